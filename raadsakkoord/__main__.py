@@ -1,0 +1,3 @@
+from raadsakkoord.cli import main
+
+raise SystemExit(main())

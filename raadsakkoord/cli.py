@@ -1,0 +1,51 @@
+"""The ``raadsakkoord`` command.
+
+Each command lives in a module with a ``register(subparsers)`` function that
+adds its parser and sets ``handler`` (``args -> int``). Qt is imported only by
+the ``gui`` command, so the other commands start fast and run without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from raadsakkoord.errors import UserError
+
+# Modules that contribute sub-commands, in the order they appear in --help.
+COMMAND_MODULES = [
+    "raadsakkoord.commands.workspace",
+    "raadsakkoord.diffing.commands",
+]
+
+GUI_ALIASES = {"gui"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="raadsakkoord",
+        description="Samen een raadsakkoord schrijven. Zonder opdracht opent de applicatie.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # `raadsakkoord` and `raadsakkoord WORKSPACE` open the application.
+    known = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse has no public accessor
+    if not argv or (argv[0] not in known and not argv[0].startswith("-")):
+        argv = ["gui", *argv]
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        print(f"raadsakkoord: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("raadsakkoord: afgebroken", file=sys.stderr)
+        return 130

@@ -1,0 +1,163 @@
+"""Workspace commands: gui, demo, import-md, info."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from raadsakkoord.errors import InputError, UserError
+from raadsakkoord.text import decode_utf8
+
+STATUS_NL = {
+    "draft": "concept", "submitted": "ingediend", "accepted": "aanvaard",
+    "partly_accepted": "gedeeltelijk overgenomen", "rejected": "verworpen",
+    "withdrawn": "ingetrokken", "superseded": "vervallen",
+}
+AGREEMENT_STATUS_NL = {"drafting": "in voorbereiding", "adopted": "vastgesteld"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    gui = sub.add_parser("gui", help="open de applicatie (ook: raadsakkoord [WERKRUIMTE])")
+    gui.add_argument("workspace", nargs="?", metavar="WERKRUIMTE", help="bestand of database-URL")
+    gui.add_argument("--demo", action="store_true",
+                     help="open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is")
+    gui.set_defaults(handler=run_gui)
+
+    demo = sub.add_parser("demo", help="maak de demo-werkruimte (gemeente Assen)")
+    demo.add_argument("workspace", metavar="WERKRUIMTE", help="nieuw bestand of lege database-URL")
+    demo.set_defaults(handler=run_demo)
+
+    imp = sub.add_parser("import-md", help="begin een raadsakkoord vanuit een Markdown-concept")
+    imp.add_argument("workspace", metavar="WERKRUIMTE")
+    imp.add_argument("file", metavar="BESTAND.md")
+    imp.add_argument("--title", required=True, help="titel van het raadsakkoord")
+    imp.add_argument("--municipality", required=True, help="naam van de gemeente")
+    imp.add_argument("--seats", required=True, type=int, help="aantal zetels in de raad")
+    imp.add_argument("--term", default="", help="raadsperiode, bijv. 2026–2030")
+    imp.set_defaults(handler=run_import_md)
+
+    info = sub.add_parser("info", help="toon een overzicht van een werkruimte")
+    info.add_argument("workspace", metavar="WERKRUIMTE")
+    info.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+    info.set_defaults(handler=run_info)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from ui.app import run  # Qt is only imported here
+
+    return run(args.workspace, demo=args.demo)
+
+
+def _refuse_existing(target: str) -> None:
+    if "://" not in target and Path(target).exists() and Path(target).stat().st_size > 0:
+        raise InputError(f"{target} bestaat al; kies een nieuw bestand (er is niets overschreven).")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from raadsakkoord.demo import create_demo_workspace
+
+    _refuse_existing(args.workspace)
+    workspace = create_demo_workspace(args.workspace)
+    print(f"Demo-werkruimte gemaakt: {workspace.label}")
+    workspace.close()
+    return 0
+
+
+def _read_text(path: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"bestand niet gevonden: {path}")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path} kan niet worden gelezen: {exc.strerror}") from None
+    return decode_utf8(data, path)
+
+
+def run_import_md(args: argparse.Namespace) -> int:
+    from raadsakkoord.operations import Actor, import_markdown_draft
+    from raadsakkoord.store import open_workspace
+
+    text = _read_text(args.file)
+    _refuse_existing(args.workspace)
+    workspace = open_workspace(args.workspace, create=True)
+    try:
+        with workspace.action() as session:
+            agreement = import_markdown_draft(
+                session, Actor.griffie(), text, title=args.title, municipality=args.municipality,
+                council_seats=args.seats, term=args.term, source=Path(args.file).name)
+            counts = (len(agreement.chapters), sum(len(c.sections) for c in agreement.chapters))
+    except UserError:
+        workspace.close()
+        _remove_new_file(args.workspace)
+        raise
+    workspace.close()
+    print(f"{counts[0]} hoofdstukken en {counts[1]} hoofdlijnen geïmporteerd in {workspace.label}")
+    return 0
+
+
+def _remove_new_file(target: str) -> None:
+    # A refused import leaves no half-made workspace behind.
+    if "://" in target:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(target + suffix).unlink(missing_ok=True)
+
+
+def run_info(args: argparse.Namespace) -> int:
+    from raadsakkoord.info import workspace_summary
+    from raadsakkoord.store import open_workspace
+
+    workspace = open_workspace(args.workspace)
+    try:
+        with workspace.action() as session:
+            summary = workspace_summary(session)
+    finally:
+        workspace.close()
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(render_summary(summary))
+    return 0
+
+
+def render_summary(summary: dict) -> str:
+    a = summary["agreement"]
+    lines = [
+        f"{a['title']}",
+        f"  {a['municipality']}, {a['term']} · {AGREEMENT_STATUS_NL.get(a['status'], a['status'])} · "
+        f"raad van {a['council_seats']} zetels",
+    ]
+    contact = a["contact"]
+    if contact["name"]:
+        lines.append(f"  Contact griffie: {contact['name']}, {contact['phone']}, {contact['email']}")
+    seats = sum(p["seats"] for p in summary["parties"])
+    lines.append(f"Fracties ({len(summary['parties'])}, samen {seats} zetels): "
+                 + ", ".join(f"{p['short_name']} {p['seats']}" for p in summary["parties"]))
+    lines.append(f"Hoofdstukken {a['chapters']} · hoofdlijnen {a['sections']} · versies {a['revisions']}")
+    rounds = summary["rounds"]
+    lines.append(f"Rondes {len(rounds)}" + (": " + ", ".join(
+        f"{r['label']} ({r['published_at'][:10]})" for r in rounds) if rounds else ""))
+    am = summary["amendments"]
+    lines.append(f"Amendementen {am['total']}" + (": " + ", ".join(
+        f"{STATUS_NL[s]} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
+    lines.append(f"Uitwerkingsopdrachten {summary['tasks']['total']}")
+    lines.append("Steun per hoofdlijn (zetels voor / raad):")
+    for s in summary["sections"]:
+        sup = s["support"]
+        marks = []
+        if sup["broad_support"]:
+            marks.append("brede steun")
+        elif sup["majority"]:
+            marks.append("meerderheid")
+        else:
+            marks.append("geen meerderheid")
+        if sup["stale"]:
+            marks.append(f"{len(sup['stale'])} verouderd")
+        title = s["title"] if len(s["title"]) <= 48 else s["title"][:47] + "…"
+        lines.append(f"  {s['number']:>5}  {title:<48} {sup['support']['seats']:>3}/{a['council_seats']} "
+                     f"({sup['support_share']:.0%})  {', '.join(marks)}")
+    return "\n".join(lines)

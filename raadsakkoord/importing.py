@@ -1,0 +1,98 @@
+"""Reading a Markdown draft: `#` headings become chapters, `##` headings sections.
+
+Text before the first chapter becomes the agreement's preamble, text between
+a chapter heading and its first section the chapter's introduction. Deeper
+headings (`###` …) stay inside the section text. Headings inside fenced code
+blocks are text, as in every Markdown renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from raadsakkoord.errors import InputError
+from raadsakkoord.text import canonical_markdown
+
+_HEADING = re.compile(r"^(#{1,2})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass
+class DraftSection:
+    title: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return canonical_markdown("\n".join(self.lines))
+
+
+@dataclass
+class DraftChapter:
+    title: str
+    line: int
+    intro_lines: list[str] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+
+    @property
+    def intro(self) -> str:
+        return canonical_markdown("\n".join(self.intro_lines))
+
+
+@dataclass
+class Draft:
+    preamble: str
+    chapters: list[DraftChapter]
+
+    @property
+    def section_count(self) -> int:
+        return sum(len(c.sections) for c in self.chapters)
+
+
+def parse_draft(text: str, source: str = "Het concept") -> Draft:
+    """Split a Markdown draft into chapters and sections; refuse what cannot be placed."""
+    text = canonical_markdown(text)
+    preamble: list[str] = []
+    chapters: list[DraftChapter] = []
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = None if fence == fence_match.group(1) else (fence or fence_match.group(1))
+        heading = None if fence else _HEADING.match(line)
+        if heading:
+            level, title = len(heading.group(1)), (heading.group(2) or "").strip()
+            if not title:
+                raise InputError(f"{source}: regel {number} is een kop zonder tekst.")
+            if len(title) > 200:
+                raise InputError(f"{source}: de kop op regel {number} is langer dan 200 tekens.")
+            if level == 1:
+                chapters.append(DraftChapter(title, number))
+                continue
+            if not chapters:
+                raise InputError(
+                    f"{source}: de hoofdlijn '{title}' op regel {number} staat niet onder een "
+                    "hoofdstuk; zet er een kop met één # boven."
+                )
+            chapters[-1].sections.append(DraftSection(title, number))
+            continue
+        if not chapters:
+            preamble.append(line)
+        elif chapters[-1].sections:
+            chapters[-1].sections[-1].lines.append(line)
+        else:
+            chapters[-1].intro_lines.append(line)
+    if fence:
+        raise InputError(f"{source}: een codeblok ({fence}) wordt nergens gesloten.")
+    draft = Draft(canonical_markdown("\n".join(preamble)), chapters)
+    if draft.section_count == 0:
+        raise InputError(
+            f"{source} bevat geen hoofdlijnen: gebruik '# ' voor een hoofdstuk en '## ' voor een hoofdlijn."
+        )
+    for chapter in chapters:
+        for section in chapter.sections:
+            if not section.text:
+                raise InputError(f"{source}: hoofdlijn '{section.title}' (regel {section.line}) heeft geen tekst.")
+    return draft

@@ -1,0 +1,74 @@
+"""The domain model: SQLAlchemy 2 typed ORM classes (see the glossary in DESIGN.md)."""
+
+from sqlalchemy import event
+from sqlalchemy.orm import Mapper, object_session
+
+from raadsakkoord.model.agreement import (
+    Agreement,
+    Chapter,
+    Party,
+    Revision,
+    Round,
+    RoundSection,
+    Section,
+)
+from raadsakkoord.model.amendment import Amendment, Endorsement, amendment_co_party
+from raadsakkoord.model.audit import AuditEvent
+from raadsakkoord.model.base import (
+    DECIDED_STATUSES,
+    AgreementStatus,
+    AmendmentKind,
+    AmendmentStatus,
+    Base,
+    ParticipationLevel,
+    Position,
+    SectionStatus,
+    TaskStatus,
+)
+from raadsakkoord.model.task import Task, task_section
+
+__all__ = [
+    "DECIDED_STATUSES",
+    "Agreement",
+    "AgreementStatus",
+    "Amendment",
+    "AmendmentKind",
+    "AmendmentStatus",
+    "AuditEvent",
+    "Base",
+    "Chapter",
+    "Endorsement",
+    "ParticipationLevel",
+    "Party",
+    "Position",
+    "Revision",
+    "Round",
+    "RoundSection",
+    "Section",
+    "SectionStatus",
+    "Task",
+    "TaskStatus",
+    "amendment_co_party",
+    "task_section",
+]
+
+
+class ImmutableRecordError(RuntimeError):
+    """A bug: code tried to change a record that is immutable by design."""
+
+
+def _refuse_update(mapper: Mapper, connection, target) -> None:
+    # before_update also fires when only a relationship collection changed;
+    # only a changed column is a change to the record itself.
+    if object_session(target).is_modified(target, include_collections=False):
+        raise ImmutableRecordError(f"{type(target).__name__} records are immutable")
+
+
+def _refuse_delete(mapper: Mapper, connection, target) -> None:
+    raise ImmutableRecordError(f"{type(target).__name__} records cannot be deleted")
+
+
+# Revisions, published round snapshots and audit events are never changed or removed.
+for _cls in (Revision, Round, RoundSection, AuditEvent):
+    event.listen(_cls, "before_update", _refuse_update)
+    event.listen(_cls, "before_delete", _refuse_delete)

@@ -1,0 +1,103 @@
+"""Amendments and endorsements (steun)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from raadsakkoord.model.agreement import Chapter, Party, Revision, Section
+from raadsakkoord.model.base import (
+    AmendmentKind,
+    AmendmentStatus,
+    Base,
+    Position,
+    enum_column,
+)
+
+amendment_co_party = sa.Table(
+    "amendment_co_party",
+    Base.metadata,
+    sa.Column("amendment_id", sa.Uuid, sa.ForeignKey("amendment.id"), primary_key=True),
+    sa.Column("party_id", sa.Uuid, sa.ForeignKey("party.id"), primary_key=True),
+)
+
+
+class Amendment(Base):
+    """A proposed change to one section: modify it, insert a new one, or delete it."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    agreement_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("agreement.id"))
+    kind: Mapped[AmendmentKind] = mapped_column(enum_column(AmendmentKind, "amendment_kind"))
+    # The target; for a new section it is set when the amendment is accepted.
+    section_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("section.id"), index=True)
+    # Where a proposed new section goes.
+    chapter_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("chapter.id"))
+    base_revision_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("revision.id"))
+    proposed_title: Mapped[str] = mapped_column(sa.String(200), default="")
+    proposed_text: Mapped[str] = mapped_column(sa.Text, default="")
+    headline: Mapped[str] = mapped_column(sa.String(200))
+    explanation: Mapped[str] = mapped_column(sa.Text, default="")
+    party_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("party.id"), index=True)
+    author: Mapped[str] = mapped_column(sa.String(120))
+    status: Mapped[AmendmentStatus] = mapped_column(
+        enum_column(AmendmentStatus, "amendment_status"), default=AmendmentStatus.DRAFT
+    )
+    decision_note: Mapped[str] = mapped_column(sa.Text, default="")
+    decided_by: Mapped[str] = mapped_column(sa.String(120), default="")
+    decided_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime]
+    submitted_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    section: Mapped[Section | None] = relationship()
+    chapter: Mapped[Chapter | None] = relationship()
+    base_revision: Mapped[Revision | None] = relationship()
+    party: Mapped[Party] = relationship()
+    co_parties: Mapped[list[Party]] = relationship(secondary=amendment_co_party)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Endorsement(Base):
+    """A party's current position on a section (tied to a revision) or on an amendment.
+
+    One row per party and target: a new position replaces the old one. A
+    section endorsement whose revision is no longer the section's current one
+    is stale: shown, but not counted, until the party confirms it again.
+    """
+
+    __tablename__ = "endorsement"
+    __table_args__ = (
+        sa.UniqueConstraint("party_id", "section_id", name="uq_endorsement_party_section"),
+        sa.UniqueConstraint("party_id", "amendment_id", name="uq_endorsement_party_amendment"),
+        sa.CheckConstraint(
+            "(section_id IS NOT NULL AND revision_id IS NOT NULL AND amendment_id IS NULL)"
+            " OR (section_id IS NULL AND revision_id IS NULL AND amendment_id IS NOT NULL)",
+            name="one_target",
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    party_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("party.id"))
+    section_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("section.id"), index=True)
+    revision_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("revision.id"))
+    amendment_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("amendment.id"), index=True
+    )
+    position: Mapped[Position] = mapped_column(enum_column(Position, "position"))
+    minority_position: Mapped[str] = mapped_column(sa.Text, default="")
+    author: Mapped[str] = mapped_column(sa.String(120))
+    given_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(default=1)
+
+    party: Mapped[Party] = relationship()
+    section: Mapped[Section | None] = relationship()
+    revision: Mapped[Revision | None] = relationship()
+    amendment: Mapped[Amendment | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}

@@ -1,0 +1,68 @@
+"""One function per user action.
+
+Each takes a Session (and the Actor who acts), validates its input with a
+clear domain error in Dutch, writes, and appends an audit event. None of them
+commits or closes the session it was handed: the caller's
+``workspace.action()`` makes the whole action permanent, or nothing of it.
+"""
+
+from raadsakkoord.operations._common import Actor
+from raadsakkoord.operations.agreement import (
+    add_party,
+    create_agreement,
+    update_agreement,
+    update_party,
+)
+from raadsakkoord.operations.amendments import (
+    STATUS_LABELS,
+    decide_amendment,
+    propose_amendment,
+    submit_amendment,
+    update_draft,
+    withdraw_amendment,
+)
+from raadsakkoord.operations.drafts import import_markdown_draft
+from raadsakkoord.operations.endorsements import (
+    confirm_endorsements,
+    endorse_amendment,
+    endorse_section,
+)
+from raadsakkoord.operations.rounds import publish_round
+from raadsakkoord.operations.sections import (
+    add_chapter,
+    add_section,
+    move_section,
+    rename_section,
+    revise_section,
+    set_section_status,
+    update_chapter,
+)
+from raadsakkoord.operations.tasks import add_task, edit_task
+
+__all__ = [
+    "STATUS_LABELS",
+    "Actor",
+    "add_chapter",
+    "add_party",
+    "add_section",
+    "add_task",
+    "confirm_endorsements",
+    "create_agreement",
+    "decide_amendment",
+    "edit_task",
+    "endorse_amendment",
+    "endorse_section",
+    "import_markdown_draft",
+    "move_section",
+    "propose_amendment",
+    "publish_round",
+    "rename_section",
+    "revise_section",
+    "set_section_status",
+    "submit_amendment",
+    "update_agreement",
+    "update_chapter",
+    "update_draft",
+    "update_party",
+    "withdraw_amendment",
+]

@@ -1,0 +1,122 @@
+"""What every operation shares: who acts, the clock, ids, lookups and the audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord import audit
+from raadsakkoord.errors import ConcurrentEditError, DomainError, NotFound, PermissionDenied
+from raadsakkoord.model import Agreement, AgreementStatus, Party
+from raadsakkoord.text import single_line
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action: a named person of the griffie, or of a party."""
+
+    name: str
+    party_id: uuid.UUID | None = None
+
+    @classmethod
+    def griffie(cls, name: str = "Griffie") -> Actor:
+        return cls(name=name)
+
+    @classmethod
+    def of_party(cls, party_id: uuid.UUID, name: str) -> Actor:
+        return cls(name=name, party_id=party_id)
+
+    @property
+    def is_griffie(self) -> bool:
+        return self.party_id is None
+
+
+def now(session: Session) -> dt.datetime:
+    """The current time; the demo and tests set ``session.info['clock']`` for fixed dates."""
+    clock = session.info.get("clock")
+    return clock() if clock else dt.datetime.now(dt.timezone.utc)
+
+
+def new_id(session: Session) -> uuid.UUID:
+    factory = session.info.get("new_id")
+    return factory() if factory else uuid.uuid4()
+
+
+def get(session: Session, cls: type[T], ident: uuid.UUID | str, what: str) -> T:
+    """Load by id, or raise NotFound naming the thing in Dutch."""
+    try:
+        key = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
+    except ValueError:
+        raise NotFound(f"Onbekende {what}: {ident}") from None
+    obj = session.get(cls, key)
+    if obj is None:
+        raise NotFound(f"Onbekende {what}: {ident}")
+    return obj
+
+
+def the_agreement(session: Session) -> Agreement:
+    agreement = session.scalars(sa.select(Agreement).limit(1)).first()
+    if agreement is None:
+        raise DomainError("Deze werkruimte bevat nog geen raadsakkoord.")
+    return agreement
+
+
+def open_agreement(session: Session) -> Agreement:
+    """The agreement, refusing changes once the final round has adopted it."""
+    agreement = the_agreement(session)
+    if agreement.status == AgreementStatus.ADOPTED:
+        raise DomainError(
+            "Het raadsakkoord is definitief vastgesteld; de tekst kan niet meer worden gewijzigd."
+        )
+    return agreement
+
+
+def acting_party(session: Session, actor: Actor, party_id: uuid.UUID | None) -> Party:
+    """The party on whose behalf the actor acts.
+
+    A party member acts for their own party only; the griffie may record a
+    party's position (for instance from a meeting) by naming the party.
+    """
+    if actor.party_id is not None:
+        if party_id is not None and party_id != actor.party_id:
+            raise PermissionDenied("U kunt alleen namens uw eigen fractie handelen.")
+        party_id = actor.party_id
+    if party_id is None:
+        raise DomainError("Kies de fractie namens wie dit gebeurt.")
+    return get(session, Party, party_id, "fractie")
+
+
+def require_griffie(actor: Actor, action: str) -> None:
+    if not actor.is_griffie:
+        raise PermissionDenied(f"Alleen de griffie kan {action}.")
+
+
+def check_actor(session: Session, actor: Actor) -> None:
+    single_line(actor.name, "De naam van wie dit doet", max_length=120)
+    if actor.party_id is not None:
+        get(session, Party, actor.party_id, "fractie")
+
+
+def log(session: Session, actor: Actor, action: str, **payload) -> None:
+    audit.record(session, at=now(session), actor=actor.name, party_id=actor.party_id,
+                 action=action, payload=payload)
+
+
+def check_version(obj, expected_version: int | None, what: str) -> None:
+    """Refuse an edit made on a copy that someone else has changed since.
+
+    The UI passes the version it showed the user; the database's version
+    counter catches the rest (two transactions at the same moment).
+    """
+    if expected_version is not None and obj.version != expected_version:
+        raise ConcurrentEditError(
+            f"{what} is intussen door iemand anders gewijzigd. Er is niets overschreven; "
+            "bekijk de nieuwe gegevens en probeer het opnieuw."
+        )

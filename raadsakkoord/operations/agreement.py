@@ -1,0 +1,183 @@
+"""Setting up: the agreement and its parties."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.model import Agreement, Party
+from raadsakkoord.operations._common import (
+    Actor,
+    check_actor,
+    check_version,
+    get,
+    log,
+    new_id,
+    now,
+    open_agreement,
+    require_griffie,
+)
+from raadsakkoord.text import canonical_markdown, single_line
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_COUNCIL_SEATS = 200  # the largest Dutch council has 45; this only catches typos
+
+
+def _seats(value: int, what: str, maximum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{what} moet een geheel getal zijn.")
+    if value < 0 or value > maximum:
+        raise InputError(f"{what} moet tussen 0 en {maximum} liggen (niet {value}).")
+    return value
+
+
+def _share(value: float) -> float:
+    if not 0.5 < float(value) <= 1:
+        raise InputError("De grens voor brede steun moet groter zijn dan de helft en hoogstens alles.")
+    return float(value)
+
+
+def _email(value: str, what: str) -> str:
+    value = single_line(value, what, required=False)
+    if value and not _EMAIL.match(value):
+        raise InputError(f"{what} is geen geldig e-mailadres: {value}")
+    return value
+
+
+def create_agreement(session: Session, actor: Actor, *, title: str, municipality: str,
+                     council_seats: int, term: str = "", preamble: str = "",
+                     contact_name: str = "", contact_phone: str = "", contact_email: str = "",
+                     broad_support_share: float = 2 / 3) -> Agreement:
+    require_griffie(actor, "een raadsakkoord aanmaken")
+    check_actor(session, actor)
+    if session.scalars(sa.select(Agreement.id).limit(1)).first() is not None:
+        raise DomainError("Deze werkruimte bevat al een raadsakkoord; maak een nieuwe werkruimte.")
+    seats = _seats(council_seats, "Het aantal raadszetels", 200)
+    if seats == 0:
+        raise InputError("Het aantal raadszetels moet minstens 1 zijn.")
+    agreement = Agreement(
+        id=new_id(session),
+        title=single_line(title, "De titel"),
+        municipality=single_line(municipality, "De gemeente", max_length=100),
+        term=single_line(term, "De raadsperiode", max_length=40, required=False),
+        council_seats=seats,
+        preamble=canonical_markdown(preamble),
+        contact_name=single_line(contact_name, "De contactpersoon", max_length=120, required=False),
+        contact_phone=single_line(contact_phone, "Het telefoonnummer", max_length=40, required=False),
+        contact_email=_email(contact_email, "Het e-mailadres van de contactpersoon"),
+        broad_support_share=_share(broad_support_share),
+        created_at=now(session),
+    )
+    session.add(agreement)
+    session.flush()
+    log(session, actor, "create_agreement", agreement=str(agreement.id), title=agreement.title,
+        municipality=agreement.municipality, council_seats=seats)
+    return agreement
+
+
+def update_agreement(session: Session, actor: Actor, *, expected_version: int | None = None,
+                     **changes) -> Agreement:
+    """Change the agreement's details; only the fields given are touched."""
+    require_griffie(actor, "de gegevens van het raadsakkoord wijzigen")
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    check_version(agreement, expected_version, "Het raadsakkoord")
+    cleaners = {
+        "title": lambda v: single_line(v, "De titel"),
+        "municipality": lambda v: single_line(v, "De gemeente", max_length=100),
+        "term": lambda v: single_line(v, "De raadsperiode", max_length=40, required=False),
+        "preamble": canonical_markdown,
+        "contact_name": lambda v: single_line(v, "De contactpersoon", max_length=120, required=False),
+        "contact_phone": lambda v: single_line(v, "Het telefoonnummer", max_length=40, required=False),
+        "contact_email": lambda v: _email(v, "Het e-mailadres van de contactpersoon"),
+        "broad_support_share": _share,
+        "council_seats": lambda v: _seats(v, "Het aantal raadszetels", MAX_COUNCIL_SEATS),
+    }
+    unknown = set(changes) - set(cleaners)
+    if unknown:
+        raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
+    cleaned = {key: cleaners[key](value) for key, value in changes.items()}
+    if "council_seats" in cleaned:
+        taken = sum(p.seats for p in agreement.parties)
+        if cleaned["council_seats"] < max(taken, 1):
+            raise DomainError(
+                f"De fracties hebben samen {taken} zetels; de raad kan niet kleiner zijn."
+            )
+    for key, value in cleaned.items():
+        setattr(agreement, key, value)
+    log(session, actor, "update_agreement", **{k: v for k, v in cleaned.items() if k != "preamble"})
+    return agreement
+
+
+def _check_party_fields(session: Session, agreement: Agreement, party: Party | None, *,
+                        short_name: str, seats: int) -> None:
+    others = [p for p in agreement.parties if p is not party]
+    clash = next((p for p in others if p.short_name.casefold() == short_name.casefold()), None)
+    if clash is not None:
+        raise DomainError(f"Er is al een fractie met de korte naam {clash.short_name} ({clash.name}).")
+    taken = sum(p.seats for p in others)
+    if taken + seats > agreement.council_seats:
+        raise DomainError(
+            f"Met {seats} zetels voor {short_name} komen de fracties op {taken + seats} zetels; "
+            f"de raad van {agreement.municipality} heeft er {agreement.council_seats}."
+        )
+
+
+def add_party(session: Session, actor: Actor, *, name: str, short_name: str, seats: int,
+              colour: str = "#777777", leader: str = "", contact: str = "") -> Party:
+    require_griffie(actor, "fracties toevoegen")
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    name = single_line(name, "De naam van de fractie", max_length=120)
+    short_name = single_line(short_name, "De korte naam van de fractie", max_length=40)
+    seats = _seats(seats, f"Het aantal zetels van {short_name}", MAX_COUNCIL_SEATS)
+    if not _COLOUR.match(colour or ""):
+        raise InputError(f"De kleur moet de vorm #RRGGBB hebben (niet {colour!r}).")
+    _check_party_fields(session, agreement, None, short_name=short_name, seats=seats)
+    party = Party(
+        id=new_id(session), agreement=agreement, name=name, short_name=short_name, seats=seats,
+        colour=colour.upper(), leader=single_line(leader, "De fractievoorzitter", max_length=120, required=False),
+        contact=single_line(contact, "Het contact van de fractie", required=False),
+    )
+    session.add(party)
+    session.flush()
+    log(session, actor, "add_party", party=str(party.id), short_name=short_name, seats=seats)
+    return party
+
+
+def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: str | None = None,
+                 short_name: str | None = None, seats: int | None = None,
+                 colour: str | None = None, leader: str | None = None,
+                 contact: str | None = None, expected_version: int | None = None) -> Party:
+    require_griffie(actor, "fracties wijzigen")
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    party = get(session, Party, party_id, "fractie")
+    check_version(party, expected_version, f"Fractie {party.short_name}")
+    new_short = single_line(short_name, "De korte naam van de fractie", max_length=40) if short_name is not None else party.short_name
+    new_seats = _seats(seats, f"Het aantal zetels van {new_short}", MAX_COUNCIL_SEATS) if seats is not None else party.seats
+    if colour is not None and not _COLOUR.match(colour):
+        raise InputError(f"De kleur moet de vorm #RRGGBB hebben (niet {colour!r}).")
+    _check_party_fields(session, agreement, party, short_name=new_short, seats=new_seats)
+    changes: dict[str, object] = {}
+    if name is not None:
+        changes["name"] = single_line(name, "De naam van de fractie", max_length=120)
+    if short_name is not None:
+        changes["short_name"] = new_short
+    if seats is not None:
+        changes["seats"] = new_seats
+    if colour is not None:
+        changes["colour"] = colour.upper()
+    if leader is not None:
+        changes["leader"] = single_line(leader, "De fractievoorzitter", max_length=120, required=False)
+    if contact is not None:
+        changes["contact"] = single_line(contact, "Het contact van de fractie", required=False)
+    for key, value in changes.items():
+        setattr(party, key, value)
+    log(session, actor, "update_party", party=str(party.id), **changes)
+    return party

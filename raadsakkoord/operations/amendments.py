@@ -1,0 +1,249 @@
+"""Proposing, submitting, withdrawing and deciding amendments."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Chapter,
+    Party,
+    Section,
+    SectionStatus,
+)
+from raadsakkoord.operations._common import (
+    Actor,
+    acting_party,
+    check_actor,
+    check_version,
+    get,
+    log,
+    new_id,
+    now,
+    open_agreement,
+    require_griffie,
+)
+from raadsakkoord.operations.sections import add_section, new_revision
+from raadsakkoord.text import canonical_markdown, single_line
+
+STATUS_LABELS = {
+    AmendmentStatus.DRAFT: "concept",
+    AmendmentStatus.SUBMITTED: "ingediend",
+    AmendmentStatus.ACCEPTED: "aanvaard",
+    AmendmentStatus.PARTLY_ACCEPTED: "gedeeltelijk overgenomen",
+    AmendmentStatus.REJECTED: "verworpen",
+    AmendmentStatus.WITHDRAWN: "ingetrokken",
+    AmendmentStatus.SUPERSEDED: "vervallen",
+}
+
+
+def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
+    if section_id is None:
+        raise InputError("Kies de hoofdlijn waarop het amendement betrekking heeft.")
+    section = get(session, Section, section_id, "hoofdlijn")
+    if section.status in (SectionStatus.WITHDRAWN, SectionStatus.REJECTED):
+        raise DomainError(f"Hoofdlijn {section.number} is vervallen; amenderen kan niet meer.")
+    return section
+
+
+def _co_parties(session: Session, party: Party, ids: Iterable[uuid.UUID]) -> list[Party]:
+    parties = []
+    for ident in dict.fromkeys(ids):
+        other = get(session, Party, ident, "fractie")
+        if other.id == party.id:
+            raise InputError("De indienende fractie kan niet ook mede-indiener zijn.")
+        parties.append(other)
+    return parties
+
+
+def _own(actor: Actor, amendment: Amendment) -> None:
+    if actor.party_id is not None and actor.party_id != amendment.party_id:
+        raise PermissionDenied("Dit amendement is van een andere fractie.")
+
+
+def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, headline: str,
+                      explanation: str = "", section_id: uuid.UUID | None = None,
+                      chapter_id: uuid.UUID | None = None, text: str = "", title: str = "",
+                      co_party_ids: Iterable[uuid.UUID] = (), party_id: uuid.UUID | None = None,
+                      submit: bool = False) -> Amendment:
+    """A party's amendment, saved as a draft or submitted at once."""
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    party = acting_party(session, actor, party_id)
+    kind = AmendmentKind(kind)
+    amendment = Amendment(
+        id=new_id(session), agreement_id=agreement.id, kind=kind,
+        headline=single_line(headline, "De kop van het amendement"),
+        explanation=canonical_markdown(explanation), party=party, author=actor.name,
+        status=AmendmentStatus.DRAFT, created_at=now(session),
+        co_parties=_co_parties(session, party, co_party_ids),
+    )
+    if kind == AmendmentKind.MODIFY:
+        section = _active_section(session, section_id)
+        amendment.section = section
+        amendment.base_revision = section.current_revision
+        amendment.proposed_text = _changed_text(text, section.text, section.number)
+    elif kind == AmendmentKind.DELETE:
+        section = _active_section(session, section_id)
+        amendment.section = section
+        amendment.base_revision = section.current_revision
+    else:
+        if chapter_id is None:
+            raise InputError("Kies het hoofdstuk waarin de nieuwe hoofdlijn komt.")
+        amendment.chapter = get(session, Chapter, chapter_id, "hoofdstuk")
+        amendment.proposed_title = single_line(title, "De titel van de nieuwe hoofdlijn")
+        amendment.proposed_text = _nonempty_text(text)
+    session.add(amendment)
+    session.flush()
+    log(session, actor, "propose_amendment", amendment=str(amendment.id), kind=kind.value,
+        party=str(party.id), section=str(amendment.section_id) if amendment.section_id else None,
+        base_revision=str(amendment.base_revision_id) if amendment.base_revision_id else None,
+        headline=amendment.headline)
+    if submit:
+        submit_amendment(session, actor, amendment.id)
+    return amendment
+
+
+def _nonempty_text(text: str) -> str:
+    text = canonical_markdown(text)
+    if not text:
+        raise InputError("De voorgestelde tekst mag niet leeg zijn.")
+    return text
+
+
+def _changed_text(text: str, base: str, number: str) -> str:
+    text = _nonempty_text(text)
+    if text == base:
+        raise DomainError(f"De voorgestelde tekst is gelijk aan de huidige tekst van hoofdlijn {number}.")
+    return text
+
+
+def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
+                 headline: str | None = None, explanation: str | None = None,
+                 text: str | None = None, title: str | None = None,
+                 co_party_ids: Iterable[uuid.UUID] | None = None,
+                 expected_version: int | None = None) -> Amendment:
+    """Change an amendment that has not been submitted yet."""
+    check_actor(session, actor)
+    open_agreement(session)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    _own(actor, amendment)
+    check_version(amendment, expected_version, "Dit amendement")
+    if amendment.status != AmendmentStatus.DRAFT:
+        raise DomainError("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend.")
+    if headline is not None:
+        amendment.headline = single_line(headline, "De kop van het amendement")
+    if explanation is not None:
+        amendment.explanation = canonical_markdown(explanation)
+    if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
+        amendment.proposed_title = single_line(title, "De titel van de nieuwe hoofdlijn")
+    if text is not None and amendment.kind != AmendmentKind.DELETE:
+        base = amendment.base_revision.text if amendment.base_revision else None
+        amendment.proposed_text = (
+            _changed_text(text, base, amendment.section.number) if base is not None else _nonempty_text(text)
+        )
+    if co_party_ids is not None:
+        amendment.co_parties = _co_parties(session, amendment.party, co_party_ids)
+    log(session, actor, "update_draft", amendment=str(amendment.id))
+    return amendment
+
+
+def submit_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Amendment:
+    check_actor(session, actor)
+    open_agreement(session)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    _own(actor, amendment)
+    if amendment.status != AmendmentStatus.DRAFT:
+        raise DomainError(f"Dit amendement is al {STATUS_LABELS[amendment.status]}.")
+    amendment.status = AmendmentStatus.SUBMITTED
+    amendment.submitted_at = now(session)
+    log(session, actor, "submit_amendment", amendment=str(amendment.id))
+    return amendment
+
+
+def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
+                       reason: str = "") -> Amendment:
+    """The submitting party takes its amendment back (the griffie may record this for it)."""
+    check_actor(session, actor)
+    open_agreement(session)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    _own(actor, amendment)
+    if not amendment.status.is_open:
+        raise DomainError(
+            f"Dit amendement is al {STATUS_LABELS[amendment.status]} en kan niet meer worden ingetrokken."
+        )
+    amendment.status = AmendmentStatus.WITHDRAWN
+    amendment.decision_note = reason.strip()
+    log(session, actor, "withdraw_amendment", amendment=str(amendment.id), reason=amendment.decision_note)
+    return amendment
+
+
+def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
+                     decision: AmendmentStatus, *, note: str = "",
+                     compromise_text: str | None = None) -> Amendment:
+    """The griffie's decision, applied to the text at once.
+
+    Accepting a change needs the section to still be at the amendment's base
+    revision: accepting it over a newer text would silently undo that text.
+    """
+    require_griffie(actor, "over amendementen beslissen")
+    check_actor(session, actor)
+    open_agreement(session)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    decision = AmendmentStatus(decision)
+    if not decision.is_decided:
+        raise InputError("Kies aanvaarden, gedeeltelijk overnemen, verwerpen of laten vervallen.")
+    if amendment.status != AmendmentStatus.SUBMITTED:
+        raise DomainError(
+            f"Alleen een ingediend amendement kan worden beoordeeld; dit is {STATUS_LABELS[amendment.status]}."
+        )
+    note = canonical_markdown(note)
+    if decision == AmendmentStatus.REJECTED and not note:
+        raise InputError("Geef bij verwerpen een reden op; de fractie leest die terug.")
+    if decision == AmendmentStatus.PARTLY_ACCEPTED:
+        if amendment.kind == AmendmentKind.DELETE:
+            raise DomainError("Een schrappingsamendement kan alleen geheel worden aanvaard of verworpen.")
+        if not compromise_text:
+            raise InputError("Geef de compromistekst die wordt overgenomen.")
+        if not note:
+            raise InputError("Leg in een notitie uit wat er van het amendement is overgenomen.")
+    if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
+        text = compromise_text if decision == AmendmentStatus.PARTLY_ACCEPTED else amendment.proposed_text
+        _apply(session, actor, amendment, decision, text or "")
+    amendment.status = decision
+    amendment.decision_note = note
+    amendment.decided_by = actor.name
+    amendment.decided_at = now(session)
+    session.flush()
+    log(session, actor, "decide_amendment", amendment=str(amendment.id), decision=decision.value,
+        note=note, section=str(amendment.section_id) if amendment.section_id else None)
+    return amendment
+
+
+def _apply(session: Session, actor: Actor, amendment: Amendment, decision: AmendmentStatus,
+           text: str) -> None:
+    verb = "aanvaard" if decision == AmendmentStatus.ACCEPTED else "gedeeltelijk overgenomen"
+    reason = f"Amendement {verb}: {amendment.headline} ({amendment.party.short_name})"
+    if amendment.kind == AmendmentKind.NEW_SECTION:
+        section = add_section(session, actor, chapter_id=amendment.chapter_id,
+                              title=amendment.proposed_title, text=text,
+                              proposing_party_id=amendment.party_id, reason=reason)
+        amendment.section = section
+        return
+    section = _active_section(session, amendment.section_id)
+    if section.current_revision_id != amendment.base_revision_id:
+        raise DomainError(
+            f"Dit amendement is geschreven op versie {amendment.base_revision.number} van hoofdlijn "
+            f"{section.number}; die is intussen versie {section.current_revision.number}. "
+            "Breng het amendement eerst over naar de nieuwe tekst."
+        )
+    if amendment.kind == AmendmentKind.DELETE:
+        section.status = SectionStatus.REJECTED
+    else:
+        new_revision(session, actor, section, text, reason=reason, party=amendment.party)

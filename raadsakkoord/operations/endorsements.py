@@ -1,0 +1,107 @@
+"""A party's position (steun) on sections and amendments."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError
+from raadsakkoord.model import Amendment, Endorsement, Position, Section
+from raadsakkoord.operations._common import (
+    Actor,
+    acting_party,
+    check_actor,
+    get,
+    log,
+    new_id,
+    now,
+    open_agreement,
+)
+from raadsakkoord.text import canonical_markdown
+
+POSITION_LABELS = {Position.SUPPORT: "steunt", Position.OPPOSE: "steunt niet", Position.ABSTAIN: "onthoudt zich"}
+
+
+def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
+            minority_position: str, where, **target) -> Endorsement:
+    endorsement = session.scalars(sa.select(Endorsement).where(Endorsement.party_id == party_id, where)).first()
+    if endorsement is None:
+        endorsement = Endorsement(id=new_id(session), party_id=party_id, **target)
+        session.add(endorsement)
+    else:
+        for key, value in target.items():
+            setattr(endorsement, key, value)
+    endorsement.position = position
+    endorsement.minority_position = minority_position
+    endorsement.author = actor.name
+    endorsement.given_at = now(session)
+    return endorsement
+
+
+def endorse_section(session: Session, actor: Actor, section_id: uuid.UUID, position: Position, *,
+                    minority_position: str = "", party_id: uuid.UUID | None = None) -> Endorsement:
+    """The party's position on the section's current text; replaces its earlier one."""
+    check_actor(session, actor)
+    open_agreement(session)
+    party = acting_party(session, actor, party_id)
+    section = get(session, Section, section_id, "hoofdlijn")
+    if section.current_revision_id is None:
+        raise DomainError(f"Hoofdlijn {section.number} heeft nog geen tekst om te steunen.")
+    position = Position(position)
+    endorsement = _upsert(session, actor, party_id=party.id, position=position,
+                          minority_position=canonical_markdown(minority_position),
+                          where=Endorsement.section_id == section.id,
+                          section_id=section.id, revision_id=section.current_revision_id)
+    session.flush()
+    log(session, actor, "endorse_section", party=str(party.id), section=str(section.id),
+        revision=str(section.current_revision_id), position=position.value,
+        minority_position=bool(endorsement.minority_position))
+    return endorsement
+
+
+def endorse_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, position: Position, *,
+                      minority_position: str = "", party_id: uuid.UUID | None = None) -> Endorsement:
+    check_actor(session, actor)
+    open_agreement(session)
+    party = acting_party(session, actor, party_id)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    if not amendment.status.is_open:
+        raise DomainError("Over dit amendement is al beslist; steun geven kan niet meer.")
+    position = Position(position)
+    endorsement = _upsert(session, actor, party_id=party.id, position=position,
+                          minority_position=canonical_markdown(minority_position),
+                          where=Endorsement.amendment_id == amendment.id, amendment_id=amendment.id)
+    session.flush()
+    log(session, actor, "endorse_amendment", party=str(party.id), amendment=str(amendment.id),
+        position=position.value, minority_position=bool(endorsement.minority_position))
+    return endorsement
+
+
+def confirm_endorsements(session: Session, actor: Actor, *, party_id: uuid.UUID | None = None,
+                         section_ids: Iterable[uuid.UUID] | None = None) -> int:
+    """Carry the party's stale positions over to the current texts, in one action.
+
+    Returns how many positions were confirmed.
+    """
+    check_actor(session, actor)
+    open_agreement(session)
+    party = acting_party(session, actor, party_id)
+    query = (
+        sa.select(Endorsement, Section)
+        .join(Section, Endorsement.section_id == Section.id)
+        .where(Endorsement.party_id == party.id, Endorsement.revision_id != Section.current_revision_id)
+    )
+    if section_ids is not None:
+        query = query.where(Section.id.in_(list(section_ids)))
+    confirmed = []
+    for endorsement, section in session.execute(query):
+        endorsement.revision_id = section.current_revision_id
+        endorsement.author = actor.name
+        endorsement.given_at = now(session)
+        confirmed.append(str(section.id))
+    if confirmed:
+        log(session, actor, "confirm_endorsements", party=str(party.id), sections=confirmed)
+    return len(confirmed)

@@ -1,0 +1,83 @@
+"""Publishing a round: freezing every section's current text."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError
+from raadsakkoord.model import (
+    AgreementStatus,
+    Chapter,
+    Round,
+    RoundSection,
+    Section,
+    SectionStatus,
+)
+from raadsakkoord.operations._common import (
+    Actor,
+    check_actor,
+    log,
+    new_id,
+    now,
+    open_agreement,
+    require_griffie,
+)
+from raadsakkoord.operations.sections import latest_round
+from raadsakkoord.text import canonical_markdown, single_line
+
+
+def publish_round(session: Session, actor: Actor, *, label: str | None = None,
+                  final: bool = False, note: str = "") -> Round:
+    """Freeze the current texts as the next round ("concept N", or "definitief").
+
+    A concept round with nothing changed since the previous one is refused:
+    parties would import it for nothing. The final round adopts every section
+    still proposed and locks the agreement.
+    """
+    require_griffie(actor, "een conceptronde publiceren")
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    sections = session.scalars(
+        sa.select(Section).join(Section.chapter).order_by(Chapter.position, Section.position)
+    ).all()
+    if not sections:
+        raise DomainError("Er zijn nog geen hoofdlijnen om te publiceren.")
+    previous = latest_round(session)
+    number = previous.number + 1 if previous else 1
+    if final:
+        for section in sections:
+            if section.status == SectionStatus.PROPOSED:
+                section.status = SectionStatus.ADOPTED
+        agreement.status = AgreementStatus.ADOPTED
+    elif previous is not None and _unchanged_since(session, previous, sections):
+        raise DomainError(f"Er is niets gewijzigd sinds {previous.label}; een nieuwe ronde is niet nodig.")
+    label = single_line(label, "De naam van de ronde", max_length=80) if label else (
+        "Definitief" if final else f"Concept {number}"
+    )
+    published = Round(id=new_id(session), agreement=agreement, number=number, label=label,
+                      is_final=final, published_at=now(session), published_by=actor.name,
+                      note=canonical_markdown(note))
+    session.add(published)
+    for section in sections:
+        session.add(RoundSection(
+            round=published, section_id=section.id, revision_id=section.current_revision_id,
+            chapter_position=section.chapter.position, section_position=section.position,
+            chapter_title=section.chapter.title, title=section.title, status=section.status.value,
+        ))
+    session.flush()
+    log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
+        final=final, sections=len(sections))
+    return published
+
+
+def _unchanged_since(session: Session, previous: Round, sections: list[Section]) -> bool:
+    frozen = {
+        row.section_id: (row.revision_id, row.chapter_position, row.section_position, row.title, row.status)
+        for row in session.scalars(sa.select(RoundSection).where(RoundSection.round_id == previous.id))
+    }
+    current = {
+        s.id: (s.current_revision_id, s.chapter.position, s.position, s.title, s.status.value)
+        for s in sections
+    }
+    return frozen == current

@@ -1,0 +1,29 @@
+"""The one module that owns paths (see qutebrowser's standarddir in STYLE.md).
+
+``RAADSAKKOORD_DATA_DIR`` overrides the user data folder; tests point it at a
+temporary folder so they never touch a real user's files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "raadsakkoord"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("RAADSAKKOORD_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_workspace_path() -> Path:
+    return data_dir() / "demo-assen.raadsakkoord"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).parent / "migrations"

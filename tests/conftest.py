@@ -1,0 +1,110 @@
+"""Shared fixtures.
+
+``--backend=postgresql`` runs the workspace-level tests (those using the
+``workspace_target`` fixture) against a real PostgreSQL server started for the
+run. In CI (``CI`` set) a server that cannot be started fails the run; on a
+developer machine those tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+
+from tests.pgserver import PostgresServer, PostgresUnavailable
+
+_counter = itertools.count(1)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--backend", choices=("sqlite", "postgresql"), default="sqlite",
+                     help="database for workspace tests")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    # Never touch the real user's data folder (keys, demo, settings).
+    monkeypatch.setenv("RAADSAKKOORD_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request):
+    try:
+        server = PostgresServer()
+        server.start()
+    except (PostgresUnavailable, OSError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL could not be started in CI: {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def backend(request) -> str:
+    return request.config.getoption("--backend")
+
+
+@pytest.fixture
+def new_target(request, tmp_path, backend):
+    """A factory of fresh, empty workspace targets (file paths or database URLs)."""
+
+    def make(name: str = "werkruimte") -> str:
+        if backend == "postgresql":
+            server = request.getfixturevalue("postgres_server")
+            return server.create_database(f"t{os.getpid()}_{next(_counter)}")
+        return str(tmp_path / f"{name}-{next(_counter)}.raadsakkoord")
+
+    return make
+
+
+@pytest.fixture
+def workspace_target(new_target) -> str:
+    return new_target()
+
+
+@pytest.fixture
+def workspace(workspace_target):
+    from raadsakkoord.store import open_workspace
+
+    ws = open_workspace(workspace_target, create=True)
+    yield ws
+    ws.close()
+
+
+class Setup:
+    """Ids of a small agreement: three parties (7 + 5 + 3 of 15 seats), two chapters, three sections."""
+
+
+@pytest.fixture
+def setup(workspace):
+    from raadsakkoord import operations as ops
+
+    griffie = ops.Actor.griffie("Griet Griffier")
+    s = Setup()
+    s.workspace = workspace
+    s.griffie = griffie
+    with workspace.action() as session:
+        ops.create_agreement(session, griffie, title="Raadsakkoord Testdorp 2026–2030",
+                             municipality="Testdorp", council_seats=15, term="2026–2030",
+                             contact_name="Griet Griffier", contact_phone="0592-123456",
+                             contact_email="griffie@example.nl")
+        s.groen = ops.add_party(session, griffie, name="Groene Lijst", short_name="GL", seats=7, colour="#2e7d32").id
+        s.rood = ops.add_party(session, griffie, name="Rode Partij", short_name="RP", seats=5, colour="#c62828").id
+        s.blauw = ops.add_party(session, griffie, name="Blauwe Beweging", short_name="BB", seats=3, colour="#1565c0").id
+        wonen = ops.add_chapter(session, griffie, title="Wonen")
+        s.wonen = wonen.id
+        s.bouwen = ops.add_section(session, griffie, chapter_id=wonen.id, title="Bouwen",
+                                   text="We bouwen 500 woningen.\n\nDe helft is sociale huur.").id
+        s.huur = ops.add_section(session, griffie, chapter_id=wonen.id, title="Huur",
+                                 text="De huren stijgen niet harder dan de inflatie.").id
+        geld = ops.add_chapter(session, griffie, title="Financiën")
+        s.geld = geld.id
+        s.begroting = ops.add_section(session, griffie, chapter_id=geld.id, title="Begroting",
+                                      text="De begroting is structureel sluitend.").id
+    s.groen_actor = ops.Actor.of_party(s.groen, "Gerda Groen")
+    s.rood_actor = ops.Actor.of_party(s.rood, "Ruud Rood")
+    s.blauw_actor = ops.Actor.of_party(s.blauw, "Bram Blauw")
+    return s
