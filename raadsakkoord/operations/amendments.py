@@ -237,6 +237,10 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
         amendment.section = section
         return
     section = _active_section(session, amendment.section_id)
+    if decision == AmendmentStatus.PARTLY_ACCEPTED:
+        # The compromise is the griffie's own text, written against the current one.
+        new_revision(session, actor, section, text, reason=reason, party=amendment.party)
+        return
     if section.current_revision_id != amendment.base_revision_id:
         raise DomainError(
             f"Dit amendement is geschreven op versie {amendment.base_revision.number} van hoofdlijn "

@@ -1,0 +1,28 @@
+"""The core runs without Qt: importing it (and the CLI) must not load PySide6."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "raadsakkoord.cli", "raadsakkoord.operations", "raadsakkoord.store", "raadsakkoord.info",
+    "raadsakkoord.outline", "raadsakkoord.demo", "raadsakkoord.diffing", "raadsakkoord.support",
+]
+
+
+def test_core_and_cli_do_not_import_qt():
+    code = "import sys\n" + "".join(f"import {m}\n" for m in CORE_MODULES) + (
+        "from raadsakkoord.cli import build_parser\nbuild_parser()\n"
+        "bad = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_gui_without_a_display_is_one_clear_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "RAADSAKKOORD_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "raadsakkoord", "gui"], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("raadsakkoord: Geen beeldscherm gevonden")
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,1 @@
+"""The Qt front end. It calls raadsakkoord.operations and renders the results."""

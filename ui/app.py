@@ -1,0 +1,72 @@
+"""Starting the application: QApplication, settings location, crash dialog, first window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from raadsakkoord import __version__, paths
+from raadsakkoord.errors import UserError
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName("Raadsakkoord")
+    app.setOrganizationName("Raadsakkoord")
+    app.setApplicationVersion(__version__)
+    # Settings live beside the user's other data (one module owns paths), as INI.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
+
+
+def _install_excepthook(window) -> None:
+    from ui import messages
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        print(text, file=sys.stderr)
+        messages.show_bug(window, f"{kind.__name__}: {value}")
+
+    sys.excepthook = hook
+
+
+def ensure_demo_workspace() -> str:
+    """The demo workspace in the user's data folder, made on first use."""
+    from raadsakkoord.demo import create_demo_workspace
+
+    target = paths.demo_workspace_path()
+    if not target.exists():
+        print(f"Demo-werkruimte wordt gemaakt in {target} …", file=sys.stderr)
+        create_demo_workspace(str(target)).close()
+    return str(target)
+
+
+def _check_display() -> None:
+    # Without a display Qt aborts the process; say why in one line instead.
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise UserError(
+            "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn niet gezet); "
+            "start de applicatie in een grafische sessie."
+        )
+
+
+def run(target: str | None = None, *, demo: bool = False) -> int:
+    _check_display()
+    if demo:
+        if target:
+            raise UserError("Geef een werkruimte óf --demo, niet allebei.")
+        target = ensure_demo_workspace()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    _install_excepthook(window)
+    window.show()
+    if target:
+        window.open_workspace(target)
+    return app.exec()
