@@ -29,6 +29,7 @@ from raadsakkoord import operations as ops  # noqa: E402
 from raadsakkoord.info import workspace_summary  # noqa: E402
 from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
 from raadsakkoord.store import open_workspace  # noqa: E402
+from raadsakkoord.text import canonical_markdown  # noqa: E402
 
 BATCH = 500
 
@@ -86,8 +87,11 @@ def build(target: str, n_sections: int, n_amendments: int, n_parties: int) -> di
     per_section = max(1, n_amendments // n_sections)
     work = []
     for index, sid in enumerate(section_ids):
-        for text in dutchlike.amendments_for(rng, texts[index], per_section):
-            work.append((sid, text))
+        base = canonical_markdown(texts[index])
+        # The generator may now and then produce a change that canonical form undoes.
+        candidates = dutchlike.amendments_for(rng, texts[index], per_section + 3)
+        real = [text for text in candidates if canonical_markdown(text) != base]
+        work.extend((sid, text) for text in real[:per_section])
     work = work[:n_amendments]
     figures["generate"] = time.perf_counter() - t
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.errors import UserError
+from raadsakkoord.model import Position
 from raadsakkoord.outline import agreement_outline
 from raadsakkoord.store import Workspace, open_workspace
+from raadsakkoord.support import Tally
 from ui import messages
 from ui.navigator import NavigatorModel
 
@@ -36,6 +39,11 @@ class MainWindow(QMainWindow):
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("Hoofdstukken en hoofdlijnen")
         self.tree.selectionModel().currentChanged.connect(self._show_current)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
         self.text.setAccessibleName("Tekst van de hoofdlijn")
@@ -43,6 +51,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.text)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([460, 740])
         self.setCentralWidget(self.splitter)
         self.workspace_label = QLabel()
         self.statusBar().addPermanentWidget(self.workspace_label)
@@ -86,8 +95,6 @@ class MainWindow(QMainWindow):
         self.workspace_label.setText(workspace.label)
         self.model.set_outline(outline.chapters, outline.council_seats)
         self.tree.expandAll()
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
         first = self.model.index(0, 0, self.model.index(0, 0))
         if first.isValid():
             self.tree.setCurrentIndex(first)
@@ -99,7 +106,8 @@ class MainWindow(QMainWindow):
             return
         # Raw HTML inside a section is shown as text, never interpreted.
         self.text.document().setMarkdown(
-            f"## {section.number} {_escape_heading(section.title)}\n\n{section.text}",
+            f"## {section.number} {_escape_heading(section.title)}\n\n{section.text}\n\n"
+            f"{support_markdown(section.support)}",
             QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML,
         )
 
@@ -122,6 +130,25 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
         super().closeEvent(event)
+
+
+def support_markdown(tally: Tally) -> str:
+    """The section's support in words, under its text."""
+    share = f"{tally.support_seats} van {tally.council_seats} zetels ({tally.support_share:.0%})"
+    verdict = ("brede steun" if tally.has_broad_support
+               else "een meerderheid" if tally.has_majority else "geen meerderheid")
+    lines = [f"---\n\n**Steun:** {share}: {verdict}."]
+    for position, label in ((Position.SUPPORT, "Steunen"), (Position.OPPOSE, "Steunen niet"),
+                            (Position.ABSTAIN, "Onthouden zich")):
+        parties = tally.parties(position)
+        if parties:
+            lines.append(f"{label}: " + ", ".join(f"{p.short_name} ({p.seats})" for p in parties) + ".")
+    if tally.stale:
+        lines.append("Nog te bevestigen na de laatste wijziging: "
+                     + ", ".join(p.short_name for p in tally.stale) + ".")
+    for party in tally.minority_positions:
+        lines.append(f"> **Minderheidsstandpunt {party.short_name}:** {_escape_heading(party.minority_position)}")
+    return "\n\n".join(lines)
 
 
 def _escape_heading(title: str) -> str:

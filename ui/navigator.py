@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from raadsakkoord.outline import OutlineChapter, OutlineSection
 
@@ -68,6 +69,10 @@ class NavigatorModel(QAbstractItemModel):
             chapter = self._chapters[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 return (chapter.number, chapter.title, "")[index.column()]
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             support = f"{section.support.support_seats}/{self._council_seats}"

@@ -58,13 +58,26 @@ def get(session: Session, cls: type[T], ident: uuid.UUID | str, what: str) -> T:
     obj = session.get(cls, key)
     if obj is None:
         raise NotFound(f"Onbekende {what}: {ident}")
+    _pin(session, obj)
     return obj
 
 
+def _pin(session: Session, obj) -> None:
+    # The identity map holds objects weakly, so a batch of actions in one
+    # session would load the same party or agreement again every time. One
+    # session is one user action: holding them for its lifetime is cheap.
+    session.info.setdefault("pinned", set()).add(obj)
+
+
 def the_agreement(session: Session) -> Agreement:
-    agreement = session.scalars(sa.select(Agreement).limit(1)).first()
+    agreement_id = session.info.get("agreement_id")
+    agreement = session.get(Agreement, agreement_id) if agreement_id else None
     if agreement is None:
-        raise DomainError("Deze werkruimte bevat nog geen raadsakkoord.")
+        agreement = session.scalars(sa.select(Agreement).limit(1)).first()
+        if agreement is None:
+            raise DomainError("Deze werkruimte bevat nog geen raadsakkoord.")
+        session.info["agreement_id"] = agreement.id
+        _pin(session, agreement)
     return agreement
 
 

@@ -159,3 +159,26 @@ def test_refused_action_rolls_back_everything_it_did(setup):
     with setup.workspace.action() as s:
         assert [c.title for c in s.query(Agreement).one().chapters] == ["Wonen", "Financiën"]
         assert s.query(AuditEvent).count() == 9
+
+
+def test_update_chapter_and_its_lost_update_guard(setup):
+    from raadsakkoord.errors import ConcurrentEditError
+    from raadsakkoord.model import Chapter
+
+    with setup.workspace.action() as s:
+        seen = s.get(Chapter, setup.wonen).version
+        chapter = ops.update_chapter(s, setup.griffie, setup.wonen, title="Wonen en bouwen",
+                                     intro="Iedereen een thuis.", expected_version=seen)
+        assert (chapter.title, chapter.intro) == ("Wonen en bouwen", "Iedereen een thuis.")
+    with pytest.raises(ConcurrentEditError, match="Hoofdstuk 1 is intussen"), setup.workspace.action() as s:
+        ops.update_chapter(s, setup.griffie, setup.wonen, title="Wonen", expected_version=seen)
+
+
+def test_import_markdown_draft_operation(workspace):
+    with workspace.action() as s:
+        agreement = ops.import_markdown_draft(
+            s, ops.Actor.griffie("G"), "Voorwoord.\n\n# Wonen\n\nIntro.\n\n## Bouwen\n\nWe bouwen.",
+            title="Akkoord", municipality="Testdorp", council_seats=9)
+        assert agreement.preamble == "Voorwoord."
+        assert agreement.chapters[0].intro == "Intro."
+        assert agreement.chapters[0].sections[0].text == "We bouwen."
