@@ -1,0 +1,89 @@
+"""Word-level diffs, amendment conflicts and three-way merges of canonical Markdown.
+
+The heart of the product (DESIGN.md, "Diffing and merging"). Texts are split
+into paragraphs and tokens (``tokens``), token lists are diffed with
+diff-match-patch (``worddiff``), and on top of that:
+
+* ``diff(old, new) -> TextDiff``: paragraphs aligned (equal, inserted,
+  deleted, moved, changed, replaced), word diff inside changed paragraphs;
+  ``to_html``, ``to_critic``, ``to_text`` and ``to_json`` render it;
+  ``old_text``/``new_text``/``apply`` rebuild the texts exactly.
+* Amendment algebra on one base: ``changed_ranges``, ``conflicts``,
+  ``conflict_matrix``, ``combine``, ``preview`` (``BaseText`` tokenises a base
+  once for many amendments).
+* ``merge3(base, ours, theirs) -> MergeResult``,
+  ``rebase(old_base, amended, new_base) -> RebaseResult`` and
+  ``rebase_all`` for all amendments of a section when a new round appears.
+
+No Qt here: the UI and the exporters render the results.
+"""
+
+from raadsakkoord.diffing.algebra import (
+    AmendmentConflict,
+    BaseText,
+    Changes,
+    Hunk,
+    changed_ranges,
+    combine,
+    conflict_matrix,
+    conflicting_pairs,
+    conflicts,
+    matrix_of,
+    preview,
+)
+from raadsakkoord.diffing.merge import (
+    Conflict,
+    MergeResult,
+    RebaseConflict,
+    RebaseResult,
+    merge3,
+    merge_changes,
+    rebase,
+    rebase_all,
+    render_markers,
+)
+from raadsakkoord.diffing.model import Kind, Op, ParagraphDiff, Span, TextDiff, apply, new_text, old_text
+from raadsakkoord.diffing.paragraphs import REPLACE_THRESHOLD, diff, paragraph_diff
+from raadsakkoord.diffing.render import to_critic, to_data, to_html, to_json, to_text
+from raadsakkoord.diffing.tokens import split_paragraphs, tokenize
+
+__all__ = [
+    "REPLACE_THRESHOLD",
+    "AmendmentConflict",
+    "BaseText",
+    "Changes",
+    "Conflict",
+    "Hunk",
+    "Kind",
+    "MergeResult",
+    "Op",
+    "ParagraphDiff",
+    "RebaseConflict",
+    "RebaseResult",
+    "Span",
+    "TextDiff",
+    "apply",
+    "changed_ranges",
+    "combine",
+    "conflict_matrix",
+    "conflicting_pairs",
+    "conflicts",
+    "diff",
+    "matrix_of",
+    "merge3",
+    "merge_changes",
+    "new_text",
+    "old_text",
+    "paragraph_diff",
+    "preview",
+    "rebase",
+    "rebase_all",
+    "render_markers",
+    "split_paragraphs",
+    "to_critic",
+    "to_data",
+    "to_html",
+    "to_json",
+    "to_text",
+    "tokenize",
+]
