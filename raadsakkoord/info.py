@@ -67,6 +67,8 @@ def workspace_summary(session: Session) -> dict:
         "amendments": {
             "total": sum(statuses.values()),
             "by_status": {status.value: statuses.get(status, 0) for status in AmendmentStatus},
+            "needs_rework": session.scalar(
+                sa.select(sa.func.count()).select_from(Amendment).where(Amendment.needs_rework.is_(True))),
         },
         "tasks": {"total": sum(tasks.values()), "by_status": {s.value: n for s, n in sorted(tasks.items())}},
         "rounds": [

@@ -48,6 +48,9 @@ class Amendment(Base):
         enum_column(AmendmentStatus, "amendment_status"), default=AmendmentStatus.DRAFT
     )
     decision_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # Set when a new revision of the section collided with this amendment on
+    # rebase: the party's text is kept as written, against its old base.
+    needs_rework: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     decided_by: Mapped[str] = mapped_column(sa.String(120), default="")
     decided_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]

@@ -17,9 +17,18 @@ from raadsakkoord.operations.amendments import (
     STATUS_LABELS,
     decide_amendment,
     propose_amendment,
+    rework_amendment,
     submit_amendment,
     update_draft,
     withdraw_amendment,
+)
+from raadsakkoord.operations.consolidation import (
+    RebaseReport,
+    SectionConflicts,
+    amendment_diff,
+    preview_section,
+    rebase_open_amendments,
+    section_conflicts,
 )
 from raadsakkoord.operations.drafts import import_markdown_draft
 from raadsakkoord.operations.endorsements import (
@@ -42,6 +51,13 @@ from raadsakkoord.operations.tasks import add_task, edit_task
 __all__ = [
     "STATUS_LABELS",
     "Actor",
+    "RebaseReport",
+    "SectionConflicts",
+    "amendment_diff",
+    "preview_section",
+    "rebase_open_amendments",
+    "rework_amendment",
+    "section_conflicts",
     "add_chapter",
     "add_party",
     "add_section",

@@ -29,6 +29,7 @@ from raadsakkoord.operations._common import (
     open_agreement,
     require_griffie,
 )
+from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.sections import add_section, new_revision
 from raadsakkoord.text import canonical_markdown, single_line
 
@@ -241,13 +242,48 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
         # The compromise is the griffie's own text, written against the current one.
         new_revision(session, actor, section, text, reason=reason, party=amendment.party)
         return
-    if section.current_revision_id != amendment.base_revision_id:
-        raise DomainError(
-            f"Dit amendement is geschreven op versie {amendment.base_revision.number} van hoofdlijn "
-            f"{section.number}; die is intussen versie {section.current_revision.number}. "
-            "Breng het amendement eerst over naar de nieuwe tekst."
-        )
     if amendment.kind == AmendmentKind.DELETE:
+        # Deleting the section does not depend on which of its texts was read.
         section.status = SectionStatus.REJECTED
-    else:
-        new_revision(session, actor, section, text, reason=reason, party=amendment.party)
+        return
+    if section.current_revision_id != amendment.base_revision_id:
+        # Written on an older text: carry the change over where nothing collides,
+        # rather than accepting it over (and so undoing) the newer text.
+        result = rebase(amendment.base_revision.text, text, section.text)
+        if not result.clean:
+            passages = "; ".join(f"«{_excerpt(c.base)}»" for c in result.conflicts)
+            raise DomainError(
+                f"Dit amendement is geschreven op versie {amendment.base_revision.number} van hoofdlijn "
+                f"{section.number} en botst met de huidige versie {section.current_revision.number} bij: "
+                f"{passages}. Laat de indiener het amendement eerst herzien."
+            )
+        text = result.text
+    new_revision(session, actor, section, text, reason=reason, party=amendment.party)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, text: str) -> Amendment:
+    """The party's new text for its amendment, written against the section's current text.
+
+    This is how an amendment that collided with a newer revision is brought
+    up to date; it clears the mark that it needs rework.
+    """
+    check_actor(session, actor)
+    open_agreement(session)
+    amendment = get(session, Amendment, amendment_id, "amendement")
+    if actor.party_id is None:
+        raise PermissionDenied("Alleen de indienende fractie kan haar amendement herzien.")
+    _own(actor, amendment)
+    if not amendment.status.is_open or amendment.kind != AmendmentKind.MODIFY:
+        raise DomainError("Alleen een open wijzigingsamendement kan worden herzien.")
+    section = _active_section(session, amendment.section_id)
+    amendment.proposed_text = _changed_text(text, section.text, section.number)
+    amendment.base_revision = section.current_revision
+    amendment.needs_rework = False
+    log(session, actor, "rework_amendment", amendment=str(amendment.id),
+        base_revision=str(section.current_revision_id))
+    return amendment

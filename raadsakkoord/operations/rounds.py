@@ -23,6 +23,7 @@ from raadsakkoord.operations._common import (
     open_agreement,
     require_griffie,
 )
+from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
 from raadsakkoord.text import canonical_markdown, single_line
 
@@ -33,7 +34,9 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
 
     A concept round with nothing changed since the previous one is refused:
     parties would import it for nothing. The final round adopts every section
-    still proposed and locks the agreement.
+    still proposed and locks the agreement. After a concept round, open
+    amendments written on older texts are rebased onto the new ones; the
+    outcome is on ``round.rebase_report``.
     """
     require_griffie(actor, "een conceptronde publiceren")
     check_actor(session, actor)
@@ -68,6 +71,9 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     session.flush()
     log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
         final=final, sections=len(sections))
+    if not final:
+        # Not persisted: what the griffie is told right after publishing.
+        published.rebase_report = rebase_open_amendments(session, actor)
     return published
 
 

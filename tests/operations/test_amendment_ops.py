@@ -77,13 +77,23 @@ def test_unchanged_text_empty_text_and_own_co_submission_are_refused(setup):
             _propose(s, setup, co_party_ids=[setup.rood])
 
 
-def test_accepting_over_a_newer_text_is_refused(setup):
+def test_accepting_over_a_colliding_newer_text_is_refused_with_the_passage(setup):
     with setup.workspace.action() as s:
         amendment = _propose(s, setup)
         ops.revise_section(s, setup.griffie, setup.bouwen, "We bouwen 600 woningen.\n\nDe helft is sociale huur.",
                            reason="Ander amendement verwerkt")
-        with pytest.raises(DomainError, match="versie 1 .* intussen versie 2"):
+        with pytest.raises(DomainError, match="versie 1 .* botst met de huidige versie 2 bij: «500»"):
             ops.decide_amendment(s, setup.griffie, amendment.id, AmendmentStatus.ACCEPTED)
+        assert s.get(Section, setup.bouwen).text.startswith("We bouwen 600")
+
+
+def test_accepting_over_a_newer_text_elsewhere_carries_the_change_over(setup):
+    with setup.workspace.action() as s:
+        amendment = _propose(s, setup)
+        ops.revise_section(s, setup.griffie, setup.bouwen, "We bouwen 500 woningen.\n\nDe helft is sociale huur of middenhuur.",
+                           reason="Ander amendement verwerkt")
+        ops.decide_amendment(s, setup.griffie, amendment.id, AmendmentStatus.ACCEPTED)
+        assert s.get(Section, setup.bouwen).text == "We bouwen 800 woningen.\n\nDe helft is sociale huur of middenhuur."
 
 
 def test_partly_accepted_records_the_compromise(setup):

@@ -108,7 +108,13 @@ def test_old_workspace_is_migrated_on_open_and_keeps_its_data(workspace_target):
     with ws.action() as session:
         agreement = ops._common.the_agreement(session)
         assert (agreement.title, agreement.council_seats) == ("Oud akkoord", 9)
-        ops.add_party(session, ops.Actor.griffie(), name="Nieuw", short_name="N", seats=9)
+        griffie = ops.Actor.griffie()
+        party = ops.add_party(session, griffie, name="Nieuw", short_name="N", seats=9)
+        chapter = ops.add_chapter(session, griffie, title="Wonen")
+        section = ops.add_section(session, griffie, chapter_id=chapter.id, title="Bouwen", text="We bouwen.")
+        amendment = ops.propose_amendment(session, ops.Actor.of_party(party.id, "Lid"), kind="modify",
+                                          section_id=section.id, headline="Meer", text="We bouwen meer.")
+        assert amendment.needs_rework is False  # the column added by migration 0002
     ws.close()
 
 
