@@ -2,7 +2,9 @@
 
 1,000 sections in 50 chapters (about 200,000 words), 40 parties, a position
 of every party on every section (40,000), 20,000 submitted amendments each
-supported by its party, one published round; then `info` on it.
+supported by its party, one published round; then `info` on it, the
+conflict matrix of every section through the operations, and a new round
+after a revision of every section, which rebases all 20,000 amendments.
 
     .venv/bin/python benchmarks/bench_workspace.py [--target PATH_OR_URL] [--amendments N]
 
@@ -115,6 +117,28 @@ def build(target: str, n_sections: int, n_amendments: int, n_parties: int) -> di
         summary = workspace_summary(s)
     workspace.close()
     figures["info"] = time.perf_counter() - t
+
+    # The diff engine through the operations, on this database.
+    workspace = open_workspace(target)
+    t = time.perf_counter()
+    pairs = 0
+    with workspace.action() as s:
+        for sid in section_ids:
+            pairs += len(ops.section_conflicts(s, sid).conflicting_pairs())
+    figures["conflicts"] = time.perf_counter() - t
+    figures["conflicting_pairs"] = pairs
+
+    def revise(session, item):
+        index, sid = item
+        ops.revise_section(session, griffie, sid, dutchlike.scattered_edits(rng, texts[index], 3), reason="Redactie")
+
+    batched(workspace, list(enumerate(section_ids)), revise)
+    t = time.perf_counter()
+    with workspace.action() as s:
+        report = ops.publish_round(s, griffie).rebase_report
+    figures["publish_rebase"] = time.perf_counter() - t
+    figures["rebase"] = (len(report.rebased), len(report.needs_rework), len(report.already_in_text))
+    workspace.close()
     figures["words"] = words
     figures["counts"] = (len(summary["sections"]), summary["amendments"]["total"], len(summary["parties"]))
     return figures
@@ -138,6 +162,12 @@ def main() -> None:
     print(f"  {amendments:,} amendments (+ endorsement) {f['amendments']:7.1f} s")
     print(f"  build total                 {f['build_total']:7.1f} s")
     print(f"  info (open + summary)       {f['info']:7.2f} s")
+    print(f"  conflict matrices, all sections (operations) {f['conflicts']:6.1f} s"
+          f"  ({f['conflicting_pairs']:,} conflicting pairs)")
+    clean, rework, absorbed = f["rebase"]
+    print(f"  publish round 3 after a revision of every section, with automatic rebase"
+          f" {f['publish_rebase']:6.1f} s  ({clean:,} rebased cleanly, {rework:,} need rework,"
+          f" {absorbed:,} already in the text)")
     if "://" not in target:
         size = sum(os.path.getsize(target + s) for s in ("", "-wal") if os.path.exists(target + s))
         print(f"  file size                   {size / 2**20:7.1f} MiB")
