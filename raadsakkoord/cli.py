@@ -17,6 +17,7 @@ from raadsakkoord.errors import UserError
 COMMAND_MODULES = [
     "raadsakkoord.commands.workspace",
     "raadsakkoord.diffing.commands",
+    "raadsakkoord.exchange.commands",
 ]
 
 GUI_ALIASES = {"gui"}

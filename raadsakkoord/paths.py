@@ -27,3 +27,19 @@ def demo_workspace_path() -> Path:
 
 def migrations_dir() -> Path:
     return Path(__file__).parent / "migrations"
+
+
+def resources_dir() -> Path:
+    """The project's resources (schemas, fonts, …) beside the packages."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def keys_dir() -> Path:
+    """Private signing keys: in the user's data folder, never inside a workspace or package."""
+    path = data_dir() / "keys"
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.chmod(0o700)
+    except OSError:  # a file system without permissions (a USB stick): nothing to tighten
+        pass
+    return path

@@ -14,6 +14,7 @@ from raadsakkoord.model.agreement import (
 )
 from raadsakkoord.model.amendment import Amendment, Endorsement, amendment_co_party
 from raadsakkoord.model.audit import AuditEvent
+from raadsakkoord.model.exchange import PackageRecord, TrustedKey
 from raadsakkoord.model.base import (
     DECIDED_STATUSES,
     AgreementStatus,
@@ -38,6 +39,7 @@ __all__ = [
     "Base",
     "Chapter",
     "Endorsement",
+    "PackageRecord",
     "ParticipationLevel",
     "Party",
     "Position",
@@ -48,6 +50,7 @@ __all__ = [
     "SectionStatus",
     "Task",
     "TaskStatus",
+    "TrustedKey",
     "amendment_co_party",
     "task_section",
 ]

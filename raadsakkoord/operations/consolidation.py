@@ -127,7 +127,8 @@ class RebaseReport:
 
 
 def rebase_open_amendments(session: Session, actor: Actor, *,
-                           section_ids: list[uuid.UUID] | None = None) -> RebaseReport:
+                           section_ids: list[uuid.UUID] | None = None,
+                           party_id: uuid.UUID | None = None) -> RebaseReport:
     """Move every open amendment written on an older text onto its section's current text.
 
     Runs when a round is published (and when a party imports a new round).
@@ -142,6 +143,8 @@ def rebase_open_amendments(session: Session, actor: Actor, *,
     )
     if section_ids is not None:
         query = query.where(Amendment.section_id.in_(section_ids))
+    if party_id is not None:
+        query = query.where(Amendment.party_id == party_id)
     by_section: dict[tuple[uuid.UUID, uuid.UUID], list[Amendment]] = {}
     for amendment in session.scalars(query):
         by_section.setdefault((amendment.section_id, amendment.base_revision_id), []).append(amendment)

@@ -1,0 +1,230 @@
+"""CLI: `raadsakkoord keys …` and `raadsakkoord package …`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from raadsakkoord.errors import InputError
+from raadsakkoord.exchange import keys
+from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
+from raadsakkoord.model import TrustedKey
+from raadsakkoord.operations._common import Actor
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    keys_parser = sub.add_parser("keys", help="sleutels om pakketten te ondertekenen en te controleren")
+    keys_sub = keys_parser.add_subparsers(dest="keys_command", metavar="OPDRACHT", required=True)
+    init = keys_sub.add_parser("init", help="maak het sleutelpaar van de griffie of van een fractie")
+    init.add_argument("workspace", metavar="WERKRUIMTE")
+    init.add_argument("--as", dest="as_who", required=True, metavar="griffie|FRACTIE")
+    init.set_defaults(handler=run_keys_init)
+    export = keys_sub.add_parser("export-public", help="schrijf de openbare sleutel naar een bestand")
+    export.add_argument("workspace", metavar="WERKRUIMTE")
+    export.add_argument("--as", dest="as_who", required=True, metavar="griffie|FRACTIE")
+    export.add_argument("-o", "--output", required=True, metavar="BESTAND")
+    export.set_defaults(handler=run_keys_export)
+    reg = keys_sub.add_parser("register", help="leg de openbare sleutel van de griffie of een fractie vast")
+    reg.add_argument("workspace", metavar="WERKRUIMTE")
+    reg.add_argument("keyfile", metavar="SLEUTELBESTAND")
+    reg.set_defaults(handler=run_keys_register)
+    lst = keys_sub.add_parser("list", help="toon de vastgelegde sleutels en hun vingerafdrukken")
+    lst.add_argument("workspace", metavar="WERKRUIMTE")
+    lst.set_defaults(handler=run_keys_list)
+
+    pkg = sub.add_parser("package", help="ronde- en fractiepakketten uitwisselen")
+    pkg_sub = pkg.add_subparsers(dest="package_command", metavar="OPDRACHT", required=True)
+    exp = pkg_sub.add_parser("export", help="schrijf een ondertekend pakket")
+    exp.add_argument("workspace", metavar="WERKRUIMTE")
+    which = exp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--round", nargs="?", const=0, type=int, metavar="N",
+                       help="rondepakket van de griffie (standaard de laatste ronde)")
+    which.add_argument("--party", metavar="FRACTIE", help="pakket van deze fractie")
+    exp.add_argument("-o", "--output", required=True, metavar="BESTAND")
+    exp.set_defaults(handler=run_package_export)
+    imp = pkg_sub.add_parser("import", help="lees een pakket in (alles of niets)")
+    imp.add_argument("workspace", metavar="WERKRUIMTE", help="bestaande werkruimte; een fractie mag een nieuwe noemen")
+    imp.add_argument("file", metavar="PAKKET")
+    imp.set_defaults(handler=run_package_import)
+    ver = pkg_sub.add_parser("verify", help="controleer een pakket zonder het in te lezen")
+    ver.add_argument("file", metavar="PAKKET")
+    ver.add_argument("--key", metavar="SLEUTELBESTAND", help="controleer ook de handtekening met deze sleutel")
+    ver.set_defaults(handler=run_package_verify)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekende gebruiker"
+
+
+def _actor(session) -> Actor:
+    own = session.scalars(sa.select(TrustedKey).where(TrustedKey.own.is_(True))).first()
+    if own is not None and own.holder.startswith("party:"):
+        return Actor(name=f"{_user()} ({own.name})", party_id=uuid.UUID(own.holder.split(":", 1)[1]))
+    return Actor(name=_user())
+
+
+def _read(path: str, limit: int) -> bytes:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"bestand niet gevonden: {path}")
+    if file.stat().st_size > limit:
+        raise InputError(f"{path} is te groot ({file.stat().st_size // 2**20} MiB); het is niet ingelezen.")
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path} kan niet worden gelezen: {exc.strerror}") from None
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write beside the target and rename: no half-written package is ever left behind."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InputError(f"De map {target.parent} bestaat niet.")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{path} kan niet worden geschreven: {exc.strerror}") from None
+
+
+def run_keys_init(args) -> int:
+    from raadsakkoord.store import open_workspace
+
+    ws = open_workspace(args.workspace)
+    try:
+        with ws.action() as session:
+            identity = keys.resolve_identity(session, args.as_who)
+            trusted = keys.init_key(session, _actor(session), identity)
+            print(f"Sleutel gemaakt voor {identity.name}. Vingerafdruk: {trusted.fingerprint}")
+            print(f"De geheime sleutel staat in {identity.private_key_path}; deel die met niemand.")
+    finally:
+        ws.close()
+    return 0
+
+
+def run_keys_export(args) -> int:
+    from raadsakkoord.store import open_workspace
+
+    ws = open_workspace(args.workspace)
+    try:
+        with ws.action() as session:
+            identity = keys.resolve_identity(session, args.as_who)
+            data = keys.export_public_key(session, identity)
+    finally:
+        ws.close()
+    write_atomically(args.output, data)
+    print(f"Openbare sleutel van {identity.name} geschreven naar {args.output}")
+    return 0
+
+
+def run_keys_register(args) -> int:
+    from raadsakkoord.store import open_workspace
+
+    data = _read(args.keyfile, keys.MAX_KEY_FILE)
+    keys.read_public_key_file(data, args.keyfile)  # refuse a bad file before creating a workspace
+    ws = open_workspace(args.workspace, create=True)
+    try:
+        with ws.action() as session:
+            trusted = keys.register_public_key(session, _actor(session), data, args.keyfile)
+            print(f"Sleutel van {trusted.name} vastgelegd. Vingerafdruk: {trusted.fingerprint}")
+            print("Controleer deze vingerafdruk telefonisch bij de afzender.")
+    finally:
+        ws.close()
+    return 0
+
+
+def run_keys_list(args) -> int:
+    from raadsakkoord.store import open_workspace
+
+    ws = open_workspace(args.workspace)
+    try:
+        with ws.action() as session:
+            rows = session.scalars(sa.select(TrustedKey).order_by(TrustedKey.name)).all()
+            for key in rows:
+                print(f"{key.name:<16} {key.fingerprint}{'  (eigen sleutel)' if key.own else ''}")
+            if not rows:
+                print("Er zijn nog geen sleutels vastgelegd.")
+    finally:
+        ws.close()
+    return 0
+
+
+def run_package_export(args) -> int:
+    from raadsakkoord.exchange import export_party_package, export_round_package
+    from raadsakkoord.store import open_workspace
+
+    ws = open_workspace(args.workspace)
+    try:
+        with ws.action() as session:
+            actor = _actor(session)
+            if args.party is not None:
+                identity = keys.resolve_identity(session, args.party)
+                if identity.party_id is None:
+                    raise InputError("Gebruik --round voor een pakket van de griffie.")
+                data = export_party_package(session, actor, identity.party_id)
+            else:
+                data = export_round_package(session, actor, round_number=args.round or None)
+            # Written before the transaction commits: if writing fails, the
+            # workspace does not record a package that was never sent.
+            write_atomically(args.output, data)
+    finally:
+        ws.close()
+    print(f"Pakket geschreven naar {args.output} ({len(data) / 1024:.0f} kB)")
+    return 0
+
+
+def run_package_import(args) -> int:
+    from raadsakkoord.exchange import import_package
+    from raadsakkoord.store import open_workspace
+
+    data = _read(args.file, MAX_PACKAGE_BYTES)
+    package = read_package(data, args.file)  # a malformed package is refused before any workspace is touched
+    if "://" not in args.workspace and not Path(args.workspace).exists() and package.kind == "round":
+        raise InputError(
+            f"Werkruimte {args.workspace} bestaat nog niet. Leg eerst de sleutel van de griffie vast met "
+            f"'raadsakkoord keys register {args.workspace} SLEUTELBESTAND'; daarna kan dit rondepakket erin."
+        )
+    ws = open_workspace(args.workspace)
+    try:
+        with ws.action() as session:
+            report = import_package(session, _actor(session), data, args.file)
+    finally:
+        ws.close()
+    print("\n".join(report.lines()))
+    return 0
+
+
+def run_package_verify(args) -> int:
+    data = _read(args.file, MAX_PACKAGE_BYTES)
+    package = read_package(data, args.file)
+    header = package.header
+    kind = "rondepakket" if package.kind == "round" else "fractiepakket"
+    print(f"{args.file}: {kind} van {header['sender_name']}, nummer {header['sequence']}, "
+          f"ronde {header['base_round']}, gemaakt {header['created_at']}")
+    print(f"  raadsakkoord {header['agreement']}; ondertekend met sleutel {package.signature['fingerprint']}")
+    if args.key:
+        document = keys.read_public_key_file(_read(args.key, keys.MAX_KEY_FILE), args.key)
+        if document["holder"] != package.sender or document["agreement"] != package.agreement_id:
+            raise InputError(f"{args.key} is niet de sleutel van de afzender van dit pakket.")
+        if not package.signature_valid(document["public_key"]):
+            raise InputError(f"{args.file} heeft een ongeldige handtekening: het is gewijzigd of vervalst.")
+        print(f"  handtekening klopt (sleutel {document['fingerprint']})")
+    else:
+        print("  vorm in orde; geef --key om ook de handtekening te controleren")
+    return 0

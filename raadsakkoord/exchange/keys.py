@@ -1,0 +1,229 @@
+"""Ed25519 identities: the griffie's and each party's key pair.
+
+The private key is written to the user's data folder (``paths.keys_dir()``),
+readable by the user only, and never put into a workspace or a package. A
+public key travels as a small JSON file; its fingerprint is short enough to
+read aloud over the phone, which is how a clerk checks it came from the
+party and not from someone pretending to be it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy.orm import Session
+
+from raadsakkoord import paths
+from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.model import Agreement, Party, TrustedKey
+from raadsakkoord.operations._common import Actor, log, new_id, now, the_agreement
+from raadsakkoord.text import decode_utf8
+
+GRIFFIE = "griffie"
+PUBLIC_KEY_FORMAT = "raadsakkoord-public-key"
+PUBLIC_KEY_VERSION = 1
+MAX_KEY_FILE = 16 * 1024
+
+
+def party_holder(party_id: uuid.UUID) -> str:
+    return f"party:{party_id}"
+
+
+def fingerprint(raw_public_key: bytes) -> str:
+    """The first 16 bytes of the key's SHA-256, as eight groups of four hex digits."""
+    digest = hashlib.sha256(raw_public_key).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def public_key_from_b64(text: str) -> Ed25519PublicKey:
+    try:
+        raw = base64.b64decode(text, validate=True)
+        return Ed25519PublicKey.from_public_bytes(raw)
+    except (ValueError, TypeError):
+        raise InputError("De sleutel is beschadigd: geen geldige openbare sleutel.") from None
+
+
+def verify(public_key_b64: str, signature: bytes, message: bytes) -> bool:
+    try:
+        public_key_from_b64(public_key_b64).verify(signature, message)
+        return True
+    except InvalidSignature:
+        return False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a workspace acts as: the griffie, or one party."""
+
+    agreement_id: uuid.UUID
+    holder: str
+    name: str
+
+    @property
+    def party_id(self) -> uuid.UUID | None:
+        return uuid.UUID(self.holder.split(":", 1)[1]) if self.holder.startswith("party:") else None
+
+    @property
+    def private_key_path(self) -> Path:
+        return paths.keys_dir() / str(self.agreement_id) / f"{self.holder.replace(':', '-')}.pem"
+
+
+def resolve_identity(session: Session, as_who: str) -> Identity:
+    """``griffie`` or a party's short name (or id), within this workspace's agreement."""
+    agreement = the_agreement(session)
+    if as_who.strip().casefold() == GRIFFIE:
+        return Identity(agreement.id, GRIFFIE, "Griffie")
+    for party in session.scalars(sa.select(Party)):
+        if as_who.strip().casefold() in (party.short_name.casefold(), str(party.id)):
+            return Identity(agreement.id, party_holder(party.id), party.short_name)
+    raise InputError(f"Onbekende fractie: {as_who}. Kies 'griffie' of de korte naam van een fractie.")
+
+
+def load_private_key(identity: Identity) -> Ed25519PrivateKey:
+    path = identity.private_key_path
+    if not path.exists():
+        raise DomainError(
+            f"Er is op deze computer geen sleutel voor {identity.name}; maak die eerst met "
+            f"'raadsakkoord keys init … --as {identity.name}'."
+        )
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (ValueError, OSError):
+        raise DomainError(f"De sleutel van {identity.name} in {path} is onleesbaar.") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise DomainError(f"{path} bevat geen Ed25519-sleutel.")
+    return key
+
+
+def init_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
+    """Create the identity's key pair; the workspace trusts its own public key.
+
+    Refuses when a private key already exists: replacing it silently would
+    make every party reject the packages signed with the new one.
+    """
+    path = identity.private_key_path
+    if path.exists():
+        raise DomainError(f"Er bestaat al een sleutel voor {identity.name} ({path}); er is niets gewijzigd.")
+    existing = _trusted(session, identity.agreement_id, identity.holder)
+    if existing is not None:
+        raise DomainError(
+            f"Deze werkruimte kent al een sleutel voor {identity.name} (vingerafdruk {existing.fingerprint}), "
+            "maar de geheime sleutel staat niet op deze computer."
+        )
+    private = Ed25519PrivateKey.generate()
+    public_raw = raw_public(private.public_key())
+    trusted = TrustedKey(id=new_id(session), agreement_id=identity.agreement_id, holder=identity.holder,
+                         name=identity.name, public_key=b64(public_raw), fingerprint=fingerprint(public_raw),
+                         own=True, registered_at=now(session))
+    session.add(trusted)
+    session.flush()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    # Written last and only readable by the user; if the transaction fails
+    # after this, the next attempt reports the orphan key instead of losing it.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+    log(session, actor, "init_key", holder=identity.holder, fingerprint=trusted.fingerprint)
+    return trusted
+
+
+def _trusted(session: Session, agreement_id: uuid.UUID, holder: str) -> TrustedKey | None:
+    return session.scalars(sa.select(TrustedKey).where(
+        TrustedKey.agreement_id == agreement_id, TrustedKey.holder == holder)).first()
+
+
+def trusted_key(session: Session, agreement_id: uuid.UUID, holder: str) -> TrustedKey | None:
+    return _trusted(session, agreement_id, holder)
+
+
+def public_key_document(key: TrustedKey) -> dict:
+    return {
+        "format": PUBLIC_KEY_FORMAT,
+        "version": PUBLIC_KEY_VERSION,
+        "agreement": str(key.agreement_id),
+        "holder": key.holder,
+        "name": key.name,
+        "public_key": key.public_key,
+        "fingerprint": key.fingerprint,
+    }
+
+
+def export_public_key(session: Session, identity: Identity) -> bytes:
+    key = _trusted(session, identity.agreement_id, identity.holder)
+    if key is None or not key.own:
+        raise DomainError(f"Deze werkruimte heeft geen eigen sleutel voor {identity.name}; maak die met 'keys init'.")
+    return (json.dumps(public_key_document(key), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def read_public_key_file(data: bytes, source: str) -> dict:
+    if len(data) > MAX_KEY_FILE:
+        raise InputError(f"{source} is te groot voor een sleutelbestand.")
+    try:
+        document = json.loads(decode_utf8(data, source))
+    except json.JSONDecodeError:
+        raise InputError(f"{source} is geen sleutelbestand van Raadsakkoord.") from None
+    if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
+        raise InputError(f"{source} is geen sleutelbestand van Raadsakkoord.")
+    if document.get("version") != PUBLIC_KEY_VERSION:
+        raise InputError(f"{source} heeft een nieuwere opmaak; werk Raadsakkoord bij.")
+    try:
+        agreement_id = uuid.UUID(str(document["agreement"]))
+        holder, name, public = str(document["holder"]), str(document["name"]), str(document["public_key"])
+    except (KeyError, ValueError):
+        raise InputError(f"{source} is onvolledig of beschadigd.") from None
+    if holder != GRIFFIE and not holder.startswith("party:"):
+        raise InputError(f"{source} is onvolledig of beschadigd.")
+    raw = raw_public(public_key_from_b64(public))
+    return {"agreement": agreement_id, "holder": holder, "name": name[:120], "public_key": public,
+            "fingerprint": fingerprint(raw)}
+
+
+def register_public_key(session: Session, actor: Actor, data: bytes, source: str) -> TrustedKey:
+    """Trust another holder's public key from its file; the fingerprint is for checking by phone.
+
+    A party's workspace may do this before it holds the agreement (the
+    griffie's key comes first); once it does, the key must belong to it.
+    """
+    document = read_public_key_file(data, source)
+    agreement = session.scalars(sa.select(Agreement).limit(1)).first()
+    if agreement is not None and agreement.id != document["agreement"]:
+        raise DomainError(f"{source} hoort bij een ander raadsakkoord dan deze werkruimte.")
+    if document["holder"].startswith("party:") and agreement is not None:
+        party_id = uuid.UUID(document["holder"].split(":", 1)[1])
+        if session.get(Party, party_id) is None:
+            raise DomainError(f"{source} is van een fractie die deze werkruimte niet kent.")
+    existing = _trusted(session, document["agreement"], document["holder"])
+    if existing is not None:
+        if existing.public_key == document["public_key"]:
+            return existing
+        raise DomainError(
+            f"Voor {existing.name} is al een andere sleutel vastgelegd (vingerafdruk {existing.fingerprint}); "
+            "er is niets gewijzigd."
+        )
+    key = TrustedKey(id=new_id(session), agreement_id=document["agreement"], holder=document["holder"],
+                     name=document["name"], public_key=document["public_key"],
+                     fingerprint=document["fingerprint"], own=False, registered_at=now(session))
+    session.add(key)
+    session.flush()
+    log(session, actor, "register_key", holder=key.holder, fingerprint=key.fingerprint)
+    return key

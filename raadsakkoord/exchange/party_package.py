@@ -1,0 +1,198 @@
+"""Party packages: a party sends its amendments, positions and task proposals to the griffie.
+
+A package holds the party's whole current contribution (every submitted or
+withdrawn amendment, every position, every task it proposed), each naming
+the revision it was written on. Sending the whole state rather than the
+changes since the last package means a package lost in the mail costs
+nothing: the next one brings everything. Packages from one party are
+numbered; an older one than the griffie already has is refused, so it can
+never overwrite newer positions.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError
+from raadsakkoord.exchange import keys, serialize
+from raadsakkoord.exchange.common import (
+    ImportReport,
+    already_imported,
+    check_agreement,
+    check_signature,
+    last_sequence,
+    record,
+)
+from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, read_package, seal
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Chapter,
+    Endorsement,
+    Party,
+    Revision,
+    Round,
+    Section,
+    Task,
+    TaskStatus,
+)
+from raadsakkoord.operations._common import Actor, get, log, new_id, now, the_agreement
+from raadsakkoord.operations.consolidation import rebase_open_amendments
+
+SENT_STATUSES = (AmendmentStatus.SUBMITTED, AmendmentStatus.WITHDRAWN)
+
+
+def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) -> bytes:
+    agreement = the_agreement(session)
+    party = get(session, Party, party_id, "fractie")
+    identity = keys.Identity(agreement.id, keys.party_holder(party.id), party.short_name)
+    private = keys.load_private_key(identity)
+    own = keys.trusted_key(session, agreement.id, identity.holder)
+    base_round = session.scalar(sa.select(sa.func.max(Round.number)))
+    if base_round is None:
+        raise DomainError("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in.")
+    amendments = session.scalars(sa.select(Amendment).where(
+        Amendment.party_id == party.id, Amendment.status.in_(SENT_STATUSES)).order_by(Amendment.created_at)).all()
+    content = {
+        "party": str(party.id),
+        "amendments": [serialize.amendment_data(a) for a in amendments],
+        "endorsements": [serialize.endorsement_data(e) for e in session.scalars(
+            sa.select(Endorsement).where(Endorsement.party_id == party.id).order_by(Endorsement.given_at))],
+        "tasks": [serialize.task_data(t) for t in session.scalars(
+            sa.select(Task).where(Task.proposed_by_party_id == party.id).order_by(Task.created_at))],
+    }
+    header = {"kind": "party", "package_id": str(new_id(session)), "agreement": str(agreement.id),
+              "sender": identity.holder, "sender_name": party.short_name,
+              "sequence": last_sequence(session, identity.holder, "out") + 1, "base_round": base_round,
+              "created_at": moment(now(session))}
+    data = seal(header, content, private, own.fingerprint)
+    record(session, read_package(data, "het nieuwe pakket"), "out")
+    log(session, actor, "export_party_package", party=str(party.id), package=header["package_id"],
+        amendments=len(content["amendments"]), endorsements=len(content["endorsements"]))
+    return data
+
+
+def import_party_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
+    if package.kind != "party" or not package.sender.startswith("party:"):
+        raise PackageRefused(f"{source} is geen pakket van een fractie.")
+    agreement = check_agreement(session, package, source)
+    if agreement is None:
+        raise PackageRefused("Deze werkruimte bevat nog geen raadsakkoord; een fractiepakket kan er niet in.")
+    sender_name = check_signature(session, package, source)
+    report = ImportReport("party", sender_name)
+    if already_imported(session, package):
+        report.already_imported = True
+        return report
+    party_id = uuid.UUID(package.sender.split(":", 1)[1])
+    party = session.get(Party, party_id)
+    if party is None or package.content["party"] != str(party_id):
+        raise PackageRefused(f"{source} is van een fractie die dit raadsakkoord niet kent; het is niet ingelezen.")
+    previous = last_sequence(session, package.sender, "in")
+    if package.header["sequence"] <= previous:
+        raise PackageRefused(
+            f"{source} is pakket {package.header['sequence']} van {party.short_name}, maar pakket {previous} is al "
+            "ingelezen; een ouder pakket overschrijft geen nieuwere standpunten en is niet ingelezen."
+        )
+    base_round = package.header["base_round"]
+    if base_round is None or session.scalar(sa.select(Round.id).where(Round.number == base_round)) is None:
+        raise PackageRefused(f"{source} is gemaakt op ronde {base_round}, die deze werkruimte niet kent; "
+                             "het is niet ingelezen.")
+    content = package.content
+    _check_references(session, content, party_id, source)
+    for data in content["amendments"]:
+        _apply_amendment(session, agreement.id, data, report)
+    session.flush()
+    for data in content["endorsements"]:
+        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session)))
+    for data in content["tasks"]:
+        _apply_task(session, agreement.id, data, report)
+    session.flush()
+    rebase = rebase_open_amendments(session, actor, party_id=party_id)
+    report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
+    record(session, package, "in", report)
+    log(session, actor, "import_party_package", package=str(package.package_id), party=str(party_id),
+        **report.as_dict())
+    return report
+
+
+def _check_references(session: Session, content: dict, party_id: uuid.UUID, source: str) -> None:
+    """Everything the package points at must exist here, and everything in it must be the sender's."""
+    def refuse(what: str):
+        raise PackageRefused(f"{source} {what}; het is niet ingelezen.")
+
+    own = str(party_id)
+    for data in content["amendments"]:
+        if data["party"] != own:
+            refuse("bevat een amendement namens een andere fractie")
+        if data["status"] not in (s.value for s in SENT_STATUSES) and session.get(Amendment, uuid.UUID(data["id"])) is None:
+            refuse("bevat een amendement met een status die alleen de griffie kan geven")
+        kind = AmendmentKind(data["kind"])
+        if kind == AmendmentKind.NEW_SECTION:
+            if data["chapter"] is None or session.get(Chapter, uuid.UUID(data["chapter"])) is None:
+                refuse("bevat een nieuwe hoofdlijn in een onbekend hoofdstuk")
+            continue
+        section = session.get(Section, uuid.UUID(data["section"])) if data["section"] else None
+        base = session.get(Revision, uuid.UUID(data["base_revision"])) if data["base_revision"] else None
+        if section is None or base is None or base.section_id != section.id:
+            refuse("bevat een amendement op een onbekende hoofdlijn of versie")
+        for co in data["co_parties"]:
+            if session.get(Party, uuid.UUID(co)) is None:
+                refuse("noemt een onbekende mede-indiener")
+    for data in content["endorsements"]:
+        if data["party"] != own:
+            refuse("bevat een standpunt namens een andere fractie")
+        if data["amendment"] is not None:
+            if data["section"] is not None or data["revision"] is not None:
+                refuse("bevat een standpunt met twee doelen")
+            if session.get(Amendment, uuid.UUID(data["amendment"])) is None and not any(
+                    a["id"] == data["amendment"] for a in content["amendments"]):
+                refuse("bevat een standpunt over een onbekend amendement")
+        else:
+            revision = session.get(Revision, uuid.UUID(data["revision"])) if data["revision"] else None
+            if data["section"] is None or revision is None or str(revision.section_id) != data["section"]:
+                refuse("bevat een standpunt over een onbekende hoofdlijn of versie")
+    for data in content["tasks"]:
+        if data["proposed_by"] != own:
+            refuse("bevat een opdracht die niet door deze fractie is voorgesteld")
+        for section_id in data["sections"]:
+            if session.get(Section, uuid.UUID(section_id)) is None:
+                refuse("bevat een opdracht bij een onbekende hoofdlijn")
+
+
+def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, report: ImportReport) -> None:
+    ident = uuid.UUID(data["id"])
+    existing = session.get(Amendment, ident)
+    values = serialize.amendment_values(data)
+    if existing is not None and not existing.status.is_open:
+        # The griffie decided (or the party withdrew) already: that stands.
+        report.count("amendments", "unchanged")
+        if existing.status.is_decided and values["status"] == AmendmentStatus.WITHDRAWN:
+            report.kept.append(f"'{existing.headline}' was al beoordeeld; intrekken kan niet meer.")
+        return
+    # Decision fields are the griffie's: never taken from a party.
+    for key in ("decision_note", "decided_by", "decided_at"):
+        values.pop(key)
+    if values["status"] == AmendmentStatus.WITHDRAWN:
+        values["decision_note"] = data["decision_note"]
+    outcome = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id, needs_rework=False))
+    session.flush()
+    serialize.set_co_parties(session, session.get(Amendment, ident), data["co_parties"])
+    report.count("amendments", outcome)
+
+
+def _apply_task(session: Session, agreement_id: uuid.UUID, data: dict, report: ImportReport) -> None:
+    ident = uuid.UUID(data["id"])
+    existing = session.get(Task, ident)
+    if existing is not None and existing.status != TaskStatus.PROPOSED:
+        report.count("tasks", "unchanged")  # the griffie took it up; its version stands
+        return
+    values = serialize.task_values(data, agreement_id)
+    values["status"] = TaskStatus.PROPOSED
+    outcome = serialize.upsert(session, Task, ident, values)
+    session.flush()
+    serialize.set_task_sections(session, session.get(Task, ident), data["sections"])
+    report.count("tasks", outcome)

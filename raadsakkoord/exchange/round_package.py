@@ -1,0 +1,264 @@
+"""Round packages: the griffie sends a published round to every party.
+
+The package holds the agreement, the parties, the chapters and sections
+with every revision up to the round, all published rounds, the amendments
+with the griffie's decisions, everyone's positions and the tasks. Imported
+into a party's workspace it creates or updates that workspace; the party's
+own unsent work is never overwritten, and its open amendments are rebased
+onto the new texts.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.errors import DomainError
+from raadsakkoord.exchange import keys, serialize
+from raadsakkoord.exchange.common import (
+    ImportReport,
+    already_imported,
+    check_agreement,
+    check_signature,
+    record,
+)
+from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, read_package, seal
+from raadsakkoord.model import (
+    Agreement,
+    Amendment,
+    AmendmentStatus,
+    Chapter,
+    Endorsement,
+    Party,
+    Round,
+    RoundSection,
+    Section,
+    Task,
+    TrustedKey,
+)
+from raadsakkoord.operations._common import Actor, log, new_id, now, the_agreement
+from raadsakkoord.operations.consolidation import rebase_open_amendments
+
+
+def export_round_package(session: Session, actor: Actor, *, round_number: int | None = None) -> bytes:
+    """The signed package of a published round (the latest when no number is given)."""
+    agreement = the_agreement(session)
+    identity = keys.Identity(agreement.id, keys.GRIFFIE, "Griffie")
+    private = keys.load_private_key(identity)
+    own = keys.trusted_key(session, agreement.id, keys.GRIFFIE)
+    query = sa.select(Round).order_by(Round.number.desc())
+    if round_number is not None:
+        query = query.where(Round.number == round_number)
+    published = session.scalars(query.limit(1)).first()
+    if published is None:
+        raise DomainError(f"Ronde {round_number} bestaat niet." if round_number else
+                          "Er is nog geen ronde gepubliceerd; publiceer eerst een conceptronde.")
+    content = round_content(session, agreement, published)
+    header = {"kind": "round", "package_id": str(new_id(session)), "agreement": str(agreement.id),
+              "sender": keys.GRIFFIE, "sender_name": "Griffie", "sequence": published.number,
+              "base_round": published.number, "created_at": moment(now(session))}
+    data = seal(header, content, private, own.fingerprint)
+    record(session, read_package(data, "het nieuwe pakket"), "out")
+    log(session, actor, "export_round_package", round=published.number, package=header["package_id"])
+    return data
+
+
+def round_content(session: Session, agreement: Agreement, published: Round) -> dict:
+    entries = session.scalars(sa.select(RoundSection).where(RoundSection.round_id == published.id)
+                              .order_by(RoundSection.chapter_position, RoundSection.section_position)).all()
+    sections, revisions_of, chapters = [], {}, {}
+    for entry in entries:
+        section = entry.section
+        chain, revision = [], entry.revision
+        while revision is not None:  # the round's text and everything before it
+            chain.append(revision)
+            revision = revision.parent
+        revisions_of[section.id] = {r.id for r in chain}
+        chapter = section.chapter
+        chapters.setdefault(entry.chapter_position, {"id": str(chapter.id), "position": entry.chapter_position,
+                                                     "title": entry.chapter_title, "intro": chapter.intro})
+        sections.append({"id": str(section.id), "chapter": str(chapter.id), "position": entry.section_position,
+                         "title": entry.title, "status": entry.status,
+                         "proposing_party": serialize._id(section.proposing_party_id),
+                         "created_at": moment(section.created_at), "revision": str(entry.revision_id),
+                         "revisions": [serialize.revision_data(r) for r in reversed(chain)]})
+    known_revisions = set().union(*revisions_of.values()) if revisions_of else set()
+    rounds = session.scalars(sa.select(Round).where(Round.number <= published.number).order_by(Round.number)).all()
+    round_entries = [serialize.round_data(r, [e for e in r.entries if e.revision_id in known_revisions]) for r in rounds]
+    amendments = []
+    for amendment in session.scalars(sa.select(Amendment).where(Amendment.status != AmendmentStatus.DRAFT)
+                                     .order_by(Amendment.created_at)):
+        if amendment.base_revision_id is not None and amendment.base_revision_id not in known_revisions:
+            continue  # written on a text this round does not contain yet
+        data = serialize.amendment_data(amendment)
+        if amendment.section_id is not None and amendment.section_id not in revisions_of:
+            data["section"] = None  # a new section made after this round
+        amendments.append(data)
+    amendment_ids = {a["id"] for a in amendments}
+    endorsements = [
+        serialize.endorsement_data(e) for e in session.scalars(sa.select(Endorsement))
+        if (e.revision_id in known_revisions) or (e.amendment_id is not None and str(e.amendment_id) in amendment_ids)
+    ]
+    section_ids = set(revisions_of)
+    tasks = [serialize.task_data(t, section_ids) for t in session.scalars(sa.select(Task).order_by(Task.created_at))]
+    return {
+        "agreement": serialize.agreement_data(agreement),
+        "parties": [serialize.party_data(p) for p in session.scalars(sa.select(Party).order_by(Party.short_name))],
+        "chapters": [chapters[k] for k in sorted(chapters)],
+        "sections": sections,
+        "rounds": round_entries,
+        "amendments": amendments,
+        "endorsements": endorsements,
+        "tasks": tasks,
+    }
+
+
+def _own_party(session: Session, agreement_id: uuid.UUID) -> uuid.UUID | None:
+    """The party this workspace works for: the holder of its own signing key, if any."""
+    own = session.scalars(sa.select(TrustedKey).where(TrustedKey.agreement_id == agreement_id,
+                                                      TrustedKey.own.is_(True))).first()
+    if own is None or not own.holder.startswith("party:"):
+        return None
+    return uuid.UUID(own.holder.split(":", 1)[1])
+
+
+def import_round_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
+    if package.kind != "round" or package.sender != keys.GRIFFIE:
+        raise PackageRefused(f"{source} is geen rondepakket van de griffie.")
+    check_agreement(session, package, source)
+    sender = check_signature(session, package, source)
+    report = ImportReport("round", sender)
+    if already_imported(session, package):
+        report.already_imported = True
+        return report
+    content = package.content
+    newest = max(r["number"] for r in content["rounds"])
+    latest_here = session.scalar(sa.select(sa.func.max(Round.number))) or 0
+    if newest < latest_here:
+        raise PackageRefused(f"{source} bevat ronde {newest}, maar deze werkruimte heeft al ronde {latest_here}; "
+                             "een ouder pakket wordt niet ingelezen.")
+    agreement_id = package.agreement_id
+    own_party = _own_party(session, agreement_id)
+    report.counts[("agreement", serialize.upsert(session, Agreement, agreement_id,
+                                                 serialize.agreement_values(content["agreement"])))] += 1
+    session.flush()
+    for party in content["parties"]:
+        report.count("parties", serialize.upsert(session, Party, uuid.UUID(party["id"]),
+                                                 serialize.party_values(party, agreement_id)))
+    for chapter in content["chapters"]:
+        serialize.upsert(session, Chapter, uuid.UUID(chapter["id"]), serialize.chapter_values(chapter, agreement_id))
+    session.flush()
+    new_rounds = _apply_rounds(session, content, agreement_id, report)
+    _apply_sections(session, content, report, source)
+    _apply_round_entries(session, new_rounds)
+    _apply_amendments(session, content, own_party, report)
+    _apply_endorsements(session, content, own_party, report)
+    _apply_tasks(session, content, agreement_id, own_party, report)
+    session.flush()
+    if own_party is not None:
+        rebase = rebase_open_amendments(session, actor, party_id=own_party)
+        report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
+    record(session, package, "in", report)
+    log(session, actor, "import_round_package", package=str(package.package_id), round=newest, **report.as_dict())
+    return report
+
+
+def _apply_sections(session: Session, content: dict, report: ImportReport, source: str) -> None:
+    for data in content["sections"]:
+        section_id = uuid.UUID(data["id"])
+        values = serialize.section_values(data)
+        outcome = serialize.upsert(session, Section, section_id, values)
+        report.count("sections", outcome)
+        session.flush()
+        known = {r["id"] for r in data["revisions"]}
+        if data["revision"] not in known:
+            raise PackageRefused(f"{source} is onvolledig: de versie van een hoofdlijn ontbreekt.")
+        for revision in data["revisions"]:  # oldest first: parents before children
+            report.count("revisions", serialize.put_revision(session, section_id, revision, source))
+        session.flush()
+        section = session.get(Section, section_id)
+        round_revision = uuid.UUID(data["revision"])
+        # The party's workspace follows the round, unless the griffie's later
+        # revision already arrived (never move a section back in time).
+        current = section.current_revision
+        if current is None or current.number <= next(r["number"] for r in data["revisions"] if r["id"] == data["revision"]):
+            section.current_revision_id = round_revision
+
+
+def _apply_rounds(session: Session, content: dict, agreement_id: uuid.UUID, report: ImportReport) -> list:
+    """New rounds, without their entries yet: revisions name their round, entries their revision."""
+    new_rounds = []
+    for data in content["rounds"]:
+        ident = uuid.UUID(data["id"])
+        if session.get(Round, ident) is not None:
+            report.count("rounds", "unchanged")
+            continue
+        published = Round(id=ident, agreement_id=agreement_id, number=data["number"], label=data["label"],
+                          is_final=data["is_final"], published_at=serialize.parse_moment(data["published_at"]),
+                          published_by=data["published_by"], note=data["note"])
+        session.add(published)
+        new_rounds.append((published, data["entries"]))
+        report.count("rounds", "new")
+    session.flush()
+    return new_rounds
+
+
+def _apply_round_entries(session: Session, new_rounds: list) -> None:
+    for published, entries in new_rounds:
+        for entry in entries:
+            session.add(RoundSection(round=published, section_id=uuid.UUID(entry["section"]),
+                                     revision_id=uuid.UUID(entry["revision"]),
+                                     chapter_position=entry["chapter_position"],
+                                     section_position=entry["section_position"],
+                                     chapter_title=entry["chapter_title"], title=entry["title"],
+                                     status=entry["status"]))
+
+
+def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | None, report: ImportReport) -> None:
+    for data in content["amendments"]:
+        ident = uuid.UUID(data["id"])
+        values = serialize.amendment_values(data)
+        existing = session.get(Amendment, ident)
+        if existing is not None and existing.party_id == own_party:
+            # Our own amendment: take the griffie's decision, keep our own text.
+            if values["status"].is_decided and existing.status != values["status"]:
+                existing.status = values["status"]
+                existing.decision_note = values["decision_note"]
+                existing.decided_by = values["decided_by"]
+                existing.decided_at = values["decided_at"]
+                report.count("amendments", "updated")
+            else:
+                report.count("amendments", "unchanged")
+            continue
+        outcome = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=content_agreement(content)))
+        session.flush()
+        serialize.set_co_parties(session, session.get(Amendment, ident), data["co_parties"])
+        report.count("amendments", outcome)
+
+
+def content_agreement(content: dict) -> uuid.UUID:
+    return uuid.UUID(content["agreement"]["id"])
+
+
+def _apply_endorsements(session: Session, content: dict, own_party: uuid.UUID | None, report: ImportReport) -> None:
+    for data in content["endorsements"]:
+        if own_party is not None and data["party"] == str(own_party):
+            target = (Endorsement.amendment_id == uuid.UUID(data["amendment"]) if data["amendment"]
+                      else Endorsement.section_id == uuid.UUID(data["section"]))
+            mine = session.scalars(sa.select(Endorsement).where(Endorsement.party_id == own_party, target)).first()
+            if mine is not None:  # our own position here is the newer one
+                report.count("endorsements", "unchanged")
+                continue
+        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session)))
+
+
+def _apply_tasks(session: Session, content: dict, agreement_id: uuid.UUID, own_party: uuid.UUID | None,
+                 report: ImportReport) -> None:
+    for data in content["tasks"]:
+        ident = uuid.UUID(data["id"])
+        outcome = serialize.upsert(session, Task, ident, serialize.task_values(data, agreement_id))
+        session.flush()
+        serialize.set_task_sections(session, session.get(Task, ident), data["sections"])
+        report.count("tasks", outcome)

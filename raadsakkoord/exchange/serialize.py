@@ -1,0 +1,209 @@
+"""Records as package data and back: one function per entity, both ways.
+
+Ids travel unchanged (every record that crosses machines has a UUID), so a
+record imported twice is found again and updated, never duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from raadsakkoord.exchange.envelope import PackageRefused, moment, parse_moment
+from raadsakkoord.model import (
+    Agreement,
+    AgreementStatus,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Endorsement,
+    ParticipationLevel,
+    Party,
+    Position,
+    Revision,
+    Round,
+    RoundSection,
+    Section,
+    SectionStatus,
+    Task,
+    TaskStatus,
+)
+from raadsakkoord.text import sha256_hex
+
+
+def _id(value) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    return uuid.UUID(value) if value is not None else None
+
+
+def agreement_data(a: Agreement) -> dict:
+    return {"id": str(a.id), "title": a.title, "municipality": a.municipality, "term": a.term,
+            "council_seats": a.council_seats, "status": a.status.value, "preamble": a.preamble,
+            "contact_name": a.contact_name, "contact_phone": a.contact_phone, "contact_email": a.contact_email,
+            "broad_support_share": a.broad_support_share, "created_at": moment(a.created_at)}
+
+
+def party_data(p: Party) -> dict:
+    return {"id": str(p.id), "name": p.name, "short_name": p.short_name, "seats": p.seats,
+            "colour": p.colour, "leader": p.leader, "contact": p.contact}
+
+
+def revision_data(r: Revision) -> dict:
+    return {"id": str(r.id), "number": r.number, "text": r.text, "sha256": r.sha256, "parent": _id(r.parent_id),
+            "author": r.author, "party": _id(r.party_id), "reason": r.reason, "created_at": moment(r.created_at),
+            "round": _id(r.round_id)}
+
+
+def round_data(r: Round, entries: list[RoundSection]) -> dict:
+    return {"id": str(r.id), "number": r.number, "label": r.label, "is_final": r.is_final,
+            "published_at": moment(r.published_at), "published_by": r.published_by, "note": r.note,
+            "entries": [{"section": str(e.section_id), "revision": str(e.revision_id),
+                         "chapter_position": e.chapter_position, "section_position": e.section_position,
+                         "chapter_title": e.chapter_title, "title": e.title, "status": e.status} for e in entries]}
+
+
+def amendment_data(a: Amendment) -> dict:
+    return {"id": str(a.id), "kind": a.kind.value, "section": _id(a.section_id), "chapter": _id(a.chapter_id),
+            "base_revision": _id(a.base_revision_id), "proposed_title": a.proposed_title,
+            "proposed_text": a.proposed_text, "headline": a.headline, "explanation": a.explanation,
+            "party": str(a.party_id), "co_parties": sorted(str(p.id) for p in a.co_parties), "author": a.author,
+            "status": a.status.value, "decision_note": a.decision_note, "decided_by": a.decided_by,
+            "decided_at": moment(a.decided_at), "created_at": moment(a.created_at),
+            "submitted_at": moment(a.submitted_at)}
+
+
+def endorsement_data(e: Endorsement) -> dict:
+    return {"party": str(e.party_id), "section": _id(e.section_id), "revision": _id(e.revision_id),
+            "amendment": _id(e.amendment_id), "position": e.position.value,
+            "minority_position": e.minority_position, "author": e.author, "given_at": moment(e.given_at)}
+
+
+def task_data(t: Task, section_ids: set[uuid.UUID] | None = None) -> dict:
+    sections = [s.id for s in t.sections if section_ids is None or s.id in section_ids]
+    return {"id": str(t.id), "title": t.title, "description": t.description,
+            "portfolio_holder": t.portfolio_holder, "participation_level": t.participation_level.value,
+            "stakeholders": list(t.stakeholders), "due_date": t.due_date.isoformat() if t.due_date else None,
+            "budget_eur": t.budget_eur, "status": t.status.value, "proposed_by": _id(t.proposed_by_party_id),
+            "created_at": moment(t.created_at), "sections": sorted(str(s) for s in sections)}
+
+
+# --- back into a workspace -------------------------------------------------------------------
+
+
+def _set(obj, values: dict) -> bool:
+    """Assign the values that differ; True when something changed."""
+    changed = False
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed = True
+    return changed
+
+
+def upsert(session: Session, cls, ident: uuid.UUID, values: dict) -> str:
+    """Insert or update one record by id: returns 'new', 'updated' or 'unchanged'."""
+    obj = session.get(cls, ident)
+    if obj is None:
+        session.add(cls(id=ident, **values))
+        return "new"
+    return "updated" if _set(obj, values) else "unchanged"
+
+
+def agreement_values(d: dict) -> dict:
+    return {"title": d["title"], "municipality": d["municipality"], "term": d["term"],
+            "council_seats": d["council_seats"], "status": AgreementStatus(d["status"]), "preamble": d["preamble"],
+            "contact_name": d["contact_name"], "contact_phone": d["contact_phone"],
+            "contact_email": d["contact_email"], "broad_support_share": d["broad_support_share"],
+            "created_at": parse_moment(d["created_at"])}
+
+
+def party_values(d: dict, agreement_id: uuid.UUID) -> dict:
+    return {"agreement_id": agreement_id, "name": d["name"], "short_name": d["short_name"], "seats": d["seats"],
+            "colour": d["colour"], "leader": d["leader"], "contact": d["contact"]}
+
+
+def put_revision(session: Session, section_id: uuid.UUID, d: dict, source: str) -> str:
+    """Revisions are immutable: a known id with other content is a refusal, not an update."""
+    if sha256_hex(d["text"]) != d["sha256"]:
+        raise PackageRefused(f"{source}: de tekst van versie {d['number']} klopt niet met haar vingerafdruk; "
+                             "het pakket is niet ingelezen.")
+    ident = uuid.UUID(d["id"])
+    existing = session.get(Revision, ident)
+    if existing is not None:
+        if existing.sha256 != d["sha256"] or existing.section_id != section_id:
+            raise PackageRefused(f"{source} bevat een andere tekst voor een versie die deze werkruimte al heeft; "
+                                 "het pakket is niet ingelezen.")
+        return "unchanged"
+    session.add(Revision(id=ident, section_id=section_id, number=d["number"], text=d["text"], sha256=d["sha256"],
+                         parent_id=_uuid(d["parent"]), author=d["author"], party_id=_uuid(d["party"]),
+                         reason=d["reason"], created_at=parse_moment(d["created_at"]), round_id=_uuid(d["round"])))
+    return "new"
+
+
+def amendment_values(d: dict) -> dict:
+    return {"kind": AmendmentKind(d["kind"]), "section_id": _uuid(d["section"]), "chapter_id": _uuid(d["chapter"]),
+            "base_revision_id": _uuid(d["base_revision"]), "proposed_title": d["proposed_title"],
+            "proposed_text": d["proposed_text"], "headline": d["headline"], "explanation": d["explanation"],
+            "party_id": uuid.UUID(d["party"]), "author": d["author"], "status": AmendmentStatus(d["status"]),
+            "decision_note": d["decision_note"], "decided_by": d["decided_by"],
+            "decided_at": parse_moment(d["decided_at"]), "created_at": parse_moment(d["created_at"]),
+            "submitted_at": parse_moment(d["submitted_at"])}
+
+
+def set_co_parties(session: Session, amendment: Amendment, ids: list[str]) -> bool:
+    wanted = [session.get(Party, uuid.UUID(i)) for i in ids]
+    if any(p is None for p in wanted):
+        return False
+    if {p.id for p in amendment.co_parties} != {p.id for p in wanted}:
+        amendment.co_parties = wanted
+    return True
+
+
+def put_endorsement(session: Session, d: dict, new_id) -> str:
+    """One current position per party and target: insert or replace."""
+    party_id = uuid.UUID(d["party"])
+    if d["amendment"] is not None:
+        where = {"party_id": party_id, "amendment_id": uuid.UUID(d["amendment"])}
+    else:
+        where = {"party_id": party_id, "section_id": uuid.UUID(d["section"])}
+    existing = session.query(Endorsement).filter_by(**where).one_or_none()
+    values = {"revision_id": _uuid(d["revision"]), "position": Position(d["position"]),
+              "minority_position": d["minority_position"], "author": d["author"],
+              "given_at": parse_moment(d["given_at"])}
+    if existing is None:
+        session.add(Endorsement(id=new_id(), **where, **values))
+        return "new"
+    return "updated" if _set(existing, values) else "unchanged"
+
+
+def task_values(d: dict, agreement_id: uuid.UUID) -> dict:
+    return {"agreement_id": agreement_id, "title": d["title"], "description": d["description"],
+            "portfolio_holder": d["portfolio_holder"],
+            "participation_level": ParticipationLevel(d["participation_level"]),
+            "stakeholders": list(d["stakeholders"]),
+            "due_date": dt.date.fromisoformat(d["due_date"]) if d["due_date"] else None,
+            "budget_eur": d["budget_eur"], "status": TaskStatus(d["status"]),
+            "proposed_by_party_id": _uuid(d["proposed_by"]), "created_at": parse_moment(d["created_at"])}
+
+
+def set_task_sections(session: Session, task: Task, ids: list[str]) -> None:
+    wanted = [session.get(Section, uuid.UUID(i)) for i in ids]
+    wanted = [s for s in wanted if s is not None]
+    if {s.id for s in task.sections} != {s.id for s in wanted}:
+        task.sections = wanted
+
+
+def section_values(d: dict) -> dict:
+    return {"chapter_id": uuid.UUID(d["chapter"]), "position": d["position"], "title": d["title"],
+            "status": SectionStatus(d["status"]), "proposing_party_id": _uuid(d["proposing_party"]),
+            "created_at": parse_moment(d["created_at"])}
+
+
+def chapter_values(d: dict, agreement_id: uuid.UUID) -> dict:
+    return {"agreement_id": agreement_id, "position": d["position"], "title": d["title"], "intro": d["intro"]}
+
