@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.errors import DomainError
 from raadsakkoord.exchange import keys, serialize
@@ -26,7 +26,7 @@ from raadsakkoord.exchange.common import (
     last_sequence,
     record,
 )
-from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, read_package, seal
+from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -56,7 +56,8 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
     if base_round is None:
         raise DomainError("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in.")
     amendments = session.scalars(sa.select(Amendment).where(
-        Amendment.party_id == party.id, Amendment.status.in_(SENT_STATUSES)).order_by(Amendment.created_at)).all()
+        Amendment.party_id == party.id, Amendment.status.in_(SENT_STATUSES))
+        .options(selectinload(Amendment.co_parties)).order_by(Amendment.created_at)).all()
     content = {
         "party": str(party.id),
         "amendments": [serialize.amendment_data(a) for a in amendments],
@@ -69,8 +70,8 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
               "sender": identity.holder, "sender_name": party.short_name,
               "sequence": last_sequence(session, identity.holder, "out") + 1, "base_round": base_round,
               "created_at": moment(now(session))}
-    data = seal(header, content, private, own.fingerprint)
-    record(session, read_package(data, "het nieuwe pakket"), "out")
+    data, package = seal(header, content, private, own.fingerprint)
+    record(session, package, "out")
     log(session, actor, "export_party_package", party=str(party.id), package=header["package_id"],
         amendments=len(content["amendments"]), endorsements=len(content["endorsements"]))
     return data
@@ -103,13 +104,17 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
                              "het is niet ingelezen.")
     content = package.content
     _check_references(session, content, party_id, source)
+    known = serialize.load_all(session, Amendment)
+    parties = serialize.load_all(session, Party)
     for data in content["amendments"]:
-        _apply_amendment(session, agreement.id, data, report)
+        _apply_amendment(session, agreement.id, data, known, parties, report)
     session.flush()
+    index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
-        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session)))
+        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session), index))
+    tasks, sections = serialize.load_all(session, Task), serialize.load_all(session, Section)
     for data in content["tasks"]:
-        _apply_task(session, agreement.id, data, report)
+        _apply_task(session, agreement.id, data, tasks, sections, report)
     session.flush()
     rebase = rebase_open_amendments(session, actor, party_id=party_id)
     report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
@@ -163,9 +168,10 @@ def _check_references(session: Session, content: dict, party_id: uuid.UUID, sour
                 refuse("bevat een opdracht bij een onbekende hoofdlijn")
 
 
-def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, report: ImportReport) -> None:
+def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, parties: dict,
+                     report: ImportReport) -> None:
     ident = uuid.UUID(data["id"])
-    existing = session.get(Amendment, ident)
+    existing = known.get(ident)
     values = serialize.amendment_values(data)
     if existing is not None and not existing.status.is_open:
         # The griffie decided (or the party withdrew) already: that stands.
@@ -178,21 +184,21 @@ def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, repo
         values.pop(key)
     if values["status"] == AmendmentStatus.WITHDRAWN:
         values["decision_note"] = data["decision_note"]
-    outcome = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id, needs_rework=False))
-    session.flush()
-    serialize.set_co_parties(session, session.get(Amendment, ident), data["co_parties"])
+    outcome, amendment = serialize.upsert(session, Amendment, ident,
+                                          dict(values, agreement_id=agreement_id, needs_rework=False), known)
+    serialize.set_co_parties(amendment, data["co_parties"], parties)
     report.count("amendments", outcome)
 
 
-def _apply_task(session: Session, agreement_id: uuid.UUID, data: dict, report: ImportReport) -> None:
+def _apply_task(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, sections: dict,
+                report: ImportReport) -> None:
     ident = uuid.UUID(data["id"])
-    existing = session.get(Task, ident)
+    existing = known.get(ident)
     if existing is not None and existing.status != TaskStatus.PROPOSED:
         report.count("tasks", "unchanged")  # the griffie took it up; its version stands
         return
     values = serialize.task_values(data, agreement_id)
     values["status"] = TaskStatus.PROPOSED
-    outcome = serialize.upsert(session, Task, ident, values)
-    session.flush()
-    serialize.set_task_sections(session, session.get(Task, ident), data["sections"])
+    outcome, task = serialize.upsert(session, Task, ident, values, known)
+    serialize.set_task_sections(task, data["sections"], sections)
     report.count("tasks", outcome)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.errors import DomainError
 from raadsakkoord.exchange import keys, serialize
@@ -24,7 +24,7 @@ from raadsakkoord.exchange.common import (
     check_signature,
     record,
 )
-from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, read_package, seal
+from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
     Agreement,
     Amendment,
@@ -32,6 +32,7 @@ from raadsakkoord.model import (
     Chapter,
     Endorsement,
     Party,
+    Revision,
     Round,
     RoundSection,
     Section,
@@ -59,8 +60,8 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
     header = {"kind": "round", "package_id": str(new_id(session)), "agreement": str(agreement.id),
               "sender": keys.GRIFFIE, "sender_name": "Griffie", "sequence": published.number,
               "base_round": published.number, "created_at": moment(now(session))}
-    data = seal(header, content, private, own.fingerprint)
-    record(session, read_package(data, "het nieuwe pakket"), "out")
+    data, package = seal(header, content, private, own.fingerprint)
+    record(session, package, "out")
     log(session, actor, "export_round_package", round=published.number, package=header["package_id"])
     return data
 
@@ -69,14 +70,17 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
     entries = session.scalars(sa.select(RoundSection).where(RoundSection.round_id == published.id)
                               .order_by(RoundSection.chapter_position, RoundSection.section_position)).all()
     sections, revisions_of, chapters = [], {}, {}
+    all_revisions = {r.id: r for r in session.scalars(sa.select(Revision))}
+    all_sections = serialize.load_all(session, Section)
+    all_chapters = serialize.load_all(session, Chapter)
     for entry in entries:
-        section = entry.section
-        chain, revision = [], entry.revision
+        section = all_sections[entry.section_id]
+        chain, revision = [], all_revisions[entry.revision_id]
         while revision is not None:  # the round's text and everything before it
             chain.append(revision)
-            revision = revision.parent
+            revision = all_revisions.get(revision.parent_id)
         revisions_of[section.id] = {r.id for r in chain}
-        chapter = section.chapter
+        chapter = all_chapters[section.chapter_id]
         chapters.setdefault(entry.chapter_position, {"id": str(chapter.id), "position": entry.chapter_position,
                                                      "title": entry.chapter_title, "intro": chapter.intro})
         sections.append({"id": str(section.id), "chapter": str(chapter.id), "position": entry.section_position,
@@ -89,6 +93,7 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
     round_entries = [serialize.round_data(r, [e for e in r.entries if e.revision_id in known_revisions]) for r in rounds]
     amendments = []
     for amendment in session.scalars(sa.select(Amendment).where(Amendment.status != AmendmentStatus.DRAFT)
+                                     .options(selectinload(Amendment.co_parties))
                                      .order_by(Amendment.created_at)):
         if amendment.base_revision_id is not None and amendment.base_revision_id not in known_revisions:
             continue  # written on a text this round does not contain yet
@@ -102,7 +107,8 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
         if (e.revision_id in known_revisions) or (e.amendment_id is not None and str(e.amendment_id) in amendment_ids)
     ]
     section_ids = set(revisions_of)
-    tasks = [serialize.task_data(t, section_ids) for t in session.scalars(sa.select(Task).order_by(Task.created_at))]
+    tasks = [serialize.task_data(t, section_ids) for t in session.scalars(
+        sa.select(Task).options(selectinload(Task.sections)).order_by(Task.created_at))]
     return {
         "agreement": serialize.agreement_data(agreement),
         "parties": [serialize.party_data(p) for p in session.scalars(sa.select(Party).order_by(Party.short_name))],
@@ -141,21 +147,25 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
                              "een ouder pakket wordt niet ingelezen.")
     agreement_id = package.agreement_id
     own_party = _own_party(session, agreement_id)
-    report.counts[("agreement", serialize.upsert(session, Agreement, agreement_id,
-                                                 serialize.agreement_values(content["agreement"])))] += 1
+    serialize.upsert(session, Agreement, agreement_id, serialize.agreement_values(content["agreement"]))
     session.flush()
+    parties = serialize.load_all(session, Party)
     for party in content["parties"]:
-        report.count("parties", serialize.upsert(session, Party, uuid.UUID(party["id"]),
-                                                 serialize.party_values(party, agreement_id)))
+        outcome, _ = serialize.upsert(session, Party, uuid.UUID(party["id"]),
+                                      serialize.party_values(party, agreement_id), parties)
+        report.count("parties", outcome)
+    chapters = serialize.load_all(session, Chapter)
     for chapter in content["chapters"]:
-        serialize.upsert(session, Chapter, uuid.UUID(chapter["id"]), serialize.chapter_values(chapter, agreement_id))
+        serialize.upsert(session, Chapter, uuid.UUID(chapter["id"]), serialize.chapter_values(chapter, agreement_id),
+                         chapters)
     session.flush()
     new_rounds = _apply_rounds(session, content, agreement_id, report)
-    _apply_sections(session, content, report, source)
+    sections = _apply_sections(session, content, report, source)
     _apply_round_entries(session, new_rounds)
-    _apply_amendments(session, content, own_party, report)
+    _apply_amendments(session, content, own_party, parties, report)
+    session.flush()
     _apply_endorsements(session, content, own_party, report)
-    _apply_tasks(session, content, agreement_id, own_party, report)
+    _apply_tasks(session, content, agreement_id, sections, report)
     session.flush()
     if own_party is not None:
         rebase = rebase_open_amendments(session, actor, party_id=own_party)
@@ -165,26 +175,28 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     return report
 
 
-def _apply_sections(session: Session, content: dict, report: ImportReport, source: str) -> None:
+def _apply_sections(session: Session, content: dict, report: ImportReport, source: str) -> dict:
+    sections = serialize.load_all(session, Section)
+    revisions = {r.id: r for r in session.scalars(sa.select(Revision))}
+    pointers = []
     for data in content["sections"]:
         section_id = uuid.UUID(data["id"])
-        values = serialize.section_values(data)
-        outcome = serialize.upsert(session, Section, section_id, values)
+        outcome, section = serialize.upsert(session, Section, section_id, serialize.section_values(data), sections)
         report.count("sections", outcome)
-        session.flush()
-        known = {r["id"] for r in data["revisions"]}
-        if data["revision"] not in known:
+        numbers = {r["id"]: r["number"] for r in data["revisions"]}
+        if data["revision"] not in numbers:
             raise PackageRefused(f"{source} is onvolledig: de versie van een hoofdlijn ontbreekt.")
-        for revision in data["revisions"]:  # oldest first: parents before children
-            report.count("revisions", serialize.put_revision(session, section_id, revision, source))
-        session.flush()
-        section = session.get(Section, section_id)
-        round_revision = uuid.UUID(data["revision"])
-        # The party's workspace follows the round, unless the griffie's later
-        # revision already arrived (never move a section back in time).
-        current = section.current_revision
-        if current is None or current.number <= next(r["number"] for r in data["revisions"] if r["id"] == data["revision"]):
+        for revision in data["revisions"]:
+            report.count("revisions", serialize.put_revision(session, section_id, revision, source, revisions))
+        pointers.append((section, uuid.UUID(data["revision"]), numbers[data["revision"]]))
+    session.flush()
+    for section, round_revision, number in pointers:
+        # The party's workspace follows the round, but never moves a section
+        # back to an older text than one it already has.
+        current = revisions.get(section.current_revision_id)
+        if current is None or current.number <= number:
             section.current_revision_id = round_revision
+    return sections
 
 
 def _apply_rounds(session: Session, content: dict, agreement_id: uuid.UUID, report: ImportReport) -> list:
@@ -216,25 +228,25 @@ def _apply_round_entries(session: Session, new_rounds: list) -> None:
                                      status=entry["status"]))
 
 
-def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | None, report: ImportReport) -> None:
+def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | None, parties: dict,
+                      report: ImportReport) -> None:
+    known = serialize.load_all(session, Amendment)
+    agreement_id = content_agreement(content)
     for data in content["amendments"]:
         ident = uuid.UUID(data["id"])
         values = serialize.amendment_values(data)
-        existing = session.get(Amendment, ident)
+        existing = known.get(ident)
         if existing is not None and existing.party_id == own_party:
             # Our own amendment: take the griffie's decision, keep our own text.
             if values["status"].is_decided and existing.status != values["status"]:
-                existing.status = values["status"]
-                existing.decision_note = values["decision_note"]
-                existing.decided_by = values["decided_by"]
-                existing.decided_at = values["decided_at"]
+                for key in ("status", "decision_note", "decided_by", "decided_at"):
+                    setattr(existing, key, values[key])
                 report.count("amendments", "updated")
             else:
                 report.count("amendments", "unchanged")
             continue
-        outcome = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=content_agreement(content)))
-        session.flush()
-        serialize.set_co_parties(session, session.get(Amendment, ident), data["co_parties"])
+        outcome, amendment = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id), known)
+        serialize.set_co_parties(amendment, data["co_parties"], parties)
         report.count("amendments", outcome)
 
 
@@ -243,22 +255,21 @@ def content_agreement(content: dict) -> uuid.UUID:
 
 
 def _apply_endorsements(session: Session, content: dict, own_party: uuid.UUID | None, report: ImportReport) -> None:
+    index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
         if own_party is not None and data["party"] == str(own_party):
-            target = (Endorsement.amendment_id == uuid.UUID(data["amendment"]) if data["amendment"]
-                      else Endorsement.section_id == uuid.UUID(data["section"]))
-            mine = session.scalars(sa.select(Endorsement).where(Endorsement.party_id == own_party, target)).first()
-            if mine is not None:  # our own position here is the newer one
+            target = uuid.UUID(data["amendment"] or data["section"])
+            if (own_party, target) in index:  # our own position here is the newer one
                 report.count("endorsements", "unchanged")
                 continue
-        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session)))
+        report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session), index))
 
 
-def _apply_tasks(session: Session, content: dict, agreement_id: uuid.UUID, own_party: uuid.UUID | None,
+def _apply_tasks(session: Session, content: dict, agreement_id: uuid.UUID, sections: dict,
                  report: ImportReport) -> None:
+    known = serialize.load_all(session, Task)
     for data in content["tasks"]:
-        ident = uuid.UUID(data["id"])
-        outcome = serialize.upsert(session, Task, ident, serialize.task_values(data, agreement_id))
-        session.flush()
-        serialize.set_task_sections(session, session.get(Task, ident), data["sections"])
+        outcome, task = serialize.upsert(session, Task, uuid.UUID(data["id"]),
+                                         serialize.task_values(data, agreement_id), known)
+        serialize.set_task_sections(task, data["sections"], sections)
         report.count("tasks", outcome)

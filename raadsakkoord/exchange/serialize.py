@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange.envelope import PackageRefused, moment, parse_moment
@@ -105,13 +106,24 @@ def _set(obj, values: dict) -> bool:
     return changed
 
 
-def upsert(session: Session, cls, ident: uuid.UUID, values: dict) -> str:
-    """Insert or update one record by id: returns 'new', 'updated' or 'unchanged'."""
-    obj = session.get(cls, ident)
+def upsert(session: Session, cls, ident: uuid.UUID, values: dict, known: dict | None = None):
+    """Insert or update one record by id: returns ('new'|'updated'|'unchanged', record).
+
+    ``known`` maps ids to records loaded beforehand in one query; without it
+    each call asks the database, which a package of thousands cannot afford.
+    """
+    obj = known.get(ident) if known is not None else session.get(cls, ident)
     if obj is None:
-        session.add(cls(id=ident, **values))
-        return "new"
-    return "updated" if _set(obj, values) else "unchanged"
+        obj = cls(id=ident, **values)
+        session.add(obj)
+        if known is not None:
+            known[ident] = obj
+        return "new", obj
+    return ("updated" if _set(obj, values) else "unchanged"), obj
+
+
+def load_all(session: Session, cls) -> dict:
+    return {obj.id: obj for obj in session.scalars(select(cls))}
 
 
 def agreement_values(d: dict) -> dict:
@@ -127,21 +139,23 @@ def party_values(d: dict, agreement_id: uuid.UUID) -> dict:
             "colour": d["colour"], "leader": d["leader"], "contact": d["contact"]}
 
 
-def put_revision(session: Session, section_id: uuid.UUID, d: dict, source: str) -> str:
+def put_revision(session: Session, section_id: uuid.UUID, d: dict, source: str, known: dict) -> str:
     """Revisions are immutable: a known id with other content is a refusal, not an update."""
     if sha256_hex(d["text"]) != d["sha256"]:
         raise PackageRefused(f"{source}: de tekst van versie {d['number']} klopt niet met haar vingerafdruk; "
                              "het pakket is niet ingelezen.")
     ident = uuid.UUID(d["id"])
-    existing = session.get(Revision, ident)
+    existing = known.get(ident)
     if existing is not None:
         if existing.sha256 != d["sha256"] or existing.section_id != section_id:
             raise PackageRefused(f"{source} bevat een andere tekst voor een versie die deze werkruimte al heeft; "
                                  "het pakket is niet ingelezen.")
         return "unchanged"
-    session.add(Revision(id=ident, section_id=section_id, number=d["number"], text=d["text"], sha256=d["sha256"],
-                         parent_id=_uuid(d["parent"]), author=d["author"], party_id=_uuid(d["party"]),
-                         reason=d["reason"], created_at=parse_moment(d["created_at"]), round_id=_uuid(d["round"])))
+    known[ident] = revision = Revision(
+        id=ident, section_id=section_id, number=d["number"], text=d["text"], sha256=d["sha256"],
+        parent_id=_uuid(d["parent"]), author=d["author"], party_id=_uuid(d["party"]), reason=d["reason"],
+        created_at=parse_moment(d["created_at"]), round_id=_uuid(d["round"]))
+    session.add(revision)
     return "new"
 
 
@@ -155,28 +169,36 @@ def amendment_values(d: dict) -> dict:
             "submitted_at": parse_moment(d["submitted_at"])}
 
 
-def set_co_parties(session: Session, amendment: Amendment, ids: list[str]) -> bool:
-    wanted = [session.get(Party, uuid.UUID(i)) for i in ids]
-    if any(p is None for p in wanted):
-        return False
+def set_co_parties(amendment: Amendment, ids: list[str], parties: dict) -> None:
+    wanted = [parties[uuid.UUID(i)] for i in ids if uuid.UUID(i) in parties]
     if {p.id for p in amendment.co_parties} != {p.id for p in wanted}:
         amendment.co_parties = wanted
-    return True
 
 
-def put_endorsement(session: Session, d: dict, new_id) -> str:
+def endorsement_index(session: Session) -> dict:
+    """Every position, by (party, target): the key ``put_endorsement`` looks up."""
+    index = {}
+    for e in session.scalars(select(Endorsement)):
+        index[(e.party_id, e.amendment_id or e.section_id)] = e
+    return index
+
+
+def put_endorsement(session: Session, d: dict, new_id, index: dict) -> str:
     """One current position per party and target: insert or replace."""
     party_id = uuid.UUID(d["party"])
     if d["amendment"] is not None:
         where = {"party_id": party_id, "amendment_id": uuid.UUID(d["amendment"])}
+        key = (party_id, where["amendment_id"])
     else:
         where = {"party_id": party_id, "section_id": uuid.UUID(d["section"])}
-    existing = session.query(Endorsement).filter_by(**where).one_or_none()
+        key = (party_id, where["section_id"])
     values = {"revision_id": _uuid(d["revision"]), "position": Position(d["position"]),
               "minority_position": d["minority_position"], "author": d["author"],
               "given_at": parse_moment(d["given_at"])}
+    existing = index.get(key)
     if existing is None:
-        session.add(Endorsement(id=new_id(), **where, **values))
+        index[key] = endorsement = Endorsement(id=new_id(), **where, **values)
+        session.add(endorsement)
         return "new"
     return "updated" if _set(existing, values) else "unchanged"
 
@@ -191,9 +213,8 @@ def task_values(d: dict, agreement_id: uuid.UUID) -> dict:
             "proposed_by_party_id": _uuid(d["proposed_by"]), "created_at": parse_moment(d["created_at"])}
 
 
-def set_task_sections(session: Session, task: Task, ids: list[str]) -> None:
-    wanted = [session.get(Section, uuid.UUID(i)) for i in ids]
-    wanted = [s for s in wanted if s is not None]
+def set_task_sections(task: Task, ids: list[str], sections: dict) -> None:
+    wanted = [sections[uuid.UUID(i)] for i in ids if uuid.UUID(i) in sections]
     if {s.id for s in task.sections} != {s.id for s in wanted}:
         task.sections = wanted
 

@@ -46,7 +46,7 @@ def _resign(council, path, change):
         identity = keys.resolve_identity(s, "GL")
     ws.close()
     private = keys.load_private_key(identity)
-    path.write_bytes(seal(document["header"], document["content"], private, document["signature"]["fingerprint"]))
+    path.write_bytes(seal(document["header"], document["content"], private, document["signature"]["fingerprint"])[0])
     return path
 
 
@@ -83,7 +83,7 @@ def test_unregistered_sender(council, capsys, tmp_path):
 def test_signature_of_another_key(council, gl_package, capsys):
     document = json.loads(gl_package.read_bytes())
     impostor = keys.Ed25519PrivateKey.generate()
-    data = seal(document["header"], document["content"], impostor, document["signature"]["fingerprint"])
+    data, _ = seal(document["header"], document["content"], impostor, document["signature"]["fingerprint"])
     gl_package.write_bytes(data)
     _refused(capsys, council, gl_package, "ongeldige handtekening")
 
