@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from raadsakkoord.errors import UserError
@@ -18,6 +19,7 @@ COMMAND_MODULES = [
     "raadsakkoord.commands.workspace",
     "raadsakkoord.diffing.commands",
     "raadsakkoord.exchange.commands",
+    "raadsakkoord.commands.readability",
 ]
 
 GUI_ALIASES = {"gui"}
@@ -50,3 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("raadsakkoord: afgebroken", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`raadsakkoord info … | head`): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
+        return 0

@@ -177,6 +177,40 @@ def _make_engine(url: sa.URL) -> sa.Engine:
         ) from None
 
 
+def migration_engine(url: sa.URL) -> sa.Engine:
+    """An engine to change the schema with, in one transaction.
+
+    PostgreSQL's DDL is transactional as it is. SQLite's is too, but the
+    Python driver only opens transactions before data changes, and Alembic
+    rebuilds a table to alter it (copy, drop, rename), which foreign keys
+    would refuse. So: foreign keys off (checked afterwards with
+    ``foreign_key_check``), and an explicit BEGIN around everything, so a
+    failed or killed migration leaves the old workspace as it was.
+    """
+    if url.get_backend_name() != "sqlite":
+        return _make_engine(url)
+    engine = sa.create_engine(url, connect_args={"timeout": 15}, poolclass=sa.pool.NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def check_foreign_keys(connection: sa.Connection, label: str) -> None:
+    if connection.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+        raise WorkspaceError(f"De gegevens in {label} kloppen na het bijwerken niet meer; er is niets gewijzigd.")
+
+
 def alembic_config(connection: sa.Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
@@ -216,9 +250,11 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         _check_sqlite_file(Path(url.database), create)
     engine = _make_engine(url)
     label = Workspace(url, engine, sessionmaker()).label
+    migrator = migration_engine(url)
     try:
-        with engine.begin() as connection:
+        with migrator.begin() as connection:
             migrate(connection, create=create, label=label)
+            check_foreign_keys(connection, label)
     except WorkspaceError:
         engine.dispose()
         raise
@@ -227,4 +263,7 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         if url.get_backend_name() == "sqlite" and "not a database" in str(exc.orig):
             raise WorkspaceError(f"{label} is geen Raadsakkoord-werkruimte.") from None
         raise WorkspaceError(_describe_operational_error(exc, label)) from None
+    finally:
+        if migrator is not engine:
+            migrator.dispose()
     return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False))

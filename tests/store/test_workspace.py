@@ -168,3 +168,59 @@ def test_concurrent_transactions_on_one_row_through_workspace_actions(setup):
             party.leader = "Eerste"
     with ws.action() as session:
         assert session.get(Party, setup.rood).leader == "Tweede"
+
+
+def _schema_version(path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_a_full_workspace_migrates_from_the_first_schema(tmp_path):
+    """The demo, taken back to schema 0001 (amendments, positions, rounds in it), opens again at head."""
+    from alembic.command import downgrade
+
+    from raadsakkoord.demo import create_demo_workspace
+    from raadsakkoord.info import workspace_summary
+    from raadsakkoord.store import migration_engine, parse_target
+
+    path = tmp_path / "oud.raadsakkoord"
+    ws = create_demo_workspace(str(path))
+    with ws.action() as s:
+        before = workspace_summary(s)
+    ws.close()
+    engine = migration_engine(parse_target(str(path)))
+    with engine.begin() as conn:
+        downgrade(alembic_config(conn), "0001")
+    engine.dispose()
+    assert _schema_version(path) == "0001"
+    ws = open_workspace(str(path))
+    with ws.action() as s:
+        assert workspace_summary(s) == before
+    ws.close()
+    assert _schema_version(path) != "0001"
+
+
+def test_a_failed_migration_leaves_the_workspace_as_it_was(tmp_path, monkeypatch):
+    from alembic.command import downgrade
+
+    from raadsakkoord import store
+    from raadsakkoord.demo import create_demo_workspace
+
+    path = tmp_path / "oud.raadsakkoord"
+    create_demo_workspace(str(path)).close()
+    engine = store.migration_engine(store.parse_target(str(path)))
+    with engine.begin() as conn:
+        downgrade(alembic_config(conn), "0001")
+    engine.dispose()
+
+    def broken(connection, label):
+        raise WorkspaceError("kapot")
+
+    monkeypatch.setattr(store, "check_foreign_keys", broken)
+    with pytest.raises(WorkspaceError, match="kapot"):
+        open_workspace(str(path))
+    assert _schema_version(path) == "0001"
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "needs_rework" not in {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(amendment)")}
+    assert not any(t.startswith("_alembic_tmp") for t in tables) and "trusted_key" not in tables
