@@ -1,0 +1,42 @@
+"""`raadsakkoord readability`: the plain-language report of every section."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("readability", help="leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, "
+                                                "ambtelijke woorden), moeilijkste eerst")
+    parser.add_argument("workspace", metavar="WERKRUIMTE")
+    parser.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from raadsakkoord.readability import LONG_SENTENCE_WORDS, agreement_readability
+    from raadsakkoord.store import open_workspace
+
+    workspace = open_workspace(args.workspace)
+    try:
+        with workspace.action() as session:
+            report = agreement_readability(session)
+    finally:
+        workspace.close()
+    if args.json:
+        json.dump([{"number": r.number, "title": r.title, **r.readability.as_dict()} for r in report],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{'nr.':>5}  {'hoofdlijn':<44} {'score':>5}  {'niveau':<15} lange zinnen  ambtelijk")
+    for r in report:
+        a = r.readability
+        title = r.title if len(r.title) <= 44 else r.title[:43] + "…"
+        words = ", ".join(f"{o.phrase} → {o.alternative}" for o in a.officialese[:3])
+        print(f"{r.number:>5}  {title:<44} {a.flesch_douma:5.0f}  {a.band:<15} {len(a.long_sentences):>3} van {a.sentences:<3}"
+              f"  {words}")
+    print(f"Lange zinnen: meer dan {LONG_SENTENCE_WORDS} woorden. Flesch-Douma: hoe hoger, hoe makkelijker; "
+          "taalniveau B1 ligt rond 60 of hoger.")
+    return 0
