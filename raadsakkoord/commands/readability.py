@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from raadsakkoord.commands import in_workspace
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("readability", help="leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, "
@@ -17,14 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from raadsakkoord.readability import LONG_SENTENCE_WORDS, agreement_readability
-    from raadsakkoord.store import open_workspace
 
-    workspace = open_workspace(args.workspace)
-    try:
-        with workspace.action() as session:
-            report = agreement_readability(session)
-    finally:
-        workspace.close()
+    report = in_workspace(args.workspace, agreement_readability)
     if args.json:
         json.dump([{"number": r.number, "title": r.title, **r.readability.as_dict()} for r in report],
                   sys.stdout, ensure_ascii=False, indent=2)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from raadsakkoord.commands import in_workspace
 from raadsakkoord.errors import InputError, UserError
 from raadsakkoord.text import decode_utf8
 
@@ -108,14 +109,8 @@ def _remove_new_file(target: str) -> None:
 
 def run_info(args: argparse.Namespace) -> int:
     from raadsakkoord.info import workspace_summary
-    from raadsakkoord.store import open_workspace
 
-    workspace = open_workspace(args.workspace)
-    try:
-        with workspace.action() as session:
-            summary = workspace_summary(session)
-    finally:
-        workspace.close()
+    summary = in_workspace(args.workspace, workspace_summary)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()
