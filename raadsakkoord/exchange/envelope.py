@@ -160,7 +160,11 @@ def read_package(data: bytes, source: str) -> Package:
         raise PackageRefused(f"{source} is gemaakt met een nieuwere versie van Raadsakkoord (pakketversie "
                              f"{version}); werk Raadsakkoord bij om het in te lezen.")
     _validate(document, source)
-    if canonical(document) != data:
+    try:
+        again = canonical(document)
+    except UnicodeEncodeError:  # a lone surrogate escape (\ud800) is no text at all
+        raise PackageRefused(f"{source} bevat ongeldige tekens; het is niet ingelezen.") from None
+    if again != data:
         raise PackageRefused(f"{source} is na het ondertekenen gewijzigd; het is niet ingelezen.")
     return Package(document["header"], document["content"], document["signature"],
                    hashlib.sha256(data).hexdigest())

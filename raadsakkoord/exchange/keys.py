@@ -191,8 +191,13 @@ def read_public_key_file(data: bytes, source: str) -> dict:
         holder, name, public = str(document["holder"]), str(document["name"]), str(document["public_key"])
     except (KeyError, ValueError):
         raise InputError(f"{source} is onvolledig of beschadigd.") from None
-    if holder != GRIFFIE and not holder.startswith("party:"):
-        raise InputError(f"{source} is onvolledig of beschadigd.")
+    if holder != GRIFFIE:
+        try:
+            uuid.UUID(holder.removeprefix("party:")) if holder.startswith("party:") else None
+        except ValueError:
+            holder = ""
+        if not holder.startswith("party:"):
+            raise InputError(f"{source} is onvolledig of beschadigd.")
     raw = raw_public(public_key_from_b64(public))
     return {"agreement": agreement_id, "holder": holder, "name": name[:120], "public_key": public,
             "fingerprint": fingerprint(raw)}

@@ -28,6 +28,7 @@ from raadsakkoord.exchange.common import (
 )
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
+    AgreementStatus,
     Amendment,
     AmendmentKind,
     AmendmentStatus,
@@ -88,6 +89,8 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     if already_imported(session, package):
         report.already_imported = True
         return report
+    if agreement.status == AgreementStatus.ADOPTED:
+        raise PackageRefused(f"Het raadsakkoord is definitief vastgesteld; {source} is niet meer ingelezen.")
     party_id = uuid.UUID(package.sender.split(":", 1)[1])
     party = session.get(Party, party_id)
     if party is None or package.content["party"] != str(party_id):
@@ -103,18 +106,16 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
         raise PackageRefused(f"{source} is gemaakt op ronde {base_round}, die deze werkruimte niet kent; "
                              "het is niet ingelezen.")
     content = package.content
-    _check_references(session, content, party_id, source)
-    known = serialize.load_all(session, Amendment)
-    parties = serialize.load_all(session, Party)
+    here = _Here(session)
+    _check_references(here, content, party_id, source)
     for data in content["amendments"]:
-        _apply_amendment(session, agreement.id, data, known, parties, report)
+        _apply_amendment(session, agreement.id, data, here.amendments, here.parties, report)
     session.flush()
     index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
         report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session), index))
-    tasks, sections = serialize.load_all(session, Task), serialize.load_all(session, Section)
     for data in content["tasks"]:
-        _apply_task(session, agreement.id, data, tasks, sections, report)
+        _apply_task(session, agreement.id, data, here.tasks, here.sections, report)
     session.flush()
     rebase = rebase_open_amendments(session, actor, party_id=party_id)
     report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
@@ -124,47 +125,74 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     return report
 
 
-def _check_references(session: Session, content: dict, party_id: uuid.UUID, source: str) -> None:
-    """Everything the package points at must exist here, and everything in it must be the sender's."""
+class _Here:
+    """What the workspace holds, loaded once: every check and update looks things up here."""
+
+    def __init__(self, session: Session) -> None:
+        self.amendments = serialize.load_all(session, Amendment, selectinload(Amendment.co_parties))
+        self.parties = serialize.load_all(session, Party)
+        self.sections = serialize.load_all(session, Section)
+        self.chapters = serialize.load_all(session, Chapter)
+        self.tasks = serialize.load_all(session, Task, selectinload(Task.sections))
+        self.revision_section = dict(session.execute(sa.select(Revision.id, Revision.section_id)).all())
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    return uuid.UUID(value) if value is not None else None
+
+
+def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: str) -> None:
+    """Everything the package points at must exist here, and everything in it must be the sender's.
+
+    A party may only add and change its own records, and only submit or
+    withdraw: every other status is the griffie's to give.
+    """
     def refuse(what: str):
         raise PackageRefused(f"{source} {what}; het is niet ingelezen.")
 
     own = str(party_id)
+    sent = {s.value for s in SENT_STATUSES}
+    in_package = set()
     for data in content["amendments"]:
-        if data["party"] != own:
+        ident = uuid.UUID(data["id"])
+        in_package.add(ident)
+        existing = here.amendments.get(ident)
+        if data["party"] != own or (existing is not None and existing.party_id != party_id):
             refuse("bevat een amendement namens een andere fractie")
-        if data["status"] not in (s.value for s in SENT_STATUSES) and session.get(Amendment, uuid.UUID(data["id"])) is None:
+        if data["status"] not in sent:
             refuse("bevat een amendement met een status die alleen de griffie kan geven")
+        for co in data["co_parties"]:
+            if uuid.UUID(co) not in here.parties:
+                refuse("noemt een onbekende mede-indiener")
         kind = AmendmentKind(data["kind"])
         if kind == AmendmentKind.NEW_SECTION:
-            if data["chapter"] is None or session.get(Chapter, uuid.UUID(data["chapter"])) is None:
+            if (data["chapter"] is None or uuid.UUID(data["chapter"]) not in here.chapters
+                    or data["section"] is not None or data["base_revision"] is not None):
                 refuse("bevat een nieuwe hoofdlijn in een onbekend hoofdstuk")
             continue
-        section = session.get(Section, uuid.UUID(data["section"])) if data["section"] else None
-        base = session.get(Revision, uuid.UUID(data["base_revision"])) if data["base_revision"] else None
-        if section is None or base is None or base.section_id != section.id:
+        section_id, base = _uuid(data["section"]), _uuid(data["base_revision"])
+        if (section_id not in here.sections or base is None or here.revision_section.get(base) != section_id
+                or data["chapter"] is not None):
             refuse("bevat een amendement op een onbekende hoofdlijn of versie")
-        for co in data["co_parties"]:
-            if session.get(Party, uuid.UUID(co)) is None:
-                refuse("noemt een onbekende mede-indiener")
     for data in content["endorsements"]:
         if data["party"] != own:
             refuse("bevat een standpunt namens een andere fractie")
         if data["amendment"] is not None:
             if data["section"] is not None or data["revision"] is not None:
                 refuse("bevat een standpunt met twee doelen")
-            if session.get(Amendment, uuid.UUID(data["amendment"])) is None and not any(
-                    a["id"] == data["amendment"] for a in content["amendments"]):
+            target = uuid.UUID(data["amendment"])
+            if target not in here.amendments and target not in in_package:
                 refuse("bevat een standpunt over een onbekend amendement")
         else:
-            revision = session.get(Revision, uuid.UUID(data["revision"])) if data["revision"] else None
-            if data["section"] is None or revision is None or str(revision.section_id) != data["section"]:
+            section_id, revision = _uuid(data["section"]), _uuid(data["revision"])
+            if section_id is None or revision is None or here.revision_section.get(revision) != section_id:
                 refuse("bevat een standpunt over een onbekende hoofdlijn of versie")
     for data in content["tasks"]:
-        if data["proposed_by"] != own:
+        existing = here.tasks.get(uuid.UUID(data["id"]))
+        if data["proposed_by"] != own or (existing is not None and existing.proposed_by_party_id != party_id):
             refuse("bevat een opdracht die niet door deze fractie is voorgesteld")
         for section_id in data["sections"]:
-            if session.get(Section, uuid.UUID(section_id)) is None:
+            if uuid.UUID(section_id) not in here.sections:
                 refuse("bevat een opdracht bij een onbekende hoofdlijn")
 
 

@@ -22,6 +22,7 @@ from raadsakkoord.exchange.common import (
     already_imported,
     check_agreement,
     check_signature,
+    last_sequence,
     record,
 )
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
@@ -57,8 +58,11 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
         raise DomainError(f"Ronde {round_number} bestaat niet." if round_number else
                           "Er is nog geen ronde gepubliceerd; publiceer eerst een conceptronde.")
     content = round_content(session, agreement, published)
+    # Numbered by export, not by round: a second export of one round must
+    # supersede the first (it carries later decisions), never the reverse.
     header = {"kind": "round", "package_id": str(new_id(session)), "agreement": str(agreement.id),
-              "sender": keys.GRIFFIE, "sender_name": "Griffie", "sequence": published.number,
+              "sender": keys.GRIFFIE, "sender_name": "Griffie",
+              "sequence": last_sequence(session, keys.GRIFFIE, "out") + 1,
               "base_round": published.number, "created_at": moment(now(session))}
     data, package = seal(header, content, private, own.fingerprint)
     record(session, package, "out")
@@ -145,6 +149,10 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     if newest < latest_here:
         raise PackageRefused(f"{source} bevat ronde {newest}, maar deze werkruimte heeft al ronde {latest_here}; "
                              "een ouder pakket wordt niet ingelezen.")
+    previous = last_sequence(session, keys.GRIFFIE, "in")
+    if package.header["sequence"] <= previous:
+        raise PackageRefused(f"{source} is ouder dan het rondepakket dat al is ingelezen (nummer {previous}); "
+                             "het is niet ingelezen.")
     agreement_id = package.agreement_id
     own_party = _own_party(session, agreement_id)
     serialize.upsert(session, Agreement, agreement_id, serialize.agreement_values(content["agreement"]))
@@ -165,7 +173,7 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     _apply_amendments(session, content, own_party, parties, report)
     session.flush()
     _apply_endorsements(session, content, own_party, report)
-    _apply_tasks(session, content, agreement_id, sections, report)
+    _apply_tasks(session, content, agreement_id, sections, own_party, report)
     session.flush()
     if own_party is not None:
         rebase = rebase_open_amendments(session, actor, party_id=own_party)
@@ -230,7 +238,7 @@ def _apply_round_entries(session: Session, new_rounds: list) -> None:
 
 def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | None, parties: dict,
                       report: ImportReport) -> None:
-    known = serialize.load_all(session, Amendment)
+    known = serialize.load_all(session, Amendment, selectinload(Amendment.co_parties))
     agreement_id = content_agreement(content)
     for data in content["amendments"]:
         ident = uuid.UUID(data["id"])
@@ -266,10 +274,15 @@ def _apply_endorsements(session: Session, content: dict, own_party: uuid.UUID | 
 
 
 def _apply_tasks(session: Session, content: dict, agreement_id: uuid.UUID, sections: dict,
-                 report: ImportReport) -> None:
-    known = serialize.load_all(session, Task)
+                 own_party: uuid.UUID | None, report: ImportReport) -> None:
+    known = serialize.load_all(session, Task, selectinload(Task.sections))
     for data in content["tasks"]:
-        outcome, task = serialize.upsert(session, Task, uuid.UUID(data["id"]),
-                                         serialize.task_values(data, agreement_id), known)
+        ident = uuid.UUID(data["id"])
+        mine = known.get(ident)
+        if (mine is not None and own_party is not None and mine.proposed_by_party_id == own_party
+                and data["status"] == "proposed"):
+            report.count("tasks", "unchanged")  # our own proposal, perhaps edited since we sent it
+            continue
+        outcome, task = serialize.upsert(session, Task, ident, serialize.task_values(data, agreement_id), known)
         serialize.set_task_sections(task, data["sections"], sections)
         report.count("tasks", outcome)

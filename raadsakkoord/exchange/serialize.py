@@ -122,8 +122,8 @@ def upsert(session: Session, cls, ident: uuid.UUID, values: dict, known: dict | 
     return ("updated" if _set(obj, values) else "unchanged"), obj
 
 
-def load_all(session: Session, cls) -> dict:
-    return {obj.id: obj for obj in session.scalars(select(cls))}
+def load_all(session: Session, cls, *options) -> dict:
+    return {obj.id: obj for obj in session.scalars(select(cls).options(*options))}
 
 
 def agreement_values(d: dict) -> dict:

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from raadsakkoord import diffing
 from raadsakkoord.errors import DomainError, InputError
@@ -139,6 +139,8 @@ def rebase_open_amendments(session: Session, actor: Actor, *,
         .join(Section, Amendment.section_id == Section.id)
         .where(Amendment.status.in_(OPEN_STATUSES), Amendment.kind == AmendmentKind.MODIFY,
                Amendment.base_revision_id != Section.current_revision_id)
+        .options(joinedload(Amendment.base_revision),
+                 joinedload(Amendment.section).joinedload(Section.current_revision))
         .order_by(Amendment.section_id)
     )
     if section_ids is not None:
