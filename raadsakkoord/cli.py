@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "raadsakkoord.diffing.commands",
     "raadsakkoord.exchange.commands",
     "raadsakkoord.commands.readability",
+    "raadsakkoord.export.commands",
 ]
 
 GUI_ALIASES = {"gui"}

@@ -6,6 +6,7 @@ import sys
 CORE_MODULES = [
     "raadsakkoord.cli", "raadsakkoord.operations", "raadsakkoord.store", "raadsakkoord.info",
     "raadsakkoord.outline", "raadsakkoord.demo", "raadsakkoord.diffing", "raadsakkoord.support",
+    "raadsakkoord.exchange", "raadsakkoord.readability", "raadsakkoord.export.commands",
 ]
 
 

@@ -1,0 +1,119 @@
+"""The amendment book: every amendment per section, its support, change and outcome."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from raadsakkoord import diffing
+from raadsakkoord.export.document import Meta, _meta
+from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Revision, Section
+from raadsakkoord.operations import STATUS_LABELS
+from raadsakkoord.support import Tally, amendment_support
+
+
+@dataclass(frozen=True)
+class BookAmendment:
+    id: uuid.UUID
+    label: str  # "A7": stable within one book, used for cross-references
+    kind: AmendmentKind
+    party: str
+    co_parties: tuple[str, ...]
+    headline: str
+    explanation: str
+    status: str
+    decision_note: str
+    base_revision: int | None
+    new_title: str
+    support: Tally
+    diff: diffing.TextDiff
+    conflicts_with: tuple[str, ...]  # labels of amendments on the same base that collide
+
+
+@dataclass(frozen=True)
+class BookSection:
+    number: str  # "3.2", or "3" for proposed new sections in chapter 3
+    title: str
+    amendments: tuple[BookAmendment, ...]
+
+
+@dataclass(frozen=True)
+class AmendmentBook:
+    meta: Meta
+    sections: tuple[BookSection, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(s.amendments) for s in self.sections)
+
+
+def _sort_key(number: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in number.split("."))
+
+
+def amendment_book(session: Session, *, today=None) -> AmendmentBook:
+    meta = _meta(session, None, today)
+    amendments = session.scalars(
+        sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.co_parties),
+                                     selectinload(Amendment.base_revision))
+        .order_by(Amendment.created_at, Amendment.id)
+    ).all()
+    sections = {r.id: (f"{r.cpos}.{r.position}", r.title) for r in session.execute(
+        sa.select(Section.id, Section.position, Section.title, Chapter.position.label("cpos"))
+        .join(Chapter, Section.chapter_id == Chapter.id))}
+    chapters = {c.id: (str(c.position), c.title) for c in session.scalars(sa.select(Chapter))}
+    revision_numbers = dict(session.execute(sa.select(Revision.id, Revision.number)).all())
+    support = amendment_support(session, [a.id for a in amendments])
+
+    # A new section accepted from an amendment is the amendment's own result,
+    # so it is listed where it was proposed: as a new section in its chapter.
+    groups: dict[tuple[str, str], list[Amendment]] = defaultdict(list)
+    for a in amendments:
+        if a.kind == AmendmentKind.NEW_SECTION:
+            number, title = chapters[a.chapter_id]
+            groups[(number, f"Nieuwe hoofdlijnen in hoofdstuk {number}. {title}")].append(a)
+        else:
+            groups[sections[a.section_id]].append(a)
+    ordered = sorted(groups, key=lambda k: (_sort_key(k[0]), len(k[0])))
+    labels: dict[uuid.UUID, str] = {}
+    for key in ordered:
+        for a in groups[key]:
+            labels[a.id] = f"A{len(labels) + 1}"
+
+    book_sections = []
+    for key in ordered:
+        conflicts = _conflicts(groups[key])
+        items = []
+        for a in groups[key]:
+            base = a.base_revision.text if a.base_revision else ""
+            new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
+            items.append(BookAmendment(
+                a.id, labels[a.id], a.kind, a.party.short_name,
+                tuple(p.short_name for p in a.co_parties), a.headline, a.explanation,
+                STATUS_LABELS[a.status], a.decision_note,
+                revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
+                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:])))))
+        book_sections.append(BookSection(key[0], key[1], tuple(items)))
+    return AmendmentBook(meta, tuple(book_sections))
+
+
+def _conflicts(amendments: list[Amendment]) -> dict[uuid.UUID, set[uuid.UUID]]:
+    """Which amendments collide: those on the same base text whose changes overlap (DESIGN.md)."""
+    found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    by_base: dict[uuid.UUID, list[Amendment]] = defaultdict(list)
+    for a in amendments:
+        if a.kind != AmendmentKind.NEW_SECTION and a.base_revision is not None:
+            by_base[a.base_revision_id].append(a)
+    for same_base in by_base.values():
+        if len(same_base) < 2:
+            continue
+        base = diffing.BaseText(same_base[0].base_revision.text)
+        changes = [base.changes("" if a.kind == AmendmentKind.DELETE else a.proposed_text) for a in same_base]
+        for i, j in diffing.conflicting_pairs(changes):
+            found[same_base[i].id].add(same_base[j].id)
+            found[same_base[j].id].add(same_base[i].id)
+    return found

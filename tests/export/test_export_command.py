@@ -1,0 +1,127 @@
+"""``raadsakkoord export``: files appear whole or not at all, bad input is one Dutch line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+import pytest
+
+from raadsakkoord.errors import UserError
+from raadsakkoord.export import commands
+
+
+def run(capsys, *argv):
+    # cli.main's contract, with only this module's sub-command registered.
+    parser = argparse.ArgumentParser(prog="raadsakkoord")
+    commands.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    try:
+        code = args.handler(args)
+    except UserError as exc:
+        print(f"raadsakkoord: {exc.message}", file=__import__("sys").stderr)
+        code = exc.exit_code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("what,fmt", [
+    (what, fmt) for what, formats in commands.FORMATS.items() for fmt in formats])
+def test_every_format_is_written(request, capsys, tmp_path, demo_path, what, fmt):
+    if fmt in ("pdf", "odt"):
+        request.getfixturevalue("qapp")
+    target = tmp_path / f"uit.{fmt}"
+    code, out, err = run(capsys, "export", demo_path, "--what", what, "--format", fmt, "-o", str(target))
+    assert code == 0, err
+    assert target.stat().st_size > 1000
+    assert f"Geschreven: {target}" in out
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+    if fmt == "pdf":
+        assert target.read_bytes().startswith(b"%PDF-1.4") and "pagina's)" in out
+
+
+def test_a_pdf_with_its_source_attached(qapp, capsys, tmp_path, demo_path):
+    target = tmp_path / "akkoord.pdf"
+    code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf",
+                         "--attach-source", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF-1.6")
+
+
+def test_attach_source_only_for_pdf(capsys, tmp_path, demo_path):
+    err = _refused(capsys, tmp_path, demo_path, "--what", "agreement", "--format", "md", "--attach-source")
+    assert "alleen voor een PDF" in err
+
+
+def _refused(capsys, tmp_path, *argv):
+    target = tmp_path / "uit.bestand"
+    code, out, err = run(capsys, "export", *argv, "-o", str(target))
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("raadsakkoord: ")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    return err
+
+
+def test_a_bad_combination_is_one_line(capsys, tmp_path, demo_path):
+    err = _refused(capsys, tmp_path, demo_path, "--what", "amendments", "--format", "ics")
+    assert "kan niet als ics" in err and "kies uit" in err
+
+
+def test_an_unknown_round_is_one_line(capsys, tmp_path, demo_path):
+    err = _refused(capsys, tmp_path, demo_path, "--what", "agreement", "--format", "md", "--round", "9")
+    assert "Ronde 9 bestaat niet" in err and "1, 2" in err
+
+
+def test_round_only_for_the_agreement(capsys, tmp_path, demo_path):
+    _refused(capsys, tmp_path, demo_path, "--what", "tasks", "--format", "csv", "--round", "1")
+
+
+def test_an_unwritable_folder_is_one_line(capsys, tmp_path, demo_path):
+    code, out, err = run(capsys, "export", demo_path, "--what", "tasks", "--format", "csv",
+                         "-o", str(tmp_path / "bestaat-niet" / "uit.csv"))
+    assert code == 1 and "bestaat niet" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_one_line(capsys, tmp_path, demo_path):
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, out, err = run(capsys, "export", demo_path, "--what", "tasks", "--format", "csv",
+                             "-o", str(folder / "uit.csv"))
+    finally:
+        folder.chmod(0o755)
+    assert code == 1 and "mag niet worden geschreven" in err
+
+
+def test_a_failing_export_leaves_the_old_file_and_no_partial_one(tmp_path, demo, monkeypatch):
+    from raadsakkoord.export import md
+
+    target = tmp_path / "akkoord.md"
+    target.write_text("vorige versie")
+
+    def broken(doc):
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(md, "agreement_markdown", broken)
+    with pytest.raises(RuntimeError):
+        commands.export(demo, "agreement", "md", str(target))
+    assert target.read_text() == "vorige versie"
+    assert [p.name for p in tmp_path.iterdir()] == ["akkoord.md"]
+
+
+def test_a_round_export_is_marked_with_that_round(capsys, tmp_path, demo_path):
+    target = tmp_path / "ronde1.md"
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "md", "--round", "1",
+                       "-o", str(target))
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    assert 'status: "Concept 1"' in text and "round: 1" in text and "date: 2026-09-18" in text
+
+
+def test_a_missing_workspace_is_one_line(capsys, tmp_path):
+    code, out, err = run(capsys, "export", str(tmp_path / "geen.raadsakkoord"), "--what", "tasks",
+                         "--format", "csv", "-o", str(tmp_path / "uit.csv"))
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "uit.csv").exists()
