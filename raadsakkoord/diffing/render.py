@@ -27,12 +27,14 @@ MOVED_FROM_NOTE = "verplaatst naar elders"
 MOVED_TO_NOTE = "verplaatst van elders"
 
 
-def to_html(diff: TextDiff) -> str:
+def to_html(diff: TextDiff, *, emphasis: bool = False) -> str:
     """An HTML fragment: one ``<p>`` per paragraph, changes in ``<ins>``/``<del>``.
 
     Paragraph classes say what happened (``rk-par rk-changed``, ``rk-moved-to``
     …); moved paragraphs also carry ``data-move`` to link both places. Line
-    breaks inside a paragraph (list items) become ``<br>``.
+    breaks inside a paragraph (list items) become ``<br>``. With ``emphasis``
+    the ``**bold**`` and ``*italic*`` markers are shown as bold and italic
+    instead of as characters, for readers rather than writers.
     """
     parts = [f'<div class="{CSS_CLASSES["diff"]}">']
     for paragraph in diff.paragraphs:
@@ -40,8 +42,9 @@ def to_html(diff: TextDiff) -> str:
         if paragraph.move is not None:
             attributes += f' data-move="{paragraph.move}"'
         inner = []
+        styles = _Emphasis(paragraph.spans) if emphasis else None
         for span in paragraph.spans:
-            text = _html_text(span.text)
+            text = styles.render(span.op, span.text) if styles else _html_text(span.text)
             if span.op is Op.EQUAL:
                 inner.append(text)
                 continue
@@ -57,6 +60,62 @@ def to_html(diff: TextDiff) -> str:
 
 def _html_text(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>\n")
+
+
+# An emphasis marker: a run of one or two * or _ that touches a word on one
+# side (so a list bullet "* " or a lone "_" between spaces stays text).
+_MARKER = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])|(?<=[^\s*_])(\*\*|__|\*|_)(?![\w*_])")
+
+
+class _Emphasis:
+    """Bold and italic state of the old and the new text while walking one paragraph's spans.
+
+    Markers are found in the paragraph's spans read as one text, so a marker
+    that sits alone in an insertion still sees the word beside it. A marker
+    in unchanged text switches both texts and is hidden; one inside a
+    deletion or insertion switches only that text and stays visible. Each piece of text is
+    wrapped on its own, so the tags always nest inside ``<ins>``/``<del>``.
+    """
+
+    def __init__(self, spans) -> None:
+        self.old = {"strong": False, "em": False}
+        self.new = {"strong": False, "em": False}
+        whole = "".join(span.text for span in spans)
+        self.markers = {m.start(): m.end() for m in _MARKER.finditer(whole)}
+        self.offset = 0
+
+    def render(self, op: Op, text: str) -> str:
+        states = {Op.EQUAL: (self.old, self.new), Op.DELETE: (self.old,), Op.INSERT: (self.new,)}[op]
+        shown = self.old if op is Op.DELETE else self.new
+        out, start, index = [], 0, 0
+        while index < len(text):
+            end = self.markers.get(self.offset + index)
+            if end is not None and end - self.offset <= len(text):
+                out.append(self._wrap(text[start:index], shown))
+                if op is not Op.EQUAL:
+                    # A changed marker stays visible: otherwise a change of
+                    # emphasis alone would show no change at all.
+                    out.append(_html_text(text[index:end - self.offset]))
+                kind = "strong" if end - (self.offset + index) == 2 else "em"
+                for state in states:
+                    state[kind] = not state[kind]
+                index = start = end - self.offset
+                continue
+            index += 1
+        out.append(self._wrap(text[start:], shown))
+        self.offset += len(text)
+        return "".join(out)
+
+    @staticmethod
+    def _wrap(text: str, state: dict) -> str:
+        if not text:
+            return ""
+        result = _html_text(text)
+        if state["em"]:
+            result = f"<em>{result}</em>"
+        if state["strong"]:
+            result = f"<strong>{result}</strong>"
+        return result
 
 
 _CRITIC_DELIMITER = re.compile(r"\{(?=[-+~>=])|(?<=[-+~<=])\}|~>")

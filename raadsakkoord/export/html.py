@@ -221,7 +221,7 @@ def amendment_book_html(book: AmendmentBook) -> str:
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")
                 + "<h4>Wijziging</h4><p class=\"meta\">Toegevoegde tekst is onderstreept, geschrapte tekst "
                 "doorgehaald.</p>"
-                f'<div class="diff">{diffing.to_html(a.diff)}</div>'
+                f'<div class="diff">{diffing.to_html(a.diff, emphasis=True)}</div>'
                 f"<h4>Steun</h4>{support_html(a.support, colours, heading_level=5)}</article>")
         body.append("</section>")
     content = (f"{_cover(book.meta, heading)}\n"

@@ -199,5 +199,5 @@ def amendment_book(book: AmendmentBook, pages: dict[str, int] | None) -> tuple[s
                 + (f'<p class="small"><i>Besluit:</i> {escape(a.decision_note)}</p>' if a.decision_note else "")
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")
                 + '<h4>Wijziging</h4><p class="small">Toegevoegd is onderstreept, geschrapt doorgehaald.</p>'
-                f"{diffing.to_html(a.diff)}{support_block(a.support, colours)}")
+                f"{diffing.to_html(a.diff, emphasis=True)}{support_block(a.support, colours)}")
     return _cover(book.meta, heading) + _toc(toc, pages) + "".join(body), toc

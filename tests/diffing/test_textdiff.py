@@ -227,3 +227,18 @@ def test_only_the_changed_middle_is_tokenised_and_it_tokenises_as_in_the_whole_t
     assert tokens == tokenize(b)
     assert base.apply(base.changes(b).hunks) == b
     assert diff(a, b).new_text() == b
+
+
+def test_html_for_readers_shows_emphasis_and_keeps_emphasis_changes_visible():
+    from raadsakkoord.diffing import to_html
+
+    unchanged_bold = to_html(diff("1. **Informeren**: de gemeente vertelt.", "1. **Informeren**: de gemeente vertelt het."),
+                             emphasis=True)
+    assert "<strong>Informeren</strong>" in unchanged_bold and "**" not in unchanged_bold
+    assert '<ins class="rk-ins"> het</ins>' in unchanged_bold
+    dropped = to_html(diff("Dit is **belangrijk** nu.", "Dit is belangrijk nu."), emphasis=True)
+    assert dropped.count('<del class="rk-del">**</del>') == 2  # the change stays visible
+    bullet = to_html(diff("- * los en a_b", "- * los en a_b c"), emphasis=True)
+    assert "- * los en a_b" in bullet  # a bullet or an underscore inside a word is text
+    hostile = to_html(diff("**<script>x</script>**", "**<script>y</script>**"), emphasis=True)
+    assert "<script>" not in hostile
