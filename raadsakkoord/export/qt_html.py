@@ -9,8 +9,11 @@ Markdown renderer.
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
+
+import pyphen
 
 from raadsakkoord import diffing
 from raadsakkoord.export.amendments import AmendmentBook
@@ -42,6 +45,17 @@ td.num, th.num { text-align: right; }
 ins { color: #0d4d1a; background-color: #d9f2dd; text-decoration: underline; }
 del { color: #7a0e0e; background-color: #fbe1e1; text-decoration: line-through; }
 """
+
+
+
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def hyphenate(text: str) -> str:
+    """Soft hyphens in long Dutch words, so a narrow table column breaks them where Dutch does."""
+    return re.sub(r"\w{12,}", lambda m: _hyphenator().inserted(m.group(), hyphen="\u00ad"), text)
 
 
 def style() -> str:
@@ -121,7 +135,7 @@ def agenda_block(portfolios: tuple[Portfolio, ...]) -> str:
             f'<tr><td><p class="t"><b>{escape(t.title)}</b><br>{escape(t.description)}</p></td>'
             f'<td><p class="t">{escape(", ".join(t.section_numbers)) or "—"}</p></td>'
             f'<td><p class="t">{escape(t.participation_level)}</p></td>'
-            f'<td><p class="t">{escape(", ".join(t.stakeholders)) or "—"}</p></td>'
+            f'<td><p class="t">{escape(hyphenate(", ".join(t.stakeholders))) or "—"}</p></td>'
             f'<td><p class="t">{_day(t.due_date)}</p></td>'
             f'<td align="right"><p class="t">{euro_nl(t.budget_eur) if t.budget_eur is not None else "—"}</p></td></tr>'
             for t in portfolio.tasks)
@@ -130,9 +144,9 @@ def agenda_block(portfolios: tuple[Portfolio, ...]) -> str:
             f'<h3>{escape(portfolio.holder)}</h3>'
             '<table width="100%" cellspacing="0" cellpadding="3" border="1" style="border-color: #c8c8c8; '
             'border-style: solid">'
-            '<thead><tr><th width="26%"><p class="t">Opdracht</p></th><th width="11%"><p class="t">Hoofdlijn</p></th>'
+            '<thead><tr><th width="30%"><p class="t">Opdracht</p></th><th width="9%"><p class="t">Hoofdlijn</p></th>'
             '<th width="14%"><p class="t">Participatie</p></th><th width="21%"><p class="t">Belanghebbenden</p></th>'
-            '<th width="14%"><p class="t">Gereed</p></th><th width="14%"><p class="t" align="right">Budget</p></th>'
+            '<th width="13%"><p class="t">Gereed</p></th><th width="13%"><p class="t" align="right">Budget</p></th>'
             f'</tr></thead>{rows}<tr><td><p class="t"><b>Totaal: {count} opdracht{"en" if count != 1 else ""}</b></p></td>'
             f'<td></td><td></td><td></td><td></td><td align="right"><p class="t"><b>{euro_nl(portfolio.budget_eur)}'
             "</b></p></td></tr></table>")
