@@ -51,6 +51,34 @@ class Draft:
         return sum(len(c.sections) for c in self.chapters)
 
 
+def outline_heading_line(text: str) -> int | None:
+    """The first line with a `#` or `##` heading outside code, or None.
+
+    Those headings are the agreement's own outline (chapters and sections);
+    inside a section text they would make a new chapter or section of
+    whatever reads the agreement's Markdown back.
+    """
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = None if fence == fence_match.group(1) else (fence or fence_match.group(1))
+            continue
+        if not fence and _HEADING.match(line):
+            return number
+    return None
+
+
+def refuse_outline_headings(text: str, what: str) -> str:
+    line = outline_heading_line(text)
+    if line is not None:
+        raise InputError(
+            f"{what} bevat op regel {line} een kop met # of ##; die zijn voor hoofdstukken en hoofdlijnen. "
+            "Gebruik ### voor een tussenkop."
+        )
+    return text
+
+
 def parse_draft(text: str, source: str = "Het concept") -> Draft:
     """Split a Markdown draft into chapters and sections; refuse what cannot be placed."""
     text = canonical_markdown(text)

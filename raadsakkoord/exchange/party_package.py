@@ -26,6 +26,7 @@ from raadsakkoord.exchange.common import (
     last_sequence,
     record,
 )
+from raadsakkoord.importing import outline_heading_line
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
     AgreementStatus,
@@ -164,6 +165,8 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
         for co in data["co_parties"]:
             if uuid.UUID(co) not in here.parties:
                 refuse("noemt een onbekende mede-indiener")
+        if outline_heading_line(data["proposed_text"]) is not None:
+            refuse("bevat een tekst met een kop met # of ## (alleen voor hoofdstukken en hoofdlijnen)")
         kind = AmendmentKind(data["kind"])
         if kind == AmendmentKind.NEW_SECTION:
             if (data["chapter"] is None or uuid.UUID(data["chapter"]) not in here.chapters

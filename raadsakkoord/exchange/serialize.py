@@ -31,6 +31,7 @@ from raadsakkoord.model import (
     Task,
     TaskStatus,
 )
+from raadsakkoord.importing import outline_heading_line
 from raadsakkoord.text import sha256_hex
 
 
@@ -141,6 +142,9 @@ def party_values(d: dict, agreement_id: uuid.UUID) -> dict:
 
 def put_revision(session: Session, section_id: uuid.UUID, d: dict, source: str, known: dict) -> str:
     """Revisions are immutable: a known id with other content is a refusal, not an update."""
+    if outline_heading_line(d["text"]) is not None:
+        raise PackageRefused(f"{source}: versie {d['number']} bevat een kop met # of ##; "
+                             "het pakket is niet ingelezen.")
     if sha256_hex(d["text"]) != d["sha256"]:
         raise PackageRefused(f"{source}: de tekst van versie {d['number']} klopt niet met haar vingerafdruk; "
                              "het pakket is niet ingelezen.")

@@ -26,6 +26,8 @@ def check_target(path: str | Path) -> Path:
         raise InputError(f"De map {folder} bestaat niet; er is niets geschreven.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"In de map {folder} mag niet worden geschreven; er is niets geschreven.")
+    if target.exists() and not target.is_file():
+        raise InputError(f"{target} is geen gewoon bestand; er is niets geschreven.")
     if target.exists() and not os.access(target, os.W_OK):
         raise InputError(f"{target} is alleen-lezen; er is niets geschreven.")
     return target
@@ -35,7 +37,10 @@ def check_target(path: str | Path) -> Path:
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path to write; renamed to ``path`` when the block succeeds."""
     target = check_target(path)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # access() can say yes where creating says no (ACLs, NFS, /sys)
+        raise InputError(f"{target} kon niet worden geschreven: {exc.strerror}; er is niets geschreven.") from None
     os.close(fd)
     temp = Path(name)
     try:

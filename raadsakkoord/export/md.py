@@ -76,9 +76,23 @@ def support_markdown(tally: Tally) -> str:
     return "\n".join(lines)
 
 
+_BLOCK_START = re.compile(r"^(\s{0,3})([#>=]|-{3,}|```|~~~)", re.M)
+
+
+def block(text: str) -> str:
+    """Another party's prose as Markdown that keeps its emphasis but cannot add structure.
+
+    Raw HTML, headings, setext underlines, quotes and code fences at a line's
+    start are escaped: an explanation must not become a chapter heading, and
+    no HTML-enabled viewer may run what a package brought in.
+    """
+    text = text.replace("<", "&lt;")
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
 def _quote_text(text: str) -> str:
     # Multi-paragraph minority positions stay inside the quote block.
-    return "\n> ".join(line for line in text.split("\n"))
+    return "\n> ".join(line for line in block(text).split("\n"))
 
 
 def agenda_markdown(portfolios: tuple[Portfolio, ...], level: int) -> str:
@@ -88,7 +102,7 @@ def agenda_markdown(portfolios: tuple[Portfolio, ...], level: int) -> str:
         parts.append(f"{h} {inline(portfolio.holder)}")
         for t in portfolio.tasks:
             rows = [f"**{inline(t.title)}**", "",
-                    inline(t.description) if t.description else "", "",
+                    block(t.description) if t.description else "", "",
                     f"- Volgt uit hoofdlijn: {', '.join(t.section_numbers) or '—'}",
                     f"- Participatietrede: {t.participation_level}",
                     f"- Belanghebbenden: {', '.join(inline(s) for s in t.stakeholders) or '—'}",
@@ -155,7 +169,7 @@ def amendment_book_markdown(book: AmendmentBook) -> str:
                      + ")"]
             parts.append("\n".join(lines))
             if a.explanation:
-                parts.append("**Toelichting.** " + a.explanation)
+                parts.append("**Toelichting.** " + block(a.explanation))
             parts.append("**Wijziging:**")
             parts.append(diffing.to_critic(a.diff) or "*(geen tekst)*")
     return "\n\n".join(parts) + "\n"

@@ -25,12 +25,17 @@ def agenda_csv(agenda: TaskAgenda) -> bytes:
     for portfolio in agenda.portfolios:
         for t in portfolio.tasks:
             writer.writerow((
-                portfolio.holder, t.title, t.description, ", ".join(t.section_numbers),
-                t.participation_level, ", ".join(t.stakeholders),
+                _cell(portfolio.holder), _cell(t.title), _cell(t.description), ", ".join(t.section_numbers),
+                t.participation_level, _cell(", ".join(t.stakeholders)),
                 t.due_date.isoformat() if t.due_date else "",
                 "" if t.budget_eur is None else str(t.budget_eur), TASK_STATUS_NL.get(t.status, t.status),
             ))
     return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will show, never run: a leading = + - @ (or tab, CR) would start a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _ics_text(value: str) -> str:

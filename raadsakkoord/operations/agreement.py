@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import Agreement, Party
 from raadsakkoord.operations._common import (
     Actor,
@@ -66,7 +67,7 @@ def create_agreement(session: Session, actor: Actor, *, title: str, municipality
         municipality=single_line(municipality, "De gemeente", max_length=100),
         term=single_line(term, "De raadsperiode", max_length=40, required=False),
         council_seats=seats,
-        preamble=canonical_markdown(preamble),
+        preamble=refuse_outline_headings(canonical_markdown(preamble), "Het voorwoord"),
         contact_name=single_line(contact_name, "De contactpersoon", max_length=120, required=False),
         contact_phone=single_line(contact_phone, "Het telefoonnummer", max_length=40, required=False),
         contact_email=_email(contact_email, "Het e-mailadres van de contactpersoon"),
@@ -91,7 +92,7 @@ def update_agreement(session: Session, actor: Actor, *, expected_version: int | 
         "title": lambda v: single_line(v, "De titel"),
         "municipality": lambda v: single_line(v, "De gemeente", max_length=100),
         "term": lambda v: single_line(v, "De raadsperiode", max_length=40, required=False),
-        "preamble": canonical_markdown,
+        "preamble": lambda v: refuse_outline_headings(canonical_markdown(v), "Het voorwoord"),
         "contact_name": lambda v: single_line(v, "De contactpersoon", max_length=120, required=False),
         "contact_phone": lambda v: single_line(v, "Het telefoonnummer", max_length=40, required=False),
         "contact_email": lambda v: _email(v, "Het e-mailadres van de contactpersoon"),

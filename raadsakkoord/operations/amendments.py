@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -112,7 +113,7 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
 
 
 def _nonempty_text(text: str) -> str:
-    text = canonical_markdown(text)
+    text = refuse_outline_headings(canonical_markdown(text), "De voorgestelde tekst")
     if not text:
         raise InputError("De voorgestelde tekst mag niet leeg zijn.")
     return text

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import ConcurrentEditError, DomainError, InputError
+from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import Chapter, Party, Revision, Round, Section, SectionStatus
 from raadsakkoord.operations._common import (
     Actor,
@@ -38,7 +39,7 @@ def add_chapter(session: Session, actor: Actor, *, title: str, intro: str = "",
         chapter.position += 1
     chapter = Chapter(id=new_id(session), agreement=agreement, position=position,
                       title=single_line(title, "De titel van het hoofdstuk"),
-                      intro=canonical_markdown(intro))
+                      intro=refuse_outline_headings(canonical_markdown(intro), "De inleiding van het hoofdstuk"))
     session.add(chapter)
     session.flush()
     log(session, actor, "add_chapter", chapter=str(chapter.id), title=chapter.title, position=position)
@@ -56,7 +57,7 @@ def update_chapter(session: Session, actor: Actor, chapter_id: uuid.UUID, *,
     if title is not None:
         chapter.title = single_line(title, "De titel van het hoofdstuk")
     if intro is not None:
-        chapter.intro = canonical_markdown(intro)
+        chapter.intro = refuse_outline_headings(canonical_markdown(intro), "De inleiding van het hoofdstuk")
     log(session, actor, "update_chapter", chapter=str(chapter.id), title=chapter.title)
     return chapter
 
@@ -73,7 +74,7 @@ def _insertion_point(position: int | None, count: int) -> int:
 def new_revision(session: Session, actor: Actor, section: Section, text: str, *,
                  reason: str, party: Party | None = None) -> Revision:
     """Append an immutable revision and make it the section's current text."""
-    text = canonical_markdown(text)
+    text = refuse_outline_headings(canonical_markdown(text), "De tekst van een hoofdlijn")
     if not text:
         raise InputError("De tekst van een hoofdlijn mag niet leeg zijn.")
     current = section.current_revision

@@ -182,3 +182,17 @@ def test_import_markdown_draft_operation(workspace):
         assert agreement.preamble == "Voorwoord."
         assert agreement.chapters[0].intro == "Intro."
         assert agreement.chapters[0].sections[0].text == "We bouwen."
+
+
+def test_chapter_and_section_headings_inside_a_text_are_refused(setup):
+    with setup.workspace.action() as s:
+        with pytest.raises(InputError, match="regel 3 een kop met # of ##"):
+            ops.revise_section(s, setup.griffie, setup.huur, "Tekst.\n\n## 9.1 Nephoofdlijn\n\nMeer.", reason="x")
+        with pytest.raises(InputError, match="voorgestelde tekst"):
+            ops.propose_amendment(s, setup.rood_actor, kind="modify", section_id=setup.huur, headline="Nep",
+                                  text="# Nephoofdstuk\n\nTekst.")
+        with pytest.raises(InputError, match="voorwoord"):
+            ops.update_agreement(s, setup.griffie, preamble="## Kop")
+        revision = ops.revise_section(s, setup.griffie, setup.huur,
+                                      "Tekst.\n\n### Tussenkop\n\n```\n# code, geen kop\n```", reason="x")
+        assert "### Tussenkop" in revision.text
