@@ -113,7 +113,7 @@ def support_block(tally: Tally, colours: dict[str, str]) -> str:
     minority = "".join(
         '<table width="100%" cellspacing="0" cellpadding="5" bgcolor="#fff6e0" style="margin-top: 4pt">'
         f'<tr><td width="3" bgcolor="#8a5a00"></td><td><b>Minderheidsstandpunt {escape(p.short_name)}</b>'
-        f"{render_markdown(p.minority_position)}</td></tr></table>"
+        f"{render_markdown(p.minority_position, heading_offset=4)}</td></tr></table>"
         for p in tally.minority_positions)
     return (
         f'<p class="small gap"><b>{SUPPORT_PREFIX}{tally.support_seats} van '
