@@ -196,12 +196,13 @@ class _Layout:
         return first_page_lines == 1 or pages.count(pages[-1]) == 1
 
     def heading_pages(self) -> dict[str, int]:
+        """The page of every heading the table of contents lists, as ``toc-N`` (see ``qt_html.toc_heading``)."""
         self.doc.pageCount()
         pages: dict[str, int] = {}
         block = self.doc.begin()
         while block.isValid():
-            if block.blockFormat().headingLevel():
-                pages.setdefault(block.text().replace("\u00ad", ""), self.page_of(block))
+            if block.userState() >= qt_html.TOC_STATE and block.blockFormat().headingLevel():
+                pages.setdefault(f"toc-{block.userState() - qt_html.TOC_STATE}", self.page_of(block))
             block = block.next()
         return pages
 

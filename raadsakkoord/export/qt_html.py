@@ -89,14 +89,35 @@ def _cover(meta: Meta, heading: str) -> str:
     )
 
 
+TOC_STATE = 1000  # block user states from here on number the headings of the table of contents
+
+
+def toc_heading(toc: list[tuple[int, str]], level: int, text: str, *, new_page: bool = False,
+                extra: str = "") -> str:
+    """A heading listed in the table of contents, numbered in its block's user state.
+
+    Pages are found by that number, not by text: another text with the same
+    words as a heading (or a title Qt lays out with other spaces) cannot
+    take over its entry. Anchors would do too, but Qt splits the first
+    letter into a fragment of its own, which breaks the word in the PDF.
+    """
+    toc.append((level, text))
+    style = f"-qt-user-state: {TOC_STATE + len(toc) - 1}" + ("; page-break-before: always" if new_page else "")
+    return f'<h{level} style="{style}"{extra}>{escape(text)}</h{level}>'
+
+
 def _toc(entries: list[tuple[int, str]], pages: dict[str, int] | None) -> str:
+    """The table of contents: ``pages`` None lays out placeholders, {} means a document without pages (ODT)."""
     rows = []
-    for level, text in entries:
-        page = str(pages.get(text, "")) if pages is not None else TOC_PLACEHOLDER
+    for index, (level, text) in enumerate(entries):
         indent = "" if level == 2 else "&nbsp;&nbsp;&nbsp;&nbsp;"
         weight = "<b>" if level == 2 else ""
         end = "</b>" if level == 2 else ""
-        rows.append(f'<tr><td>{indent}{weight}{escape(text)}{end}</td><td align="right" width="40">{page}</td></tr>')
+        cell = ""
+        if pages is None or pages:
+            page = str(pages.get(f"toc-{index}", "")) if pages is not None else TOC_PLACEHOLDER
+            cell = f'<td align="right" width="40">{page}</td>'
+        rows.append(f"<tr><td>{indent}{weight}{escape(text)}{end}</td>{cell}</tr>")
     return ('<h2 style="page-break-before: always">Inhoud</h2>'
             f'<table width="100%" cellspacing="0" cellpadding="2">{"".join(rows)}</table>')
 
@@ -159,23 +180,18 @@ def agreement(doc: AgreementDocument, pages: dict[str, int] | None) -> tuple[str
     toc: list[tuple[int, str]] = []
     body = []
     if doc.preamble:
-        toc.append((2, "Voorwoord"))
-        body.append(f'<h2 style="page-break-before: always">Voorwoord</h2>{render_markdown(doc.preamble, heading_offset=3)}')
+        body.append(toc_heading(toc, 2, "Voorwoord", new_page=True)
+                    + render_markdown(doc.preamble, heading_offset=3))
     for chapter in doc.chapters:
-        heading = f"{chapter.number}. {chapter.title}"
-        toc.append((2, heading))
-        body.append(f'<h2 style="page-break-before: always">{escape(heading)}</h2>')
+        body.append(toc_heading(toc, 2, f"{chapter.number}. {chapter.title}", new_page=True))
         if chapter.intro:
             body.append(f'<p class="meta"><i>{escape(chapter.intro)}</i></p>' if "\n" not in chapter.intro
                         else render_markdown(chapter.intro, heading_offset=3))
         for s in chapter.sections:
-            heading = f"{s.number} {s.title}"
-            toc.append((3, heading))
-            body.append(f"<h3>{escape(heading)}</h3>{render_markdown(s.text, heading_offset=3)}"
+            body.append(f"{toc_heading(toc, 3, f'{s.number} {s.title}')}{render_markdown(s.text, heading_offset=3)}"
                         f"{support_block(s.support, colours)}")
     appendix = "Bijlage. Uitwerkingsagenda voor het college"
-    toc.append((2, appendix))
-    body.append(f'<h2 style="page-break-before: always">{appendix}</h2>{agenda_block(doc.agenda)}')
+    body.append(toc_heading(toc, 2, appendix, new_page=True) + agenda_block(doc.agenda))
     return _cover(doc.meta, doc.meta.title) + _toc(toc, pages) + "".join(body), toc
 
 
@@ -198,10 +214,8 @@ def amendment_book(book: AmendmentBook, pages: dict[str, int] | None) -> tuple[s
     first = True
     for section in book.sections:
         title = f"{section.number} {section.title}" if "." in section.number else section.title
-        toc.append((2, title))
-        style = ' style="page-break-before: always"' if first else ' class="next"'
+        body.append(toc_heading(toc, 2, title, new_page=first, extra="" if first else ' class="next"'))
         first = False
-        body.append(f"<h2{style}>{escape(title)}</h2>")
         for a in section.amendments:
             by = escape(a.party) + (" met " + escape(", ".join(a.co_parties)) if a.co_parties else "")
             body.append(

@@ -60,3 +60,20 @@ def test_a_special_file_is_never_replaced(setup, capsys, tmp_path):
     code = main(["export", setup.workspace.label, "--what", "tasks", "--format", "csv", "-o", str(fifo)])
     assert code == 1 and "geen gewoon bestand" in capsys.readouterr().err
     assert fifo.exists() and not fifo.is_file()
+
+
+def test_a_text_that_looks_like_a_heading_does_not_take_over_the_table_of_contents(setup, tmp_path, qapp):
+    import re
+
+    from pypdf import PdfReader
+
+    with setup.workspace.action() as s:
+        ops.endorse_section(s, setup.rood_actor, setup.bouwen, "oppose", minority_position="# 2. Financiën")
+        ops.rename_section(s, setup.griffie, setup.huur, "Huur  met  dubbele spaties")
+    out = tmp_path / "akkoord.pdf"
+    assert main(["export", setup.workspace.label, "--what", "agreement", "--format", "pdf", "-o", str(out)]) == 0
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    toc = next(text for text in pages if "Inhoud" in text)
+    chapter_page = int(re.search(r"2\.\s+Financiën\s+(\d+)", toc).group(1))
+    assert re.search(r"2\.1\s+Begroting", pages[chapter_page - 1])  # the real chapter, not the minority text
+    assert re.search(r"1\.2\s+Huur\s+met\s+dubbele\s+spaties\s+\d+", toc)
