@@ -165,28 +165,37 @@ def agreement_document(session: Session, *, round_number: int | None = None,
     round_ = find_round(session, round_number) if round_number is not None else None
     meta = _meta(session, round_, today)
     agreement = the_agreement(session)
-    chapters_by_pos = {c.position: c for c in session.scalars(sa.select(Chapter))}
+    chapters = {c.id: c for c in session.scalars(sa.select(Chapter))}
+    # A chapter's intro, by its number in the document: found through its
+    # sections' chapter, so a chapter moved or inserted since the round does
+    # not lend its intro to another.
+    intros: dict[int, str] = {}
     if round_ is None:
         rows = session.execute(
-            sa.select(Section.id, Chapter.position.label("cpos"), Chapter.title.label("ctitle"),
+            sa.select(Section.id, Section.chapter_id, Chapter.position.label("cpos"), Chapter.title.label("ctitle"),
                       Section.position, Section.title, Section.status, Revision.text)
             .join(Chapter, Section.chapter_id == Chapter.id)
             .outerjoin(Revision, Section.current_revision_id == Revision.id)
             .order_by(Chapter.position, Section.position)
         ).all()
         entries = [(r.id, r.cpos, r.ctitle, r.position, r.title, str(r.status), r.text or "") for r in rows]
+        for r in rows:
+            intros.setdefault(r.cpos, chapters[r.chapter_id].intro)
         support = section_support(session)
     else:
         rows = session.execute(
             sa.select(RoundSection.section_id, RoundSection.chapter_position, RoundSection.chapter_title,
                       RoundSection.section_position, RoundSection.title, RoundSection.status,
-                      RoundSection.revision_id, Revision.text)
+                      RoundSection.revision_id, Revision.text, Section.chapter_id)
             .join(Revision, RoundSection.revision_id == Revision.id)
+            .join(Section, RoundSection.section_id == Section.id)
             .where(RoundSection.round_id == round_.id)
             .order_by(RoundSection.chapter_position, RoundSection.section_position)
         ).all()
         entries = [(r.section_id, r.chapter_position, r.chapter_title, r.section_position, r.title,
                     r.status, r.text) for r in rows]
+        for r in rows:
+            intros.setdefault(r.chapter_position, chapters[r.chapter_id].intro)
         support = _round_support(session, {r.section_id: r.revision_id for r in rows},
                                  agreement.council_seats, agreement.broad_support_share)
     grouped: dict[int, list] = defaultdict(list)
@@ -196,8 +205,7 @@ def agreement_document(session: Session, *, round_number: int | None = None,
         if status not in GONE:
             grouped[cpos].append(DocSection(ident, f"{cpos}.{spos}", title, text, support[ident]))
     chapters = tuple(
-        DocChapter(str(cpos), titles[cpos],
-                   chapters_by_pos[cpos].intro if cpos in chapters_by_pos else "", tuple(grouped[cpos]))
+        DocChapter(str(cpos), titles[cpos], intros.get(cpos, ""), tuple(grouped[cpos]))
         for cpos in sorted(grouped)
     )
     return AgreementDocument(meta, agreement.preamble, chapters, _portfolios(session))
