@@ -39,3 +39,26 @@ class NotFound(DomainError):
 
 class ConcurrentEditError(UserError):
     """Someone else changed the same record since it was read; nothing was overwritten."""
+
+
+_OS_REASONS = {
+    "ENOENT": "het bestaat niet",
+    "EACCES": "u heeft er geen toestemming voor",
+    "EPERM": "u heeft er geen toestemming voor",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijf is vol",
+    "EROFS": "de schijf is alleen-lezen",
+    "EISDIR": "het is een map",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EIO": "de schijf gaf een leesfout",
+    "EBUSY": "het is in gebruik",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Dutch (the system's own text is English)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_REASONS.get(name, f"systeemfout {name or exc.errno}")

@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from raadsakkoord.errors import ConcurrentEditError, InputError, WorkspaceError
+from raadsakkoord.errors import ConcurrentEditError, InputError, WorkspaceError, os_reason
 from raadsakkoord.paths import migrations_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -149,7 +149,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise WorkspaceError(f"{path} kan niet worden gelezen: {exc.strerror}") from None
+        raise WorkspaceError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
     if head == b"" and create:
         return
     if head != SQLITE_MAGIC:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from raadsakkoord.commands import in_workspace
-from raadsakkoord.errors import InputError, UserError
+from raadsakkoord.errors import InputError, UserError, os_reason
 from raadsakkoord.text import decode_utf8
 
 STATUS_NL = {
@@ -73,7 +73,7 @@ def _read_text(path: str) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path} kan niet worden gelezen: {exc.strerror}") from None
+        raise InputError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
     return decode_utf8(data, path)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from raadsakkoord.diffing.merge import merge3, render_markers
 from raadsakkoord.diffing.paragraphs import diff
 from raadsakkoord.diffing.render import to_critic, to_html, to_json, to_text
-from raadsakkoord.errors import InputError
+from raadsakkoord.errors import InputError, os_reason
 from raadsakkoord.text import canonical_markdown
 
 RENDERERS = {"html": to_html, "critic": to_critic, "text": to_text, "json": to_json}
@@ -68,7 +68,7 @@ def _read(path: str) -> str:
     except IsADirectoryError:
         raise _Unreadable(f"{path} is een map, geen bestand") from None
     except OSError as exc:
-        raise _Unreadable(f"kan {path} niet lezen: {exc.strerror or exc}") from None
+        raise _Unreadable(f"kan {path} niet lezen: {os_reason(exc)}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,7 +100,7 @@ def run_merge(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(text.encode("utf-8"))
         except OSError as exc:
-            print(f"raadsakkoord: kan {args.output} niet schrijven: {exc.strerror or exc}", file=sys.stderr)
+            print(f"raadsakkoord: kan {args.output} niet schrijven: {os_reason(exc)}", file=sys.stderr)
             return MERGE_FILE_ERROR
     else:
         _write_stdout(text)

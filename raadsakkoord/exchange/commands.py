@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from raadsakkoord.errors import InputError
+from raadsakkoord.errors import InputError, os_reason
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
 from raadsakkoord.model import TrustedKey
@@ -81,7 +81,7 @@ def _read(path: str, limit: int) -> bytes:
     try:
         return file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path} kan niet worden gelezen: {exc.strerror}") from None
+        raise InputError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -100,7 +100,7 @@ def write_atomically(path: str, data: bytes) -> None:
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path} kan niet worden geschreven: {exc.strerror}") from None
+        raise InputError(f"{path} kan niet worden geschreven: {os_reason(exc)}") from None
 
 
 def run_keys_init(args) -> int:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from raadsakkoord.errors import InputError
+from raadsakkoord.errors import InputError, os_reason
 
 
 def check_target(path: str | Path) -> Path:
@@ -40,7 +40,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:  # access() can say yes where creating says no (ACLs, NFS, /sys)
-        raise InputError(f"{target} kon niet worden geschreven: {exc.strerror}; er is niets geschreven.") from None
+        raise InputError(f"{target} kon niet worden geschreven: {os_reason(exc)}; er is niets geschreven.") from None
     os.close(fd)
     temp = Path(name)
     try:
@@ -53,7 +53,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except OSError as exc:
-        raise InputError(f"{target} kon niet worden geschreven: {exc.strerror}; er is niets geschreven.") from None
+        raise InputError(f"{target} kon niet worden geschreven: {os_reason(exc)}; er is niets geschreven.") from None
     finally:
         temp.unlink(missing_ok=True)
 

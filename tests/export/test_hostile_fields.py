@@ -49,7 +49,7 @@ def test_an_unwritable_target_is_one_line(setup, capsys):
     err = capsys.readouterr().err
     # Progress lines may come first; the refusal is one line, and the last.
     assert code == 1 and "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith("raadsakkoord: /proc/x.csv kon niet worden geschreven")
+    assert err.strip().splitlines()[-1].startswith("raadsakkoord: /proc/x.csv kon niet worden geschreven: het bestaat niet")
 
 
 def test_a_special_file_is_never_replaced(setup, capsys, tmp_path):
