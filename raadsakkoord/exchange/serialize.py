@@ -26,7 +26,6 @@ from raadsakkoord.model import (
     Revision,
     Round,
     RoundSection,
-    Section,
     SectionStatus,
     Task,
     TaskStatus,

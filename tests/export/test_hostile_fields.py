@@ -8,7 +8,6 @@ import pytest
 from raadsakkoord import operations as ops
 from raadsakkoord.cli import main
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.store import open_workspace
 
 
 @pytest.fixture
