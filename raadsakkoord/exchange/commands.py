@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from raadsakkoord.commands import in_workspace
 from raadsakkoord.errors import InputError, os_reason
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
@@ -104,94 +105,74 @@ def write_atomically(path: str, data: bytes) -> None:
 
 
 def run_keys_init(args) -> int:
-    from raadsakkoord.store import open_workspace
+    def make(session):
+        identity = keys.resolve_identity(session, args.as_who)
+        return identity, keys.init_key(session, _actor(session), identity)
 
-    ws = open_workspace(args.workspace)
-    try:
-        with ws.action() as session:
-            identity = keys.resolve_identity(session, args.as_who)
-            trusted = keys.init_key(session, _actor(session), identity)
-            print(f"Sleutel gemaakt voor {identity.name}. Vingerafdruk: {trusted.fingerprint}")
-            print(f"De geheime sleutel staat in {identity.private_key_path}; deel die met niemand.")
-    finally:
-        ws.close()
+    identity, trusted = in_workspace(args.workspace, make)
+    # Printed only after the commit: the key is really recorded.
+    print(f"Sleutel gemaakt voor {identity.name}. Vingerafdruk: {trusted.fingerprint}")
+    print(f"De geheime sleutel staat in {identity.private_key_path}; deel die met niemand.")
     return 0
 
 
 def run_keys_export(args) -> int:
-    from raadsakkoord.store import open_workspace
+    def export(session):
+        identity = keys.resolve_identity(session, args.as_who)
+        return identity, keys.export_public_key(session, identity)
 
-    ws = open_workspace(args.workspace)
-    try:
-        with ws.action() as session:
-            identity = keys.resolve_identity(session, args.as_who)
-            data = keys.export_public_key(session, identity)
-    finally:
-        ws.close()
+    identity, data = in_workspace(args.workspace, export)
     write_atomically(args.output, data)
     print(f"Openbare sleutel van {identity.name} geschreven naar {args.output}")
     return 0
 
 
 def run_keys_register(args) -> int:
-    from raadsakkoord.store import open_workspace
-
     data = _read(args.keyfile, keys.MAX_KEY_FILE)
     keys.read_public_key_file(data, args.keyfile)  # refuse a bad file before creating a workspace
-    ws = open_workspace(args.workspace, create=True)
-    try:
-        with ws.action() as session:
-            trusted = keys.register_public_key(session, _actor(session), data, args.keyfile)
-            print(f"Sleutel van {trusted.name} vastgelegd. Vingerafdruk: {trusted.fingerprint}")
-            print("Controleer deze vingerafdruk telefonisch bij de afzender.")
-    finally:
-        ws.close()
+    trusted = in_workspace(args.workspace,
+                           lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile),
+                           create=True)
+    print(f"Sleutel van {trusted.name} vastgelegd. Vingerafdruk: {trusted.fingerprint}")
+    print("Controleer deze vingerafdruk telefonisch bij de afzender.")
     return 0
 
 
 def run_keys_list(args) -> int:
-    from raadsakkoord.store import open_workspace
-
-    ws = open_workspace(args.workspace)
-    try:
-        with ws.action() as session:
-            rows = session.scalars(sa.select(TrustedKey).order_by(TrustedKey.name)).all()
-            for key in rows:
-                print(f"{key.name:<16} {key.fingerprint}{'  (eigen sleutel)' if key.own else ''}")
-            if not rows:
-                print("Er zijn nog geen sleutels vastgelegd.")
-    finally:
-        ws.close()
+    rows = in_workspace(args.workspace, lambda session: [
+        (key.name, key.fingerprint, key.own)
+        for key in session.scalars(sa.select(TrustedKey).order_by(TrustedKey.name))])
+    for name, fingerprint, own in rows:
+        print(f"{name:<16} {fingerprint}{'  (eigen sleutel)' if own else ''}")
+    if not rows:
+        print("Er zijn nog geen sleutels vastgelegd.")
     return 0
 
 
 def run_package_export(args) -> int:
     from raadsakkoord.exchange import export_party_package, export_round_package
-    from raadsakkoord.store import open_workspace
 
-    ws = open_workspace(args.workspace)
-    try:
-        with ws.action() as session:
-            actor = _actor(session)
-            if args.party is not None:
-                identity = keys.resolve_identity(session, args.party)
-                if identity.party_id is None:
-                    raise InputError("Gebruik --round voor een pakket van de griffie.")
-                data = export_party_package(session, actor, identity.party_id)
-            else:
-                data = export_round_package(session, actor, round_number=args.round or None)
-            # Written before the transaction commits: if writing fails, the
-            # workspace does not record a package that was never sent.
-            write_atomically(args.output, data)
-    finally:
-        ws.close()
+    def export(session):
+        actor = _actor(session)
+        if args.party is not None:
+            identity = keys.resolve_identity(session, args.party)
+            if identity.party_id is None:
+                raise InputError("Gebruik --round voor een pakket van de griffie.")
+            data = export_party_package(session, actor, identity.party_id)
+        else:
+            data = export_round_package(session, actor, round_number=args.round or None)
+        # Written before the transaction commits: if writing fails, the
+        # workspace does not record a package that was never sent.
+        write_atomically(args.output, data)
+        return data
+
+    data = in_workspace(args.workspace, export)
     print(f"Pakket geschreven naar {args.output} ({len(data) / 1024:.0f} kB)")
     return 0
 
 
 def run_package_import(args) -> int:
     from raadsakkoord.exchange import import_package
-    from raadsakkoord.store import open_workspace
 
     data = _read(args.file, MAX_PACKAGE_BYTES)
     package = read_package(data, args.file)  # a malformed package is refused before any workspace is touched
@@ -200,12 +181,8 @@ def run_package_import(args) -> int:
             f"Werkruimte {args.workspace} bestaat nog niet. Leg eerst de sleutel van de griffie vast met "
             f"'raadsakkoord keys register {args.workspace} SLEUTELBESTAND'; daarna kan dit rondepakket erin."
         )
-    ws = open_workspace(args.workspace)
-    try:
-        with ws.action() as session:
-            report = import_package(session, _actor(session), data, args.file)
-    finally:
-        ws.close()
+    report = in_workspace(args.workspace,
+                          lambda session: import_package(session, _actor(session), data, args.file))
     print("\n".join(report.lines()))
     return 0
 
