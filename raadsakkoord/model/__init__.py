@@ -14,6 +14,7 @@ from raadsakkoord.model.agreement import (
 )
 from raadsakkoord.model.amendment import Amendment, Endorsement, amendment_co_party
 from raadsakkoord.model.audit import AuditEvent
+from raadsakkoord.model.autosave import Autosave
 from raadsakkoord.model.exchange import PackageRecord, TrustedKey
 from raadsakkoord.model.base import (
     DECIDED_STATUSES,
@@ -36,6 +37,7 @@ __all__ = [
     "AmendmentKind",
     "AmendmentStatus",
     "AuditEvent",
+    "Autosave",
     "Base",
     "Chapter",
     "Endorsement",

@@ -22,6 +22,12 @@ from raadsakkoord.operations.amendments import (
     update_draft,
     withdraw_amendment,
 )
+from raadsakkoord.operations.autosave import (
+    UnsavedDraft,
+    autosave_draft,
+    discard_autosave,
+    unsaved_drafts,
+)
 from raadsakkoord.operations.consolidation import (
     RebaseReport,
     SectionConflicts,
@@ -52,6 +58,10 @@ __all__ = [
     "STATUS_LABELS",
     "Actor",
     "RebaseReport",
+    "UnsavedDraft",
+    "autosave_draft",
+    "discard_autosave",
+    "unsaved_drafts",
     "SectionConflicts",
     "amendment_diff",
     "preview_section",
