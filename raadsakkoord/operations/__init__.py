@@ -38,6 +38,9 @@ from raadsakkoord.operations.consolidation import (
 )
 from raadsakkoord.operations.drafts import import_markdown_draft
 from raadsakkoord.operations.endorsements import (
+    EndorsementSnapshot,
+    endorsement_snapshot,
+    restore_endorsement,
     confirm_endorsements,
     endorse_amendment,
     endorse_section,
@@ -57,6 +60,9 @@ from raadsakkoord.operations.tasks import add_task, edit_task
 __all__ = [
     "STATUS_LABELS",
     "Actor",
+    "EndorsementSnapshot",
+    "endorsement_snapshot",
+    "restore_endorsement",
     "RebaseReport",
     "UnsavedDraft",
     "autosave_draft",

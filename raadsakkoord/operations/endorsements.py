@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError
-from raadsakkoord.model import Amendment, Endorsement, Position, Section
+from raadsakkoord.i18n import tr
+from raadsakkoord.model import Amendment, Endorsement, Position, Revision, Section
 from raadsakkoord.operations._common import (
     Actor,
     acting_party,
@@ -105,3 +107,66 @@ def confirm_endorsements(session: Session, actor: Actor, *, party_id: uuid.UUID 
     if confirmed:
         log(session, actor, "confirm_endorsements", party=str(party.id), sections=confirmed)
     return len(confirmed)
+
+
+@dataclass(frozen=True)
+class EndorsementSnapshot:
+    """A party's position on one target as it stood, so an undo can put it back exactly.
+
+    ``position`` None means the party had no position; ``revision_id`` keeps a
+    stale position stale (restoring it must not silently confirm it).
+    """
+
+    party_id: uuid.UUID
+    section_id: uuid.UUID | None
+    amendment_id: uuid.UUID | None
+    position: Position | None
+    minority_position: str
+    revision_id: uuid.UUID | None
+
+
+def _target(section_id: uuid.UUID | None, amendment_id: uuid.UUID | None):
+    if (section_id is None) == (amendment_id is None):
+        raise DomainError(tr("Kies een hoofdlijn of een amendement."))
+    return Endorsement.section_id == section_id if section_id else Endorsement.amendment_id == amendment_id
+
+
+def endorsement_snapshot(session: Session, party_id: uuid.UUID, *, section_id: uuid.UUID | None = None,
+                         amendment_id: uuid.UUID | None = None) -> EndorsementSnapshot:
+    found = session.scalars(
+        sa.select(Endorsement).where(Endorsement.party_id == party_id, _target(section_id, amendment_id))
+    ).first()
+    if found is None:
+        return EndorsementSnapshot(party_id, section_id, amendment_id, None, "", None)
+    return EndorsementSnapshot(party_id, section_id, amendment_id, found.position, found.minority_position,
+                               found.revision_id)
+
+
+def restore_endorsement(session: Session, actor: Actor, snapshot: EndorsementSnapshot) -> None:
+    """Put a party's position back as it was (the undo of a position or a confirmation)."""
+    check_actor(session, actor)
+    open_agreement(session)
+    party = acting_party(session, actor, snapshot.party_id)
+    where = _target(snapshot.section_id, snapshot.amendment_id)
+    existing = session.scalars(sa.select(Endorsement).where(Endorsement.party_id == party.id, where)).first()
+    if snapshot.position is None:
+        if existing is not None:
+            session.delete(existing)
+    else:
+        if snapshot.section_id is not None:
+            revision = get(session, Revision, snapshot.revision_id, "versie")
+            if revision.section_id != snapshot.section_id:
+                raise DomainError(tr("Deze versie hoort niet bij deze hoofdlijn."))
+            target = {"section_id": snapshot.section_id, "revision_id": revision.id}
+        else:
+            amendment = get(session, Amendment, snapshot.amendment_id, "amendement")
+            if not amendment.status.is_open:
+                raise DomainError(tr("Over dit amendement is al beslist; steun geven kan niet meer."))
+            target = {"amendment_id": amendment.id}
+        _upsert(session, actor, party_id=party.id, position=Position(snapshot.position),
+                minority_position=snapshot.minority_position, where=where, **target)
+    session.flush()
+    log(session, actor, "restore_endorsement", party=str(party.id),
+        section=str(snapshot.section_id) if snapshot.section_id else None,
+        amendment=str(snapshot.amendment_id) if snapshot.amendment_id else None,
+        position=snapshot.position.value if snapshot.position else None)

@@ -89,3 +89,37 @@ def test_amendment_support_and_closed_amendments(setup):
         ops.decide_amendment(s, setup.griffie, amendment.id, AmendmentStatus.ACCEPTED)
         with pytest.raises(DomainError, match="al beslist"):
             ops.endorse_amendment(s, setup.groen_actor, amendment.id, Position.SUPPORT)
+
+
+def test_a_snapshot_restores_a_position_exactly_including_staleness(setup):
+    with setup.workspace.action() as s:
+        ops.endorse_section(s, setup.groen_actor, setup.bouwen, Position.OPPOSE, minority_position="Te weinig.")
+        ops.revise_section(s, setup.griffie, setup.bouwen, "We bouwen 700 woningen.", reason="Akkoord")
+        before = ops.endorsement_snapshot(s, setup.groen, section_id=setup.bouwen)
+        ops.confirm_endorsements(s, setup.groen_actor)
+        assert not section_support(s)[setup.bouwen].stale
+        ops.restore_endorsement(s, setup.groen_actor, before)
+        tally = section_support(s)[setup.bouwen]
+        assert [(p.short_name, p.position, p.minority_position) for p in tally.stale] == [
+            ("GL", Position.OPPOSE, "Te weinig.")]
+
+
+def test_restoring_no_position_removes_it_and_a_party_cannot_restore_for_another(setup):
+    with setup.workspace.action() as s:
+        empty = ops.endorsement_snapshot(s, setup.groen, section_id=setup.huur)
+        ops.endorse_section(s, setup.groen_actor, setup.huur, Position.SUPPORT)
+        with pytest.raises(PermissionDenied):
+            ops.restore_endorsement(s, setup.rood_actor, empty)
+        ops.restore_endorsement(s, setup.groen_actor, empty)
+        assert s.query(Endorsement).count() == 0
+
+
+def test_a_snapshot_of_an_amendment_position_comes_back(setup):
+    with setup.workspace.action() as s:
+        amendment = ops.propose_amendment(s, setup.rood_actor, kind=AmendmentKind.MODIFY, section_id=setup.bouwen,
+                                          headline="Meer", text="We bouwen 600 woningen.", submit=True)
+        ops.endorse_amendment(s, setup.groen_actor, amendment.id, Position.ABSTAIN)
+        before = ops.endorsement_snapshot(s, setup.groen, amendment_id=amendment.id)
+        ops.endorse_amendment(s, setup.groen_actor, amendment.id, Position.SUPPORT, minority_position="Ja.")
+        ops.restore_endorsement(s, setup.groen_actor, before)
+        assert amendment_support(s, [amendment.id])[amendment.id].abstain_seats == 7
