@@ -57,6 +57,8 @@ class AmendmentEntry:
     id: uuid.UUID
     kind: AmendmentKind
     status: AmendmentStatus
+    section_id: uuid.UUID | None
+    chapter_id: uuid.UUID | None
     party_id: uuid.UUID
     party: str
     author: str
@@ -152,7 +154,7 @@ def _amendment_entries(session: Session, amendments: list[Amendment],
     for a in amendments:
         mine = own.get(a.id)
         entries.append(AmendmentEntry(
-            a.id, a.kind, a.status, a.party_id, a.party.short_name, a.author, a.headline, a.explanation,
+            a.id, a.kind, a.status, a.section_id, a.chapter_id, a.party_id, a.party.short_name, a.author, a.headline, a.explanation,
             a.base_revision.text if a.base_revision else "", a.proposed_title, a.proposed_text,
             a.needs_rework, a.created_at, a.submitted_at, a.version, support[a.id],
             mine.position if mine else None, mine.minority_position if mine else "",

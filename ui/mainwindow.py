@@ -1,115 +1,298 @@
-"""The main window: the navigator beside the text of the chosen section."""
+"""The main window: the navigator beside the work area, with menus, toolbar and status bar.
+
+Opening a workspace and loading its outline run off the GUI thread; the
+widgets only render what the core returns.
+"""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTextBrowser,
-    QTreeView,
-)
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QTextBrowser, QWidget
 
+from raadsakkoord import operations as ops
+from raadsakkoord.drafting import section_badges
 from raadsakkoord.errors import UserError
-from raadsakkoord.model import Position
+from raadsakkoord.i18n import tr
 from raadsakkoord.outline import agreement_outline
 from raadsakkoord.store import Workspace, open_workspace
-from raadsakkoord.support import Tally
 from ui import messages
-from ui.navigator import NavigatorModel
+from ui.context import Changes, Context
+from ui.navigatorpane import NavigatorPane
+from ui.tasks import TaskRunner
+from ui.workarea import WorkArea
 
-WORKSPACE_FILTER = "Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)"
+Identity = tuple[ops.Actor, str]  # who, and how to show it
+
+
+def load_outline(ctx: Context):
+    with ctx.action() as session:
+        return agreement_outline(session), section_badges(session, ctx.party_id)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, *, runner: TaskRunner | None = None) -> None:
         super().__init__()
-        self.workspace: Workspace | None = None
+        self.runner = runner or TaskRunner(self)
+        self.ctx: Context | None = None
         self.setWindowTitle("Raadsakkoord")
-        self.model = NavigatorModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Hoofdstukken en hoofdlijnen")
-        self.tree.selectionModel().currentChanged.connect(self._show_current)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.text = QTextBrowser()
-        self.text.setOpenExternalLinks(False)
-        self.text.setAccessibleName("Tekst van de hoofdlijn")
+        self.setAcceptDrops(True)
+        self.navigator = NavigatorPane()
+        self.navigator.section_selected.connect(self._section_selected)
+        self.navigator.chapter_selected.connect(self._chapter_selected)
+        self.work = WorkArea(self.runner)
+        self.work.status.connect(self.say)
+        self.welcome = QTextBrowser()
+        self.welcome.setOpenLinks(False)
+        self.welcome.anchorClicked.connect(lambda url: self.open_workspace(url.toString(QUrl.ComponentFormattingOption.FullyDecoded)))
+        self.right = QStackedWidget()
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.work)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([460, 740])
+        self.splitter.setSizes([470, 830])
         self.setCentralWidget(self.splitter)
+        self.identity_label = QLabel()
         self.workspace_label = QLabel()
+        self.statusBar().addPermanentWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.workspace_label)
-        self._build_menu()
-        self._show_placeholder()
+        self._build_actions()
+        self._build_menus()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._show_welcome()
         self._restore_geometry()
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Bestand")
-        self.open_action = QAction("&Openen…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.choose_workspace)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
-        quit_action = QAction("&Afsluiten", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+    # -- actions and menus ----------------------------------------------------------------
 
-    def _show_placeholder(self) -> None:
-        self.text.setMarkdown(
-            "# Welkom bij Raadsakkoord\n\nOpen een werkruimte via **Bestand → Openen…** (Ctrl+O)."
-        )
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(tr("&Openen…"), self.choose_workspace, QKeySequence.StandardKey.Open,
+                                        tr("Een werkruimte openen"))
+        self.save_action = self._action(tr("Concept op&slaan"), self.save_current, QKeySequence.StandardKey.Save,
+                                        tr("Het concept-amendement dat u schrijft opslaan"))
+        self.quit_action = self._action(tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.work.undo_group.createUndoAction(self, tr("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.work.undo_group.createRedoAction(self, tr("Opnieu&w"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(tr("&Zoeken"), self.focus_search, QKeySequence.StandardKey.Find,
+                                        tr("Zoeken in titels en tekst van de hoofdlijnen"))
+        self.confirm_all_action = self._action(tr("Alle verouderde standpunten &bevestigen"), self.confirm_all_stale,
+                                               tip=tr("Bevestig de standpunten van uw fractie op de nieuwste teksten"))
+        self.help_action = self._action(tr("&Hulp"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        for action in (self.save_action, self.find_action, self.confirm_all_action):
+            action.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu(tr("&Bestand"))
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu(tr("Be&werken"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        edit.addAction(self.confirm_all_action)
+        self.help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.help_menu.addAction(self.help_action)
+        toolbar = self.addToolBar(tr("Werkbalk"))
+        toolbar.setObjectName("werkbalk")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.open_action, self.save_action, self.undo_action, self.redo_action):
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # -- opening --------------------------------------------------------------------------
+
+    def _show_welcome(self) -> None:
+        self.right.setCurrentWidget(self.welcome)
+        self.welcome.setHtml(
+            f"<h1>{tr('Welkom bij Raadsakkoord')}</h1>"
+            f"<p>{tr('Open een werkruimte via Bestand → Openen… (Ctrl+O), of sleep een werkruimte in dit venster.')}</p>")
 
     def choose_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Werkruimte openen", str(Path.home()), WORKSPACE_FILTER)
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Werkruimte openen"), str(Path.home()),
+            tr("Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)"))
         if path:
             self.open_workspace(path)
 
-    def open_workspace(self, target: str) -> bool:
-        """Open a workspace; on failure say why in Dutch and keep the current one."""
+    def choose_identity(self, workspace: Workspace) -> Identity | None:
+        from ui.identity import choose_identity
+
+        return choose_identity(self, workspace)
+
+    def open_workspace(self, target: str, identity: Identity | None = None) -> bool:
+        """Open a workspace as someone; on failure say why in Dutch and keep the current one."""
+        if self.ctx is not None and not self.work.close_editors():
+            return False
         try:
             workspace = open_workspace(target)
-            with workspace.action() as session:
-                outline = agreement_outline(session)
         except UserError as exc:
-            messages.show_error(self, "Werkruimte openen", exc.message)
+            messages.show_error(self, tr("Werkruimte openen"), exc.message)
             return False
-        if self.workspace is not None:
-            self.workspace.close()
-        self.workspace = workspace
-        self.setWindowTitle(f"{outline.title} — Raadsakkoord")
+        identity = identity or self.choose_identity(workspace)
+        if identity is None:
+            workspace.close()
+            return False
+        self._close_workspace()
+        actor, label = identity
+        changes = Changes(self)
+        self.ctx = Context(workspace, actor, label, changes)
+        changes.outline.connect(self.reload_outline)
+        changes.section.connect(self.work.refresh)
+        self.work.bind(self.ctx)
+        self.right.setCurrentWidget(self.work)
         self.workspace_label.setText(workspace.label)
-        self.model.set_outline(outline.chapters, outline.council_seats)
-        self.tree.expandAll()
-        first = self.model.index(0, 0, self.model.index(0, 0))
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        self.identity_label.setText(tr("Werkt als {who}").format(who=label))
+        for action in (self.save_action, self.find_action):
+            action.setEnabled(True)
+        self.confirm_all_action.setEnabled(actor.party_id is not None)
+        self.say(tr("Werkruimte geopend: {label}").format(label=workspace.label))
+        self.reload_outline(first_load=True)
         return True
 
-    def _show_current(self, current, _previous) -> None:
-        section = self.model.section_at(current)
-        if section is None:
+    def _close_workspace(self) -> None:
+        if self.ctx is None:
             return
-        # Raw HTML inside a section is shown as text, never interpreted.
-        self.text.document().setMarkdown(
-            f"## {section.number} {_escape_heading(section.title)}\n\n{section.text}\n\n"
-            f"{support_markdown(section.support)}",
-            QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML,
-        )
+        self.work.autosave_all()
+        for editor in self.work.editors:
+            self.work._remove_editor(editor)
+        self.work.bind(None)
+        self.ctx.changes.deleteLater()
+        self.ctx.workspace.close()
+        self.ctx = None
+
+    def reload_outline(self, first_load: bool = False) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self.runner.run(lambda: load_outline(ctx),
+                        lambda result: self._outline_loaded(ctx, result, first_load),
+                        self._failed(tr("Werkruimte laden")))
+
+    def _outline_loaded(self, ctx: Context, result, first_load: bool) -> None:
+        if ctx is not self.ctx:
+            return  # another workspace was opened meanwhile
+        outline, badges = result
+        self.setWindowTitle(f"{outline.title} — Raadsakkoord")
+        self.navigator.set_outline(outline, badges, party_view=ctx.party_id is not None)
+        if first_load:
+            self.offer_unsaved_drafts()
+
+    def _failed(self, title: str):
+        def show(error: BaseException) -> None:
+            if isinstance(error, UserError):
+                messages.show_error(self, title, error.message)
+            else:
+                raise error
+        return show
+
+    def offer_unsaved_drafts(self) -> None:
+        """After a crash: offer back what was typed but never saved."""
+        with self.ctx.action() as session:
+            drafts = ops.unsaved_drafts(session, self.ctx.actor)
+        for draft in drafts:
+            when = draft.saved_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            what = draft.fields.get("headline") or draft.fields.get("target") or tr("zonder kop")
+            if messages.ask(self, tr("Niet-opgeslagen concept"),
+                            tr("Er is een concept-amendement dat niet was opgeslagen: „{what}” (automatisch "
+                               "bewaard op {when}). Wilt u het terugzetten?").format(what=what, when=when),
+                            yes=tr("Terugzetten"), no=tr("Weggooien")):
+                if self.work.recover(draft):
+                    self.say(tr("Niet-opgeslagen concept teruggezet."))
+                    continue
+                messages.show_info(self, tr("Niet-opgeslagen concept"),
+                                   tr("Dit concept kan niet worden teruggezet: de hoofdlijn of het amendement "
+                                      "bestaat niet meer of is al ingediend."))
+            with self.ctx.action() as session:
+                ops.discard_autosave(session, self.ctx.actor, draft.editor_key)
+
+    # -- selection and commands -----------------------------------------------------------
+
+    def _section_selected(self, section_id: uuid.UUID) -> None:
+        self.work.setCurrentIndex(0)
+        self.work.show_section(section_id)
+
+    def _chapter_selected(self, chapter_id: uuid.UUID) -> None:
+        self.work.setCurrentIndex(0)
+        self.work.show_chapter(chapter_id)
+
+    def save_current(self) -> None:
+        editor = self.work.current_editor()
+        if editor is None:
+            self.say(tr("Er is geen concept open om op te slaan."))
+            return
+        editor.save()
+
+    def focus_search(self) -> None:
+        self.navigator.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.navigator.search.selectAll()
+
+    def confirm_all_stale(self) -> None:
+        from ui.endorsement import confirm_stale
+
+        with self.ctx.action() as session:
+            section_ids = [sid for sid, badge in section_badges(session, self.ctx.party_id).items() if badge.own_stale]
+        if not section_ids:
+            self.say(tr("Uw fractie heeft geen verouderde standpunten."))
+            return
+        count = confirm_stale(self.ctx, self.work.window_stack, section_ids)
+        self.say(tr("{n} standpunt(en) bevestigd op de nieuwste tekst.").format(n=count))
+
+    def show_help(self) -> None:
+        messages.show_info(self, tr("Hulp"), tr(
+            "Kies links een hoofdlijn. Rechts ziet u de tekst, de wijzigingen sinds de vorige ronde, de "
+            "geschiedenis en de amendementen.\n\n"
+            "Amendement schrijven: kies „Amendement schrijven”, pas de tekst aan en zie rechts meteen wat er "
+            "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het concept op, "
+            "„Indienen” maakt het klaar voor de griffie.\n\n"
+            "Sneltoetsen: Ctrl+O openen, Ctrl+S opslaan, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw, "
+            "Ctrl+F zoeken, F1 deze hulp."))
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving an editor (another field, another window) is a natural moment to keep its typing safe.
+        for editor in self.work.editors:
+            if old is not None and editor.isAncestorOf(old) and (new is None or not editor.isAncestorOf(new)):
+                editor.autosave()
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        self.open_workspace(paths[0])
+
+    # -- closing --------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
         settings = QSettings()
@@ -117,39 +300,25 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
-        state = settings.value("mainwindow/splitter")
+            self.resize(1300, 820)
+        for key, splitter in (("mainwindow/splitter", self.splitter),):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        state = settings.value("mainwindow/state")
         if state is not None:
-            self.splitter.restoreState(state)
+            self.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        if self.ctx is not None and not self.work.close_editors():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("mainwindow/geometry", self.saveGeometry())
         settings.setValue("mainwindow/splitter", self.splitter.saveState())
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+        settings.setValue("mainwindow/state", self.saveState())
+        self.runner.wait()
+        self._close_workspace()
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)
 
-
-def support_markdown(tally: Tally) -> str:
-    """The section's support in words, under its text."""
-    share = f"{tally.support_seats} van {tally.council_seats} zetels ({tally.support_share:.0%})"
-    verdict = ("brede steun" if tally.has_broad_support
-               else "een meerderheid" if tally.has_majority else "geen meerderheid")
-    lines = [f"---\n\n**Steun:** {share}: {verdict}."]
-    for position, label in ((Position.SUPPORT, "Steunen"), (Position.OPPOSE, "Steunen niet"),
-                            (Position.ABSTAIN, "Onthouden zich")):
-        parties = tally.parties(position)
-        if parties:
-            lines.append(f"{label}: " + ", ".join(f"{p.short_name} ({p.seats})" for p in parties) + ".")
-    if tally.stale:
-        lines.append("Nog te bevestigen na de laatste wijziging: "
-                     + ", ".join(p.short_name for p in tally.stale) + ".")
-    for party in tally.minority_positions:
-        lines.append(f"> **Minderheidsstandpunt {party.short_name}:** {_escape_heading(party.minority_position)}")
-    return "\n\n".join(lines)
-
-
-def _escape_heading(title: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]#<>" else ch for ch in title)

@@ -1,37 +1,94 @@
-"""The navigator: chapters and their numbered sections, as a thin item model."""
+"""The navigator: chapters and their numbered sections with badges, as a thin item model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+import uuid
 
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from raadsakkoord.drafting import SectionBadges
+from raadsakkoord.i18n import mark, tr
+from raadsakkoord.model import Position
 from raadsakkoord.outline import OutlineChapter, OutlineSection
+from raadsakkoord.support import Tally
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
+
+NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT = range(5)
+
+POSITION_LABELS = {
+    Position.SUPPORT: mark("steunt"),
+    Position.OPPOSE: mark("steunt niet"),
+    Position.ABSTAIN: mark("onthoudt zich"),
+}
+POSITION_SIGNS = {Position.SUPPORT: "✔", Position.OPPOSE: "✘", Position.ABSTAIN: "–"}
+SUPPORT_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")  # support, oppose, abstain; silent is left empty
+
+
+def verdict(tally: Tally) -> str:
+    if tally.has_broad_support:
+        return tr("brede steun")
+    return tr("meerderheid") if tally.has_majority else tr("geen meerderheid")
 
 
 class NavigatorModel(QAbstractItemModel):
     """Two levels, chapters then sections, over an outline loaded once per refresh."""
 
-    HEADERS = ("Nr.", "Hoofdlijn", "Steun")
     SectionRole = Qt.ItemDataRole.UserRole + 1
+    SearchRole = Qt.ItemDataRole.UserRole + 2
+    TallyRole = Qt.ItemDataRole.UserRole + 3
+    IdRole = Qt.ItemDataRole.UserRole + 4
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._chapters: tuple[OutlineChapter, ...] = ()
+        self._badges: dict[uuid.UUID, SectionBadges] = {}
+        self._search: dict[uuid.UUID, str] = {}
         self._council_seats = 0
+        self._party_view = False
 
-    def set_outline(self, chapters: tuple[OutlineChapter, ...], council_seats: int) -> None:
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Nr."), tr("Hoofdlijn"), tr("Amend."), tr("Standpunt"), tr("Steun"))
+
+    def set_outline(self, chapters: tuple[OutlineChapter, ...], council_seats: int,
+                    badges: dict[uuid.UUID, SectionBadges], *, party_view: bool) -> None:
         self.beginResetModel()
         self._chapters = chapters
         self._council_seats = council_seats
+        self._badges = badges
+        self._party_view = party_view
+        # Lower-cased once, so filtering a thousand sections per keystroke stays cheap.
+        self._search = {s.id: f"{s.number} {s.title}\n{s.text}".casefold()
+                        for c in chapters for s in c.sections}
         self.endResetModel()
 
     def section_at(self, index: _Index) -> OutlineSection | None:
         if not index.isValid() or index.internalId() == _CHAPTER_ID:
             return None
         return self._chapters[index.internalId() - 1].sections[index.row()]
+
+    def chapter_at(self, index: _Index) -> OutlineChapter | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _CHAPTER_ID:
+            return self._chapters[index.row()]
+        return self._chapters[index.internalId() - 1]
+
+    def find_section(self, section_id: uuid.UUID) -> QModelIndex:
+        for chapter_row, chapter in enumerate(self._chapters):
+            for row, section in enumerate(chapter.sections):
+                if section.id == section_id:
+                    return self.index(row, 0, self.index(chapter_row, 0))
+        return QModelIndex()
+
+    def find_chapter(self, chapter_id: uuid.UUID) -> QModelIndex:
+        for row, chapter in enumerate(self._chapters):
+            if chapter.id == chapter_id:
+                return self.index(row, 0)
+        return QModelIndex()
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
@@ -53,12 +110,14 @@ class NavigatorModel(QAbstractItemModel):
         return len(self._chapters[parent.row()].sections)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return len(self.HEADERS)
+        return 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return (None, None, tr("Open amendementen (ingediend, en uw eigen concepten)"),
+                    tr("Het standpunt van uw fractie"), tr("Steun in zetels voor de huidige tekst"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -66,23 +125,136 @@ class NavigatorModel(QAbstractItemModel):
             return None
         section = self.section_at(index)
         if section is None:
-            chapter = self._chapters[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return (chapter.number, chapter.title, "")[index.column()]
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return self._chapter_data(self._chapters[index.row()], index.column(), role)
+        column = index.column()
+        badges = self._badges.get(section.id, SectionBadges(0, None, False))
+        if role == self.IdRole:
+            return section.id
+        if role == self.SearchRole:
+            return self._search.get(section.id, "")
+        if role == self.TallyRole:
+            return section.support
         if role == Qt.ItemDataRole.DisplayRole:
-            support = f"{section.support.support_seats}/{self._council_seats}"
-            return (section.number, section.title, support)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            tally = section.support
-            verdict = ("brede steun" if tally.has_broad_support
-                       else "meerderheid" if tally.has_majority else "geen meerderheid")
-            stale = f"; {len(tally.stale)} fractie(s) moeten hun steun bevestigen" if tally.stale else ""
-            return f"{tally.support_seats} van {self._council_seats} zetels steunen de huidige tekst ({verdict}){stale}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == NUMBER:
+                return section.number
+            if column == TITLE:
+                return section.title
+            if column == AMENDMENTS:
+                return str(badges.open_amendments) if badges.open_amendments else ""
+            if column == OWN:
+                if badges.own_position is None:
+                    return ""
+                return POSITION_SIGNS[badges.own_position] + (" ⚠" if badges.own_stale else "")
+            if column == SUPPORT:
+                return f"{section.support.support_seats}/{self._council_seats}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(section, badges, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMENDMENTS, OWN, SUPPORT):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == OWN and badges.own_stale:
+            return QColor("#a15c00")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == OWN:
+            return self._tooltip(section, badges, column) or tr("geen standpunt")
         return None
+
+    def _chapter_data(self, chapter: OutlineChapter, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NUMBER:
+                return chapter.number
+            if column == TITLE:
+                return chapter.title
+            if column == AMENDMENTS:
+                total = sum(self._badges.get(s.id, SectionBadges(0, None, False)).open_amendments
+                            for s in chapter.sections)
+                return str(total) if total else ""
+            return ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.SearchRole:
+            return f"{chapter.number} {chapter.title}".casefold()
+        return None
+
+    def _tooltip(self, section: OutlineSection, badges: SectionBadges, column: int) -> str | None:
+        tally = section.support
+        if column == SUPPORT:
+            text = tr("{seats} van {total} zetels steunen de huidige tekst ({verdict})").format(
+                seats=tally.support_seats, total=self._council_seats, verdict=verdict(tally))
+            if tally.stale:
+                text += "; " + tr("{n} fractie(s) moeten hun steun bevestigen").format(n=len(tally.stale))
+            return text
+        if column == OWN and badges.own_position is not None:
+            text = tr("Uw fractie {position}").format(position=tr(POSITION_LABELS[badges.own_position]))
+            if badges.own_stale:
+                text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
+            return text
+        if column == AMENDMENTS and badges.open_amendments:
+            return tr("{n} open amendement(en)").format(n=badges.open_amendments)
+        if column == TITLE:
+            return section.title
+        return None
+
+
+class SupportBarDelegate(QStyledItemDelegate):
+    """The seat-weighted support as a small bar: support, oppose, abstain; silent seats empty."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        tally = index.data(NavigatorModel.TallyRole)
+        if tally is None or not tally.council_seats:
+            super().paint(painter, option, index)
+            return
+        option = QStyleOptionViewItem(option)
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, 56, 9)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillRect(bar, QColor("#ffffff"))
+        x = bar.left()
+        for seats, colour in zip((tally.support_seats, tally.oppose_seats, tally.abstain_seats), SUPPORT_COLOURS):
+            width = round(bar.width() * seats / tally.council_seats)
+            painter.fillRect(QRect(x, bar.top(), width, bar.height()), QColor(colour))
+            x += width
+        painter.setPen(QColor("#7a7a7a"))
+        painter.drawRect(bar.adjusted(0, 0, -1, -1))
+        # The majority line, so "almost" and "just" are visible at a glance.
+        half = bar.left() + bar.width() // 2
+        painter.setPen(QColor("#000000"))
+        painter.drawLine(half, bar.top() - 2, half, bar.bottom() + 2)
+        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.drawText(option.rect.adjusted(bar.width() + 10, 0, -2, 0),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
+        size = super().sizeHint(option, index)
+        size.setWidth(size.width() + 66)
+        return size
+
+
+class NavigatorFilter(QSortFilterProxyModel):
+    """Keeps sections whose number, title or text contain every typed word, and their chapters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self._words = query.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if not source_parent.isValid():
+            return False  # a chapter stays when one of its sections matches (recursive filtering)
+        haystack = index.data(NavigatorModel.SearchRole) or ""
+        return all(word in haystack for word in self._words)

@@ -3,77 +3,115 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from raadsakkoord import operations as ops
+from raadsakkoord.model import Position
+from raadsakkoord.store import open_workspace
+from tests.ui.conftest import griffie_identity, party_identity
 from ui import messages
-from ui.app import configure_application
-from ui.mainwindow import MainWindow
+from ui.navigator import AMENDMENTS, OWN, SUPPORT, NavigatorModel
 
 
-@pytest.fixture
-def window(qtbot, qapp):
-    configure_application(qapp)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def _identity(setup, actor, short):
+    return actor, f"{actor.name} ({short})"
 
 
 def test_opening_a_workspace_shows_chapters_sections_and_text(window, setup):
-    assert window.open_workspace(setup.workspace.label)
-    model = window.model
+    assert window.open_workspace(setup.workspace.label, _identity(setup, setup.groen_actor, "GL"))
+    model = window.navigator.model
     assert model.rowCount() == 2
-    wonen = model.index(0, 1)
-    assert wonen.data() == "Wonen"
-    assert [model.index(r, 0, model.index(0, 0)).data() for r in range(model.rowCount(model.index(0, 0)))] == ["1.1", "1.2"]
+    assert model.index(0, 1).data() == "Wonen"
+    wonen = model.index(0, 0)
+    assert [model.index(r, 0, wonen).data() for r in range(model.rowCount(wonen))] == ["1.1", "1.2"]
     assert "Raadsakkoord Testdorp" in window.windowTitle()
     # The first section is selected and its text is shown.
-    assert "We bouwen 500 woningen." in window.text.toPlainText()
-    huur = model.index(1, 0, model.index(0, 0))
-    window.tree.setCurrentIndex(huur)
-    assert "De huren stijgen niet harder" in window.text.toPlainText()
-    assert model.index(1, 2, model.index(0, 0)).data() == "0/15"
+    assert "We bouwen 500 woningen." in window.work.section_view.text_view.toPlainText()
+    window.navigator.select(setup.huur)
+    assert "De huren stijgen niet harder" in window.work.section_view.text_view.toPlainText()
+    assert model.index(1, SUPPORT, wonen).data() == "0/15"
+    assert "Gerda Groen (GL)" in window.identity_label.text()
 
 
-def test_support_column_counts_current_endorsements(window, setup):
-    from raadsakkoord import operations as ops
-    from raadsakkoord.model import Position
-
+def test_badges_show_open_amendments_own_position_and_staleness(window, setup):
     with setup.workspace.action() as s:
         ops.endorse_section(s, setup.groen_actor, setup.bouwen, Position.SUPPORT)
         ops.endorse_section(s, setup.blauw_actor, setup.bouwen, Position.SUPPORT)
-    window.open_workspace(setup.workspace.label)
-    cell = window.model.index(0, 2, window.model.index(0, 0))
-    assert cell.data() == "10/15"
-    assert "brede steun" in cell.data(Qt.ItemDataRole.ToolTipRole)
+        ops.propose_amendment(s, setup.rood_actor, kind="modify", section_id=setup.bouwen, headline="Meer",
+                              text="We bouwen 900 woningen.", submit=True)
+        ops.revise_section(s, setup.griffie, setup.huur, "De huren dalen.", reason="x")
+        ops.endorse_section(s, setup.groen_actor, setup.begroting, Position.OPPOSE)
+        ops.revise_section(s, setup.griffie, setup.begroting, "De begroting is sluitend.", reason="x")
+    window.open_workspace(setup.workspace.label, _identity(setup, setup.groen_actor, "GL"))
+    model = window.navigator.model
+    bouwen = model.index(0, 0, model.index(0, 0))
+    assert bouwen.siblingAtColumn(SUPPORT).data() == "10/15"
+    assert "brede steun" in bouwen.siblingAtColumn(SUPPORT).data(Qt.ItemDataRole.ToolTipRole)
+    assert bouwen.siblingAtColumn(AMENDMENTS).data() == "1"
+    assert bouwen.siblingAtColumn(OWN).data() == "✔"
+    begroting = model.index(0, 0, model.index(1, 0))
+    assert begroting.siblingAtColumn(OWN).data() == "✘ ⚠"
+    assert "oudere tekst" in begroting.siblingAtColumn(OWN).data(Qt.ItemDataRole.ToolTipRole)
+    assert bouwen.siblingAtColumn(SUPPORT).data(NavigatorModel.TallyRole).support_seats == 10
 
 
 def test_html_in_a_section_is_shown_as_text(window, setup):
-    from raadsakkoord import operations as ops
-
     with setup.workspace.action() as s:
         ops.revise_section(s, setup.griffie, setup.bouwen, 'We bouwen <b>vet</b> <script>alert(1)</script>.',
                            reason="test")
-    window.open_workspace(setup.workspace.label)
-    assert "<b>vet</b>" in window.text.toPlainText()
+    window.open_workspace(setup.workspace.label, griffie_identity())
+    assert "<b>vet</b>" in window.work.section_view.text_view.toPlainText()
 
 
 def test_a_bad_file_gets_a_dutch_message_and_keeps_the_open_workspace(window, setup, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(messages, "show_error", lambda parent, title, text: shown.append(text))
-    window.open_workspace(setup.workspace.label)
+    window.open_workspace(setup.workspace.label, griffie_identity())
     bogus = tmp_path / "brief.docx"
     bogus.write_bytes(b"PK\x03\x04 niet een werkruimte")
-    assert not window.open_workspace(str(bogus))
+    assert not window.open_workspace(str(bogus), griffie_identity())
     assert shown == [f"{bogus} is geen Raadsakkoord-werkruimte."]
-    assert window.workspace is not None and window.model.rowCount() == 2
+    assert window.ctx is not None and window.navigator.model.rowCount() == 2
 
 
-def test_model_passes_the_qt_model_tester(qtmodeltester, setup):
+def test_navigator_model_passes_the_qt_model_tester(qtmodeltester, setup):
+    from raadsakkoord.drafting import section_badges
     from raadsakkoord.outline import agreement_outline
-    from ui.navigator import NavigatorModel
 
     model = NavigatorModel()
     with setup.workspace.action() as s:
+        ops.propose_amendment(s, setup.rood_actor, kind="modify", section_id=setup.bouwen, headline="Meer",
+                              text="We bouwen 900 woningen.", submit=True)
         outline = agreement_outline(s)
-    model.set_outline(outline.chapters, outline.council_seats)
+        badges = section_badges(s, setup.groen)
+    model.set_outline(outline.chapters, outline.council_seats, badges, party_view=True)
     qtmodeltester.check(model)
+
+
+def test_amendment_model_and_filter_pass_the_qt_model_tester(qtmodeltester, demo_path):
+    import sqlalchemy as sa
+
+    from raadsakkoord.drafting import section_detail
+    from raadsakkoord.model import Amendment
+    from raadsakkoord.outline import agreement_outline
+    from raadsakkoord.drafting import section_badges
+    from ui.amendmentmodel import AmendmentTableModel
+    from ui.navigator import NavigatorFilter
+
+    workspace = open_workspace(demo_path)
+    with workspace.action() as s:
+        busiest = s.execute(sa.select(Amendment.section_id, sa.func.count()).where(Amendment.section_id.is_not(None))
+                            .group_by(Amendment.section_id).order_by(sa.func.count().desc()).limit(1)).first()[0]
+        detail = section_detail(s, busiest, None)
+        outline = agreement_outline(s)
+        badges = section_badges(s, None)
+    workspace.close()
+    model = AmendmentTableModel()
+    model.set_entries(detail.amendments)
+    assert model.rowCount() >= 2
+    qtmodeltester.check(model)
+    source = NavigatorModel()
+    source.set_outline(outline.chapters, outline.council_seats, badges, party_view=False)
+    proxy = NavigatorFilter()
+    proxy.setSourceModel(source)
+    proxy.set_query("woningen")
+    qtmodeltester.check(proxy)
+    assert 0 < proxy.rowCount() <= source.rowCount()

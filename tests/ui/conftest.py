@@ -1,0 +1,60 @@
+"""Fixtures for driving the real main window: a demo workspace per test, and who works in it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+from raadsakkoord import operations as ops
+from raadsakkoord.model import Party
+from ui.app import configure_application
+from ui.mainwindow import MainWindow
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """The demo built once per test run; tests work on copies."""
+    from raadsakkoord.demo import create_demo_workspace
+
+    path = tmp_path_factory.mktemp("demo") / "demo.raadsakkoord"
+    create_demo_workspace(str(path)).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path):
+    target = tmp_path / "assen.raadsakkoord"
+    shutil.copyfile(demo_master, target)
+    return str(target)
+
+
+def party_identity(workspace, short_name: str, person: str = "Pim Peters"):
+    with workspace.action() as session:
+        party = session.scalars(sa.select(Party).where(Party.short_name == short_name)).one()
+        return ops.Actor.of_party(party.id, person), f"{person} ({short_name})"
+
+
+def griffie_identity(person: str = "Griet Griffier"):
+    return ops.Actor.griffie(person), f"{person} (griffie)"
+
+
+@pytest.fixture
+def make_window(qtbot, qapp):
+    configure_application(qapp)
+
+    def make(*, synchronous: bool = True) -> MainWindow:
+        win = MainWindow(runner=TaskRunner(synchronous=synchronous))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
