@@ -58,3 +58,41 @@ def make_window(qtbot, qapp):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+class Dialogs:
+    """Stands in for the modal dialogs of ui.messages, so no test can hang on one.
+
+    Tests read what would have been shown, and set the answers they want.
+    """
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answers: list[bool] = []
+        self.close_choice = "discard"
+
+    def show_error(self, parent, title, text):
+        self.shown.append((title, text))
+
+    show_info = show_error
+
+    def show_bug(self, parent, text, details=""):
+        self.shown.append(("bug", text))
+
+    def ask(self, parent, title, text, *, yes, no):
+        self.shown.append((title, text))
+        return self.answers.pop(0) if self.answers else False
+
+    def ask_three(self, parent, title, text, *, save, discard, cancel):
+        self.shown.append((title, text))
+        return self.close_choice
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    from ui import messages
+
+    fake = Dialogs()
+    for name in ("show_error", "show_info", "show_bug", "ask", "ask_three"):
+        monkeypatch.setattr(messages, name, getattr(fake, name))
+    return fake
