@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.model import Amendment, Endorsement, Position, Section
 from raadsakkoord.operations._common import (
     Actor,
@@ -22,7 +23,8 @@ from raadsakkoord.operations._common import (
 )
 from raadsakkoord.text import canonical_markdown
 
-POSITION_LABELS = {Position.SUPPORT: "steunt", Position.OPPOSE: "steunt niet", Position.ABSTAIN: "onthoudt zich"}
+POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
+                   Position.ABSTAIN: mark("onthoudt zich")}  # shown with tr()
 
 
 def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
@@ -47,9 +49,9 @@ def endorse_section(session: Session, actor: Actor, section_id: uuid.UUID, posit
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     if section.current_revision_id is None:
-        raise DomainError(f"Hoofdlijn {section.number} heeft nog geen tekst om te steunen.")
+        raise DomainError(tr("Hoofdlijn {number} heeft nog geen tekst om te steunen.").format(number=section.number))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
                           minority_position=canonical_markdown(minority_position),
@@ -67,9 +69,9 @@ def endorse_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, p
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     if not amendment.status.is_open:
-        raise DomainError("Over dit amendement is al beslist; steun geven kan niet meer.")
+        raise DomainError(tr("Over dit amendement is al beslist; steun geven kan niet meer."))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
                           minority_position=canonical_markdown(minority_position),
