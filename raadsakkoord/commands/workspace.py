@@ -75,7 +75,8 @@ def _read_text(path: str) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(path=path, reason=os_reason(exc))) from None
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
     return decode_utf8(data, path)
 
 

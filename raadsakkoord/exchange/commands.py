@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"))
     exp.set_defaults(handler=run_package_export)
     imp = pkg_sub.add_parser("import", help=tr("lees een pakket in (alles of niets)"))
-    imp.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestaande werkruimte; een fractie mag een nieuwe noemen"))
+    imp.add_argument("workspace", metavar=tr("WERKRUIMTE"),
+                     help=tr("bestaande werkruimte; een fractie mag een nieuwe noemen"))
     imp.add_argument("file", metavar=tr("PAKKET"))
     imp.set_defaults(handler=run_package_import)
     ver = pkg_sub.add_parser("verify", help=tr("controleer een pakket zonder het in te lezen"))
@@ -84,7 +85,8 @@ def _read(path: str, limit: int) -> bytes:
     try:
         return file.read_bytes()
     except OSError as exc:
-        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(path=path, reason=os_reason(exc))) from None
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
 
 
 def write_atomically(path: str, data: bytes) -> None:

@@ -157,7 +157,8 @@ def read_package(data: bytes, source: str) -> Package:
         raise PackageRefused(tr("{source} is geen pakket van Raadsakkoord of is beschadigd (afgebroken?); "
                                 "het is niet ingelezen.").format(source=source)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PackageRefused(tr("{source} is geen pakket van Raadsakkoord; het is niet ingelezen.").format(source=source))
+        raise PackageRefused(tr("{source} is geen pakket van Raadsakkoord; het is niet ingelezen.").format(
+            source=source))
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise PackageRefused(tr("{source} is gemaakt met een nieuwere versie van Raadsakkoord (pakketversie "
@@ -167,8 +168,10 @@ def read_package(data: bytes, source: str) -> Package:
     try:
         again = canonical(document)
     except UnicodeEncodeError:  # a lone surrogate escape (\ud800) is no text at all
-        raise PackageRefused(tr("{source} bevat ongeldige tekens; het is niet ingelezen.").format(source=source)) from None
+        raise PackageRefused(tr("{source} bevat ongeldige tekens; het is niet ingelezen.").format(
+            source=source)) from None
     if again != data:
-        raise PackageRefused(tr("{source} is na het ondertekenen gewijzigd; het is niet ingelezen.").format(source=source))
+        raise PackageRefused(tr("{source} is na het ondertekenen gewijzigd; het is niet ingelezen.").format(
+            source=source))
     return Package(document["header"], document["content"], document["signature"],
                    hashlib.sha256(data).hexdigest())

@@ -195,7 +195,8 @@ def _apply_sections(session: Session, content: dict, report: ImportReport, sourc
         report.count("sections", outcome)
         numbers = {r["id"]: r["number"] for r in data["revisions"]}
         if data["revision"] not in numbers:
-            raise PackageRefused(tr("{source} is onvolledig: de versie van een hoofdlijn ontbreekt.").format(source=source))
+            raise PackageRefused(tr("{source} is onvolledig: de versie van een hoofdlijn ontbreekt.").format(
+                source=source))
         for revision in data["revisions"]:
             report.count("revisions", serialize.put_revision(session, section_id, revision, source, revisions))
         pointers.append((section, uuid.UUID(data["revision"]), numbers[data["revision"]]))

@@ -361,4 +361,5 @@ def write_odt(data, output: str | Path) -> None:
     with _keep_none_alive(), atomic_path(output) as temp:
         writer = QTextDocumentWriter(str(temp), b"odf")
         if not writer.write(doc):
-            raise UserError(tr("{path} kon niet als ODT worden geschreven; er is niets geschreven.").format(path=output))
+            raise UserError(tr("{path} kon niet als ODT worden geschreven; er is niets geschreven.").format(
+                path=output))
