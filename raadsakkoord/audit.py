@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from raadsakkoord.i18n import tr, trn
 from raadsakkoord.model import AuditEvent
 
 GENESIS = "0" * 64
@@ -73,16 +74,19 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
         for event in events:
             if event.seq != expected_seq:
                 return ChainReport(False, count, event.seq,
-                                   f"Gebeurtenis {expected_seq} ontbreekt in het logboek.")
+                                   tr("Gebeurtenis {seq} ontbreekt in het logboek.").format(seq=expected_seq))
             digest = event_hash(event.seq, event.at, event.actor, event.party_id, event.action,
                                 event.payload, event.prev_hash)
             if event.prev_hash != prev or digest != event.hash:
                 return ChainReport(False, count, event.seq,
-                                   f"Gebeurtenis {event.seq} in het logboek is gewijzigd of verplaatst.")
+                                   tr("Gebeurtenis {seq} in het logboek is gewijzigd of verplaatst.").format(
+                                       seq=event.seq))
             prev = event.hash
             expected_seq += 1
             count += 1
-    return ChainReport(True, count, None, f"Het logboek is intact ({count} gebeurtenissen).")
+    return ChainReport(True, count, None, trn("Het logboek is intact ({count} gebeurtenis).",
+                                              "Het logboek is intact ({count} gebeurtenissen).", count).format(
+                                                  count=count))
 
 
 @sa.event.listens_for(Session, "after_transaction_end")

@@ -12,7 +12,9 @@ import importlib
 import os
 import sys
 
+from raadsakkoord import i18n
 from raadsakkoord.errors import UserError
+from raadsakkoord.i18n import tr
 
 # Modules that contribute sub-commands, in the order they appear in --help.
 COMMAND_MODULES = [
@@ -29,9 +31,9 @@ GUI_ALIASES = {"gui"}
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="raadsakkoord",
-        description="Samen een raadsakkoord schrijven. Zonder opdracht opent de applicatie.",
+        description=tr("Samen een raadsakkoord schrijven. Zonder opdracht opent de applicatie."),
     )
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    sub = parser.add_subparsers(dest="command", metavar=tr("OPDRACHT"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.language_from_environment()  # before the parser: its help texts are translated too
     parser = build_parser()
     # `raadsakkoord` and `raadsakkoord WORKSPACE` open the application.
     known = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse has no public accessor
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"raadsakkoord: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("raadsakkoord: afgebroken", file=sys.stderr)
+        print(f"raadsakkoord: {tr('afgebroken')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`raadsakkoord info … | head`): not an error of ours.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     DECIDED_STATUSES,
     Amendment,
@@ -188,7 +189,7 @@ def _previous_round_text(session: Session, section_id: uuid.UUID) -> tuple[int |
 
 def section_detail(session: Session, section_id: uuid.UUID, party_id: uuid.UUID | None) -> SectionDetail:
     the_agreement(session)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     revisions = session.scalars(
         sa.select(Revision).options(selectinload(Revision.party))
         .where(Revision.section_id == section.id).order_by(Revision.number.desc())
@@ -213,7 +214,7 @@ def section_detail(session: Session, section_id: uuid.UUID, party_id: uuid.UUID 
 
 def chapter_detail(session: Session, chapter_id: uuid.UUID, party_id: uuid.UUID | None) -> ChapterDetail:
     the_agreement(session)
-    chapter = get(session, Chapter, chapter_id, "hoofdstuk")
+    chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
     proposals = session.scalars(
         sa.select(Amendment).options(selectinload(Amendment.party))
         .where(Amendment.chapter_id == chapter.id, Amendment.kind == AmendmentKind.NEW_SECTION,
@@ -224,5 +225,5 @@ def chapter_detail(session: Session, chapter_id: uuid.UUID, party_id: uuid.UUID 
 
 
 def amendment_entry(session: Session, amendment_id: uuid.UUID, party_id: uuid.UUID | None) -> AmendmentEntry:
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     return _amendment_entries(session, [amendment], party_id)[0]

@@ -1,10 +1,13 @@
 """Errors a user can understand, apart from bugs.
 
-Every error here carries one message in Dutch that the CLI prints as a single
-line on stderr and the application shows in a dialog. Anything else that
-escapes is a bug and is reported as one (see qutebrowser's KnownError/BugError
-split in STYLE.md).
+Every error here carries one message that the CLI prints as a single line on
+stderr and the application shows in a dialog. The message is written in
+Dutch and translated with ``raadsakkoord.i18n.tr`` where it is raised, so it
+reaches the user in their language. Anything else that escapes is a bug and
+is reported as one (see qutebrowser's KnownError/BugError split in STYLE.md).
 """
+
+from raadsakkoord.i18n import mark, tr
 
 
 class UserError(Exception):
@@ -42,23 +45,25 @@ class ConcurrentEditError(UserError):
 
 
 _OS_REASONS = {
-    "ENOENT": "het bestaat niet",
-    "EACCES": "u heeft er geen toestemming voor",
-    "EPERM": "u heeft er geen toestemming voor",
-    "ENOSPC": "de schijf is vol",
-    "EDQUOT": "de schijf is vol",
-    "EROFS": "de schijf is alleen-lezen",
-    "EISDIR": "het is een map",
-    "ENOTDIR": "een deel van het pad is geen map",
-    "ENAMETOOLONG": "de naam is te lang",
-    "EIO": "de schijf gaf een leesfout",
-    "EBUSY": "het is in gebruik",
+    "ENOENT": mark("het bestaat niet"),
+    "EACCES": mark("u heeft er geen toestemming voor"),
+    "EPERM": mark("u heeft er geen toestemming voor"),
+    "ENOSPC": mark("de schijf is vol"),
+    "EDQUOT": mark("de schijf is vol"),
+    "EROFS": mark("de schijf is alleen-lezen"),
+    "EISDIR": mark("het is een map"),
+    "ENOTDIR": mark("een deel van het pad is geen map"),
+    "ENAMETOOLONG": mark("de naam is te lang"),
+    "EIO": mark("de schijf gaf een leesfout"),
+    "EBUSY": mark("het is in gebruik"),
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Dutch (the system's own text is English)."""
+    """Why a file operation failed, in the user's language (not the system's English strerror)."""
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
-    return _OS_REASONS.get(name, f"systeemfout {name or exc.errno}")
+    if name in _OS_REASONS:
+        return tr(_OS_REASONS[name])
+    return tr("systeemfout {code}").format(code=name or exc.errno)

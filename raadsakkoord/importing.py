@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.text import canonical_markdown
 
 _HEADING = re.compile(r"^(#{1,2})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
@@ -70,17 +71,25 @@ def outline_heading_line(text: str) -> int | None:
 
 
 def refuse_outline_headings(text: str, what: str) -> str:
+    """The text, unless it has a chapter or section heading; ``what`` names it in the user's language."""
     line = outline_heading_line(text)
     if line is not None:
-        raise InputError(
-            f"{what} bevat op regel {line} een kop met # of ##; die zijn voor hoofdstukken en hoofdlijnen. "
+        raise InputError(tr(
+            "{what} bevat op regel {line} een kop met # of ##; die zijn voor hoofdstukken en hoofdlijnen. "
             "Gebruik ### voor een tussenkop."
-        )
+        ).format(what=what, line=line))
     return text
 
 
-def parse_draft(text: str, source: str = "Het concept") -> Draft:
-    """Split a Markdown draft into chapters and sections; refuse what cannot be placed."""
+DEFAULT_SOURCE = mark("Het concept")
+
+
+def parse_draft(text: str, source: str = DEFAULT_SOURCE) -> Draft:
+    """Split a Markdown draft into chapters and sections; refuse what cannot be placed.
+
+    ``source`` names the draft in messages: a file name, or the default (translated here).
+    """
+    source = tr(source)
     text = canonical_markdown(text)
     preamble: list[str] = []
     chapters: list[DraftChapter] = []
@@ -93,17 +102,19 @@ def parse_draft(text: str, source: str = "Het concept") -> Draft:
         if heading:
             level, title = len(heading.group(1)), (heading.group(2) or "").strip()
             if not title:
-                raise InputError(f"{source}: regel {number} is een kop zonder tekst.")
+                raise InputError(tr("{source}: regel {line} is een kop zonder tekst.").format(
+                    source=source, line=number))
             if len(title) > 200:
-                raise InputError(f"{source}: de kop op regel {number} is langer dan 200 tekens.")
+                raise InputError(tr("{source}: de kop op regel {line} is langer dan {maximum} tekens.").format(
+                    source=source, line=number, maximum=200))
             if level == 1:
                 chapters.append(DraftChapter(title, number))
                 continue
             if not chapters:
-                raise InputError(
-                    f"{source}: de hoofdlijn '{title}' op regel {number} staat niet onder een "
+                raise InputError(tr(
+                    "{source}: de hoofdlijn '{title}' op regel {line} staat niet onder een "
                     "hoofdstuk; zet er een kop met één # boven."
-                )
+                ).format(source=source, title=title, line=number))
             chapters[-1].sections.append(DraftSection(title, number))
             continue
         if not chapters:
@@ -113,14 +124,16 @@ def parse_draft(text: str, source: str = "Het concept") -> Draft:
         else:
             chapters[-1].intro_lines.append(line)
     if fence:
-        raise InputError(f"{source}: een codeblok ({fence}) wordt nergens gesloten.")
+        raise InputError(tr("{source}: een codeblok ({fence}) wordt nergens gesloten.").format(
+            source=source, fence=fence))
     draft = Draft(canonical_markdown("\n".join(preamble)), chapters)
     if draft.section_count == 0:
-        raise InputError(
-            f"{source} bevat geen hoofdlijnen: gebruik '# ' voor een hoofdstuk en '## ' voor een hoofdlijn."
-        )
+        raise InputError(tr(
+            "{source} bevat geen hoofdlijnen: gebruik '# ' voor een hoofdstuk en '## ' voor een hoofdlijn."
+        ).format(source=source))
     for chapter in chapters:
         for section in chapter.sections:
             if not section.text:
-                raise InputError(f"{source}: hoofdlijn '{section.title}' (regel {section.line}) heeft geen tekst.")
+                raise InputError(tr("{source}: hoofdlijn '{title}' (regel {line}) heeft geen tekst.").format(
+                    source=source, title=section.title, line=section.line))
     return draft

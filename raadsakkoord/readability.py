@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 import pyphen
 
 from raadsakkoord import paths
+from raadsakkoord.i18n import mark
 
 LONG_SENTENCE_WORDS = 20
 
-# Flesch-Douma bands, as Dutch plain-language guides use them.
-BANDS = ((90, "zeer makkelijk"), (80, "makkelijk"), (70, "vrij makkelijk"), (60, "normaal"),
-         (50, "vrij moeilijk"), (30, "moeilijk"), (float("-inf"), "zeer moeilijk"))
+# Flesch-Douma bands, as Dutch plain-language guides use them. The labels are
+# Dutch data (JSON output, exports); a message shows them through tr().
+BANDS = ((90, mark("zeer makkelijk")), (80, mark("makkelijk")), (70, mark("vrij makkelijk")),
+         (60, mark("normaal")), (50, mark("vrij moeilijk")), (30, mark("moeilijk")),
+         (float("-inf"), mark("zeer moeilijk")))
 
 # Longest first, so "ieu" wins over "ie" and "eeu" over "ee".
 _VOWEL_GROUPS = sorted(["aai", "ooi", "oei", "eeu", "ieu", "eau", "aa", "ee", "oo", "uu", "ie", "oe", "eu",

@@ -24,12 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from raadsakkoord.errors import ConcurrentEditError, InputError, WorkspaceError, os_reason
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.paths import migrations_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUPPORTED_SCHEMES = ("sqlite", "postgresql")
 
-CONCURRENT_EDIT_MESSAGE = (
+CONCURRENT_EDIT_MESSAGE = mark(
     "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven; "
     "laad de gegevens opnieuw en probeer het nog eens."
 )
@@ -60,12 +61,12 @@ class Workspace:
                 with session.begin():
                     yield session
             except StaleDataError as exc:
-                raise ConcurrentEditError(CONCURRENT_EDIT_MESSAGE) from exc
+                raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
             except IntegrityError as exc:
                 # The unique constraints that guard concurrent appends (audit
                 # chain, revision numbers) fire when another writer came first.
                 if _is_concurrency_guard(exc):
-                    raise ConcurrentEditError(CONCURRENT_EDIT_MESSAGE) from exc
+                    raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
                 raise
             except OperationalError as exc:
                 raise WorkspaceError(_describe_operational_error(exc, self.label)) from exc
@@ -85,14 +86,18 @@ def _is_concurrency_guard(exc: IntegrityError) -> bool:
 def _describe_operational_error(exc: DBAPIError, label: str) -> str:
     text = str(exc.orig).lower() if exc.orig else str(exc).lower()
     if "locked" in text or "busy" in text:
-        return f"De werkruimte {label} is bezet door een ander programma; probeer het zo nog eens."
+        return tr("De werkruimte {label} is bezet door een ander programma; probeer het zo nog eens.").format(
+            label=label)
     if "disk" in text and ("full" in text or "i/o" in text):
-        return f"De werkruimte {label} kan niet worden geschreven: de schijf is vol of onbereikbaar."
+        return tr("De werkruimte {label} kan niet worden geschreven: de schijf is vol of onbereikbaar.").format(
+            label=label)
     if "readonly" in text or "read-only" in text:
-        return f"De werkruimte {label} is alleen-lezen; er kan niet in worden geschreven."
+        return tr("De werkruimte {label} is alleen-lezen; er kan niet in worden geschreven.").format(label=label)
     if any(word in text for word in ("could not connect", "connection", "password", "resolve", "timeout")):
-        return f"Geen verbinding met de database {label}: {_first_line(exc.orig)}"
-    return f"De werkruimte {label} kan niet worden gebruikt: {_first_line(exc.orig)}"
+        return tr("Geen verbinding met de database {label}: {reason}").format(
+            label=label, reason=_first_line(exc.orig))
+    return tr("De werkruimte {label} kan niet worden gebruikt: {reason}").format(
+        label=label, reason=_first_line(exc.orig))
 
 
 def _first_line(obj) -> str:
@@ -103,26 +108,26 @@ def parse_target(target: str | Path) -> sa.URL:
     """A file path or a database URL, as an SQLAlchemy URL; refuses what we cannot open."""
     text = str(target).strip()
     if not text:
-        raise InputError("Geef een werkruimte op: een bestand of een database-URL.")
+        raise InputError(tr("Geef een werkruimte op: een bestand of een database-URL."))
     if "://" not in text:
         return sa.URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
         url = sa.make_url(text)
     except (ArgumentError, ValueError):
-        raise InputError(f"Ongeldige database-URL: {_hide_password(text)}") from None
+        raise InputError(tr("Ongeldige database-URL: {url}").format(url=_hide_password(text))) from None
     backend = url.get_backend_name()
     if backend not in SUPPORTED_SCHEMES:
-        raise InputError(
-            f"Database-soort '{backend}' wordt niet ondersteund; gebruik een bestand, "
+        raise InputError(tr(
+            "Database-soort '{backend}' wordt niet ondersteund; gebruik een bestand, "
             "sqlite:///pad of postgresql://gebruiker@host/database."
-        )
+        ).format(backend=backend))
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:
-            raise InputError("De database-URL noemt geen database (…/naam aan het eind).")
+            raise InputError(tr("De database-URL noemt geen database (…/naam aan het eind)."))
     elif backend == "sqlite":
         if not url.database or url.database == ":memory:":
-            raise InputError("Een werkruimte in het geheugen wordt niet bewaard; geef een bestand op.")
+            raise InputError(tr("Een werkruimte in het geheugen wordt niet bewaard; geef een bestand op."))
         url = url.set(drivername="sqlite", database=str(Path(url.database).expanduser().resolve()))
     return url
 
@@ -138,22 +143,23 @@ def _hide_password(text: str) -> str:
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.is_dir():
-        raise WorkspaceError(f"{path} is een map, geen werkruimte.")
+        raise WorkspaceError(tr("{path} is een map, geen werkruimte.").format(path=path))
     if not path.exists():
         if not create:
-            raise WorkspaceError(f"Werkruimte niet gevonden: {path}")
+            raise WorkspaceError(tr("Werkruimte niet gevonden: {path}").format(path=path))
         if not path.parent.is_dir():
-            raise WorkspaceError(f"De map {path.parent} bestaat niet.")
+            raise WorkspaceError(tr("De map {folder} bestaat niet.").format(folder=path.parent))
         return
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise WorkspaceError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
+        raise WorkspaceError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
     if head == b"" and create:
         return
     if head != SQLITE_MAGIC:
-        raise WorkspaceError(f"{path} is geen Raadsakkoord-werkruimte.")
+        raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=path))
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record) -> None:
@@ -172,9 +178,9 @@ def _make_engine(url: sa.URL) -> sa.Engine:
     try:
         return sa.create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError:
-        raise WorkspaceError(
+        raise WorkspaceError(tr(
             "Voor PostgreSQL is het pakket psycopg nodig: pip install 'raadsakkoord[postgres]'."
-        ) from None
+        )) from None
 
 
 def migration_engine(url: sa.URL) -> sa.Engine:
@@ -208,7 +214,8 @@ def migration_engine(url: sa.URL) -> sa.Engine:
 
 def check_foreign_keys(connection: sa.Connection, label: str) -> None:
     if connection.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-        raise WorkspaceError(f"De gegevens in {label} kloppen na het bijwerken niet meer; er is niets gewijzigd.")
+        raise WorkspaceError(tr("De gegevens in {label} kloppen na het bijwerken niet meer; er is niets gewijzigd.")
+                             .format(label=label))
 
 
 def alembic_config(connection: sa.Connection) -> Config:
@@ -226,19 +233,19 @@ def migrate(connection: sa.Connection, *, create: bool, label: str) -> None:
     if not current:
         tables = set(sa.inspect(connection).get_table_names())
         if tables and "alembic_version" not in tables:
-            raise WorkspaceError(f"{label} is geen Raadsakkoord-werkruimte.")
+            raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=label))
         if not create:
-            raise WorkspaceError(f"{label} bevat nog geen Raadsakkoord-werkruimte.")
+            raise WorkspaceError(tr("{label} bevat nog geen Raadsakkoord-werkruimte.").format(label=label))
     for head in current:
         try:
             known = script.get_revision(head)
         except Exception:  # alembic raises several types for an unknown id
             known = None
         if known is None:
-            raise WorkspaceError(
-                f"{label} is gemaakt met een nieuwere versie van Raadsakkoord "
-                f"(schema {head}). Werk Raadsakkoord bij om deze werkruimte te openen."
-            )
+            raise WorkspaceError(tr(
+                "{label} is gemaakt met een nieuwere versie van Raadsakkoord "
+                "(schema {schema}). Werk Raadsakkoord bij om deze werkruimte te openen."
+            ).format(label=label, schema=head))
     if set(current) != set(script.get_heads()):
         upgrade(alembic_config(connection), "head")
 
@@ -261,7 +268,7 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
     except DBAPIError as exc:
         engine.dispose()
         if url.get_backend_name() == "sqlite" and "not a database" in str(exc.orig):
-            raise WorkspaceError(f"{label} is geen Raadsakkoord-werkruimte.") from None
+            raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=label)) from None
         raise WorkspaceError(_describe_operational_error(exc, label)) from None
     finally:
         if migrator is not engine:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import tr
 
 # C0/C1 control characters other than newline and tab: they come from pasted
 # Word text or broken files, are invisible, and would garble exports.
@@ -28,10 +29,10 @@ def canonical_markdown(text: str) -> str:
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        raise InputError(
-            f"De tekst bevat een onzichtbaar stuurteken (U+{ord(bad.group()):04X}) op regel {line}; "
+        raise InputError(tr(
+            "De tekst bevat een onzichtbaar stuurteken ({character}) op regel {line}; "
             "verwijder het en probeer het opnieuw."
-        )
+        ).format(character=f"U+{ord(bad.group()):04X}", line=line))
     text = text.replace("\t", "    ")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = _BLANK_RUN.sub("\n\n", text)
@@ -39,14 +40,18 @@ def canonical_markdown(text: str) -> str:
 
 
 def single_line(value: str, what: str, *, max_length: int = 200, required: bool = True) -> str:
-    """A title, name or headline: one line, trimmed, not empty when required."""
+    """A title, name or headline: one line, trimmed, not empty when required.
+
+    ``what`` names the field in the user's language (``tr("De titel")``).
+    """
     value = unicodedata.normalize("NFC", (value or "")).strip()
     if _CONTROL.search(value) or "\n" in value or "\r" in value:
-        raise InputError(f"{what} moet één regel tekst zijn, zonder regeleinden of stuurtekens.")
+        raise InputError(tr("{what} moet één regel tekst zijn, zonder regeleinden of stuurtekens.").format(what=what))
     if required and not value:
-        raise InputError(f"{what} mag niet leeg zijn.")
+        raise InputError(tr("{what} mag niet leeg zijn.").format(what=what))
     if len(value) > max_length:
-        raise InputError(f"{what} is te lang ({len(value)} tekens; maximaal {max_length}).")
+        raise InputError(tr("{what} is te lang ({length} tekens; maximaal {maximum}).").format(
+            what=what, length=len(value), maximum=max_length))
     return value
 
 
@@ -60,7 +65,7 @@ def decode_utf8(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{source} is geen UTF-8-tekst (onleesbaar teken op regel {line}); "
+        raise InputError(tr(
+            "{source} is geen UTF-8-tekst (onleesbaar teken op regel {line}); "
             "sla het bestand op als UTF-8 en probeer het opnieuw."
-        ) from None
+        ).format(source=source, line=line)) from None

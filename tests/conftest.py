@@ -29,6 +29,18 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("RAADSAKKOORD_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
+@pytest.fixture(autouse=True)
+def _dutch_messages(monkeypatch):
+    # Tests compare Dutch messages: a developer's RAADSAKKOORD_LANG must not
+    # change them, and a test that switches the language switches it back.
+    from raadsakkoord import i18n
+
+    monkeypatch.delenv("RAADSAKKOORD_LANG", raising=False)
+    i18n.set_language("nl")
+    yield
+    i18n.set_language("nl")
+
+
 @pytest.fixture(scope="session")
 def postgres_server(request):
     try:

@@ -1,6 +1,7 @@
 """The raadsakkoord command: demo, import-md, info, and one clear line for bad input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -107,3 +108,26 @@ def test_info_on_a_non_workspace_file_through_the_real_entry_point(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.strip() == f"raadsakkoord: {bogus} is geen Raadsakkoord-werkruimte."
+
+
+def test_messages_follow_raadsakkoord_lang(capsys, monkeypatch):
+    monkeypatch.setenv("RAADSAKKOORD_LANG", "en")
+    code, out, err = run(capsys, "info", "/nergens/akkoord.raadsakkoord")
+    assert code == 1 and out == ""
+    assert err == "raadsakkoord: Workspace not found: /nergens/akkoord.raadsakkoord\n"
+
+
+def test_messages_are_dutch_by_default(capsys):
+    code, out, err = run(capsys, "info", "/nergens/akkoord.raadsakkoord")
+    assert code == 1 and out == ""
+    assert err == "raadsakkoord: Werkruimte niet gevonden: /nergens/akkoord.raadsakkoord\n"
+
+
+def test_english_through_the_real_entry_point(tmp_path):
+    bogus = tmp_path / "boodschappen.txt"
+    bogus.write_text("melk\n", encoding="utf-8")
+    env = dict(os.environ, RAADSAKKOORD_LANG="en")
+    result = subprocess.run([sys.executable, "-m", "raadsakkoord", "info", str(bogus)],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"raadsakkoord: {bogus} is not a Raadsakkoord workspace."

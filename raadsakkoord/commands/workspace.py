@@ -9,39 +9,40 @@ from pathlib import Path
 
 from raadsakkoord.commands import in_workspace
 from raadsakkoord.errors import InputError, UserError, os_reason
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.text import decode_utf8
 
 STATUS_NL = {
-    "draft": "concept", "submitted": "ingediend", "accepted": "aanvaard",
-    "partly_accepted": "gedeeltelijk overgenomen", "rejected": "verworpen",
-    "withdrawn": "ingetrokken", "superseded": "vervallen",
+    "draft": mark("concept"), "submitted": mark("ingediend"), "accepted": mark("aanvaard"),
+    "partly_accepted": mark("gedeeltelijk overgenomen"), "rejected": mark("verworpen"),
+    "withdrawn": mark("ingetrokken"), "superseded": mark("vervallen"),
 }
-AGREEMENT_STATUS_NL = {"drafting": "in voorbereiding", "adopted": "vastgesteld"}
+AGREEMENT_STATUS_NL = {"drafting": mark("in voorbereiding"), "adopted": mark("vastgesteld")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    gui = sub.add_parser("gui", help="open de applicatie (ook: raadsakkoord [WERKRUIMTE])")
-    gui.add_argument("workspace", nargs="?", metavar="WERKRUIMTE", help="bestand of database-URL")
+    gui = sub.add_parser("gui", help=tr("open de applicatie (ook: raadsakkoord [WERKRUIMTE])"))
+    gui.add_argument("workspace", nargs="?", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
     gui.add_argument("--demo", action="store_true",
-                     help="open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is")
+                     help=tr("open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is"))
     gui.set_defaults(handler=run_gui)
 
-    demo = sub.add_parser("demo", help="maak de demo-werkruimte (gemeente Assen)")
-    demo.add_argument("workspace", metavar="WERKRUIMTE", help="nieuw bestand of lege database-URL")
+    demo = sub.add_parser("demo", help=tr("maak de demo-werkruimte (gemeente Assen)"))
+    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of lege database-URL"))
     demo.set_defaults(handler=run_demo)
 
-    imp = sub.add_parser("import-md", help="begin een raadsakkoord vanuit een Markdown-concept")
-    imp.add_argument("workspace", metavar="WERKRUIMTE")
-    imp.add_argument("file", metavar="BESTAND.md")
-    imp.add_argument("--title", required=True, help="titel van het raadsakkoord")
-    imp.add_argument("--municipality", required=True, help="naam van de gemeente")
-    imp.add_argument("--seats", required=True, type=int, help="aantal zetels in de raad")
-    imp.add_argument("--term", default="", help="raadsperiode, bijv. 2026–2030")
+    imp = sub.add_parser("import-md", help=tr("begin een raadsakkoord vanuit een Markdown-concept"))
+    imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    imp.add_argument("file", metavar=tr("BESTAND.md"))
+    imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
+    imp.add_argument("--municipality", required=True, help=tr("naam van de gemeente"))
+    imp.add_argument("--seats", required=True, type=int, help=tr("aantal zetels in de raad"))
+    imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
     imp.set_defaults(handler=run_import_md)
 
-    info = sub.add_parser("info", help="toon een overzicht van een werkruimte")
-    info.add_argument("workspace", metavar="WERKRUIMTE")
-    info.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+    info = sub.add_parser("info", help=tr("toon een overzicht van een werkruimte"))
+    info.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    info.add_argument("--json", action="store_true", help=tr("als JSON, voor scripts"))
     info.set_defaults(handler=run_info)
 
 
@@ -53,7 +54,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _refuse_existing(target: str) -> None:
     if "://" not in target and Path(target).exists() and Path(target).stat().st_size > 0:
-        raise InputError(f"{target} bestaat al; kies een nieuw bestand (er is niets overschreven).")
+        raise InputError(tr("{target} bestaat al; kies een nieuw bestand (er is niets overschreven).")
+                         .format(target=target))
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -61,7 +63,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     _refuse_existing(args.workspace)
     workspace = create_demo_workspace(args.workspace)
-    print(f"Demo-werkruimte gemaakt: {workspace.label}")
+    print(tr("Demo-werkruimte gemaakt: {workspace}").format(workspace=workspace.label))
     workspace.close()
     return 0
 
@@ -69,11 +71,12 @@ def run_demo(args: argparse.Namespace) -> int:
 def _read_text(path: str) -> str:
     file = Path(path)
     if not file.is_file():
-        raise InputError(f"bestand niet gevonden: {path}")
+        raise InputError(tr("bestand niet gevonden: {path}").format(path=path))
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
     return decode_utf8(data, path)
 
 
@@ -95,7 +98,8 @@ def run_import_md(args: argparse.Namespace) -> int:
         _remove_new_file(args.workspace)
         raise
     workspace.close()
-    print(f"{counts[0]} hoofdstukken en {counts[1]} hoofdlijnen geïmporteerd in {workspace.label}")
+    print(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
+        chapters=counts[0], sections=counts[1], workspace=workspace.label))
     return 0
 
 
@@ -121,37 +125,40 @@ def run_info(args: argparse.Namespace) -> int:
 
 def render_summary(summary: dict) -> str:
     a = summary["agreement"]
+    status = AGREEMENT_STATUS_NL.get(a["status"])
     lines = [
         f"{a['title']}",
-        f"  {a['municipality']}, {a['term']} · {AGREEMENT_STATUS_NL.get(a['status'], a['status'])} · "
-        f"raad van {a['council_seats']} zetels",
+        f"  {a['municipality']}, {a['term']} · {tr(status) if status else a['status']} · "
+        + tr("raad van {seats} zetels").format(seats=a["council_seats"]),
     ]
     contact = a["contact"]
     if contact["name"]:
-        lines.append(f"  Contact griffie: {contact['name']}, {contact['phone']}, {contact['email']}")
+        lines.append("  " + tr("Contact griffie: {name}, {phone}, {email}").format(
+            name=contact["name"], phone=contact["phone"], email=contact["email"]))
     seats = sum(p["seats"] for p in summary["parties"])
-    lines.append(f"Fracties ({len(summary['parties'])}, samen {seats} zetels): "
-                 + ", ".join(f"{p['short_name']} {p['seats']}" for p in summary["parties"]))
-    lines.append(f"Hoofdstukken {a['chapters']} · hoofdlijnen {a['sections']} · versies {a['revisions']}")
+    lines.append(tr("Fracties ({count}, samen {seats} zetels)").format(count=len(summary["parties"]), seats=seats)
+                 + ": " + ", ".join(f"{p['short_name']} {p['seats']}" for p in summary["parties"]))
+    lines.append(tr("Hoofdstukken {chapters} · hoofdlijnen {sections} · versies {revisions}").format(
+        chapters=a["chapters"], sections=a["sections"], revisions=a["revisions"]))
     rounds = summary["rounds"]
-    lines.append(f"Rondes {len(rounds)}" + (": " + ", ".join(
+    lines.append(tr("Rondes {count}").format(count=len(rounds)) + (": " + ", ".join(
         f"{r['label']} ({r['published_at'][:10]})" for r in rounds) if rounds else ""))
     am = summary["amendments"]
-    lines.append(f"Amendementen {am['total']}" + (": " + ", ".join(
-        f"{STATUS_NL[s]} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
-    lines.append(f"Uitwerkingsopdrachten {summary['tasks']['total']}")
-    lines.append("Steun per hoofdlijn (zetels voor / raad):")
+    lines.append(tr("Amendementen {count}").format(count=am["total"]) + (": " + ", ".join(
+        f"{tr(STATUS_NL[s])} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
+    lines.append(tr("Uitwerkingsopdrachten {count}").format(count=summary["tasks"]["total"]))
+    lines.append(tr("Steun per hoofdlijn (zetels voor / raad):"))
     for s in summary["sections"]:
         sup = s["support"]
         marks = []
         if sup["broad_support"]:
-            marks.append("brede steun")
+            marks.append(tr("brede steun"))
         elif sup["majority"]:
-            marks.append("meerderheid")
+            marks.append(tr("meerderheid"))
         else:
-            marks.append("geen meerderheid")
+            marks.append(tr("geen meerderheid"))
         if sup["stale"]:
-            marks.append(f"{len(sup['stale'])} verouderd")
+            marks.append(tr("{count} verouderd").format(count=len(sup["stale"])))
         title = s["title"] if len(s["title"]) <= 48 else s["title"][:47] + "…"
         lines.append(f"  {s['number']:>5}  {title:<48} {sup['support']['seats']:>3}/{a['council_seats']} "
                      f"({sup['support_share']:.0%})  {', '.join(marks)}")

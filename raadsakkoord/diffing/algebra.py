@@ -30,6 +30,7 @@ from raadsakkoord.diffing.tokens import tokenize
 from raadsakkoord.diffing.worddiff import diff_against
 from raadsakkoord.diffing.worddiff import hunks as diff_hunks
 from raadsakkoord.errors import DomainError
+from raadsakkoord.i18n import tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +169,10 @@ class AmendmentConflict(DomainError):
 
     def __init__(self, pairs: Sequence[tuple[int, int]]):
         self.pairs = list(pairs)
-        listed = ", ".join(f"{i + 1} en {j + 1}" for i, j in self.pairs)
+        listed = ", ".join(tr("{first} en {second}").format(first=i + 1, second=j + 1) for i, j in self.pairs)
         super().__init__(
-            f"Deze amendementen wijzigen dezelfde passage en kunnen niet samen worden toegepast: {listed}."
+            tr("Deze amendementen wijzigen dezelfde passage en kunnen niet samen worden toegepast: {pairs}.").format(
+                pairs=listed)
         )
 
 

@@ -15,6 +15,7 @@ from raadsakkoord.diffing.merge import merge3, render_markers
 from raadsakkoord.diffing.paragraphs import diff
 from raadsakkoord.diffing.render import to_critic, to_html, to_json, to_text
 from raadsakkoord.errors import InputError, os_reason
+from raadsakkoord.i18n import tr
 from raadsakkoord.text import canonical_markdown
 
 RENDERERS = {"html": to_html, "critic": to_critic, "text": to_text, "json": to_json}
@@ -26,54 +27,55 @@ MAX_CONFLICT_STATUS = 127
 def register(sub: argparse._SubParsersAction) -> None:
     diff_parser = sub.add_parser(
         "diff",
-        help="toon de wijzigingen tussen twee teksten, woord voor woord",
-        description="Toon de wijzigingen van OUD naar NIEUW: eerst per alinea, dan per woord.",
+        help=tr("toon de wijzigingen tussen twee teksten, woord voor woord"),
+        description=tr("Toon de wijzigingen van OUD naar NIEUW: eerst per alinea, dan per woord."),
     )
-    diff_parser.add_argument("old", metavar="OUD.md", help="de oorspronkelijke tekst")
-    diff_parser.add_argument("new", metavar="NIEUW.md", help="de gewijzigde tekst")
+    diff_parser.add_argument("old", metavar=tr("OUD.md"), help=tr("de oorspronkelijke tekst"))
+    diff_parser.add_argument("new", metavar=tr("NIEUW.md"), help=tr("de gewijzigde tekst"))
     diff_parser.add_argument(
         "--format", choices=sorted(RENDERERS), default="text",
-        help="uitvoer: text voor de terminal ([-weg-]{+erbij+}, standaard), html (<ins>/<del>), "
-             "critic (CriticMarkup) of json",
+        help=tr("uitvoer: text voor de terminal ({markers}, standaard), html (<ins>/<del>), "
+                "critic (CriticMarkup) of json").format(markers="[-weg-]{+erbij+}"),
     )
     diff_parser.set_defaults(handler=run_diff)
 
     merge_parser = sub.add_parser(
         "merge",
-        help="voeg twee bewerkingen van dezelfde tekst samen (zoals git merge-file -p)",
-        description=(
+        help=tr("voeg twee bewerkingen van dezelfde tekst samen (zoals git merge-file -p)"),
+        description=tr(
             "Voeg de wijzigingen van BASIS naar ONZE en van BASIS naar HUN samen, woord voor woord. "
             "Botsende wijzigingen komen tussen <<<<<<< / ======= / >>>>>>>. Afsluitstatus: 0 zonder "
             "conflicten, anders het aantal conflicten (hoogstens 127); 255 als een bestand niet te lezen is."
         ),
     )
-    merge_parser.add_argument("base", metavar="BASIS.md", help="de gemeenschappelijke oorspronkelijke tekst")
-    merge_parser.add_argument("ours", metavar="ONZE.md", help="onze bewerking")
-    merge_parser.add_argument("theirs", metavar="HUN.md", help="hun bewerking")
+    merge_parser.add_argument("base", metavar=tr("BASIS.md"), help=tr("de gemeenschappelijke oorspronkelijke tekst"))
+    merge_parser.add_argument("ours", metavar=tr("ONZE.md"), help=tr("onze bewerking"))
+    merge_parser.add_argument("theirs", metavar=tr("HUN.md"), help=tr("hun bewerking"))
     merge_parser.add_argument(
-        "-o", "--output", metavar="UIT.md", help="schrijf het resultaat hierheen in plaats van naar stdout"
+        "-o", "--output", metavar=tr("UIT.md"), help=tr("schrijf het resultaat hierheen in plaats van naar stdout")
     )
     merge_parser.set_defaults(handler=run_merge)
 
 
 class _Unreadable(Exception):
-    """A file that cannot be used, with the one-line Dutch message to show."""
+    """A file that cannot be used, with the one-line message to show."""
 
 
 def _read(path: str) -> str:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise _Unreadable(f"bestand niet gevonden: {path}") from None
+        raise _Unreadable(tr("bestand niet gevonden: {path}").format(path=path)) from None
     except IsADirectoryError:
-        raise _Unreadable(f"{path} is een map, geen bestand") from None
+        raise _Unreadable(tr("{path} is een map, geen bestand").format(path=path)) from None
     except OSError as exc:
-        raise _Unreadable(f"kan {path} niet lezen: {os_reason(exc)}") from None
+        raise _Unreadable(tr("kan {path} niet lezen: {reason}").format(path=path, reason=os_reason(exc))) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise _Unreadable(f"{path} is geen UTF-8-tekst (onleesbaar teken op regel {line})") from None
+        raise _Unreadable(tr("{path} is geen UTF-8-tekst (onleesbaar teken op regel {line})").format(
+            path=path, line=line)) from None
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -100,7 +102,8 @@ def run_merge(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(text.encode("utf-8"))
         except OSError as exc:
-            print(f"raadsakkoord: kan {args.output} niet schrijven: {os_reason(exc)}", file=sys.stderr)
+            print("raadsakkoord: " + tr("kan {path} niet schrijven: {reason}").format(
+                path=args.output, reason=os_reason(exc)), file=sys.stderr)
             return MERGE_FILE_ERROR
     else:
         _write_stdout(text)

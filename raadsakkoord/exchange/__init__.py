@@ -15,6 +15,7 @@ from raadsakkoord.exchange.common import ImportReport
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, Package, PackageRefused, read_package
 from raadsakkoord.exchange.party_package import export_party_package, import_party_package
 from raadsakkoord.exchange.round_package import export_round_package, import_round_package
+from raadsakkoord.i18n import tr
 from raadsakkoord.operations._common import Actor
 
 
@@ -27,7 +28,8 @@ def import_package(session: Session, actor: Actor, data: bytes, source: str) -> 
     except (ValueError, OverflowError, KeyError, TypeError, IntegrityError):
         # A signed package whose values still cannot be stored (an impossible
         # date, a number beyond any column): refused whole, like any other.
-        raise PackageRefused(f"{source} bevat gegevens die niet kunnen kloppen; het is niet ingelezen.") from None
+        raise PackageRefused(tr("{source} bevat gegevens die niet kunnen kloppen; het is niet ingelezen.").format(
+            source=source)) from None
 
 
 def lock_for_import(session: Session) -> None:

@@ -15,47 +15,49 @@ from raadsakkoord.commands import in_workspace
 from raadsakkoord.errors import InputError, os_reason
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import TrustedKey
 from raadsakkoord.operations._common import Actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    keys_parser = sub.add_parser("keys", help="sleutels om pakketten te ondertekenen en te controleren")
-    keys_sub = keys_parser.add_subparsers(dest="keys_command", metavar="OPDRACHT", required=True)
-    init = keys_sub.add_parser("init", help="maak het sleutelpaar van de griffie of van een fractie")
-    init.add_argument("workspace", metavar="WERKRUIMTE")
-    init.add_argument("--as", dest="as_who", required=True, metavar="griffie|FRACTIE")
+    keys_parser = sub.add_parser("keys", help=tr("sleutels om pakketten te ondertekenen en te controleren"))
+    keys_sub = keys_parser.add_subparsers(dest="keys_command", metavar=tr("OPDRACHT"), required=True)
+    init = keys_sub.add_parser("init", help=tr("maak het sleutelpaar van de griffie of van een fractie"))
+    init.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    init.add_argument("--as", dest="as_who", required=True, metavar=tr("griffie|FRACTIE"))
     init.set_defaults(handler=run_keys_init)
-    export = keys_sub.add_parser("export-public", help="schrijf de openbare sleutel naar een bestand")
-    export.add_argument("workspace", metavar="WERKRUIMTE")
-    export.add_argument("--as", dest="as_who", required=True, metavar="griffie|FRACTIE")
-    export.add_argument("-o", "--output", required=True, metavar="BESTAND")
+    export = keys_sub.add_parser("export-public", help=tr("schrijf de openbare sleutel naar een bestand"))
+    export.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    export.add_argument("--as", dest="as_who", required=True, metavar=tr("griffie|FRACTIE"))
+    export.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"))
     export.set_defaults(handler=run_keys_export)
-    reg = keys_sub.add_parser("register", help="leg de openbare sleutel van de griffie of een fractie vast")
-    reg.add_argument("workspace", metavar="WERKRUIMTE")
-    reg.add_argument("keyfile", metavar="SLEUTELBESTAND")
+    reg = keys_sub.add_parser("register", help=tr("leg de openbare sleutel van de griffie of een fractie vast"))
+    reg.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    reg.add_argument("keyfile", metavar=tr("SLEUTELBESTAND"))
     reg.set_defaults(handler=run_keys_register)
-    lst = keys_sub.add_parser("list", help="toon de vastgelegde sleutels en hun vingerafdrukken")
-    lst.add_argument("workspace", metavar="WERKRUIMTE")
+    lst = keys_sub.add_parser("list", help=tr("toon de vastgelegde sleutels en hun vingerafdrukken"))
+    lst.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     lst.set_defaults(handler=run_keys_list)
 
-    pkg = sub.add_parser("package", help="ronde- en fractiepakketten uitwisselen")
-    pkg_sub = pkg.add_subparsers(dest="package_command", metavar="OPDRACHT", required=True)
-    exp = pkg_sub.add_parser("export", help="schrijf een ondertekend pakket")
-    exp.add_argument("workspace", metavar="WERKRUIMTE")
+    pkg = sub.add_parser("package", help=tr("ronde- en fractiepakketten uitwisselen"))
+    pkg_sub = pkg.add_subparsers(dest="package_command", metavar=tr("OPDRACHT"), required=True)
+    exp = pkg_sub.add_parser("export", help=tr("schrijf een ondertekend pakket"))
+    exp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     which = exp.add_mutually_exclusive_group(required=True)
     which.add_argument("--round", nargs="?", const=0, type=int, metavar="N",
-                       help="rondepakket van de griffie (standaard de laatste ronde)")
-    which.add_argument("--party", metavar="FRACTIE", help="pakket van deze fractie")
-    exp.add_argument("-o", "--output", required=True, metavar="BESTAND")
+                       help=tr("rondepakket van de griffie (standaard de laatste ronde)"))
+    which.add_argument("--party", metavar=tr("FRACTIE"), help=tr("pakket van deze fractie"))
+    exp.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"))
     exp.set_defaults(handler=run_package_export)
-    imp = pkg_sub.add_parser("import", help="lees een pakket in (alles of niets)")
-    imp.add_argument("workspace", metavar="WERKRUIMTE", help="bestaande werkruimte; een fractie mag een nieuwe noemen")
-    imp.add_argument("file", metavar="PAKKET")
+    imp = pkg_sub.add_parser("import", help=tr("lees een pakket in (alles of niets)"))
+    imp.add_argument("workspace", metavar=tr("WERKRUIMTE"),
+                     help=tr("bestaande werkruimte; een fractie mag een nieuwe noemen"))
+    imp.add_argument("file", metavar=tr("PAKKET"))
     imp.set_defaults(handler=run_package_import)
-    ver = pkg_sub.add_parser("verify", help="controleer een pakket zonder het in te lezen")
-    ver.add_argument("file", metavar="PAKKET")
-    ver.add_argument("--key", metavar="SLEUTELBESTAND", help="controleer ook de handtekening met deze sleutel")
+    ver = pkg_sub.add_parser("verify", help=tr("controleer een pakket zonder het in te lezen"))
+    ver.add_argument("file", metavar=tr("PAKKET"))
+    ver.add_argument("--key", metavar=tr("SLEUTELBESTAND"), help=tr("controleer ook de handtekening met deze sleutel"))
     ver.set_defaults(handler=run_package_verify)
 
 
@@ -76,20 +78,22 @@ def _actor(session) -> Actor:
 def _read(path: str, limit: int) -> bytes:
     file = Path(path)
     if not file.is_file():
-        raise InputError(f"bestand niet gevonden: {path}")
+        raise InputError(tr("bestand niet gevonden: {path}").format(path=path))
     if file.stat().st_size > limit:
-        raise InputError(f"{path} is te groot ({file.stat().st_size // 2**20} MiB); het is niet ingelezen.")
+        raise InputError(tr("{path} is te groot ({size} MiB); het is niet ingelezen.").format(
+            path=path, size=file.stat().st_size // 2**20))
     try:
         return file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
 
 
 def write_atomically(path: str, data: bytes) -> None:
     """Write beside the target and rename: no half-written package is ever left behind."""
     target = Path(path)
     if not target.parent.is_dir():
-        raise InputError(f"De map {target.parent} bestaat niet.")
+        raise InputError(tr("De map {folder} bestaat niet.").format(folder=target.parent))
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -101,7 +105,8 @@ def write_atomically(path: str, data: bytes) -> None:
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path} kan niet worden geschreven: {os_reason(exc)}") from None
+        raise InputError(tr("{path} kan niet worden geschreven: {reason}").format(
+            path=path, reason=os_reason(exc))) from None
 
 
 def run_keys_init(args) -> int:
@@ -111,8 +116,9 @@ def run_keys_init(args) -> int:
 
     identity, trusted = in_workspace(args.workspace, make)
     # Printed only after the commit: the key is really recorded.
-    print(f"Sleutel gemaakt voor {identity.name}. Vingerafdruk: {trusted.fingerprint}")
-    print(f"De geheime sleutel staat in {identity.private_key_path}; deel die met niemand.")
+    print(tr("Sleutel gemaakt voor {name}. Vingerafdruk: {fingerprint}").format(
+        name=identity.name, fingerprint=trusted.fingerprint))
+    print(tr("De geheime sleutel staat in {path}; deel die met niemand.").format(path=identity.private_key_path))
     return 0
 
 
@@ -123,7 +129,7 @@ def run_keys_export(args) -> int:
 
     identity, data = in_workspace(args.workspace, export)
     write_atomically(args.output, data)
-    print(f"Openbare sleutel van {identity.name} geschreven naar {args.output}")
+    print(tr("Openbare sleutel van {name} geschreven naar {path}").format(name=identity.name, path=args.output))
     return 0
 
 
@@ -133,8 +139,9 @@ def run_keys_register(args) -> int:
     trusted = in_workspace(args.workspace,
                            lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile),
                            create=True)
-    print(f"Sleutel van {trusted.name} vastgelegd. Vingerafdruk: {trusted.fingerprint}")
-    print("Controleer deze vingerafdruk telefonisch bij de afzender.")
+    print(tr("Sleutel van {name} vastgelegd. Vingerafdruk: {fingerprint}").format(
+        name=trusted.name, fingerprint=trusted.fingerprint))
+    print(tr("Controleer deze vingerafdruk telefonisch bij de afzender."))
     return 0
 
 
@@ -143,9 +150,9 @@ def run_keys_list(args) -> int:
         (key.name, key.fingerprint, key.own)
         for key in session.scalars(sa.select(TrustedKey).order_by(TrustedKey.name))])
     for name, fingerprint, own in rows:
-        print(f"{name:<16} {fingerprint}{'  (eigen sleutel)' if own else ''}")
+        print(f"{name:<16} {fingerprint}" + ("  " + tr("(eigen sleutel)") if own else ""))
     if not rows:
-        print("Er zijn nog geen sleutels vastgelegd.")
+        print(tr("Er zijn nog geen sleutels vastgelegd."))
     return 0
 
 
@@ -157,7 +164,7 @@ def run_package_export(args) -> int:
         if args.party is not None:
             identity = keys.resolve_identity(session, args.party)
             if identity.party_id is None:
-                raise InputError("Gebruik --round voor een pakket van de griffie.")
+                raise InputError(tr("Gebruik --round voor een pakket van de griffie."))
             data = export_party_package(session, actor, identity.party_id)
         else:
             data = export_round_package(session, actor, round_number=args.round or None)
@@ -167,7 +174,7 @@ def run_package_export(args) -> int:
         return data
 
     data = in_workspace(args.workspace, export)
-    print(f"Pakket geschreven naar {args.output} ({len(data) / 1024:.0f} kB)")
+    print(tr("Pakket geschreven naar {path} ({size} kB)").format(path=args.output, size=f"{len(data) / 1024:.0f}"))
     return 0
 
 
@@ -177,10 +184,10 @@ def run_package_import(args) -> int:
     data = _read(args.file, MAX_PACKAGE_BYTES)
     package = read_package(data, args.file)  # a malformed package is refused before any workspace is touched
     if "://" not in args.workspace and not Path(args.workspace).exists() and package.kind == "round":
-        raise InputError(
-            f"Werkruimte {args.workspace} bestaat nog niet. Leg eerst de sleutel van de griffie vast met "
-            f"'raadsakkoord keys register {args.workspace} SLEUTELBESTAND'; daarna kan dit rondepakket erin."
-        )
+        raise InputError(tr(
+            "Werkruimte {workspace} bestaat nog niet. Leg eerst de sleutel van de griffie vast met "
+            "'raadsakkoord keys register {workspace} {keyfile}'; daarna kan dit rondepakket erin."
+        ).format(workspace=args.workspace, keyfile=tr("SLEUTELBESTAND")))
     report = in_workspace(args.workspace,
                           lambda session: import_package(session, _actor(session), data, args.file))
     print("\n".join(report.lines()))
@@ -191,17 +198,20 @@ def run_package_verify(args) -> int:
     data = _read(args.file, MAX_PACKAGE_BYTES)
     package = read_package(data, args.file)
     header = package.header
-    kind = "rondepakket" if package.kind == "round" else "fractiepakket"
-    print(f"{args.file}: {kind} van {header['sender_name']}, nummer {header['sequence']}, "
-          f"ronde {header['base_round']}, gemaakt {header['created_at']}")
-    print(f"  raadsakkoord {header['agreement']}; ondertekend met sleutel {package.signature['fingerprint']}")
+    kind = tr("rondepakket") if package.kind == "round" else tr("fractiepakket")
+    print(tr("{file}: {kind} van {sender}, nummer {sequence}, ronde {round}, gemaakt {created}").format(
+        file=args.file, kind=kind, sender=header["sender_name"], sequence=header["sequence"],
+        round=header["base_round"], created=header["created_at"]))
+    print("  " + tr("raadsakkoord {agreement}; ondertekend met sleutel {fingerprint}").format(
+        agreement=header["agreement"], fingerprint=package.signature["fingerprint"]))
     if args.key:
         document = keys.read_public_key_file(_read(args.key, keys.MAX_KEY_FILE), args.key)
         if document["holder"] != package.sender or document["agreement"] != package.agreement_id:
-            raise InputError(f"{args.key} is niet de sleutel van de afzender van dit pakket.")
+            raise InputError(tr("{path} is niet de sleutel van de afzender van dit pakket.").format(path=args.key))
         if not package.signature_valid(document["public_key"]):
-            raise InputError(f"{args.file} heeft een ongeldige handtekening: het is gewijzigd of vervalst.")
-        print(f"  handtekening klopt (sleutel {document['fingerprint']})")
+            raise InputError(tr("{path} heeft een ongeldige handtekening: het is gewijzigd of vervalst.").format(
+                path=args.file))
+        print("  " + tr("handtekening klopt (sleutel {fingerprint})").format(fingerprint=document["fingerprint"]))
     else:
-        print("  vorm in orde; geef --key om ook de handtekening te controleren")
+        print("  " + tr("vorm in orde; geef --key om ook de handtekening te controleren"))
     return 0

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import Package, PackageRefused, parse_moment
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import Agreement, PackageRecord
 from raadsakkoord.operations._common import now
 
@@ -26,30 +27,41 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)  # e.g. ("amendments", "new") -> 3
     rebased: list[uuid.UUID] = field(default_factory=list)
     needs_rework: list[uuid.UUID] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # items not overwritten, and why
+    kept: list[str] = field(default_factory=list)  # items not overwritten, and why (Dutch, as recorded)
+    kept_shown: list[str] = field(default_factory=list)  # the same, in the user's language
 
     def count(self, what: str, outcome: str) -> None:
         self.counts[(what, outcome)] += 1
 
+    def keep(self, text: str, **values) -> None:
+        """Note an item that was not overwritten: ``text`` is a ``mark()``-ed Dutch template."""
+        self.kept.append(text.format(**values))
+        self.kept_shown.append(tr(text).format(**values))
+
     def lines(self) -> list[str]:
-        """The report in Dutch, a line per kind of item."""
+        """The report in the user's language, a line per kind of item."""
         if self.already_imported:
-            return [f"Dit pakket van {self.sender} is al eerder ingelezen; er is niets gewijzigd."]
-        names = {"sections": "hoofdlijnen", "revisions": "versies", "rounds": "rondes", "parties": "fracties",
-                 "amendments": "amendementen", "endorsements": "standpunten", "tasks": "opdrachten"}
-        outcome_nl = {"new": "nieuw", "updated": "bijgewerkt", "unchanged": "ongewijzigd"}
-        lines = [f"Pakket van {self.sender} ingelezen."]
+            return [tr("Dit pakket van {sender} is al eerder ingelezen; er is niets gewijzigd.").format(
+                sender=self.sender)]
+        names = {"sections": tr("hoofdlijnen"), "revisions": tr("versies"), "rounds": tr("rondes"),
+                 "parties": tr("fracties"), "amendments": tr("amendementen"), "endorsements": tr("standpunten"),
+                 "tasks": tr("opdrachten")}
+        outcomes = {"new": tr("{count} nieuw"), "updated": tr("{count} bijgewerkt"),
+                    "unchanged": tr("{count} ongewijzigd")}
+        lines = [tr("Pakket van {sender} ingelezen.").format(sender=self.sender)]
         for what, label in names.items():
-            parts = [f"{self.counts[(what, o)]} {outcome_nl[o]}" for o in ("new", "updated", "unchanged")
+            parts = [outcomes[o].format(count=self.counts[(what, o)]) for o in ("new", "updated", "unchanged")
                      if self.counts[(what, o)]]
             if parts:
                 lines.append(f"  {label}: " + ", ".join(parts))
         if self.rebased:
-            lines.append(f"  {len(self.rebased)} amendement(en) overgezet op de nieuwe tekst")
+            lines.append("  " + tr("{count} amendement(en) overgezet op de nieuwe tekst").format(
+                count=len(self.rebased)))
         if self.needs_rework:
-            lines.append(f"  {len(self.needs_rework)} amendement(en) botsen met de nieuwe tekst en moeten "
-                         "worden herzien (de tekst van de fractie is bewaard)")
-        lines.extend(f"  {item}" for item in self.kept)
+            lines.append("  " + tr("{count} amendement(en) botsen met de nieuwe tekst en moeten "
+                                   "worden herzien (de tekst van de fractie is bewaard)").format(
+                count=len(self.needs_rework)))
+        lines.extend(f"  {item}" for item in self.kept_shown)
         return lines
 
     def as_dict(self) -> dict:
@@ -61,7 +73,8 @@ class ImportReport:
 def already_imported(session: Session, package: Package) -> PackageRecord | None:
     record = session.get(PackageRecord, package.package_id)
     if record is not None and record.sha256 != package.sha256:
-        raise PackageRefused("Er is al een ander pakket met hetzelfde kenmerk ingelezen; dit pakket is niet ingelezen.")
+        raise PackageRefused(tr("Er is al een ander pakket met hetzelfde kenmerk ingelezen; "
+                                "dit pakket is niet ingelezen."))
     return record
 
 
@@ -69,21 +82,22 @@ def check_signature(session: Session, package: Package, source: str) -> str:
     """The sender's registered key must have signed exactly this content; returns the sender's name."""
     key = keys.trusted_key(session, package.agreement_id, package.sender)
     if key is None:
-        who = "de griffie" if package.sender == keys.GRIFFIE else package.header["sender_name"]
-        raise PackageRefused(
-            f"{source} is ondertekend door {who}, maar die sleutel is in deze werkruimte niet geregistreerd; "
+        who = tr("de griffie") if package.sender == keys.GRIFFIE else package.header["sender_name"]
+        raise PackageRefused(tr(
+            "{source} is ondertekend door {who}, maar die sleutel is in deze werkruimte niet geregistreerd; "
             "registreer eerst de openbare sleutel (en controleer de vingerafdruk telefonisch)."
-        )
+        ).format(source=source, who=who))
     if not package.signature_valid(key.public_key):
-        raise PackageRefused(f"{source} heeft een ongeldige handtekening: het is gewijzigd of niet door "
-                             f"{key.name} ondertekend. Het is niet ingelezen.")
+        raise PackageRefused(tr("{source} heeft een ongeldige handtekening: het is gewijzigd of niet door "
+                                "{name} ondertekend. Het is niet ingelezen.").format(source=source, name=key.name))
     return key.name
 
 
 def check_agreement(session: Session, package: Package, source: str) -> Agreement | None:
     agreement = session.scalars(sa.select(Agreement).limit(1)).first()
     if agreement is not None and agreement.id != package.agreement_id:
-        raise PackageRefused(f"{source} hoort bij een ander raadsakkoord dan deze werkruimte; het is niet ingelezen.")
+        raise PackageRefused(tr("{source} hoort bij een ander raadsakkoord dan deze werkruimte; "
+                                "het is niet ingelezen.").format(source=source))
     return agreement
 
 

@@ -23,6 +23,7 @@ import fastjsonschema
 
 from raadsakkoord import paths
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.exchange import keys
 
 FORMAT = "raadsakkoord-package"
@@ -33,7 +34,7 @@ MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 
 
 class PackageRefused(InputError):
-    """A package that is not applied, with the reason in Dutch; nothing was written."""
+    """A package that is not applied, with the reason in the user's language; nothing was written."""
 
 
 def canonical(value) -> bytes:
@@ -109,7 +110,7 @@ def seal(header: dict, content: dict, private_key, public_fingerprint: str) -> t
     signature = private_key.sign(canonical(body))
     body["signature"] = {"algorithm": "Ed25519", "fingerprint": public_fingerprint,
                          "value": base64.b64encode(signature).decode("ascii")}
-    _validate(body, "het nieuwe pakket")  # never write what we would refuse to read
+    _validate(body, tr("het nieuwe pakket"))  # never write what we would refuse to read
     data = canonical(body)
     return data, Package(header, content, body["signature"], hashlib.sha256(data).hexdigest())
 
@@ -131,40 +132,46 @@ def _validate(document, source: str) -> None:
     try:
         _validator()(document)
     except fastjsonschema.JsonSchemaValueException as error:
-        where = "/".join(str(p) for p in error.path[1:]) or "het geheel"
-        raise PackageRefused(f"{source} is beschadigd of onvolledig (bij {where}); het is niet ingelezen.") from None
+        where = "/".join(str(p) for p in error.path[1:]) or tr("het geheel")
+        raise PackageRefused(tr("{source} is beschadigd of onvolledig (bij {where}); het is niet ingelezen.").format(
+            source=source, where=where)) from None
 
 
 def read_package(data: bytes, source: str) -> Package:
     """Parse and check a package's form; the signature is checked by the importer, which knows the keys."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageRefused(
-            f"{source} is te groot ({len(data) // 2**20} MiB; hoogstens {MAX_PACKAGE_BYTES // 2**20} MiB) "
+        raise PackageRefused(tr(
+            "{source} is te groot ({size} MiB; hoogstens {maximum} MiB) "
             "voor een pakket; het is niet ingelezen."
-        )
+        ).format(source=source, size=len(data) // 2**20, maximum=MAX_PACKAGE_BYTES // 2**20))
     if not data:
-        raise PackageRefused(f"{source} is leeg; het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is leeg; het is niet ingelezen.").format(source=source))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PackageRefused(f"{source} is geen geldige UTF-8-tekst en dus geen (heel) pakket; het is niet ingelezen.") from None
+        raise PackageRefused(tr("{source} is geen geldige UTF-8-tekst en dus geen (heel) pakket; "
+                                "het is niet ingelezen.").format(source=source)) from None
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError, RecursionError):
-        raise PackageRefused(f"{source} is geen pakket van Raadsakkoord of is beschadigd (afgebroken?); "
-                             "het is niet ingelezen.") from None
+        raise PackageRefused(tr("{source} is geen pakket van Raadsakkoord of is beschadigd (afgebroken?); "
+                                "het is niet ingelezen.").format(source=source)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PackageRefused(f"{source} is geen pakket van Raadsakkoord; het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is geen pakket van Raadsakkoord; het is niet ingelezen.").format(
+            source=source))
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise PackageRefused(f"{source} is gemaakt met een nieuwere versie van Raadsakkoord (pakketversie "
-                             f"{version}); werk Raadsakkoord bij om het in te lezen.")
+        raise PackageRefused(tr("{source} is gemaakt met een nieuwere versie van Raadsakkoord (pakketversie "
+                                "{version}); werk Raadsakkoord bij om het in te lezen.").format(
+                                    source=source, version=version))
     _validate(document, source)
     try:
         again = canonical(document)
     except UnicodeEncodeError:  # a lone surrogate escape (\ud800) is no text at all
-        raise PackageRefused(f"{source} bevat ongeldige tekens; het is niet ingelezen.") from None
+        raise PackageRefused(tr("{source} bevat ongeldige tekens; het is niet ingelezen.").format(
+            source=source)) from None
     if again != data:
-        raise PackageRefused(f"{source} is na het ondertekenen gewijzigd; het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is na het ondertekenen gewijzigd; het is niet ingelezen.").format(
+            source=source))
     return Package(document["header"], document["content"], document["signature"],
                    hashlib.sha256(data).hexdigest())

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord import paths
 from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import Agreement, Party, TrustedKey
 from raadsakkoord.operations._common import Actor, log, new_id, now, the_agreement
 from raadsakkoord.text import decode_utf8
@@ -58,7 +59,7 @@ def public_key_from_b64(text: str) -> Ed25519PublicKey:
         raw = base64.b64decode(text, validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, TypeError):
-        raise InputError("De sleutel is beschadigd: geen geldige openbare sleutel.") from None
+        raise InputError(tr("De sleutel is beschadigd: geen geldige openbare sleutel.")) from None
 
 
 def verify(public_key_b64: str, signature: bytes, message: bytes) -> bool:
@@ -94,22 +95,24 @@ def resolve_identity(session: Session, as_who: str) -> Identity:
     for party in session.scalars(sa.select(Party)):
         if as_who.strip().casefold() in (party.short_name.casefold(), str(party.id)):
             return Identity(agreement.id, party_holder(party.id), party.short_name)
-    raise InputError(f"Onbekende fractie: {as_who}. Kies 'griffie' of de korte naam van een fractie.")
+    raise InputError(tr("Onbekende fractie: {name}. Kies 'griffie' of de korte naam van een fractie.").format(
+        name=as_who))
 
 
 def load_private_key(identity: Identity) -> Ed25519PrivateKey:
     path = identity.private_key_path
     if not path.exists():
-        raise DomainError(
-            f"Er is op deze computer geen sleutel voor {identity.name}; maak die eerst met "
-            f"'raadsakkoord keys init … --as {identity.name}'."
-        )
+        raise DomainError(tr(
+            "Er is op deze computer geen sleutel voor {name}; maak die eerst met "
+            "'raadsakkoord keys init … --as {name}'."
+        ).format(name=identity.name))
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (ValueError, OSError):
-        raise DomainError(f"De sleutel van {identity.name} in {path} is onleesbaar.") from None
+        raise DomainError(tr("De sleutel van {name} in {path} is onleesbaar.").format(
+            name=identity.name, path=path)) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise DomainError(f"{path} bevat geen Ed25519-sleutel.")
+        raise DomainError(tr("{path} bevat geen Ed25519-sleutel.").format(path=path))
     return key
 
 
@@ -121,13 +124,14 @@ def init_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
     """
     path = identity.private_key_path
     if path.exists():
-        raise DomainError(f"Er bestaat al een sleutel voor {identity.name} ({path}); er is niets gewijzigd.")
+        raise DomainError(tr("Er bestaat al een sleutel voor {name} ({path}); er is niets gewijzigd.").format(
+            name=identity.name, path=path))
     existing = _trusted(session, identity.agreement_id, identity.holder)
     if existing is not None:
-        raise DomainError(
-            f"Deze werkruimte kent al een sleutel voor {identity.name} (vingerafdruk {existing.fingerprint}), "
+        raise DomainError(tr(
+            "Deze werkruimte kent al een sleutel voor {name} (vingerafdruk {fingerprint}), "
             "maar de geheime sleutel staat niet op deze computer."
-        )
+        ).format(name=identity.name, fingerprint=existing.fingerprint))
     private = Ed25519PrivateKey.generate()
     public_raw = raw_public(private.public_key())
     trusted = TrustedKey(id=new_id(session), agreement_id=identity.agreement_id, holder=identity.holder,
@@ -171,33 +175,34 @@ def public_key_document(key: TrustedKey) -> dict:
 def export_public_key(session: Session, identity: Identity) -> bytes:
     key = _trusted(session, identity.agreement_id, identity.holder)
     if key is None or not key.own:
-        raise DomainError(f"Deze werkruimte heeft geen eigen sleutel voor {identity.name}; maak die met 'keys init'.")
+        raise DomainError(tr("Deze werkruimte heeft geen eigen sleutel voor {name}; maak die met 'keys init'.").format(
+            name=identity.name))
     return (json.dumps(public_key_document(key), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def read_public_key_file(data: bytes, source: str) -> dict:
     if len(data) > MAX_KEY_FILE:
-        raise InputError(f"{source} is te groot voor een sleutelbestand.")
+        raise InputError(tr("{source} is te groot voor een sleutelbestand.").format(source=source))
     try:
         document = json.loads(decode_utf8(data, source))
     except json.JSONDecodeError:
-        raise InputError(f"{source} is geen sleutelbestand van Raadsakkoord.") from None
+        raise InputError(tr("{source} is geen sleutelbestand van Raadsakkoord.").format(source=source)) from None
     if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
-        raise InputError(f"{source} is geen sleutelbestand van Raadsakkoord.")
+        raise InputError(tr("{source} is geen sleutelbestand van Raadsakkoord.").format(source=source))
     if document.get("version") != PUBLIC_KEY_VERSION:
-        raise InputError(f"{source} heeft een nieuwere opmaak; werk Raadsakkoord bij.")
+        raise InputError(tr("{source} heeft een nieuwere opmaak; werk Raadsakkoord bij.").format(source=source))
     try:
         agreement_id = uuid.UUID(str(document["agreement"]))
         holder, name, public = str(document["holder"]), str(document["name"]), str(document["public_key"])
     except (KeyError, ValueError):
-        raise InputError(f"{source} is onvolledig of beschadigd.") from None
+        raise InputError(tr("{source} is onvolledig of beschadigd.").format(source=source)) from None
     if holder != GRIFFIE:
         try:
             uuid.UUID(holder.removeprefix("party:")) if holder.startswith("party:") else None
         except ValueError:
             holder = ""
         if not holder.startswith("party:"):
-            raise InputError(f"{source} is onvolledig of beschadigd.")
+            raise InputError(tr("{source} is onvolledig of beschadigd.").format(source=source))
     raw = raw_public(public_key_from_b64(public))
     return {"agreement": agreement_id, "holder": holder, "name": name[:120], "public_key": public,
             "fingerprint": fingerprint(raw)}
@@ -212,19 +217,19 @@ def register_public_key(session: Session, actor: Actor, data: bytes, source: str
     document = read_public_key_file(data, source)
     agreement = session.scalars(sa.select(Agreement).limit(1)).first()
     if agreement is not None and agreement.id != document["agreement"]:
-        raise DomainError(f"{source} hoort bij een ander raadsakkoord dan deze werkruimte.")
+        raise DomainError(tr("{source} hoort bij een ander raadsakkoord dan deze werkruimte.").format(source=source))
     if document["holder"].startswith("party:") and agreement is not None:
         party_id = uuid.UUID(document["holder"].split(":", 1)[1])
         if session.get(Party, party_id) is None:
-            raise DomainError(f"{source} is van een fractie die deze werkruimte niet kent.")
+            raise DomainError(tr("{source} is van een fractie die deze werkruimte niet kent.").format(source=source))
     existing = _trusted(session, document["agreement"], document["holder"])
     if existing is not None:
         if existing.public_key == document["public_key"]:
             return existing
-        raise DomainError(
-            f"Voor {existing.name} is al een andere sleutel vastgelegd (vingerafdruk {existing.fingerprint}); "
+        raise DomainError(tr(
+            "Voor {name} is al een andere sleutel vastgelegd (vingerafdruk {fingerprint}); "
             "er is niets gewijzigd."
-        )
+        ).format(name=existing.name, fingerprint=existing.fingerprint))
     key = TrustedKey(id=new_id(session), agreement_id=document["agreement"], holder=document["holder"],
                      name=document["name"], public_key=document["public_key"],
                      fingerprint=document["fingerprint"], own=False, registered_at=now(session))

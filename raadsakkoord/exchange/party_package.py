@@ -26,6 +26,7 @@ from raadsakkoord.exchange.common import (
     last_sequence,
     record,
 )
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.importing import outline_heading_line
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
@@ -50,13 +51,13 @@ SENT_STATUSES = (AmendmentStatus.SUBMITTED, AmendmentStatus.WITHDRAWN)
 
 def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) -> bytes:
     agreement = the_agreement(session)
-    party = get(session, Party, party_id, "fractie")
+    party = get(session, Party, party_id, tr("fractie"))
     identity = keys.Identity(agreement.id, keys.party_holder(party.id), party.short_name)
     private = keys.load_private_key(identity)
     own = keys.trusted_key(session, agreement.id, identity.holder)
     base_round = session.scalar(sa.select(sa.func.max(Round.number)))
     if base_round is None:
-        raise DomainError("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in.")
+        raise DomainError(tr("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in."))
     amendments = session.scalars(sa.select(Amendment).where(
         Amendment.party_id == party.id, Amendment.status.in_(SENT_STATUSES))
         .options(selectinload(Amendment.co_parties)).order_by(Amendment.created_at)).all()
@@ -81,31 +82,33 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
 
 def import_party_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
     if package.kind != "party" or not package.sender.startswith("party:"):
-        raise PackageRefused(f"{source} is geen pakket van een fractie.")
+        raise PackageRefused(tr("{source} is geen pakket van een fractie.").format(source=source))
     agreement = check_agreement(session, package, source)
     if agreement is None:
-        raise PackageRefused("Deze werkruimte bevat nog geen raadsakkoord; een fractiepakket kan er niet in.")
+        raise PackageRefused(tr("Deze werkruimte bevat nog geen raadsakkoord; een fractiepakket kan er niet in."))
     sender_name = check_signature(session, package, source)
     report = ImportReport("party", sender_name)
     if already_imported(session, package):
         report.already_imported = True
         return report
     if agreement.status == AgreementStatus.ADOPTED:
-        raise PackageRefused(f"Het raadsakkoord is definitief vastgesteld; {source} is niet meer ingelezen.")
+        raise PackageRefused(tr("Het raadsakkoord is definitief vastgesteld; {source} is niet meer ingelezen.").format(
+            source=source))
     party_id = uuid.UUID(package.sender.split(":", 1)[1])
     party = session.get(Party, party_id)
     if party is None or package.content["party"] != str(party_id):
-        raise PackageRefused(f"{source} is van een fractie die dit raadsakkoord niet kent; het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is van een fractie die dit raadsakkoord niet kent; het is niet ingelezen.")
+                             .format(source=source))
     previous = last_sequence(session, package.sender, "in")
     if package.header["sequence"] <= previous:
-        raise PackageRefused(
-            f"{source} is pakket {package.header['sequence']} van {party.short_name}, maar pakket {previous} is al "
+        raise PackageRefused(tr(
+            "{source} is pakket {sequence} van {party}, maar pakket {previous} is al "
             "ingelezen; een ouder pakket overschrijft geen nieuwere standpunten en is niet ingelezen."
-        )
+        ).format(source=source, sequence=package.header["sequence"], party=party.short_name, previous=previous))
     base_round = package.header["base_round"]
     if base_round is None or session.scalar(sa.select(Round.id).where(Round.number == base_round)) is None:
-        raise PackageRefused(f"{source} is gemaakt op ronde {base_round}, die deze werkruimte niet kent; "
-                             "het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is gemaakt op ronde {round}, die deze werkruimte niet kent; "
+                                "het is niet ingelezen.").format(source=source, round=base_round))
     content = package.content
     here = _Here(session)
     _check_references(here, content, party_id, source)
@@ -149,7 +152,8 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
     withdraw: every other status is the griffie's to give.
     """
     def refuse(what: str):
-        raise PackageRefused(f"{source} {what}; het is niet ingelezen.")
+        # ``what`` continues the sentence, in the user's language.
+        raise PackageRefused(tr("{source} {what}; het is niet ingelezen.").format(source=source, what=what))
 
     own = str(party_id)
     sent = {s.value for s in SENT_STATUSES}
@@ -159,44 +163,44 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
         in_package.add(ident)
         existing = here.amendments.get(ident)
         if data["party"] != own or (existing is not None and existing.party_id != party_id):
-            refuse("bevat een amendement namens een andere fractie")
+            refuse(tr("bevat een amendement namens een andere fractie"))
         if data["status"] not in sent:
-            refuse("bevat een amendement met een status die alleen de griffie kan geven")
+            refuse(tr("bevat een amendement met een status die alleen de griffie kan geven"))
         for co in data["co_parties"]:
             if uuid.UUID(co) not in here.parties:
-                refuse("noemt een onbekende mede-indiener")
+                refuse(tr("noemt een onbekende mede-indiener"))
         if outline_heading_line(data["proposed_text"]) is not None:
-            refuse("bevat een tekst met een kop met # of ## (alleen voor hoofdstukken en hoofdlijnen)")
+            refuse(tr("bevat een tekst met een kop met # of ## (alleen voor hoofdstukken en hoofdlijnen)"))
         kind = AmendmentKind(data["kind"])
         if kind == AmendmentKind.NEW_SECTION:
             if (data["chapter"] is None or uuid.UUID(data["chapter"]) not in here.chapters
                     or data["section"] is not None or data["base_revision"] is not None):
-                refuse("bevat een nieuwe hoofdlijn in een onbekend hoofdstuk")
+                refuse(tr("bevat een nieuwe hoofdlijn in een onbekend hoofdstuk"))
             continue
         section_id, base = _uuid(data["section"]), _uuid(data["base_revision"])
         if (section_id not in here.sections or base is None or here.revision_section.get(base) != section_id
                 or data["chapter"] is not None):
-            refuse("bevat een amendement op een onbekende hoofdlijn of versie")
+            refuse(tr("bevat een amendement op een onbekende hoofdlijn of versie"))
     for data in content["endorsements"]:
         if data["party"] != own:
-            refuse("bevat een standpunt namens een andere fractie")
+            refuse(tr("bevat een standpunt namens een andere fractie"))
         if data["amendment"] is not None:
             if data["section"] is not None or data["revision"] is not None:
-                refuse("bevat een standpunt met twee doelen")
+                refuse(tr("bevat een standpunt met twee doelen"))
             target = uuid.UUID(data["amendment"])
             if target not in here.amendments and target not in in_package:
-                refuse("bevat een standpunt over een onbekend amendement")
+                refuse(tr("bevat een standpunt over een onbekend amendement"))
         else:
             section_id, revision = _uuid(data["section"]), _uuid(data["revision"])
             if section_id is None or revision is None or here.revision_section.get(revision) != section_id:
-                refuse("bevat een standpunt over een onbekende hoofdlijn of versie")
+                refuse(tr("bevat een standpunt over een onbekende hoofdlijn of versie"))
     for data in content["tasks"]:
         existing = here.tasks.get(uuid.UUID(data["id"]))
         if data["proposed_by"] != own or (existing is not None and existing.proposed_by_party_id != party_id):
-            refuse("bevat een opdracht die niet door deze fractie is voorgesteld")
+            refuse(tr("bevat een opdracht die niet door deze fractie is voorgesteld"))
         for section_id in data["sections"]:
             if uuid.UUID(section_id) not in here.sections:
-                refuse("bevat een opdracht bij een onbekende hoofdlijn")
+                refuse(tr("bevat een opdracht bij een onbekende hoofdlijn"))
 
 
 def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, parties: dict,
@@ -208,7 +212,7 @@ def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, know
         # The griffie decided (or the party withdrew) already: that stands.
         report.count("amendments", "unchanged")
         if existing.status.is_decided and values["status"] == AmendmentStatus.WITHDRAWN:
-            report.kept.append(f"'{existing.headline}' was al beoordeeld; intrekken kan niet meer.")
+            report.keep(mark("'{headline}' was al beoordeeld; intrekken kan niet meer."), headline=existing.headline)
         return
     # Decision fields are the griffie's: never taken from a party.
     for key in ("decision_note", "decided_by", "decided_at"):

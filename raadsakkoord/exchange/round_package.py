@@ -26,6 +26,7 @@ from raadsakkoord.exchange.common import (
     record,
 )
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     Agreement,
     Amendment,
@@ -55,8 +56,8 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
         query = query.where(Round.number == round_number)
     published = session.scalars(query.limit(1)).first()
     if published is None:
-        raise DomainError(f"Ronde {round_number} bestaat niet." if round_number else
-                          "Er is nog geen ronde gepubliceerd; publiceer eerst een conceptronde.")
+        raise DomainError(tr("Ronde {number} bestaat niet.").format(number=round_number) if round_number else
+                          tr("Er is nog geen ronde gepubliceerd; publiceer eerst een conceptronde."))
     content = round_content(session, agreement, published)
     # Numbered by export, not by round: a second export of one round must
     # supersede the first (it carries later decisions), never the reverse.
@@ -136,7 +137,7 @@ def _own_party(session: Session, agreement_id: uuid.UUID) -> uuid.UUID | None:
 
 def import_round_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
     if package.kind != "round" or package.sender != keys.GRIFFIE:
-        raise PackageRefused(f"{source} is geen rondepakket van de griffie.")
+        raise PackageRefused(tr("{source} is geen rondepakket van de griffie.").format(source=source))
     check_agreement(session, package, source)
     sender = check_signature(session, package, source)
     report = ImportReport("round", sender)
@@ -147,12 +148,13 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     newest = max(r["number"] for r in content["rounds"])
     latest_here = session.scalar(sa.select(sa.func.max(Round.number))) or 0
     if newest < latest_here:
-        raise PackageRefused(f"{source} bevat ronde {newest}, maar deze werkruimte heeft al ronde {latest_here}; "
-                             "een ouder pakket wordt niet ingelezen.")
+        raise PackageRefused(tr("{source} bevat ronde {newest}, maar deze werkruimte heeft al ronde {latest}; "
+                                "een ouder pakket wordt niet ingelezen.").format(
+                                    source=source, newest=newest, latest=latest_here))
     previous = last_sequence(session, keys.GRIFFIE, "in")
     if package.header["sequence"] <= previous:
-        raise PackageRefused(f"{source} is ouder dan het rondepakket dat al is ingelezen (nummer {previous}); "
-                             "het is niet ingelezen.")
+        raise PackageRefused(tr("{source} is ouder dan het rondepakket dat al is ingelezen (nummer {previous}); "
+                                "het is niet ingelezen.").format(source=source, previous=previous))
     agreement_id = package.agreement_id
     own_party = _own_party(session, agreement_id)
     serialize.upsert(session, Agreement, agreement_id, serialize.agreement_values(content["agreement"]))
@@ -193,7 +195,8 @@ def _apply_sections(session: Session, content: dict, report: ImportReport, sourc
         report.count("sections", outcome)
         numbers = {r["id"]: r["number"] for r in data["revisions"]}
         if data["revision"] not in numbers:
-            raise PackageRefused(f"{source} is onvolledig: de versie van een hoofdlijn ontbreekt.")
+            raise PackageRefused(tr("{source} is onvolledig: de versie van een hoofdlijn ontbreekt.").format(
+                source=source))
         for revision in data["revisions"]:
             report.count("revisions", serialize.put_revision(session, section_id, revision, source, revisions))
         pointers.append((section, uuid.UUID(data["revision"]), numbers[data["revision"]]))

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange.envelope import PackageRefused, moment, parse_moment
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     Agreement,
     AgreementStatus,
@@ -142,17 +143,17 @@ def party_values(d: dict, agreement_id: uuid.UUID) -> dict:
 def put_revision(session: Session, section_id: uuid.UUID, d: dict, source: str, known: dict) -> str:
     """Revisions are immutable: a known id with other content is a refusal, not an update."""
     if outline_heading_line(d["text"]) is not None:
-        raise PackageRefused(f"{source}: versie {d['number']} bevat een kop met # of ##; "
-                             "het pakket is niet ingelezen.")
+        raise PackageRefused(tr("{source}: versie {number} bevat een kop met # of ##; "
+                                "het pakket is niet ingelezen.").format(source=source, number=d["number"]))
     if sha256_hex(d["text"]) != d["sha256"]:
-        raise PackageRefused(f"{source}: de tekst van versie {d['number']} klopt niet met haar vingerafdruk; "
-                             "het pakket is niet ingelezen.")
+        raise PackageRefused(tr("{source}: de tekst van versie {number} klopt niet met haar vingerafdruk; "
+                                "het pakket is niet ingelezen.").format(source=source, number=d["number"]))
     ident = uuid.UUID(d["id"])
     existing = known.get(ident)
     if existing is not None:
         if existing.sha256 != d["sha256"] or existing.section_id != section_id:
-            raise PackageRefused(f"{source} bevat een andere tekst voor een versie die deze werkruimte al heeft; "
-                                 "het pakket is niet ingelezen.")
+            raise PackageRefused(tr("{source} bevat een andere tekst voor een versie die deze werkruimte al heeft; "
+                                    "het pakket is niet ingelezen.").format(source=source))
         return "unchanged"
     known[ident] = revision = Revision(
         id=ident, section_id=section_id, number=d["number"], text=d["text"], sha256=d["sha256"],

@@ -8,8 +8,11 @@ import sys
 from collections.abc import Callable
 
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import mark, tr
 
-WHAT_NL = {"agreement": "het raadsakkoord", "tasks": "de uitwerkingsagenda", "amendments": "het amendementenboek"}
+# Shown with tr(); the exported documents themselves stay Dutch.
+WHAT_NL = {"agreement": mark("het raadsakkoord"), "tasks": mark("de uitwerkingsagenda"),
+           "amendments": mark("het amendementenboek")}
 # What can be written in which format. A combination not listed is refused
 # with one line; no format is ever pretended.
 FORMATS = {
@@ -22,18 +25,20 @@ ALL_FORMATS = ("pdf", "md", "html", "odt", "csv", "ics")
 
 def register(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser(
-        "export", help="publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek",
-        description="Schrijf een publicatie naar een bestand. Het bestand verschijnt pas als het helemaal "
-                    "klaar is. Combinaties: " + "; ".join(f"{w}: {', '.join(f)}" for w, f in FORMATS.items()) + ".")
-    cmd.add_argument("workspace", metavar="WERKRUIMTE", help="bestand of database-URL")
-    cmd.add_argument("--what", required=True, choices=tuple(FORMATS), help="wat publiceren")
-    cmd.add_argument("--format", required=True, choices=ALL_FORMATS, help="bestandsformaat")
+        "export", help=tr("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek"),
+        description=tr("Schrijf een publicatie naar een bestand. Het bestand verschijnt pas als het helemaal "
+                       "klaar is. Combinaties: {combinations}.").format(
+            combinations="; ".join(f"{w}: {', '.join(f)}" for w, f in FORMATS.items())))
+    cmd.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    cmd.add_argument("--what", required=True, choices=tuple(FORMATS), help=tr("wat publiceren"))
+    cmd.add_argument("--format", required=True, choices=ALL_FORMATS, help=tr("bestandsformaat"))
     cmd.add_argument("--round", type=int, metavar="N",
-                     help="het raadsakkoord zoals gepubliceerd in ronde N (standaard: de huidige teksten, als concept)")
+                     help=tr("het raadsakkoord zoals gepubliceerd in ronde N (standaard: de huidige teksten, "
+                             "als concept)"))
     cmd.add_argument("--attach-source", action="store_true",
-                     help="voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
-                          "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)")
-    cmd.add_argument("-o", "--output", required=True, metavar="BESTAND", help="het te schrijven bestand")
+                     help=tr("voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
+                             "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)"))
+    cmd.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"), help=tr("het te schrijven bestand"))
     cmd.set_defaults(handler=run_export)
 
 
@@ -43,12 +48,16 @@ def _progress(message: str) -> None:
 
 def validate(what: str, fmt: str, round_number: int | None, attach_source: bool) -> None:
     if fmt not in FORMATS[what]:
-        raise InputError(f"{WHAT_NL[what].capitalize()} kan niet als {fmt} worden geëxporteerd; "
-                         f"kies uit: {', '.join(FORMATS[what])}.")
+        raise InputError(tr("{what} kan niet als {format} worden geëxporteerd; kies uit: {formats}.").format(
+            what=_capitalised(tr(WHAT_NL[what])), format=fmt, formats=", ".join(FORMATS[what])))
     if round_number is not None and what != "agreement":
-        raise InputError("--round geldt alleen voor het raadsakkoord (--what agreement).")
+        raise InputError(tr("--round geldt alleen voor het raadsakkoord (--what agreement)."))
     if attach_source and fmt != "pdf":
-        raise InputError("--attach-source geldt alleen voor een PDF.")
+        raise InputError(tr("--attach-source geldt alleen voor een PDF."))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -65,7 +74,10 @@ def run_export(args: argparse.Namespace) -> int:
                         attach_source=args.attach_source, progress=_progress)
     finally:
         workspace.close()
-    print(f"Geschreven: {args.output}" + (f" ({result} pagina's)" if result else ""))
+    if result:
+        print(tr("Geschreven: {path} ({pages} pagina's)").format(path=args.output, pages=result))
+    else:
+        print(tr("Geschreven: {path}").format(path=args.output))
     return 0
 
 
@@ -84,7 +96,7 @@ def export(workspace, what: str, fmt: str, output: str, *, round_number: int | N
             data = document.task_agenda(session)
         else:
             data = amendments.amendment_book(session)
-    progress(f"{WHAT_NL[what]} als {fmt} opmaken…")
+    progress(tr("{what} als {format} opmaken…").format(what=tr(WHAT_NL[what]), format=fmt))
     markdown = {"agreement": md.agreement_markdown, "tasks": md.task_agenda_markdown,
                 "amendments": md.amendment_book_markdown}[what]
     if fmt == "md":

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     Chapter,
     Endorsement,
@@ -154,8 +155,9 @@ def find_round(session: Session, number: int) -> Round:
     found = session.scalars(sa.select(Round).where(Round.number == number)).first()
     if found is None:
         known = list(session.scalars(sa.select(Round.number).order_by(Round.number)))
-        which = ", ".join(map(str, known)) if known else "nog geen"
-        raise InputError(f"Ronde {number} bestaat niet in deze werkruimte (rondes: {which}).")
+        which = ", ".join(map(str, known)) if known else tr("nog geen")
+        raise InputError(tr("Ronde {number} bestaat niet in deze werkruimte (rondes: {which}).").format(
+            number=number, which=which))
     return found
 
 

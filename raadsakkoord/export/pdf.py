@@ -49,6 +49,7 @@ from raadsakkoord.export import qt_html
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, TaskAgenda, date_nl
 from raadsakkoord.export.files import atomic_path
+from raadsakkoord.i18n import tr
 
 FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
@@ -77,7 +78,8 @@ def register_fonts() -> None:
     folder = fonts_dir()
     for name in FONT_FILES:
         if QFontDatabase.addApplicationFont(str(folder / name)) < 0:
-            raise UserError(f"Het lettertype {name} ontbreekt in {folder}; installeer Raadsakkoord opnieuw.")
+            raise UserError(tr("Het lettertype {font} ontbreekt in {folder}; installeer Raadsakkoord opnieuw.").format(
+                font=name, folder=folder))
     _registered = True
 
 
@@ -219,7 +221,7 @@ class _Layout:
             if index:
                 new_page()
             if total > 40 and index % 25 == 0:
-                progress(f"pagina {index + 1} van {total}…")
+                progress(tr("pagina {page} van {total}…").format(page=index + 1, total=total))
             painter.save()
             painter.translate(self.body.left(), self.body.top() - index * self.body.height())
             # The clip stops short of the page foot by the same slack, so a block
@@ -307,10 +309,10 @@ def write_pdf(data, output: str | Path, *, attach: bytes | None = None,
         writer.setTitle(title)
         if attach is not None:
             writer.addFileAttachment(Path(str(output)).with_suffix(".md").name, attach, "text/markdown")
-        progress(f"{layout.page_count} pagina's tekenen…")
+        progress(tr("{pages} pagina's tekenen…").format(pages=layout.page_count))
         painter = QPainter()
         if not painter.begin(writer):
-            raise UserError(f"{output} kon niet als PDF worden geopend; er is niets geschreven.")
+            raise UserError(tr("{path} kon niet als PDF worden geopend; er is niets geschreven.").format(path=output))
         try:
             layout.paint(painter, meta, title, writer.newPage, progress)
         finally:
@@ -334,7 +336,7 @@ def set_language(path: Path, language: str) -> None:
     data = path.read_bytes()
     catalog, trailer = _CATALOG.search(data), _TRAILER.search(data)
     if catalog is None or trailer is None or b"/Lang" in catalog.group(2):
-        raise UserError("De PDF kon niet worden afgerond (onbekende opbouw); er is niets geschreven.")
+        raise UserError(tr("De PDF kon niet worden afgerond (onbekende opbouw); er is niets geschreven."))
     number = int(catalog.group(1))
     body = f"{number} 0 obj\n<<\n/Type /Catalog\n".encode() + catalog.group(2) + \
         f"/Lang ({language})\n>>\nendobj\n".encode()
@@ -359,4 +361,5 @@ def write_odt(data, output: str | Path) -> None:
     with _keep_none_alive(), atomic_path(output) as temp:
         writer = QTextDocumentWriter(str(temp), b"odf")
         if not writer.write(doc):
-            raise UserError(f"{output} kon niet als ODT worden geschreven; er is niets geschreven.")
+            raise UserError(tr("{path} kon niet als ODT worden geschreven; er is niets geschreven.").format(
+                path=output))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord import audit
 from raadsakkoord.errors import ConcurrentEditError, DomainError, NotFound, PermissionDenied
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import Agreement, AgreementStatus, Party
 from raadsakkoord.text import single_line
 
@@ -50,14 +51,14 @@ def new_id(session: Session) -> uuid.UUID:
 
 
 def get(session: Session, cls: type[T], ident: uuid.UUID | str, what: str) -> T:
-    """Load by id, or raise NotFound naming the thing in Dutch."""
+    """Load by id, or raise NotFound naming the thing (``what``, in the user's language: ``tr("fractie")``)."""
     try:
         key = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
     except ValueError:
-        raise NotFound(f"Onbekende {what}: {ident}") from None
+        raise NotFound(tr("Onbekende {what}: {ident}").format(what=what, ident=ident)) from None
     obj = session.get(cls, key)
     if obj is None:
-        raise NotFound(f"Onbekende {what}: {ident}")
+        raise NotFound(tr("Onbekende {what}: {ident}").format(what=what, ident=ident))
     _pin(session, obj)
     return obj
 
@@ -75,7 +76,7 @@ def the_agreement(session: Session) -> Agreement:
     if agreement is None:
         agreement = session.scalars(sa.select(Agreement).limit(1)).first()
         if agreement is None:
-            raise DomainError("Deze werkruimte bevat nog geen raadsakkoord.")
+            raise DomainError(tr("Deze werkruimte bevat nog geen raadsakkoord."))
         session.info["agreement_id"] = agreement.id
         _pin(session, agreement)
     return agreement
@@ -86,7 +87,7 @@ def open_agreement(session: Session) -> Agreement:
     agreement = the_agreement(session)
     if agreement.status == AgreementStatus.ADOPTED:
         raise DomainError(
-            "Het raadsakkoord is definitief vastgesteld; de tekst kan niet meer worden gewijzigd."
+            tr("Het raadsakkoord is definitief vastgesteld; de tekst kan niet meer worden gewijzigd.")
         )
     return agreement
 
@@ -99,22 +100,23 @@ def acting_party(session: Session, actor: Actor, party_id: uuid.UUID | None) -> 
     """
     if actor.party_id is not None:
         if party_id is not None and party_id != actor.party_id:
-            raise PermissionDenied("U kunt alleen namens uw eigen fractie handelen.")
+            raise PermissionDenied(tr("U kunt alleen namens uw eigen fractie handelen."))
         party_id = actor.party_id
     if party_id is None:
-        raise DomainError("Kies de fractie namens wie dit gebeurt.")
-    return get(session, Party, party_id, "fractie")
+        raise DomainError(tr("Kies de fractie namens wie dit gebeurt."))
+    return get(session, Party, party_id, tr("fractie"))
 
 
 def require_griffie(actor: Actor, action: str) -> None:
+    """Refuse a party member; ``action`` says what only the griffie may do, in the user's language."""
     if not actor.is_griffie:
-        raise PermissionDenied(f"Alleen de griffie kan {action}.")
+        raise PermissionDenied(tr("Alleen de griffie kan {action}.").format(action=action))
 
 
 def check_actor(session: Session, actor: Actor) -> None:
-    single_line(actor.name, "De naam van wie dit doet", max_length=120)
+    single_line(actor.name, tr("De naam van wie dit doet"), max_length=120)
     if actor.party_id is not None:
-        get(session, Party, actor.party_id, "fractie")
+        get(session, Party, actor.party_id, tr("fractie"))
 
 
 def log(session: Session, actor: Actor, action: str, **payload) -> None:
@@ -126,10 +128,11 @@ def check_version(obj, expected_version: int | None, what: str) -> None:
     """Refuse an edit made on a copy that someone else has changed since.
 
     The UI passes the version it showed the user; the database's version
-    counter catches the rest (two transactions at the same moment).
+    counter catches the rest (two transactions at the same moment). ``what``
+    names the record in the user's language.
     """
     if expected_version is not None and obj.version != expected_version:
-        raise ConcurrentEditError(
-            f"{what} is intussen door iemand anders gewijzigd. Er is niets overschreven; "
+        raise ConcurrentEditError(tr(
+            "{what} is intussen door iemand anders gewijzigd. Er is niets overschreven; "
             "bekijk de nieuwe gegevens en probeer het opnieuw."
-        )
+        ).format(what=what))

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import Agreement, Party
 from raadsakkoord.operations._common import (
@@ -31,22 +32,23 @@ MAX_COUNCIL_SEATS = 200  # the largest Dutch council has 45; this only catches t
 
 def _seats(value: int, what: str, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{what} moet een geheel getal zijn.")
+        raise InputError(tr("{what} moet een geheel getal zijn.").format(what=what))
     if value < 0 or value > maximum:
-        raise InputError(f"{what} moet tussen 0 en {maximum} liggen (niet {value}).")
+        raise InputError(tr("{what} moet tussen 0 en {maximum} liggen (niet {value}).").format(
+            what=what, maximum=maximum, value=value))
     return value
 
 
 def _share(value: float) -> float:
     if not 0.5 < float(value) <= 1:
-        raise InputError("De grens voor brede steun moet groter zijn dan de helft en hoogstens alles.")
+        raise InputError(tr("De grens voor brede steun moet groter zijn dan de helft en hoogstens alles."))
     return float(value)
 
 
 def _email(value: str, what: str) -> str:
     value = single_line(value, what, required=False)
     if value and not _EMAIL.match(value):
-        raise InputError(f"{what} is geen geldig e-mailadres: {value}")
+        raise InputError(tr("{what} is geen geldig e-mailadres: {value}").format(what=what, value=value))
     return value
 
 
@@ -54,23 +56,23 @@ def create_agreement(session: Session, actor: Actor, *, title: str, municipality
                      council_seats: int, term: str = "", preamble: str = "",
                      contact_name: str = "", contact_phone: str = "", contact_email: str = "",
                      broad_support_share: float = 2 / 3) -> Agreement:
-    require_griffie(actor, "een raadsakkoord aanmaken")
+    require_griffie(actor, tr("een raadsakkoord aanmaken"))
     check_actor(session, actor)
     if session.scalars(sa.select(Agreement.id).limit(1)).first() is not None:
-        raise DomainError("Deze werkruimte bevat al een raadsakkoord; maak een nieuwe werkruimte.")
-    seats = _seats(council_seats, "Het aantal raadszetels", 200)
+        raise DomainError(tr("Deze werkruimte bevat al een raadsakkoord; maak een nieuwe werkruimte."))
+    seats = _seats(council_seats, tr("Het aantal raadszetels"), 200)
     if seats == 0:
-        raise InputError("Het aantal raadszetels moet minstens 1 zijn.")
+        raise InputError(tr("Het aantal raadszetels moet minstens 1 zijn."))
     agreement = Agreement(
         id=new_id(session),
-        title=single_line(title, "De titel"),
-        municipality=single_line(municipality, "De gemeente", max_length=100),
-        term=single_line(term, "De raadsperiode", max_length=40, required=False),
+        title=single_line(title, tr("De titel")),
+        municipality=single_line(municipality, tr("De gemeente"), max_length=100),
+        term=single_line(term, tr("De raadsperiode"), max_length=40, required=False),
         council_seats=seats,
-        preamble=refuse_outline_headings(canonical_markdown(preamble), "Het voorwoord"),
-        contact_name=single_line(contact_name, "De contactpersoon", max_length=120, required=False),
-        contact_phone=single_line(contact_phone, "Het telefoonnummer", max_length=40, required=False),
-        contact_email=_email(contact_email, "Het e-mailadres van de contactpersoon"),
+        preamble=refuse_outline_headings(canonical_markdown(preamble), tr("Het voorwoord")),
+        contact_name=single_line(contact_name, tr("De contactpersoon"), max_length=120, required=False),
+        contact_phone=single_line(contact_phone, tr("Het telefoonnummer"), max_length=40, required=False),
+        contact_email=_email(contact_email, tr("Het e-mailadres van de contactpersoon")),
         broad_support_share=_share(broad_support_share),
         created_at=now(session),
     )
@@ -84,20 +86,20 @@ def create_agreement(session: Session, actor: Actor, *, title: str, municipality
 def update_agreement(session: Session, actor: Actor, *, expected_version: int | None = None,
                      **changes) -> Agreement:
     """Change the agreement's details; only the fields given are touched."""
-    require_griffie(actor, "de gegevens van het raadsakkoord wijzigen")
+    require_griffie(actor, tr("de gegevens van het raadsakkoord wijzigen"))
     check_actor(session, actor)
     agreement = open_agreement(session)
-    check_version(agreement, expected_version, "Het raadsakkoord")
+    check_version(agreement, expected_version, tr("Het raadsakkoord"))
     cleaners = {
-        "title": lambda v: single_line(v, "De titel"),
-        "municipality": lambda v: single_line(v, "De gemeente", max_length=100),
-        "term": lambda v: single_line(v, "De raadsperiode", max_length=40, required=False),
-        "preamble": lambda v: refuse_outline_headings(canonical_markdown(v), "Het voorwoord"),
-        "contact_name": lambda v: single_line(v, "De contactpersoon", max_length=120, required=False),
-        "contact_phone": lambda v: single_line(v, "Het telefoonnummer", max_length=40, required=False),
-        "contact_email": lambda v: _email(v, "Het e-mailadres van de contactpersoon"),
+        "title": lambda v: single_line(v, tr("De titel")),
+        "municipality": lambda v: single_line(v, tr("De gemeente"), max_length=100),
+        "term": lambda v: single_line(v, tr("De raadsperiode"), max_length=40, required=False),
+        "preamble": lambda v: refuse_outline_headings(canonical_markdown(v), tr("Het voorwoord")),
+        "contact_name": lambda v: single_line(v, tr("De contactpersoon"), max_length=120, required=False),
+        "contact_phone": lambda v: single_line(v, tr("Het telefoonnummer"), max_length=40, required=False),
+        "contact_email": lambda v: _email(v, tr("Het e-mailadres van de contactpersoon")),
         "broad_support_share": _share,
-        "council_seats": lambda v: _seats(v, "Het aantal raadszetels", MAX_COUNCIL_SEATS),
+        "council_seats": lambda v: _seats(v, tr("Het aantal raadszetels"), MAX_COUNCIL_SEATS),
     }
     unknown = set(changes) - set(cleaners)
     if unknown:
@@ -107,7 +109,7 @@ def update_agreement(session: Session, actor: Actor, *, expected_version: int | 
         taken = sum(p.seats for p in agreement.parties)
         if cleaned["council_seats"] < max(taken, 1):
             raise DomainError(
-                f"De fracties hebben samen {taken} zetels; de raad kan niet kleiner zijn."
+                tr("De fracties hebben samen {seats} zetels; de raad kan niet kleiner zijn.").format(seats=taken)
             )
     for key, value in cleaned.items():
         setattr(agreement, key, value)
@@ -120,30 +122,32 @@ def _check_party_fields(session: Session, agreement: Agreement, party: Party | N
     others = [p for p in agreement.parties if p is not party]
     clash = next((p for p in others if p.short_name.casefold() == short_name.casefold()), None)
     if clash is not None:
-        raise DomainError(f"Er is al een fractie met de korte naam {clash.short_name} ({clash.name}).")
+        raise DomainError(tr("Er is al een fractie met de korte naam {short_name} ({name}).").format(
+            short_name=clash.short_name, name=clash.name))
     taken = sum(p.seats for p in others)
     if taken + seats > agreement.council_seats:
-        raise DomainError(
-            f"Met {seats} zetels voor {short_name} komen de fracties op {taken + seats} zetels; "
-            f"de raad van {agreement.municipality} heeft er {agreement.council_seats}."
-        )
+        raise DomainError(tr(
+            "Met {seats} zetels voor {short_name} komen de fracties op {total} zetels; "
+            "de raad van {municipality} heeft er {council_seats}."
+        ).format(seats=seats, short_name=short_name, total=taken + seats,
+                 municipality=agreement.municipality, council_seats=agreement.council_seats))
 
 
 def add_party(session: Session, actor: Actor, *, name: str, short_name: str, seats: int,
               colour: str = "#777777", leader: str = "", contact: str = "") -> Party:
-    require_griffie(actor, "fracties toevoegen")
+    require_griffie(actor, tr("fracties toevoegen"))
     check_actor(session, actor)
     agreement = open_agreement(session)
-    name = single_line(name, "De naam van de fractie", max_length=120)
-    short_name = single_line(short_name, "De korte naam van de fractie", max_length=40)
-    seats = _seats(seats, f"Het aantal zetels van {short_name}", MAX_COUNCIL_SEATS)
+    name = single_line(name, tr("De naam van de fractie"), max_length=120)
+    short_name = single_line(short_name, tr("De korte naam van de fractie"), max_length=40)
+    seats = _seats(seats, tr("Het aantal zetels van {short_name}").format(short_name=short_name), MAX_COUNCIL_SEATS)
     if not _COLOUR.match(colour or ""):
-        raise InputError(f"De kleur moet de vorm #RRGGBB hebben (niet {colour!r}).")
+        raise InputError(tr("De kleur moet de vorm #RRGGBB hebben (niet {colour}).").format(colour=repr(colour)))
     _check_party_fields(session, agreement, None, short_name=short_name, seats=seats)
     party = Party(
         id=new_id(session), agreement=agreement, name=name, short_name=short_name, seats=seats,
-        colour=colour.upper(), leader=single_line(leader, "De fractievoorzitter", max_length=120, required=False),
-        contact=single_line(contact, "Het contact van de fractie", required=False),
+        colour=colour.upper(), leader=single_line(leader, tr("De fractievoorzitter"), max_length=120, required=False),
+        contact=single_line(contact, tr("Het contact van de fractie"), required=False),
     )
     session.add(party)
     session.flush()
@@ -155,19 +159,20 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
                  short_name: str | None = None, seats: int | None = None,
                  colour: str | None = None, leader: str | None = None,
                  contact: str | None = None, expected_version: int | None = None) -> Party:
-    require_griffie(actor, "fracties wijzigen")
+    require_griffie(actor, tr("fracties wijzigen"))
     check_actor(session, actor)
     agreement = open_agreement(session)
-    party = get(session, Party, party_id, "fractie")
-    check_version(party, expected_version, f"Fractie {party.short_name}")
-    new_short = single_line(short_name, "De korte naam van de fractie", max_length=40) if short_name is not None else party.short_name
-    new_seats = _seats(seats, f"Het aantal zetels van {new_short}", MAX_COUNCIL_SEATS) if seats is not None else party.seats
+    party = get(session, Party, party_id, tr("fractie"))
+    check_version(party, expected_version, tr("Fractie {short_name}").format(short_name=party.short_name))
+    new_short = single_line(short_name, tr("De korte naam van de fractie"), max_length=40) if short_name is not None else party.short_name
+    new_seats = _seats(seats, tr("Het aantal zetels van {short_name}").format(short_name=new_short),
+                       MAX_COUNCIL_SEATS) if seats is not None else party.seats
     if colour is not None and not _COLOUR.match(colour):
-        raise InputError(f"De kleur moet de vorm #RRGGBB hebben (niet {colour!r}).")
+        raise InputError(tr("De kleur moet de vorm #RRGGBB hebben (niet {colour}).").format(colour=repr(colour)))
     _check_party_fields(session, agreement, party, short_name=new_short, seats=new_seats)
     changes: dict[str, object] = {}
     if name is not None:
-        changes["name"] = single_line(name, "De naam van de fractie", max_length=120)
+        changes["name"] = single_line(name, tr("De naam van de fractie"), max_length=120)
     if short_name is not None:
         changes["short_name"] = new_short
     if seats is not None:
@@ -175,9 +180,9 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     if colour is not None:
         changes["colour"] = colour.upper()
     if leader is not None:
-        changes["leader"] = single_line(leader, "De fractievoorzitter", max_length=120, required=False)
+        changes["leader"] = single_line(leader, tr("De fractievoorzitter"), max_length=120, required=False)
     if contact is not None:
-        changes["contact"] = single_line(contact, "Het contact van de fractie", required=False)
+        changes["contact"] = single_line(contact, tr("Het contact van de fractie"), required=False)
     for key, value in changes.items():
         setattr(party, key, value)
     log(session, actor, "update_party", party=str(party.id), **changes)

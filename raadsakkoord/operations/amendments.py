@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import (
     Amendment,
@@ -34,39 +35,41 @@ from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.sections import add_section, new_revision
 from raadsakkoord.text import canonical_markdown, single_line
 
+# Dutch labels: the amendment book prints them as they are; a message shows
+# them with tr(STATUS_LABELS[status]).
 STATUS_LABELS = {
-    AmendmentStatus.DRAFT: "concept",
-    AmendmentStatus.SUBMITTED: "ingediend",
-    AmendmentStatus.ACCEPTED: "aanvaard",
-    AmendmentStatus.PARTLY_ACCEPTED: "gedeeltelijk overgenomen",
-    AmendmentStatus.REJECTED: "verworpen",
-    AmendmentStatus.WITHDRAWN: "ingetrokken",
-    AmendmentStatus.SUPERSEDED: "vervallen",
+    AmendmentStatus.DRAFT: mark("concept"),
+    AmendmentStatus.SUBMITTED: mark("ingediend"),
+    AmendmentStatus.ACCEPTED: mark("aanvaard"),
+    AmendmentStatus.PARTLY_ACCEPTED: mark("gedeeltelijk overgenomen"),
+    AmendmentStatus.REJECTED: mark("verworpen"),
+    AmendmentStatus.WITHDRAWN: mark("ingetrokken"),
+    AmendmentStatus.SUPERSEDED: mark("vervallen"),
 }
 
 
 def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
     if section_id is None:
-        raise InputError("Kies de hoofdlijn waarop het amendement betrekking heeft.")
-    section = get(session, Section, section_id, "hoofdlijn")
+        raise InputError(tr("Kies de hoofdlijn waarop het amendement betrekking heeft."))
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     if section.status in (SectionStatus.WITHDRAWN, SectionStatus.REJECTED):
-        raise DomainError(f"Hoofdlijn {section.number} is vervallen; amenderen kan niet meer.")
+        raise DomainError(tr("Hoofdlijn {number} is vervallen; amenderen kan niet meer.").format(number=section.number))
     return section
 
 
 def _co_parties(session: Session, party: Party, ids: Iterable[uuid.UUID]) -> list[Party]:
     parties = []
     for ident in dict.fromkeys(ids):
-        other = get(session, Party, ident, "fractie")
+        other = get(session, Party, ident, tr("fractie"))
         if other.id == party.id:
-            raise InputError("De indienende fractie kan niet ook mede-indiener zijn.")
+            raise InputError(tr("De indienende fractie kan niet ook mede-indiener zijn."))
         parties.append(other)
     return parties
 
 
 def _own(actor: Actor, amendment: Amendment) -> None:
     if actor.party_id is not None and actor.party_id != amendment.party_id:
-        raise PermissionDenied("Dit amendement is van een andere fractie.")
+        raise PermissionDenied(tr("Dit amendement is van een andere fractie."))
 
 
 def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, headline: str,
@@ -81,7 +84,7 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
     kind = AmendmentKind(kind)
     amendment = Amendment(
         id=new_id(session), agreement_id=agreement.id, kind=kind,
-        headline=single_line(headline, "De kop van het amendement"),
+        headline=single_line(headline, tr("De kop van het amendement")),
         explanation=canonical_markdown(explanation), party=party, author=actor.name,
         status=AmendmentStatus.DRAFT, created_at=now(session),
         co_parties=_co_parties(session, party, co_party_ids),
@@ -97,9 +100,9 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
         amendment.base_revision = section.current_revision
     else:
         if chapter_id is None:
-            raise InputError("Kies het hoofdstuk waarin de nieuwe hoofdlijn komt.")
-        amendment.chapter = get(session, Chapter, chapter_id, "hoofdstuk")
-        amendment.proposed_title = single_line(title, "De titel van de nieuwe hoofdlijn")
+            raise InputError(tr("Kies het hoofdstuk waarin de nieuwe hoofdlijn komt."))
+        amendment.chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
+        amendment.proposed_title = single_line(title, tr("De titel van de nieuwe hoofdlijn"))
         amendment.proposed_text = _nonempty_text(text)
     session.add(amendment)
     session.flush()
@@ -113,16 +116,17 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
 
 
 def _nonempty_text(text: str) -> str:
-    text = refuse_outline_headings(canonical_markdown(text), "De voorgestelde tekst")
+    text = refuse_outline_headings(canonical_markdown(text), tr("De voorgestelde tekst"))
     if not text:
-        raise InputError("De voorgestelde tekst mag niet leeg zijn.")
+        raise InputError(tr("De voorgestelde tekst mag niet leeg zijn."))
     return text
 
 
 def _changed_text(text: str, base: str, number: str) -> str:
     text = _nonempty_text(text)
     if text == base:
-        raise DomainError(f"De voorgestelde tekst is gelijk aan de huidige tekst van hoofdlijn {number}.")
+        raise DomainError(tr("De voorgestelde tekst is gelijk aan de huidige tekst van hoofdlijn {number}.").format(
+            number=number))
     return text
 
 
@@ -134,17 +138,17 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
     """Change an amendment that has not been submitted yet."""
     check_actor(session, actor)
     open_agreement(session)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     _own(actor, amendment)
-    check_version(amendment, expected_version, "Dit amendement")
+    check_version(amendment, expected_version, tr("Dit amendement"))
     if amendment.status != AmendmentStatus.DRAFT:
-        raise DomainError("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend.")
+        raise DomainError(tr("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend."))
     if headline is not None:
-        amendment.headline = single_line(headline, "De kop van het amendement")
+        amendment.headline = single_line(headline, tr("De kop van het amendement"))
     if explanation is not None:
         amendment.explanation = canonical_markdown(explanation)
     if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
-        amendment.proposed_title = single_line(title, "De titel van de nieuwe hoofdlijn")
+        amendment.proposed_title = single_line(title, tr("De titel van de nieuwe hoofdlijn"))
     if text is not None and amendment.kind != AmendmentKind.DELETE:
         base = amendment.base_revision.text if amendment.base_revision else None
         amendment.proposed_text = (
@@ -159,10 +163,10 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
 def submit_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Amendment:
     check_actor(session, actor)
     open_agreement(session)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     _own(actor, amendment)
     if amendment.status != AmendmentStatus.DRAFT:
-        raise DomainError(f"Dit amendement is al {STATUS_LABELS[amendment.status]}.")
+        raise DomainError(tr("Dit amendement is al {status}.").format(status=tr(STATUS_LABELS[amendment.status])))
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.submitted_at = now(session)
     log(session, actor, "submit_amendment", amendment=str(amendment.id))
@@ -174,12 +178,11 @@ def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, 
     """The submitting party takes its amendment back (the griffie may record this for it)."""
     check_actor(session, actor)
     open_agreement(session)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     _own(actor, amendment)
     if not amendment.status.is_open:
-        raise DomainError(
-            f"Dit amendement is al {STATUS_LABELS[amendment.status]} en kan niet meer worden ingetrokken."
-        )
+        raise DomainError(tr("Dit amendement is al {status} en kan niet meer worden ingetrokken.").format(
+            status=tr(STATUS_LABELS[amendment.status])))
     amendment.status = AmendmentStatus.WITHDRAWN
     amendment.decision_note = reason.strip()
     log(session, actor, "withdraw_amendment", amendment=str(amendment.id), reason=amendment.decision_note)
@@ -194,27 +197,26 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     Accepting a change needs the section to still be at the amendment's base
     revision: accepting it over a newer text would silently undo that text.
     """
-    require_griffie(actor, "over amendementen beslissen")
+    require_griffie(actor, tr("over amendementen beslissen"))
     check_actor(session, actor)
     open_agreement(session)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     decision = AmendmentStatus(decision)
     if not decision.is_decided:
-        raise InputError("Kies aanvaarden, gedeeltelijk overnemen, verwerpen of laten vervallen.")
+        raise InputError(tr("Kies aanvaarden, gedeeltelijk overnemen, verwerpen of laten vervallen."))
     if amendment.status != AmendmentStatus.SUBMITTED:
-        raise DomainError(
-            f"Alleen een ingediend amendement kan worden beoordeeld; dit is {STATUS_LABELS[amendment.status]}."
-        )
+        raise DomainError(tr("Alleen een ingediend amendement kan worden beoordeeld; dit is {status}.").format(
+            status=tr(STATUS_LABELS[amendment.status])))
     note = canonical_markdown(note)
     if decision == AmendmentStatus.REJECTED and not note:
-        raise InputError("Geef bij verwerpen een reden op; de fractie leest die terug.")
+        raise InputError(tr("Geef bij verwerpen een reden op; de fractie leest die terug."))
     if decision == AmendmentStatus.PARTLY_ACCEPTED:
         if amendment.kind == AmendmentKind.DELETE:
-            raise DomainError("Een schrappingsamendement kan alleen geheel worden aanvaard of verworpen.")
+            raise DomainError(tr("Een schrappingsamendement kan alleen geheel worden aanvaard of verworpen."))
         if not compromise_text:
-            raise InputError("Geef de compromistekst die wordt overgenomen.")
+            raise InputError(tr("Geef de compromistekst die wordt overgenomen."))
         if not note:
-            raise InputError("Leg in een notitie uit wat er van het amendement is overgenomen.")
+            raise InputError(tr("Leg in een notitie uit wat er van het amendement is overgenomen."))
     if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
         text = compromise_text if decision == AmendmentStatus.PARTLY_ACCEPTED else amendment.proposed_text
         _apply(session, actor, amendment, decision, text or "")
@@ -253,11 +255,12 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
         result = rebase(amendment.base_revision.text, text, section.text)
         if not result.clean:
             passages = "; ".join(f"«{_excerpt(c.base)}»" for c in result.conflicts)
-            raise DomainError(
-                f"Dit amendement is geschreven op versie {amendment.base_revision.number} van hoofdlijn "
-                f"{section.number} en botst met de huidige versie {section.current_revision.number} bij: "
-                f"{passages}. Laat de indiener het amendement eerst herzien."
-            )
+            raise DomainError(tr(
+                "Dit amendement is geschreven op versie {base} van hoofdlijn "
+                "{number} en botst met de huidige versie {current} bij: "
+                "{passages}. Laat de indiener het amendement eerst herzien."
+            ).format(base=amendment.base_revision.number, number=section.number,
+                     current=section.current_revision.number, passages=passages))
         text = result.text
     new_revision(session, actor, section, text, reason=reason, party=amendment.party)
 
@@ -275,12 +278,12 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
     """
     check_actor(session, actor)
     open_agreement(session)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     if actor.party_id is None:
-        raise PermissionDenied("Alleen de indienende fractie kan haar amendement herzien.")
+        raise PermissionDenied(tr("Alleen de indienende fractie kan haar amendement herzien."))
     _own(actor, amendment)
     if not amendment.status.is_open or amendment.kind != AmendmentKind.MODIFY:
-        raise DomainError("Alleen een open wijzigingsamendement kan worden herzien.")
+        raise DomainError(tr("Alleen een open wijzigingsamendement kan worden herzien."))
     section = _active_section(session, amendment.section_id)
     amendment.proposed_text = _changed_text(text, section.text, section.number)
     amendment.base_revision = section.current_revision

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from raadsakkoord import diffing
 from raadsakkoord.errors import DomainError, InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -29,7 +30,7 @@ OPEN_STATUSES = (AmendmentStatus.DRAFT, AmendmentStatus.SUBMITTED)
 
 def amendment_diff(session: Session, amendment_id: uuid.UUID) -> diffing.TextDiff:
     """The amendment as tracked changes against the revision it was written on."""
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     base = amendment.base_revision.text if amendment.base_revision else ""
     if amendment.kind == AmendmentKind.DELETE:
         return diffing.diff(base, "")
@@ -79,7 +80,7 @@ def _on_current(amendment: Amendment, current_text: str) -> str | None:
 def section_conflicts(session: Session, section_id: uuid.UUID, *,
                       statuses: tuple[AmendmentStatus, ...] = (AmendmentStatus.SUBMITTED,)) -> SectionConflicts:
     """The conflict matrix of the section's open amendments (submitted ones by default)."""
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     current = section.text
     ids, texts, rework = [], [], []
     for amendment in _open_amendments(session, section.id, statuses):
@@ -101,16 +102,17 @@ def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list
     Raises ``diffing.AmendmentConflict`` (a DomainError naming the pair) when
     two of them collide, and DomainError for one that needs rework first.
     """
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     texts = []
     for ident in amendment_ids:
-        amendment = get(session, Amendment, ident, "amendement")
+        amendment = get(session, Amendment, ident, tr("amendement"))
         if amendment.section_id != section.id or amendment.kind == AmendmentKind.NEW_SECTION:
-            raise InputError(f"Amendement '{amendment.headline}' hoort niet bij hoofdlijn {section.number}.")
+            raise InputError(tr("Amendement '{headline}' hoort niet bij hoofdlijn {number}.").format(
+                headline=amendment.headline, number=section.number))
         text = _on_current(amendment, section.text)
         if text is None:
-            raise DomainError(f"Amendement '{amendment.headline}' botst met de huidige tekst en moet eerst "
-                              "worden herzien door de indiener.")
+            raise DomainError(tr("Amendement '{headline}' botst met de huidige tekst en moet eerst "
+                                 "worden herzien door de indiener.").format(headline=amendment.headline))
         texts.append(text)
     return diffing.combine(section.text, texts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from raadsakkoord.importing import parse_draft
+from raadsakkoord.importing import DEFAULT_SOURCE, parse_draft
 from raadsakkoord.model import Agreement
 from raadsakkoord.operations._common import Actor, log
 from raadsakkoord.operations.agreement import create_agreement
@@ -13,7 +13,7 @@ from raadsakkoord.operations.sections import add_chapter, add_section
 
 def import_markdown_draft(session: Session, actor: Actor, text: str, *, title: str,
                           municipality: str, council_seats: int, term: str = "",
-                          source: str = "Het concept") -> Agreement:
+                          source: str = DEFAULT_SOURCE) -> Agreement:
     """Create the agreement with a chapter per `#` and a section per `##` heading."""
     draft = parse_draft(text, source)
     agreement = create_agreement(session, actor, title=title, municipality=municipality,

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError
-from raadsakkoord.i18n import tr
+from raadsakkoord.i18n import mark, tr
 from raadsakkoord.model import Amendment, Endorsement, Position, Revision, Section
 from raadsakkoord.operations._common import (
     Actor,
@@ -24,7 +24,8 @@ from raadsakkoord.operations._common import (
 )
 from raadsakkoord.text import canonical_markdown
 
-POSITION_LABELS = {Position.SUPPORT: "steunt", Position.OPPOSE: "steunt niet", Position.ABSTAIN: "onthoudt zich"}
+POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
+                   Position.ABSTAIN: mark("onthoudt zich")}  # shown with tr()
 
 
 def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
@@ -49,9 +50,9 @@ def endorse_section(session: Session, actor: Actor, section_id: uuid.UUID, posit
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     if section.current_revision_id is None:
-        raise DomainError(f"Hoofdlijn {section.number} heeft nog geen tekst om te steunen.")
+        raise DomainError(tr("Hoofdlijn {number} heeft nog geen tekst om te steunen.").format(number=section.number))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
                           minority_position=canonical_markdown(minority_position),
@@ -69,9 +70,9 @@ def endorse_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, p
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
-    amendment = get(session, Amendment, amendment_id, "amendement")
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
     if not amendment.status.is_open:
-        raise DomainError("Over dit amendement is al beslist; steun geven kan niet meer.")
+        raise DomainError(tr("Over dit amendement is al beslist; steun geven kan niet meer."))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
                           minority_position=canonical_markdown(minority_position),
@@ -154,12 +155,12 @@ def restore_endorsement(session: Session, actor: Actor, snapshot: EndorsementSna
             session.delete(existing)
     else:
         if snapshot.section_id is not None:
-            revision = get(session, Revision, snapshot.revision_id, "versie")
+            revision = get(session, Revision, snapshot.revision_id, tr("versie"))
             if revision.section_id != snapshot.section_id:
                 raise DomainError(tr("Deze versie hoort niet bij deze hoofdlijn."))
             target = {"section_id": snapshot.section_id, "revision_id": revision.id}
         else:
-            amendment = get(session, Amendment, snapshot.amendment_id, "amendement")
+            amendment = get(session, Amendment, snapshot.amendment_id, tr("amendement"))
             if not amendment.status.is_open:
                 raise DomainError(tr("Over dit amendement is al beslist; steun geven kan niet meer."))
             target = {"amendment_id": amendment.id}

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import DomainError
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import (
     AgreementStatus,
     Chapter,
@@ -38,14 +39,14 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     amendments written on older texts are rebased onto the new ones; the
     outcome is on ``round.rebase_report``.
     """
-    require_griffie(actor, "een conceptronde publiceren")
+    require_griffie(actor, tr("een conceptronde publiceren"))
     check_actor(session, actor)
     agreement = open_agreement(session)
     sections = session.scalars(
         sa.select(Section).join(Section.chapter).order_by(Chapter.position, Section.position)
     ).all()
     if not sections:
-        raise DomainError("Er zijn nog geen hoofdlijnen om te publiceren.")
+        raise DomainError(tr("Er zijn nog geen hoofdlijnen om te publiceren."))
     previous = latest_round(session)
     number = previous.number + 1 if previous else 1
     if final:
@@ -54,8 +55,9 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
                 section.status = SectionStatus.ADOPTED
         agreement.status = AgreementStatus.ADOPTED
     elif previous is not None and _unchanged_since(session, previous, sections):
-        raise DomainError(f"Er is niets gewijzigd sinds {previous.label}; een nieuwe ronde is niet nodig.")
-    label = single_line(label, "De naam van de ronde", max_length=80) if label else (
+        raise DomainError(tr("Er is niets gewijzigd sinds {round}; een nieuwe ronde is niet nodig.").format(
+            round=previous.label))
+    label = single_line(label, tr("De naam van de ronde"), max_length=80) if label else (
         "Definitief" if final else f"Concept {number}"
     )
     published = Round(id=new_id(session), agreement=agreement, number=number, label=label,

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import ConcurrentEditError, DomainError, InputError
+from raadsakkoord.i18n import tr
 from raadsakkoord.importing import refuse_outline_headings
 from raadsakkoord.model import Chapter, Party, Revision, Round, Section, SectionStatus
 from raadsakkoord.operations._common import (
@@ -30,7 +31,7 @@ def latest_round(session: Session) -> Round | None:
 
 def add_chapter(session: Session, actor: Actor, *, title: str, intro: str = "",
                 position: int | None = None) -> Chapter:
-    require_griffie(actor, "hoofdstukken toevoegen")
+    require_griffie(actor, tr("hoofdstukken toevoegen"))
     check_actor(session, actor)
     agreement = open_agreement(session)
     chapters = list(agreement.chapters)
@@ -38,8 +39,8 @@ def add_chapter(session: Session, actor: Actor, *, title: str, intro: str = "",
     for chapter in chapters[position - 1:]:
         chapter.position += 1
     chapter = Chapter(id=new_id(session), agreement=agreement, position=position,
-                      title=single_line(title, "De titel van het hoofdstuk"),
-                      intro=refuse_outline_headings(canonical_markdown(intro), "De inleiding van het hoofdstuk"))
+                      title=single_line(title, tr("De titel van het hoofdstuk")),
+                      intro=refuse_outline_headings(canonical_markdown(intro), tr("De inleiding van het hoofdstuk")))
     session.add(chapter)
     session.flush()
     log(session, actor, "add_chapter", chapter=str(chapter.id), title=chapter.title, position=position)
@@ -49,15 +50,15 @@ def add_chapter(session: Session, actor: Actor, *, title: str, intro: str = "",
 def update_chapter(session: Session, actor: Actor, chapter_id: uuid.UUID, *,
                    title: str | None = None, intro: str | None = None,
                    expected_version: int | None = None) -> Chapter:
-    require_griffie(actor, "hoofdstukken wijzigen")
+    require_griffie(actor, tr("hoofdstukken wijzigen"))
     check_actor(session, actor)
     open_agreement(session)
-    chapter = get(session, Chapter, chapter_id, "hoofdstuk")
-    check_version(chapter, expected_version, f"Hoofdstuk {chapter.position}")
+    chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
+    check_version(chapter, expected_version, tr("Hoofdstuk {number}").format(number=chapter.position))
     if title is not None:
-        chapter.title = single_line(title, "De titel van het hoofdstuk")
+        chapter.title = single_line(title, tr("De titel van het hoofdstuk"))
     if intro is not None:
-        chapter.intro = refuse_outline_headings(canonical_markdown(intro), "De inleiding van het hoofdstuk")
+        chapter.intro = refuse_outline_headings(canonical_markdown(intro), tr("De inleiding van het hoofdstuk"))
     log(session, actor, "update_chapter", chapter=str(chapter.id), title=chapter.title)
     return chapter
 
@@ -67,19 +68,20 @@ def _insertion_point(position: int | None, count: int) -> int:
     if position is None:
         return count + 1
     if not 1 <= position <= count + 1:
-        raise InputError(f"Positie {position} bestaat niet; kies 1 tot en met {count + 1}.")
+        raise InputError(tr("Positie {position} bestaat niet; kies 1 tot en met {last}.").format(
+            position=position, last=count + 1))
     return position
 
 
 def new_revision(session: Session, actor: Actor, section: Section, text: str, *,
                  reason: str, party: Party | None = None) -> Revision:
     """Append an immutable revision and make it the section's current text."""
-    text = refuse_outline_headings(canonical_markdown(text), "De tekst van een hoofdlijn")
+    text = refuse_outline_headings(canonical_markdown(text), tr("De tekst van een hoofdlijn"))
     if not text:
-        raise InputError("De tekst van een hoofdlijn mag niet leeg zijn.")
+        raise InputError(tr("De tekst van een hoofdlijn mag niet leeg zijn."))
     current = section.current_revision
     if current is not None and current.text == text:
-        raise DomainError(f"De tekst van hoofdlijn {section.number} is niet gewijzigd.")
+        raise DomainError(tr("De tekst van hoofdlijn {number} is niet gewijzigd.").format(number=section.number))
     published = latest_round(session)
     revision = Revision(
         id=new_id(session), section=section,
@@ -96,17 +98,17 @@ def new_revision(session: Session, actor: Actor, section: Section, text: str, *,
 def add_section(session: Session, actor: Actor, *, chapter_id: uuid.UUID, title: str, text: str,
                 position: int | None = None, proposing_party_id: uuid.UUID | None = None,
                 reason: str = "") -> Section:
-    require_griffie(actor, "hoofdlijnen toevoegen")
+    require_griffie(actor, tr("hoofdlijnen toevoegen"))
     check_actor(session, actor)
     open_agreement(session)
-    chapter = get(session, Chapter, chapter_id, "hoofdstuk")
-    party = get(session, Party, proposing_party_id, "fractie") if proposing_party_id else None
+    chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
+    party = get(session, Party, proposing_party_id, tr("fractie")) if proposing_party_id else None
     sections = list(chapter.sections)
     position = _insertion_point(position, len(sections))
     for other in sections[position - 1:]:
         other.position += 1
     section = Section(id=new_id(session), chapter=chapter, position=position,
-                      title=single_line(title, "De titel van de hoofdlijn"),
+                      title=single_line(title, tr("De titel van de hoofdlijn")),
                       proposing_party=party, created_at=now(session))
     session.add(section)
     revision = new_revision(session, actor, section, text, reason=reason or "Eerste versie", party=party)
@@ -123,16 +125,16 @@ def revise_section(session: Session, actor: Actor, section_id: uuid.UUID, text: 
     ``expected_revision_id`` is the revision the editor started from; if the
     section moved on since, the edit is refused instead of overwriting it.
     """
-    require_griffie(actor, "de tekst van een hoofdlijn wijzigen")
+    require_griffie(actor, tr("de tekst van een hoofdlijn wijzigen"))
     check_actor(session, actor)
     open_agreement(session)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     if expected_revision_id is not None and section.current_revision_id != expected_revision_id:
-        raise ConcurrentEditError(
-            f"Hoofdlijn {section.number} is intussen gewijzigd; uw tekst is niet opgeslagen "
+        raise ConcurrentEditError(tr(
+            "Hoofdlijn {number} is intussen gewijzigd; uw tekst is niet opgeslagen "
             "over de nieuwe versie heen. Vergelijk en probeer het opnieuw."
-        )
-    reason = single_line(reason, "De reden van de wijziging", max_length=500)
+        ).format(number=section.number))
+    reason = single_line(reason, tr("De reden van de wijziging"), max_length=500)
     revision = new_revision(session, actor, section, text, reason=reason)
     session.flush()
     log(session, actor, "revise_section", section=str(section.id), revision=str(revision.id),
@@ -142,12 +144,12 @@ def revise_section(session: Session, actor: Actor, section_id: uuid.UUID, text: 
 
 def rename_section(session: Session, actor: Actor, section_id: uuid.UUID, title: str, *,
                    expected_version: int | None = None) -> Section:
-    require_griffie(actor, "hoofdlijnen hernoemen")
+    require_griffie(actor, tr("hoofdlijnen hernoemen"))
     check_actor(session, actor)
     open_agreement(session)
-    section = get(session, Section, section_id, "hoofdlijn")
-    check_version(section, expected_version, f"Hoofdlijn {section.number}")
-    section.title = single_line(title, "De titel van de hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
+    check_version(section, expected_version, tr("Hoofdlijn {number}").format(number=section.number))
+    section.title = single_line(title, tr("De titel van de hoofdlijn"))
     log(session, actor, "rename_section", section=str(section.id), title=section.title)
     return section
 
@@ -155,12 +157,12 @@ def rename_section(session: Session, actor: Actor, section_id: uuid.UUID, title:
 def move_section(session: Session, actor: Actor, section_id: uuid.UUID, *,
                  chapter_id: uuid.UUID | None = None, position: int | None = None) -> Section:
     """Move a section within its chapter or to another one; numbers follow the order."""
-    require_griffie(actor, "hoofdlijnen verplaatsen")
+    require_griffie(actor, tr("hoofdlijnen verplaatsen"))
     check_actor(session, actor)
     open_agreement(session)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     source = section.chapter
-    target = get(session, Chapter, chapter_id, "hoofdstuk") if chapter_id else source
+    target = get(session, Chapter, chapter_id, tr("hoofdstuk")) if chapter_id else source
     remaining = [s for s in source.sections if s is not section]
     for index, other in enumerate(remaining, start=1):
         other.position = index
@@ -179,14 +181,14 @@ def move_section(session: Session, actor: Actor, section_id: uuid.UUID, *,
 
 def set_section_status(session: Session, actor: Actor, section_id: uuid.UUID,
                        status: SectionStatus, *, reason: str) -> Section:
-    require_griffie(actor, "de status van een hoofdlijn wijzigen")
+    require_griffie(actor, tr("de status van een hoofdlijn wijzigen"))
     check_actor(session, actor)
     open_agreement(session)
-    section = get(session, Section, section_id, "hoofdlijn")
+    section = get(session, Section, section_id, tr("hoofdlijn"))
     status = SectionStatus(status)
     if section.status == status:
-        raise DomainError(f"Hoofdlijn {section.number} heeft die status al.")
+        raise DomainError(tr("Hoofdlijn {number} heeft die status al.").format(number=section.number))
     section.status = status
     log(session, actor, "set_section_status", section=str(section.id), status=status.value,
-        reason=single_line(reason, "De reden", max_length=500))
+        reason=single_line(reason, tr("De reden"), max_length=500))
     return section

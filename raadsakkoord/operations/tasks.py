@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from raadsakkoord.errors import InputError, PermissionDenied
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import ParticipationLevel, Section, Task, TaskStatus
 from raadsakkoord.operations._common import (
     Actor,
@@ -29,35 +30,34 @@ def _clean(session: Session, fields: dict) -> dict:
     cleaned: dict = {}
     for key, value in fields.items():
         if key == "title":
-            cleaned[key] = single_line(value, "De titel van de opdracht")
+            cleaned[key] = single_line(value, tr("De titel van de opdracht"))
         elif key == "description":
             cleaned[key] = canonical_markdown(value)
         elif key == "portfolio_holder":
-            cleaned[key] = single_line(value, "De portefeuillehouder", max_length=120, required=False)
+            cleaned[key] = single_line(value, tr("De portefeuillehouder"), max_length=120, required=False)
         elif key == "participation_level":
             try:
                 cleaned[key] = ParticipationLevel(value)
             except ValueError:
-                raise InputError(
-                    f"Onbekende trede van de participatieladder: {value}. Kies uit "
-                    + ", ".join(level.value for level in ParticipationLevel) + "."
-                ) from None
+                raise InputError(tr(
+                    "Onbekende trede van de participatieladder: {value}. Kies uit {levels}."
+                ).format(value=value, levels=", ".join(level.value for level in ParticipationLevel))) from None
         elif key == "stakeholders":
-            names = [single_line(name, "Een belanghebbende", max_length=120) for name in value]
+            names = [single_line(name, tr("Een belanghebbende"), max_length=120) for name in value]
             cleaned[key] = list(dict.fromkeys(names))
         elif key == "due_date":
             if value is not None and not isinstance(value, dt.date):
-                raise InputError("De einddatum moet een datum zijn.")
+                raise InputError(tr("De einddatum moet een datum zijn."))
             cleaned[key] = value
         elif key == "budget_eur":
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                       or not 0 <= value <= MAX_BUDGET_EUR):
-                raise InputError("De begroting moet een bedrag in hele euro's zijn, niet negatief.")
+                raise InputError(tr("De begroting moet een bedrag in hele euro's zijn, niet negatief."))
             cleaned[key] = value
         elif key == "status":
             cleaned[key] = TaskStatus(value)
         elif key == "section_ids":
-            cleaned["sections"] = [get(session, Section, ident, "hoofdlijn") for ident in dict.fromkeys(value)]
+            cleaned["sections"] = [get(session, Section, ident, tr("hoofdlijn")) for ident in dict.fromkeys(value)]
         else:
             raise TypeError(f"unknown task field: {key}")
     return cleaned
@@ -91,10 +91,10 @@ def edit_task(session: Session, actor: Actor, task_id: uuid.UUID, *,
     """Change the given fields of a task (same names as ``add_task``)."""
     check_actor(session, actor)
     open_agreement(session)
-    task = get(session, Task, task_id, "opdracht")
-    check_version(task, expected_version, f"Opdracht '{task.title}'")
+    task = get(session, Task, task_id, tr("opdracht"))
+    check_version(task, expected_version, tr("Opdracht '{title}'").format(title=task.title))
     if actor.party_id is not None and task.proposed_by_party_id != actor.party_id:
-        raise PermissionDenied("Alleen de griffie of de fractie die de opdracht voorstelde kan haar wijzigen.")
+        raise PermissionDenied(tr("Alleen de griffie of de fractie die de opdracht voorstelde kan haar wijzigen."))
     cleaned = _clean(session, changes)
     for key, value in cleaned.items():
         setattr(task, key, value)
