@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 from raadsakkoord.commands import in_workspace
@@ -26,7 +27,9 @@ def _title(text: str) -> str:
 
 def _score(readability) -> str:
     # A text without words has no score: a dash, not a zero that reads as "very hard".
-    return f"{readability.flesch_douma:5.0f}" if readability.words else f"{'—':>5}"
+    # Rounded down: the bands start at whole numbers, so 49.6 shown as 50 would
+    # sit beside "moeilijk" (under 50).
+    return f"{math.floor(readability.flesch_douma):5d}" if readability.words else f"{'—':>5}"
 
 
 def _long(readability) -> str:
