@@ -74,6 +74,9 @@ def _vowel_groups(piece: str) -> int:
     return count
 
 
+# Texts repeat their words: a cache makes a thousand sections a matter of
+# seconds instead of a minute (the hyphenation dictionary is the slow part).
+@functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables of one Dutch word (at least one: "OZB", "500")."""
     if not word or word[0].isdigit():
@@ -152,14 +155,26 @@ def officialese_list() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
+@functools.cache
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    # Only the phrases that start with a word need trying there: checking all
+    # of them at every word made a thousand sections take a quarter minute.
+    index: dict[str, list] = {}
+    for entry in officialese_list():
+        index.setdefault(entry[0][0], []).append(entry)  # stays longest first
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def officialese(text: str) -> list[Officialese]:
     """Every officialese word or phrase in the text, with its plainer alternative."""
     tokens = [(m.group().lower(), m.start()) for m in _WORD.finditer(text)]
+    words_only = [t for t, _ in tokens]
+    candidates = _by_first_word()
     found, index = [], 0
     while index < len(tokens):
-        for phrase_words, phrase, alternative in officialese_list():
+        for phrase_words, phrase, alternative in candidates.get(words_only[index], ()):
             n = len(phrase_words)
-            if tuple(t for t, _ in tokens[index:index + n]) == phrase_words:
+            if tuple(words_only[index:index + n]) == phrase_words:
                 found.append(Officialese(phrase, alternative, tokens[index][1]))
                 index += n
                 break
