@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 from raadsakkoord.errors import InputError
+from raadsakkoord.i18n import tr
 
 WHAT_NL = {"agreement": "het raadsakkoord", "tasks": "de uitwerkingsagenda", "amendments": "het amendementenboek"}
 # What can be written in which format. A combination not listed is refused
@@ -33,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--attach-source", action="store_true",
                      help="voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
                           "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)")
+    cmd.add_argument("--leesbaarheid", dest="readability", action="store_true",
+                     help=tr("voeg aan het raadsakkoord een bijlage toe met de leesbaarheid van elke hoofdlijn "
+                             "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
+                             "ambtelijke woorden"))
     cmd.add_argument("-o", "--output", required=True, metavar="BESTAND", help="het te schrijven bestand")
     cmd.set_defaults(handler=run_export)
 
@@ -41,7 +46,8 @@ def _progress(message: str) -> None:
     print(f"raadsakkoord: {message}", file=sys.stderr, flush=True)
 
 
-def validate(what: str, fmt: str, round_number: int | None, attach_source: bool) -> None:
+def validate(what: str, fmt: str, round_number: int | None, attach_source: bool,
+             readability: bool = False) -> None:
     if fmt not in FORMATS[what]:
         raise InputError(f"{WHAT_NL[what].capitalize()} kan niet als {fmt} worden geëxporteerd; "
                          f"kies uit: {', '.join(FORMATS[what])}.")
@@ -49,20 +55,22 @@ def validate(what: str, fmt: str, round_number: int | None, attach_source: bool)
         raise InputError("--round geldt alleen voor het raadsakkoord (--what agreement).")
     if attach_source and fmt != "pdf":
         raise InputError("--attach-source geldt alleen voor een PDF.")
+    if readability and what != "agreement":
+        raise InputError(tr("--leesbaarheid geldt alleen voor het raadsakkoord (--what agreement)."))
 
 
 def run_export(args: argparse.Namespace) -> int:
     from raadsakkoord.export.files import check_target
     from raadsakkoord.store import open_workspace
 
-    validate(args.what, args.format, args.round, args.attach_source)
+    validate(args.what, args.format, args.round, args.attach_source, args.readability)
     check_target(args.output)
     if args.format in ("pdf", "odt"):
         ensure_gui_application()
     workspace = open_workspace(args.workspace)
     try:
         result = export(workspace, args.what, args.format, args.output, round_number=args.round,
-                        attach_source=args.attach_source, progress=_progress)
+                        attach_source=args.attach_source, readability=args.readability, progress=_progress)
     finally:
         workspace.close()
     print(f"Geschreven: {args.output}" + (f" ({result} pagina's)" if result else ""))
@@ -70,16 +78,20 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export(workspace, what: str, fmt: str, output: str, *, round_number: int | None = None,
-           attach_source: bool = False, progress: Callable[[str], None] = lambda message: None) -> int | None:
-    """Read what ``what`` needs in one action and write it; returns the page count of a PDF."""
+           attach_source: bool = False, readability: bool = False,
+           progress: Callable[[str], None] = lambda message: None) -> int | None:
+    """Read what ``what`` needs in one action and write it; returns the page count of a PDF.
+
+    ``readability`` adds the readability appendix to the agreement (in every format).
+    """
     from raadsakkoord.export import amendments, document, files, html, md, tasks
 
-    validate(what, fmt, round_number, attach_source)
+    validate(what, fmt, round_number, attach_source, readability)
     files.check_target(output)
     # No progress line before the data is read: a refused round stays one line.
     with workspace.action() as session:
         if what == "agreement":
-            data = document.agreement_document(session, round_number=round_number)
+            data = document.agreement_document(session, round_number=round_number, readability=readability)
         elif what == "tasks":
             data = document.task_agenda(session)
         else:
