@@ -192,6 +192,27 @@ def test_pdf_appendix_has_the_figures_row_by_row(qapp, tmp_path, small):
     assert positions == sorted(positions)  # hardest first
 
 
+def test_pdf_keeps_every_appendix_row_on_one_page(qapp, tmp_path, agreement):
+    """Long titles and many officialese lines: the table runs over pages, and no row is cut in two."""
+    from raadsakkoord.export import pdf
+
+    heavy = "Teneinde de huur te verlagen, informeren wij u middels een brief met betrekking tot de OZB. " * 2
+    chapters = tuple(dataclasses.replace(c, sections=tuple(
+        dataclasses.replace(s, title=s.title + " en wat de raad daarover verder nog wil zeggen",
+                            text=s.text + "\n\n" + heavy * (int(s.number.split(".")[1]) % 2))
+        for s in c.sections)) for c in agreement.chapters)
+    doc = document.with_readability(dataclasses.replace(agreement, chapters=chapters))
+    pdf.write_pdf(doc, tmp_path / "zwaar.pdf")
+    pages = _page_texts(tmp_path / "zwaar.pdf")
+    start = next(i for i, text in enumerate(pages) if "Per hoofdlijn, moeilijkste eerst Nr." in text)
+    assert len(pages) - start >= 2, "the table should run over more than one page"
+    squeezed = ["".join(text.split()) for text in pages[start:]]
+    for r in doc.readability.sections:
+        a = r.readability
+        row = "".join(f"{r.number} {r.title} {int(a.flesch_douma // 1)} {a.band}".split())
+        assert any(row in page for page in squeezed), f"row {r.number} is cut by a page break"
+
+
 def test_odt_has_the_appendix(qapp, tmp_path, small):
     from raadsakkoord.export import pdf
 
