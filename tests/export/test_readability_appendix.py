@@ -68,13 +68,13 @@ def test_markdown_appendix_lists_chapters_then_sections_hardest_first(small):
     assert text.index("# Bijlage B. Uitwerkingsagenda") < text.index("# Bijlage C. Leesbaarheid")
     chapters = appendix[appendix.index("## Per hoofdstuk"):appendix.index("## Per hoofdlijn")].strip().splitlines()[2:]
     assert chapters == [
-        r"- **1. Wonen** (2 hoofdlijnen): score 71, vrij makkelijk; lange zinnen: 0 van 2 (0%); "
-        "ambtelijke woorden: geen",
+        (r"- **1. Wonen** (2 hoofdlijnen): score 71, vrij makkelijk; lange zinnen: 0 van 2 (0%); "
+         "ambtelijke woorden: geen"),
         # The chapter title is another party's text: its markup is escaped, not rendered.
-        r"- **2. \<b\>Taal\</b\> \*en\* \[opmaak\](javascript:x)** (2 hoofdlijnen): score 97, zeer makkelijk; "
-        "lange zinnen: 1 van 3 (33%); ambtelijke woorden: 3 (middels 2× → met, door; teneinde → om)",
-        "- **Het hele raadsakkoord** (4 hoofdlijnen): score 93, zeer makkelijk; lange zinnen: 1 van 5 (20%); "
-        "ambtelijke woorden: 3 (middels 2× → met, door; teneinde → om)",
+        (r"- **2. \<b\>Taal\</b\> \*en\* \[opmaak\](javascript:x)** (2 hoofdlijnen): score 97, zeer makkelijk; "
+         "lange zinnen: 1 van 3 (33%); ambtelijke woorden: 3 (middels 2× → met, door; teneinde → om)"),
+        ("- **Het hele raadsakkoord** (4 hoofdlijnen): score 93, zeer makkelijk; lange zinnen: 1 van 5 (20%); "
+         "ambtelijke woorden: 3 (middels 2× → met, door; teneinde → om)"),
     ]
     sections = appendix[appendix.index("## Per hoofdlijn, moeilijkste eerst"):].strip().splitlines()[2:]
     assert sections == [f"- **{n} {t}**: score {s}, {b}; lange zinnen: {long}; ambtelijke woorden: {o}"
@@ -228,8 +228,8 @@ def test_the_command_adds_the_appendix_only_when_asked(capsys, tmp_path, demo_pa
     from tests.export.test_export_command import run
 
     with_appendix, without = tmp_path / "met.md", tmp_path / "zonder.md"
-    code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "md",
-                         "--leesbaarheid", "-o", str(with_appendix))
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "md",
+                       "--leesbaarheid", "-o", str(with_appendix))
     assert code == 0, err
     assert run(capsys, "export", demo_path, "--what", "agreement", "--format", "md", "-o", str(without))[0] == 0
     assert "# Bijlage C. Leesbaarheid" in with_appendix.read_text(encoding="utf-8")
