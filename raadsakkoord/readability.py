@@ -15,7 +15,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pyphen
 
@@ -24,11 +27,13 @@ from raadsakkoord.i18n import mark
 
 LONG_SENTENCE_WORDS = 20
 
-# Flesch-Douma bands, as Dutch plain-language guides use them. The labels are
-# Dutch data (JSON output, exports); a message shows them through tr().
+# Flesch-Douma bands, as Dutch plain-language guides use them. The labels
+# stay Dutch in exports and JSON; the CLI translates them where it prints them.
 BANDS = ((90, mark("zeer makkelijk")), (80, mark("makkelijk")), (70, mark("vrij makkelijk")),
          (60, mark("normaal")), (50, mark("vrij moeilijk")), (30, mark("moeilijk")),
          (float("-inf"), mark("zeer moeilijk")))
+# A text without words has no score; calling it "zeer moeilijk" would be false.
+NO_TEXT = mark("geen tekst")
 
 # Longest first, so "ieu" wins over "ie" and "eeu" over "ee".
 _VOWEL_GROUPS = sorted(["aai", "ooi", "oei", "eeu", "ieu", "eau", "aa", "ee", "oo", "uu", "ie", "oe", "eu",
@@ -69,6 +74,9 @@ def _vowel_groups(piece: str) -> int:
     return count
 
 
+# Texts repeat their words: a cache makes a thousand sections a matter of
+# seconds instead of a minute (the hyphenation dictionary is the slow part).
+@functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables of one Dutch word (at least one: "OZB", "500")."""
     if not word or word[0].isdigit():
@@ -147,14 +155,26 @@ def officialese_list() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
 
+@functools.cache
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    # Only the phrases that start with a word need trying there: checking all
+    # of them at every word made a thousand sections take a quarter minute.
+    index: dict[str, list] = {}
+    for entry in officialese_list():
+        index.setdefault(entry[0][0], []).append(entry)  # stays longest first
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def officialese(text: str) -> list[Officialese]:
     """Every officialese word or phrase in the text, with its plainer alternative."""
     tokens = [(m.group().lower(), m.start()) for m in _WORD.finditer(text)]
+    words_only = [t for t, _ in tokens]
+    candidates = _by_first_word()
     found, index = [], 0
     while index < len(tokens):
-        for phrase_words, phrase, alternative in officialese_list():
+        for phrase_words, phrase, alternative in candidates.get(words_only[index], ()):
             n = len(phrase_words)
-            if tuple(t for t, _ in tokens[index:index + n]) == phrase_words:
+            if tuple(words_only[index:index + n]) == phrase_words:
                 found.append(Officialese(phrase, alternative, tokens[index][1]))
                 index += n
                 break
@@ -188,12 +208,19 @@ class Readability:
 
     @property
     def band(self) -> str:
+        if not self.words:
+            return NO_TEXT
         score = self.flesch_douma
         return next(label for floor, label in BANDS if score >= floor)
 
     @property
     def long_share(self) -> float:
         return len(self.long_sentences) / self.sentences if self.sentences else 0.0
+
+    def frequent_officialese(self, n: int = 3) -> list[tuple[str, str, int]]:
+        """The ``n`` most frequent officialese phrases: (phrase, alternative, times), ties in reading order."""
+        counts = Counter((o.phrase, o.alternative) for o in self.officialese)
+        return [(phrase, alternative, times) for (phrase, alternative), times in counts.most_common(n)]
 
     def as_dict(self) -> dict:
         return {"flesch_douma": round(self.flesch_douma, 1), "band": self.band, "sentences": self.sentences,
@@ -216,6 +243,26 @@ def analyse(markdown: str) -> Readability:
                        tuple(officialese("\n".join(prose(markdown)))))
 
 
+def combine(parts: Iterable[Readability]) -> Readability:
+    """Several texts read as one: the counts are added and the score is computed from the sums.
+
+    Not the average of the parts' scores: Flesch-Douma is computed from two
+    ratios (words per sentence, syllables per word), and averaging scores
+    would give a section of three sentences as much weight as one of thirty,
+    so a chapter's score would depend on how its text happens to be cut into
+    sections. Added counts give exactly the score of the chapter's text
+    analysed in one piece, which is what its reader reads. The offsets of
+    the officialese found stay those in each part's own text.
+    """
+    parts = list(parts)
+    long = tuple(s for p in parts for s in p.long_sentences)
+    candidates = [s for p in parts for s in p.longest]
+    longest = tuple(sorted(candidates, key=lambda s: -len(words(s)))[:3])
+    return Readability(sum(p.sentences for p in parts), sum(p.words for p in parts),
+                       sum(p.syllables for p in parts), long, longest,
+                       tuple(o for p in parts for o in p.officialese))
+
+
 @dataclass(frozen=True)
 class SectionReadability:
     number: str
@@ -223,10 +270,59 @@ class SectionReadability:
     readability: Readability
 
 
-def agreement_readability(session) -> list[SectionReadability]:
-    """Every section's current text, hardest to read first."""
+@dataclass(frozen=True)
+class ChapterReadability:
+    """A chapter's sections taken together (the chapter's intro is not a section and does not count)."""
+
+    number: str
+    title: str
+    sections: int
+    readability: Readability
+
+
+@dataclass(frozen=True)
+class ReadabilityReport:
+    sections: tuple[SectionReadability, ...]  # hardest first, sections without text last
+    chapters: tuple[ChapterReadability, ...]  # in the agreement's order
+    total: Readability  # every section together
+
+
+class _Section(Protocol):
+    number: str
+    title: str
+    text: str
+
+
+class _Chapter(Protocol):
+    number: str
+    title: str
+    sections: Sequence[_Section]
+
+
+def report_of(chapters: Iterable[_Chapter]) -> ReadabilityReport:
+    """The report for any outline of chapters with numbered sections (the workspace's, or an export's)."""
+    by_chapter = [(c, [SectionReadability(s.number, s.title, analyse(s.text)) for s in c.sections])
+                  for c in chapters]
+    summaries = tuple(ChapterReadability(c.number, c.title, len(found), combine(r.readability for r in found))
+                      for c, found in by_chapter)
+    every = [r for _, found in by_chapter for r in found]
+    # A section without words has no score; at the top it would pass for the hardest.
+    hardest_first = tuple(sorted(every, key=lambda r: (not r.readability.words, r.readability.flesch_douma)))
+    return ReadabilityReport(hardest_first, summaries, combine(c.readability for c in summaries))
+
+
+def readability_report(session) -> ReadabilityReport:
+    """The current text of every section, per section and per chapter."""
     from raadsakkoord.outline import agreement_outline
 
-    result = [SectionReadability(s.number, s.title, analyse(s.text))
-              for chapter in agreement_outline(session).chapters for s in chapter.sections]
-    return sorted(result, key=lambda r: r.readability.flesch_douma)
+    return report_of(agreement_outline(session).chapters)
+
+
+def agreement_readability(session) -> list[SectionReadability]:
+    """Every section's current text, hardest to read first."""
+    return list(readability_report(session).sections)
+
+
+def chapter_readability(session) -> list[ChapterReadability]:
+    """Every chapter's sections taken together, in the agreement's order."""
+    return list(readability_report(session).chapters)

@@ -38,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--attach-source", action="store_true",
                      help=tr("voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
                              "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)"))
+    cmd.add_argument("--leesbaarheid", dest="readability", action="store_true",
+                     help=tr("voeg aan het raadsakkoord een bijlage toe met de leesbaarheid van elke hoofdlijn "
+                             "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
+                             "ambtelijke woorden"))
     cmd.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"), help=tr("het te schrijven bestand"))
     cmd.set_defaults(handler=run_export)
 
@@ -46,7 +50,8 @@ def _progress(message: str) -> None:
     print(f"raadsakkoord: {message}", file=sys.stderr, flush=True)
 
 
-def validate(what: str, fmt: str, round_number: int | None, attach_source: bool) -> None:
+def validate(what: str, fmt: str, round_number: int | None, attach_source: bool,
+             readability: bool = False) -> None:
     if fmt not in FORMATS[what]:
         raise InputError(tr("{what} kan niet als {format} worden geëxporteerd; kies uit: {formats}.").format(
             what=_capitalised(tr(WHAT_NL[what])), format=fmt, formats=", ".join(FORMATS[what])))
@@ -54,6 +59,8 @@ def validate(what: str, fmt: str, round_number: int | None, attach_source: bool)
         raise InputError(tr("--round geldt alleen voor het raadsakkoord (--what agreement)."))
     if attach_source and fmt != "pdf":
         raise InputError(tr("--attach-source geldt alleen voor een PDF."))
+    if readability and what != "agreement":
+        raise InputError(tr("--leesbaarheid geldt alleen voor het raadsakkoord (--what agreement)."))
 
 
 def _capitalised(text: str) -> str:
@@ -64,14 +71,14 @@ def run_export(args: argparse.Namespace) -> int:
     from raadsakkoord.export.files import check_target
     from raadsakkoord.store import open_workspace
 
-    validate(args.what, args.format, args.round, args.attach_source)
+    validate(args.what, args.format, args.round, args.attach_source, args.readability)
     check_target(args.output)
     if args.format in ("pdf", "odt"):
         ensure_gui_application()
     workspace = open_workspace(args.workspace)
     try:
         result = export(workspace, args.what, args.format, args.output, round_number=args.round,
-                        attach_source=args.attach_source, progress=_progress)
+                        attach_source=args.attach_source, readability=args.readability, progress=_progress)
     finally:
         workspace.close()
     if result:
@@ -82,16 +89,20 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export(workspace, what: str, fmt: str, output: str, *, round_number: int | None = None,
-           attach_source: bool = False, progress: Callable[[str], None] = lambda message: None) -> int | None:
-    """Read what ``what`` needs in one action and write it; returns the page count of a PDF."""
+           attach_source: bool = False, readability: bool = False,
+           progress: Callable[[str], None] = lambda message: None) -> int | None:
+    """Read what ``what`` needs in one action and write it; returns the page count of a PDF.
+
+    ``readability`` adds the readability appendix to the agreement (in every format).
+    """
     from raadsakkoord.export import amendments, document, files, html, md, tasks
 
-    validate(what, fmt, round_number, attach_source)
+    validate(what, fmt, round_number, attach_source, readability)
     files.check_target(output)
     # No progress line before the data is read: a refused round stays one line.
     with workspace.action() as session:
         if what == "agreement":
-            data = document.agreement_document(session, round_number=round_number)
+            data = document.agreement_document(session, round_number=round_number, readability=readability)
         elif what == "tasks":
             data = document.task_agenda(session)
         else:

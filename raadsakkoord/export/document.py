@@ -7,6 +7,7 @@ out twice for its table of contents) does not read the database twice.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections import defaultdict
@@ -32,6 +33,7 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.model.task import task_section
 from raadsakkoord.operations._common import the_agreement
+from raadsakkoord.readability import ReadabilityReport, report_of
 from raadsakkoord.support import PartyPosition, Tally, section_support
 
 # Dates on a publication are the municipality's dates, not UTC.
@@ -125,6 +127,8 @@ class AgreementDocument:
     preamble: str
     chapters: tuple[DocChapter, ...]
     agenda: tuple[Portfolio, ...]
+    # The readability appendix, only when asked for (see ``with_readability``).
+    readability: ReadabilityReport | None = None
 
     @property
     def sections(self) -> list[DocSection]:
@@ -161,9 +165,22 @@ def find_round(session: Session, number: int) -> Round:
     return found
 
 
+def with_readability(doc: AgreementDocument) -> AgreementDocument:
+    """The document with its readability appendix.
+
+    Measured on the document's own sections, not the workspace's current
+    texts: a round's export describes that round's texts, and sections left
+    out of the agreement (withdrawn, rejected) are left out of the figures.
+    """
+    return dataclasses.replace(doc, readability=report_of(doc.chapters))
+
+
 def agreement_document(session: Session, *, round_number: int | None = None,
-                       today: dt.date | None = None) -> AgreementDocument:
-    """The agreement as published in a round, or the current texts marked as concept."""
+                       today: dt.date | None = None, readability: bool = False) -> AgreementDocument:
+    """The agreement as published in a round, or the current texts marked as concept.
+
+    ``readability`` adds the appendix with the readability of every section and chapter.
+    """
     round_ = find_round(session, round_number) if round_number is not None else None
     meta = _meta(session, round_, today)
     agreement = the_agreement(session)
@@ -210,7 +227,8 @@ def agreement_document(session: Session, *, round_number: int | None = None,
         DocChapter(str(cpos), titles[cpos], intros.get(cpos, ""), tuple(grouped[cpos]))
         for cpos in sorted(grouped)
     )
-    return AgreementDocument(meta, agreement.preamble, chapters, _portfolios(session))
+    doc = AgreementDocument(meta, agreement.preamble, chapters, _portfolios(session))
+    return with_readability(doc) if readability else doc
 
 
 def _round_support(session: Session, revisions: dict[uuid.UUID, uuid.UUID], council_seats: int,

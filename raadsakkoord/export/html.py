@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from raadsakkoord import diffing
+from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import (
     AgreementDocument,
@@ -23,6 +24,7 @@ from raadsakkoord.export.document import (
 )
 from raadsakkoord.export.labels import KIND_NL, TASK_STATUS_NL, percent, segments, support_rows, support_sentence, verdict
 from raadsakkoord.export.markdown import render_markdown
+from raadsakkoord.readability import Readability, ReadabilityReport
 from raadsakkoord.support import Tally
 
 # Colours were picked for at least 4.5:1 contrast of text on its background.
@@ -42,6 +44,8 @@ th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; 
          overflow-wrap: anywhere; }
 th { background: #eef2f6; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+/* Short words only: breaking "anywhere" would let the browser squeeze "normaal" into "norm|aal". */
+table.readability th, table.readability td { overflow-wrap: break-word; }
 .swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid #555; margin-right: .4em;
           vertical-align: -.1em; }
 .support { margin: .75rem 0 1.25rem; font-size: .92rem; }
@@ -178,6 +182,9 @@ def agreement_html(doc: AgreementDocument) -> str:
     toc.append('<li><a href="#bijlage">Bijlage. Uitwerkingsagenda voor het college</a></li>')
     body.append('<section aria-labelledby="bijlage"><h2 id="bijlage">Bijlage. Uitwerkingsagenda voor het college</h2>'
                 f"{agenda_html(doc.agenda, 3, 'p')}</section>")
+    if doc.readability is not None:
+        toc.append(f'<li><a href="#leesbaarheid">Bijlage. {plain.TITLE}</a></li>')
+        body.append(readability_html(doc.readability))
     preamble = f'<section aria-label="Voorwoord">{render_markdown(doc.preamble, heading_offset=2)}</section>' \
         if doc.preamble else ""
     content = (f"{_cover(doc.meta, doc.meta.title)}\n"
@@ -186,6 +193,46 @@ def agreement_html(doc: AgreementDocument) -> str:
                f'<footer class="meta"><p>{escape(doc.meta.title)} · {escape(doc.meta.status)} · '
                f"{date_nl(doc.meta.date)}</p></footer>")
     return _page(doc.meta, doc.meta.title, content)
+
+
+def _figures(r: Readability) -> str:
+    return (f'<td class="num">{plain.score(r)}</td><td>{escape(r.band)}</td>'
+            f"<td>{plain.long_sentences(r)}</td><td>{_officialese(r)}</td>")
+
+
+def _officialese(r: Readability) -> str:
+    # The count, then one phrase and its alternative a line: easier to scan than one run-on line.
+    if not r.officialese:
+        return "geen"
+    return "<br>".join([str(len(r.officialese))] + [escape(line) for line in plain.frequent_officialese(r)])
+
+
+def _head(columns: tuple[str, ...], numeric: set[str]) -> str:
+    cells = "".join(f'<th scope="col" class="num">{c}</th>' if c in numeric else f'<th scope="col">{c}</th>'
+                    for c in columns)
+    return f"<thead><tr>{cells}</tr></thead>"
+
+
+def readability_html(report: ReadabilityReport) -> str:
+    """The appendix: two tables with captions and header cells, rows linked to their chapter or section."""
+    chapters = "".join(
+        f'<tr><th scope="row"><a href="#h{c.number}">{c.number}. {escape(c.title)}</a></th>'
+        f'<td class="num">{c.sections}</td>{_figures(c.readability)}</tr>' for c in report.chapters)
+    sections = "".join(
+        f'<tr><td><a href="#s{r.number}">{r.number}</a></td><th scope="row">{escape(r.title)}</th>'
+        f"{_figures(r.readability)}</tr>" for r in report.sections)
+    return (
+        f'<section aria-labelledby="leesbaarheid"><h2 id="leesbaarheid">Bijlage. {plain.TITLE}</h2>'
+        f"<p>{escape(plain.INTRO)}</p>"
+        f'<h3 id="leesbaarheid-hoofdstukken">{plain.CHAPTERS_HEADING}</h3>'
+        f'<table class="readability"><caption>{plain.CHAPTERS_CAPTION}</caption>'
+        f'{_head(plain.CHAPTER_COLUMNS, {"Hoofdlijnen", "Score"})}<tbody>{chapters}</tbody>'
+        f'<tfoot><tr><th scope="row">{plain.TOTAL}</th><td class="num">{len(report.sections)}</td>'
+        f"{_figures(report.total)}</tr></tfoot></table>"
+        f'<h3 id="leesbaarheid-hoofdlijnen">{plain.SECTIONS_HEADING}</h3>'
+        f'<table class="readability"><caption>{plain.SECTIONS_CAPTION}</caption>'
+        f'{_head(plain.SECTION_COLUMNS, {"Score"})}<tbody>{sections}</tbody></table></section>'
+    )
 
 
 def task_agenda_html(agenda: TaskAgenda) -> str:

@@ -13,9 +13,11 @@ import json
 import re
 
 from raadsakkoord import diffing
+from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
 from raadsakkoord.export.labels import KIND_NL, TASK_STATUS_NL, percent, support_rows, verdict
+from raadsakkoord.readability import Readability, ReadabilityReport
 from raadsakkoord.support import Tally
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
@@ -132,7 +134,28 @@ def agreement_markdown(doc: AgreementDocument) -> str:
         parts.append(support_markdown(section.support))
     parts.append("# Bijlage B. Uitwerkingsagenda voor het college")
     parts.append(agenda_markdown(doc.agenda, 2))
+    if doc.readability is not None:
+        parts.append(f"# Bijlage C. {plain.TITLE}")
+        parts.append(readability_markdown(doc.readability))
     return "\n\n".join(parts) + "\n"
+
+
+def _figures(r: Readability) -> str:
+    return (f"score {plain.score(r)}, {r.band}; lange zinnen: {plain.long_sentences(r)}; "
+            f"ambtelijke woorden: {inline(plain.officialese(r))}")
+
+
+def readability_markdown(report: ReadabilityReport) -> str:
+    """The appendix as lists, as the other appendices: CommonMark has no tables."""
+    def count(n: int) -> str:
+        return f"{n} hoofdlijn{'en' if n != 1 else ''}"
+
+    chapters = [f"- **{c.number}. {inline(c.title)}** ({count(c.sections)}): {_figures(c.readability)}"
+                for c in report.chapters]
+    chapters.append(f"- **{plain.TOTAL}** ({count(len(report.sections))}): {_figures(report.total)}")
+    sections = [f"- **{r.number} {inline(r.title)}**: {_figures(r.readability)}" for r in report.sections]
+    return "\n\n".join([plain.INTRO, f"## {plain.CHAPTERS_HEADING}", "\n".join(chapters),
+                        f"## {plain.SECTIONS_HEADING}", "\n".join(sections)])
 
 
 def task_agenda_markdown(agenda: TaskAgenda) -> str:

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentWriter,
+    QTextTable,
 )
 
 from raadsakkoord.errors import UserError
@@ -57,6 +58,11 @@ RESOLUTION = 300  # dots per inch of the PDF's coordinate space; text stays vect
 MARGIN_MM = (22.0, 24.0, 22.0, 22.0)  # left, top, right, bottom: room for header and footer
 BODY_PT = 10
 _SLACK = 2.0  # device pixels
+ROW_LINES = 12  # a data table row of up to this many lines is kept on one page
+# Mending a cut row relayouts its whole table, once per cut: for the 1,000-row
+# readability table of a ten-times agreement that doubled the PDF's time
+# (25 s more), so rows stay as Qt cuts them in tables longer than this.
+MENDED_ROWS = 250
 
 
 def fonts_dir() -> Path:
@@ -137,7 +143,8 @@ class _Layout:
 
         A heading (or the support line above its bar) stranded at a page
         foot moves to the next page; so does a paragraph that would leave a
-        single line on either side of a page break. Each change relayouts the
+        single line on either side of a page break; so does a row of a data
+        table (see ``_torn_row``) that a page break would cut. Each change relayouts the
         rest of the document, so changes are made in rounds: per stretch
         between hard page breaks (chapters), the first fault only, since
         everything after it moves; all of a round in one edit, one relayout.
@@ -147,8 +154,11 @@ class _Layout:
         # block would return None thousands of times (see the module docstring).
         self._tables = sorted((f.firstPosition(), f.lastPosition()) for f in self.doc.rootFrame().childFrames())
         self._table_starts = [first for first, _ in self._tables]
+        self._data_tables = {f.firstPosition(): f for f in self.doc.rootFrame().childFrames()
+                             if isinstance(f, QTextTable) and f.format().headerRowCount()
+                             and f.rows() <= MENDED_ROWS}
         while True:
-            faults = []
+            faults, rows = [], []
             skipping = False
             block = self.doc.begin()
             while block.isValid():
@@ -156,11 +166,14 @@ class _Layout:
                 auto = block.blockFormat().pageBreakPolicy() == QTextBlockFormat.PageBreak_Auto
                 if not auto:
                     skipping = False  # a fresh page: positions from here on are settled
+                elif not skipping and (torn := self._torn_row(block)) is not None:
+                    (rows if isinstance(torn, tuple) else faults).append(torn)
+                    skipping = True
                 elif not skipping and (self._stranded(block, following) or self._split_badly(block)):
                     faults.append(block)
                     skipping = True
                 block = following
-            if not faults:
+            if not faults and not rows:
                 return
             cursor = QTextCursor(self.doc)
             cursor.beginEditBlock()
@@ -169,6 +182,12 @@ class _Layout:
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreak_AlwaysBefore)
                 cursor.setBlockFormat(fmt)
+            for table, row, extra in rows:
+                for column in range(table.columns()):
+                    cell = table.cellAt(row - 1, column)
+                    fmt = cell.format().toTableCellFormat()
+                    fmt.setBottomPadding(fmt.bottomPadding() + extra)
+                    cell.setFormat(fmt)
             cursor.endEditBlock()
             self.doc.pageCount()
 
@@ -196,6 +215,57 @@ class _Layout:
             return False
         first_page_lines = pages.count(pages[0])
         return first_page_lines == 1 or pages.count(pages[-1]) == 1
+
+    def _torn_row(self, block):
+        """How to mend a data table row that a page break cuts, checked at the row's first block.
+
+        A data table has a header row, which Qt repeats on every page. Qt
+        moves a row to the next page only when none of its cells has begun
+        on this one, so a cell of two lines may leave its second line alone
+        on the next page. A page break before the cells would not do: Qt
+        breaks again after moving the row, leaving an empty page. Instead
+        the row above grows to the foot of the page, so that no cell of the
+        cut row begins there: (table, row, extra CSS pixels of padding). The
+        first row has only the header above it, which would grow on every
+        page: then the heading above the table goes to the next page (that
+        block is returned), taking the table along. None when the row is whole.
+        """
+        position = block.position()
+        index = bisect.bisect_right(self._table_starts, position) - 1
+        if index < 0 or position > self._tables[index][1]:
+            return None
+        table = self._data_tables.get(self._tables[index][0])
+        if table is None:
+            return None
+        cell = table.cellAt(position)
+        if cell.column() != 0 or cell.firstPosition() != position or cell.row() < table.format().headerRowCount():
+            return None
+        pages, lines, top = set(), 0, None
+        for column in range(table.columns()):
+            other = table.cellAt(cell.row(), column)
+            current = self.doc.findBlock(other.firstPosition())
+            first = True
+            while current.isValid() and current.position() <= other.lastPosition():
+                layout = current.layout()
+                if layout is not None and layout.lineCount():
+                    pages.update(self._line_pages(current))
+                    lines += layout.lineCount()
+                    if first:
+                        y = self.doc.documentLayout().blockBoundingRect(current).top() + layout.lineAt(0).y()
+                        top = y if top is None else min(top, y)
+                first = False
+                current = current.next()
+        if top is None or len(pages) < 2 or lines > ROW_LINES:
+            return None
+        if cell.row() == table.format().headerRowCount():
+            heading = self.doc.findBlock(self._tables[index][0] - 1)
+            if heading.isValid() and heading.blockFormat().headingLevel() \
+                    and heading.blockFormat().pageBreakPolicy() == QTextBlockFormat.PageBreak_Auto:
+                return heading
+            return None
+        page_end = (int((top + _SLACK) // self.body.height()) + 1) * self.body.height()
+        scale = self.device.logicalDpiY() / 96  # Qt reads cell padding in CSS pixels
+        return table, cell.row(), (page_end - top + 2 * _SLACK) / scale
 
     def heading_pages(self) -> dict[str, int]:
         """The page of every heading the table of contents lists, as ``toc-N`` (see ``qt_html.toc_heading``)."""

@@ -16,10 +16,12 @@ from html import escape
 import pyphen
 
 from raadsakkoord import diffing
+from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
 from raadsakkoord.export.labels import KIND_NL, percent, segments, support_rows, verdict
 from raadsakkoord.export.markdown import render_markdown
+from raadsakkoord.readability import Readability, ReadabilityReport
 from raadsakkoord.support import Tally
 
 # Font sizes in points; Qt reads margins only in CSS pixels (1/96 inch, scaled
@@ -174,6 +176,52 @@ def agenda_block(portfolios: tuple[Portfolio, ...]) -> str:
     return "".join(parts)
 
 
+# Column widths in percent, chosen on rendered pages: "21 van 330 (6%)" and
+# the heading "Hoofdlijnen" fit on one line, and a phrase with its
+# alternative mostly does too. Titles are not hyphenated here: in a column
+# this wide a break between words suffices, and every extra line makes a row
+# more likely to be cut by a page break (Qt cannot keep a row together).
+_CHAPTER_WIDTHS = (25, 13, 7, 14, 17, 24)
+_SECTION_WIDTHS = (5, 30, 7, 14, 17, 27)
+_NUMERIC = {"Hoofdlijnen", "Score"}
+
+
+def _table(columns: tuple[str, ...], widths: tuple[int, ...], rows: str) -> str:
+    head = "".join(
+        f'<th width="{w}%"' + (' align="right"' if c in _NUMERIC else "") + f'><p class="t">{c}</p></th>'
+        for c, w in zip(columns, widths, strict=True))
+    return ('<table width="100%" cellspacing="0" cellpadding="3" border="1" style="border-color: #c8c8c8; '
+            f'border-style: solid"><thead><tr>{head}</tr></thead>{rows}</table>')
+
+
+def _figures(r: Readability) -> str:
+    return (f'<td align="right"><p class="t">{plain.score(r)}</p></td><td><p class="t">{escape(r.band)}</p></td>'
+            f'<td><p class="t">{plain.long_sentences(r)}</p></td>'
+            f'<td><p class="t">{_officialese(r)}</p></td>')
+
+
+def _officialese(r: Readability) -> str:
+    # One phrase a line: in a narrow column "8 (middels 2× → met, door; …" wraps mid-phrase.
+    if not r.officialese:
+        return "geen"
+    return "<br>".join([str(len(r.officialese))] + [escape(line) for line in plain.frequent_officialese(r)])
+
+
+def readability_block(report: ReadabilityReport) -> str:
+    chapters = "".join(
+        f'<tr><td><p class="t">{c.number}. {escape(c.title)}</p></td>'
+        f'<td align="right"><p class="t">{c.sections}</p></td>{_figures(c.readability)}</tr>'
+        for c in report.chapters)
+    chapters += (f'<tr><td><p class="t"><b>{plain.TOTAL}</b></p></td>'
+                 f'<td align="right"><p class="t"><b>{len(report.sections)}</b></p></td>{_figures(report.total)}</tr>')
+    sections = "".join(
+        f'<tr><td><p class="t">{r.number}</p></td><td><p class="t">{escape(r.title)}</p></td>'
+        f"{_figures(r.readability)}</tr>" for r in report.sections)
+    return (f"<p>{escape(plain.INTRO)}</p>"
+            f"<h3>{plain.CHAPTERS_HEADING}</h3>{_table(plain.CHAPTER_COLUMNS, _CHAPTER_WIDTHS, chapters)}"
+            f"<h3>{plain.SECTIONS_HEADING}</h3>{_table(plain.SECTION_COLUMNS, _SECTION_WIDTHS, sections)}")
+
+
 def agreement(doc: AgreementDocument, pages: dict[str, int] | None) -> tuple[str, list[tuple[int, str]]]:
     """The body HTML and the headings of the table of contents (level, text)."""
     colours = {p.short_name: p.colour for p in doc.meta.parties}
@@ -192,6 +240,9 @@ def agreement(doc: AgreementDocument, pages: dict[str, int] | None) -> tuple[str
                         f"{support_block(s.support, colours)}")
     appendix = "Bijlage. Uitwerkingsagenda voor het college"
     body.append(toc_heading(toc, 2, appendix, new_page=True) + agenda_block(doc.agenda))
+    if doc.readability is not None:
+        body.append(toc_heading(toc, 2, f"Bijlage. {plain.TITLE}", new_page=True)
+                    + readability_block(doc.readability))
     return _cover(doc.meta, doc.meta.title) + _toc(toc, pages) + "".join(body), toc
 
 

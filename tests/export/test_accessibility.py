@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from raadsakkoord.export import html
+from raadsakkoord.export.document import with_readability
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(os.environ.get("RAADSAKKOORD_AXE", ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"))
@@ -76,7 +77,8 @@ def test_html_exports_have_no_wcag_violations(tmp_path, agreement, agenda, book)
     bad = ('<!DOCTYPE html><html><head><title>x</title></head><body>'
            '<img src="data:,"><p style="color:#ccc;background:#fff">onleesbaar</p></body></html>')
     results = _check({
-        "raadsakkoord": html.agreement_html(agreement),
+        # With the optional readability appendix: everything the agreement page can hold.
+        "raadsakkoord": html.agreement_html(with_readability(agreement)),
         "uitwerkingsagenda": html.task_agenda_html(agenda),
         "amendementenboek": html.amendment_book_html(book),
         "controle": bad,
