@@ -141,6 +141,7 @@ class IdentityDialog(QDialog):
         form.addRow(tr("Uw &naam:"), self.name_edit)
         self.buttons = QDialogButtonBox()
         self.accept_button = self.buttons.addButton(tr("Werken als griffie"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setDefault(True)
         self.buttons.addButton(tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
 from raadsakkoord.store import parse_target
 from ui import messages
@@ -97,7 +98,7 @@ class RecentWorkspaces:
     def remove(self, target: str) -> None:
         try:
             remembered = normalise(target)
-        except Exception:  # noqa: BLE001 - an entry that no longer parses is removed as written
+        except UserError:  # an entry that no longer parses is removed as written
             remembered = target
         self._store([t for t in self._targets() if t not in (remembered, target)])
 
