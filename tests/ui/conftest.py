@@ -1,4 +1,4 @@
-"""Fixtures for driving the real main window: a demo workspace per test, and who works in it."""
+"""Fixtures for the window and its parts: a demo workspace per test, who works in it, and the dialogs."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import shutil
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCore import QSettings
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Party
+from ui import messages
 from ui.app import configure_application
 from ui.mainwindow import MainWindow
 from ui.tasks import TaskRunner
@@ -90,9 +92,45 @@ class Dialogs:
 
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch):
-    from ui import messages
-
     fake = Dialogs()
     for name in ("show_error", "show_info", "show_bug", "ask", "ask_three"):
         monkeypatch.setattr(messages, name, getattr(fake, name))
     return fake
+
+
+@pytest.fixture
+def settings(qapp) -> QSettings:
+    """QSettings as the application has them: INI in this test's own data folder (see conftest's data dir)."""
+    configure_application(qapp)
+    return QSettings()
+
+
+@pytest.fixture
+def runner(qapp) -> TaskRunner:
+    """Tasks run inline, so a test sees their result at once."""
+    return TaskRunner(synchronous=True)
+
+
+class Said:
+    """Everything the code told the user through ui.messages, instead of modal boxes."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.bugs: list[str] = []
+        self.questions: list[str] = []
+        self.answer = True
+
+    def ask(self, parent, title, text, *, yes, no):
+        self.questions.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def said(monkeypatch) -> Said:
+    s = Said()
+    monkeypatch.setattr(messages, "show_error", lambda parent, title, text: s.errors.append((title, text)))
+    monkeypatch.setattr(messages, "show_info", lambda parent, title, text: s.infos.append((title, text)))
+    monkeypatch.setattr(messages, "show_bug", lambda parent, text, details="": s.bugs.append(text))
+    monkeypatch.setattr(messages, "ask", s.ask)
+    return s
