@@ -6,11 +6,12 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from raadsakkoord import __version__, paths
+from raadsakkoord import __version__, i18n, paths
 from raadsakkoord.errors import UserError
+from raadsakkoord.i18n import tr
 
 
 def configure_application(app: QApplication) -> None:
@@ -22,13 +23,26 @@ def configure_application(app: QApplication) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
 
 
+def apply_language(app: QApplication) -> str:
+    """The language chosen in the settings, for our texts and for Qt's own dialogs and buttons."""
+    from ui.settingsdialog import current_language_setting
+
+    language = i18n.set_language(current_language_setting())
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+    return language
+
+
 def _install_excepthook(window) -> None:
     from ui import messages
 
     def hook(kind, value, tb):
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
-        messages.show_bug(window, f"{kind.__name__}: {value}")
+        # The application keeps running: the dialog offers the details to copy for the helpdesk.
+        messages.show_bug(window, f"{kind.__name__}: {value}", text)
 
     sys.excepthook = hook
 
@@ -39,7 +53,7 @@ def ensure_demo_workspace() -> str:
 
     target = paths.demo_workspace_path()
     if not target.exists():
-        print(f"Demo-werkruimte wordt gemaakt in {target} …", file=sys.stderr)
+        print(tr("Demo-werkruimte wordt gemaakt in {target} …").format(target=target), file=sys.stderr)
         create_demo_workspace(str(target)).close()
     return str(target)
 
@@ -58,10 +72,11 @@ def run(target: str | None = None, *, demo: bool = False) -> int:
     _check_display()
     if demo:
         if target:
-            raise UserError("Geef een werkruimte óf --demo, niet allebei.")
+            raise UserError(tr("Geef een werkruimte óf --demo, niet allebei."))
         target = ensure_demo_workspace()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    apply_language(app)
     from ui.mainwindow import MainWindow
 
     window = MainWindow()

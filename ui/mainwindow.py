@@ -6,9 +6,8 @@ widgets only render what the core returns.
 
 from __future__ import annotations
 
+import html
 import uuid
-from pathlib import Path
-
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QTextBrowser, QWidget
@@ -19,9 +18,10 @@ from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
 from raadsakkoord.outline import agreement_outline
 from raadsakkoord.store import Workspace, open_workspace
-from ui import messages
+from ui import aboutdialog, exchangeui, identity, messages, opendialogs, recent, settingsdialog
 from ui.context import Changes, Context
 from ui.navigatorpane import NavigatorPane
+from ui.render import page
 from ui.tasks import TaskRunner
 from ui.workarea import WorkArea
 
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, *, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.runner = runner or TaskRunner(self)
+        self.recent = recent.RecentWorkspaces()
         self.ctx: Context | None = None
         self.setWindowTitle("Raadsakkoord")
         self.setAcceptDrops(True)
@@ -94,13 +95,46 @@ class MainWindow(QMainWindow):
         self.confirm_all_action = self._action(tr("Alle verouderde standpunten &bevestigen"), self.confirm_all_stale,
                                                tip=tr("Bevestig de standpunten van uw fractie op de nieuwste teksten"))
         self.help_action = self._action(tr("&Hulp"), self.show_help, QKeySequence.StandardKey.HelpContents)
-        for action in (self.save_action, self.find_action, self.confirm_all_action):
+        self.about_action = self._action(tr("&Over Raadsakkoord"), lambda: aboutdialog.show_about(self))
+        self.database_action = self._action(tr("&Database openen…"), self.choose_database,
+                                            tip=tr("Een werkruimte op een PostgreSQL-server openen"))
+        self.new_markdown_action = self._action(tr("&Nieuw uit Markdown-concept…"), self.new_from_markdown,
+                                                tip=tr("Een nieuwe werkruimte maken uit een concept in Markdown"))
+        self.demo_action = self._action(tr("De&mo openen"), self.open_demo,
+                                        tip=tr("De demo-werkruimte van de gemeente Assen openen"))
+        self.export_package_action = self._action(tr("&Pakket versturen…"), self.export_package,
+                                                  tip=tr("Het pakket voor de griffie (of de fracties) maken"))
+        self.import_package_action = self._action(tr("Pakketten &inlezen…"), self.import_packages,
+                                                  tip=tr("Pakketten van de griffie of de fracties inlezen"))
+        self.register_key_action = self._action(tr("Openbare s&leutel vastleggen…"), self.register_key,
+                                                tip=tr("De sleutel van de griffie of een fractie vertrouwen"))
+        self.switch_identity_action = self._action(tr("Werken als &iemand anders…"), self.switch_identity)
+        self.settings_action = self._action(tr("&Instellingen…"), lambda: settingsdialog.show_settings(self),
+                                            QKeySequence.StandardKey.Preferences)
+        self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action,
+                                  self.export_package_action, self.import_package_action,
+                                  self.register_key_action, self.switch_identity_action)
+        for action in self.workspace_actions:
             action.setEnabled(False)
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(tr("&Bestand"))
         self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu(tr("&Recent geopend"))
+        self.recent_menu.aboutToShow.connect(
+            lambda: recent.populate_menu(self.recent_menu, self.recent, self.open_workspace, self))
+        self.file_menu.addAction(self.database_action)
+        self.file_menu.addAction(self.new_markdown_action)
+        self.file_menu.addAction(self.demo_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_package_action)
+        self.file_menu.addAction(self.import_package_action)
+        self.file_menu.addAction(self.register_key_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.switch_identity_action)
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu(tr("Be&werken"))
@@ -111,11 +145,13 @@ class MainWindow(QMainWindow):
         edit.addAction(self.confirm_all_action)
         self.help_menu = self.menuBar().addMenu(tr("&Help"))
         self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(tr("Werkbalk"))
         toolbar.setObjectName("werkbalk")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.open_action, self.save_action, self.undo_action, self.redo_action):
-            toolbar.addAction(action)
+        for action in (self.open_action, self.save_action, self.undo_action, self.redo_action, None,
+                       self.export_package_action, self.import_package_action):
+            toolbar.addAction(action) if action else toolbar.addSeparator()
         self.toolbar = toolbar
 
     def say(self, text: str) -> None:
@@ -125,25 +161,64 @@ class MainWindow(QMainWindow):
 
     def _show_welcome(self) -> None:
         self.right.setCurrentWidget(self.welcome)
-        self.welcome.setHtml(
-            f"<h1>{tr('Welkom bij Raadsakkoord')}</h1>"
-            f"<p>{tr('Open een werkruimte via Bestand → Openen… (Ctrl+O), of sleep een werkruimte in dit venster.')}</p>")
+        entries = [e for e in self.recent.entries() if not e.missing]
+        links = "".join(f'<li><a href="{html.escape(e.target)}">{html.escape(e.label)}</a></li>' for e in entries)
+        recent_part = f"<h3>{html.escape(tr('Recent geopend'))}</h3><ul>{links}</ul>" if links else ""
+        intro = tr("Open een werkruimte via Bestand → Openen… (Ctrl+O), of sleep een werkruimte in dit "
+                   "venster. Via het menu Bestand kunt u ook een nieuwe werkruimte maken uit een "
+                   "Markdown-concept, of de demo van de gemeente Assen openen.")
+        self.welcome.setHtml(page(f"<h1>{html.escape(tr('Welkom bij Raadsakkoord'))}</h1>"
+                                  f"<p>{html.escape(intro)}</p>{recent_part}"))
 
     def choose_workspace(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _filter = QFileDialog.getOpenFileName(
-            self, tr("Werkruimte openen"), str(Path.home()),
-            tr("Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)"))
+        path = opendialogs.choose_workspace_file(self)
         if path:
             self.open_workspace(path)
 
+    def choose_database(self) -> None:
+        url = opendialogs.ask_database_url(self)
+        if url:
+            self.open_workspace(url)
+
+    def new_from_markdown(self) -> None:
+        path = opendialogs.new_from_markdown(self, self.runner)
+        if path:
+            self.open_workspace(path)
+
+    def open_demo(self) -> None:
+        from ui.app import ensure_demo_workspace
+
+        self.say(tr("Demo-werkruimte wordt klaargezet…"))
+        self.runner.run(ensure_demo_workspace, self.open_workspace, self._failed(tr("Demo openen")))
+
     def choose_identity(self, workspace: Workspace) -> Identity | None:
-        from ui.identity import choose_identity
+        return identity.choose_identity(self, workspace)
 
-        return choose_identity(self, workspace)
+    def switch_identity(self) -> None:
+        if self.ctx is None:
+            return
+        url = self.ctx.workspace.url
+        target = url.database if self.ctx.workspace.is_sqlite else url.render_as_string(hide_password=False)
+        identity.forget_identity(self.ctx.workspace)
+        self.open_workspace(target)
 
-    def open_workspace(self, target: str, identity: Identity | None = None) -> bool:
+    def export_package(self) -> None:
+        if self.ctx.party_id is None:
+            exchangeui.export_round_package(self, self.ctx, self.runner, self.say)
+        else:
+            exchangeui.export_party_package(self, self.ctx, self.runner, self.say)
+
+    def import_packages(self, paths: list[str] | None = None) -> None:
+        paths = paths or exchangeui.choose_package_files(self)
+        if paths:
+            exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say)
+
+    def register_key(self) -> None:
+        path = exchangeui.choose_key_file(self)
+        if path:
+            exchangeui.register_key_file(self, self.ctx, self.runner, path, self.say)
+
+    def open_workspace(self, target: str, who: Identity | None = None) -> bool:
         """Open a workspace as someone; on failure say why in Dutch and keep the current one."""
         if self.ctx is not None and not self.work.close_editors():
             return False
@@ -152,12 +227,18 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             messages.show_error(self, tr("Werkruimte openen"), exc.message)
             return False
-        identity = identity or self.choose_identity(workspace)
-        if identity is None:
+        try:
+            who = who or self.choose_identity(workspace)
+        except UserError as exc:
+            workspace.close()
+            messages.show_error(self, tr("Werkruimte openen"), exc.message)
+            return False
+        if who is None:
             workspace.close()
             return False
+        self.recent.add(target)
         self._close_workspace()
-        actor, label = identity
+        actor, label = who
         changes = Changes(self)
         self.ctx = Context(workspace, actor, label, changes)
         changes.outline.connect(self.reload_outline)
@@ -166,9 +247,11 @@ class MainWindow(QMainWindow):
         self.right.setCurrentWidget(self.work)
         self.workspace_label.setText(workspace.label)
         self.identity_label.setText(tr("Werkt als {who}").format(who=label))
-        for action in (self.save_action, self.find_action):
+        for action in self.workspace_actions:
             action.setEnabled(True)
         self.confirm_all_action.setEnabled(actor.party_id is not None)
+        self.export_package_action.setText(tr("Fractie&pakket versturen…") if actor.party_id
+                                           else tr("Ronde&pakket versturen…"))
         self.say(tr("Werkruimte geopend: {label}").format(label=workspace.label))
         self.reload_outline(first_load=True)
         return True
@@ -290,6 +373,15 @@ class MainWindow(QMainWindow):
             self.open_dropped(paths)
 
     def open_dropped(self, paths: list[str]) -> None:
+        """Packages are read into the open workspace; anything else is opened as a workspace."""
+        packages = [p for p in paths if p.lower().endswith(exchangeui.PACKAGE_SUFFIX)]
+        if packages:
+            if self.ctx is None:
+                messages.show_error(self, tr("Pakketten inlezen"),
+                                    tr("Open eerst de werkruimte waarin de pakketten moeten worden ingelezen."))
+                return
+            self.import_packages(packages)
+            return
         self.open_workspace(paths[0])
 
     # -- closing --------------------------------------------------------------------------
