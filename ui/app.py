@@ -62,10 +62,9 @@ def _check_display() -> None:
     # Without a display Qt aborts the process; say why in one line instead.
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        raise UserError(
+        raise UserError(tr(
             "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn niet gezet); "
-            "start de applicatie in een grafische sessie."
-        )
+            "start de applicatie in een grafische sessie."))
 
 
 def run(target: str | None = None, *, demo: bool = False) -> int:
