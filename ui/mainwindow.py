@@ -17,10 +17,12 @@ from raadsakkoord.drafting import section_badges
 from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
 from raadsakkoord.outline import agreement_outline
+from raadsakkoord.readability import report_of
 from raadsakkoord.store import Workspace, open_workspace
 from ui import aboutdialog, exchangeui, identity, messages, opendialogs, recent, settingsdialog
 from ui.context import Changes, Context
 from ui.navigatorpane import NavigatorPane
+from ui.readabilityview import ReadabilityDialog
 from ui.render import page
 from ui.tasks import TaskRunner
 from ui.workarea import WorkArea
@@ -39,6 +41,8 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.recent = recent.RecentWorkspaces()
         self.ctx: Context | None = None
+        self.outline = None
+        self.readability_report = None
         self.setWindowTitle("Raadsakkoord")
         self.setAcceptDrops(True)
         self.navigator = NavigatorPane()
@@ -109,9 +113,11 @@ class MainWindow(QMainWindow):
         self.register_key_action = self._action(tr("Openbare s&leutel vastleggen…"), self.register_key,
                                                 tip=tr("De sleutel van de griffie of een fractie vertrouwen"))
         self.switch_identity_action = self._action(tr("Werken als &iemand anders…"), self.switch_identity)
+        self.readability_action = self._action(tr("&Leesbaarheid…"), self.show_readability,
+                                               tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk"))
         self.settings_action = self._action(tr("&Instellingen…"), lambda: settingsdialog.show_settings(self),
                                             QKeySequence.StandardKey.Preferences)
-        self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action,
+        self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action, self.readability_action,
                                   self.export_package_action, self.import_package_action,
                                   self.register_key_action, self.switch_identity_action)
         for action in self.workspace_actions:
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.find_action)
         edit.addAction(self.confirm_all_action)
+        view = self.menuBar().addMenu(tr("Beel&d"))
+        view.addAction(self.readability_action)
         self.help_menu = self.menuBar().addMenu(tr("&Help"))
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -281,8 +289,17 @@ class MainWindow(QMainWindow):
         outline, badges = result
         self.setWindowTitle(f"{outline.title} — Raadsakkoord")
         self.navigator.set_outline(outline, badges, party_view=ctx.party_id is not None)
+        self.outline = outline
+        # Plain-language scores follow a moment later, so they never delay the window.
+        self.runner.run(lambda: report_of(outline.chapters),
+                        lambda report: self._readability_ready(ctx, outline, report), self._failed(tr("Leesbaarheid")))
         if first_load:
             self.offer_unsaved_drafts()
+
+    def _readability_ready(self, ctx: Context, outline, report) -> None:
+        if ctx is self.ctx and outline is self.outline:
+            self.navigator.model.set_readability(report)
+            self.readability_report = report
 
     def _failed(self, title: str):
         def show(error: BaseException) -> None:
@@ -343,6 +360,25 @@ class MainWindow(QMainWindow):
             return
         count = confirm_stale(self.ctx, self.work.window_stack, section_ids)
         self.say(tr("{n} standpunt(en) bevestigd op de nieuwste tekst.").format(n=count))
+
+    def show_readability(self) -> None:
+        if self.readability_report is None:
+            self.say(tr("De leesbaarheid wordt nog berekend; probeer het zo nog eens."))
+            return
+        dialog = ReadabilityDialog(self.readability_report, self.go_to_number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.readability_dialog = dialog
+
+    def go_to_number(self, number: str) -> None:
+        for chapter in self.outline.chapters if self.outline else ():
+            for section in chapter.sections:
+                if section.number == number:
+                    self.navigator.search.clear()
+                    self.navigator.proxy.set_query("")
+                    self.navigator.select(section.id)
+                    self.activateWindow()
+                    return
 
     def show_help(self) -> None:
         messages.show_info(self, tr("Hulp"), tr(

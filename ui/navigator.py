@@ -12,12 +12,13 @@ from raadsakkoord.drafting import SectionBadges
 from raadsakkoord.i18n import mark, tr
 from raadsakkoord.model import Position
 from raadsakkoord.outline import OutlineChapter, OutlineSection
+from raadsakkoord.readability import Readability, ReadabilityReport
 from raadsakkoord.support import Tally
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
 
-NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT = range(5)
+NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT, READABILITY = range(6)
 
 POSITION_LABELS = {
     Position.SUPPORT: mark("steunt"),
@@ -26,6 +27,22 @@ POSITION_LABELS = {
 }
 POSITION_SIGNS = {Position.SUPPORT: "✔", Position.OPPOSE: "✘", Position.ABSTAIN: "–"}
 SUPPORT_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")  # support, oppose, abstain; silent is left empty
+
+
+def readability_colour(result: Readability) -> QColor:
+    """Green from B1 (60) up, amber in between, red below 30: the bands plain-language guides use."""
+    score = result.flesch_douma
+    return QColor("#1b6e20") if score >= 60 else QColor("#9a5b00") if score >= 30 else QColor("#b3261e")
+
+
+def readability_tooltip(result: Readability) -> str:
+    if not result.words:
+        return tr("geen tekst")
+    text = tr("Leesbaarheid (Flesch-Douma) {score:.0f}: {band}").format(score=result.flesch_douma,
+                                                                        band=tr(result.band))
+    text += "\n" + tr("{long} van {sentences} zinnen lang (meer dan 20 woorden); {official} ambtelijke woorden").format(
+        long=len(result.long_sentences), sentences=result.sentences, official=len(result.officialese))
+    return text
 
 
 def verdict(tally: Tally) -> str:
@@ -49,9 +66,10 @@ class NavigatorModel(QAbstractItemModel):
         self._search: dict[uuid.UUID, str] = {}
         self._council_seats = 0
         self._party_view = False
+        self._readability: dict[str, Readability] = {}  # by section number, and "H<n>" for chapter n
 
     def headers(self) -> tuple[str, ...]:
-        return (tr("Nr."), tr("Hoofdlijn"), tr("Amend."), tr("Standpunt"), tr("Steun"))
+        return (tr("Nr."), tr("Hoofdlijn"), tr("Amend."), tr("Standpunt"), tr("Steun"), tr("Leesb."))
 
     def set_outline(self, chapters: tuple[OutlineChapter, ...], council_seats: int,
                     badges: dict[uuid.UUID, SectionBadges], *, party_view: bool) -> None:
@@ -60,10 +78,24 @@ class NavigatorModel(QAbstractItemModel):
         self._council_seats = council_seats
         self._badges = badges
         self._party_view = party_view
+        self._readability = {}
         # Lower-cased once, so filtering a thousand sections per keystroke stays cheap.
         self._search = {s.id: f"{s.number} {s.title}\n{s.text}".casefold()
                         for c in chapters for s in c.sections}
         self.endResetModel()
+
+    def set_readability(self, report: ReadabilityReport) -> None:
+        """Scores arrive after the outline (computed off the GUI thread): fill in one column."""
+        self._readability = {r.number: r.readability for r in report.sections}
+        self._readability.update({f"H{c.number}": c.readability for c in report.chapters})
+        if self._chapters:
+            last = self.index(len(self._chapters) - 1, READABILITY)
+            self.dataChanged.emit(self.index(0, READABILITY), last)
+            for row in range(len(self._chapters)):
+                parent = self.index(row, 0)
+                count = self.rowCount(parent)
+                if count:
+                    self.dataChanged.emit(self.index(0, READABILITY, parent), self.index(count - 1, READABILITY, parent))
 
     def section_at(self, index: _Index) -> OutlineSection | None:
         if not index.isValid() or index.internalId() == _CHAPTER_ID:
@@ -110,14 +142,15 @@ class NavigatorModel(QAbstractItemModel):
         return len(self._chapters[parent.row()].sections)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 5
+        return 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return (None, None, tr("Open amendementen (ingediend, en uw eigen concepten)"),
-                    tr("Het standpunt van uw fractie"), tr("Steun in zetels voor de huidige tekst"))[section]
+                    tr("Het standpunt van uw fractie"), tr("Steun in zetels voor de huidige tekst"),
+                    tr("Leesbaarheid (Flesch-Douma): hoe hoger, hoe makkelijker; taalniveau B1 ligt rond 60"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -147,6 +180,10 @@ class NavigatorModel(QAbstractItemModel):
                 return POSITION_SIGNS[badges.own_position] + (" ⚠" if badges.own_stale else "")
             if column == SUPPORT:
                 return f"{section.support.support_seats}/{self._council_seats}"
+            if column == READABILITY:
+                return self._score(section.number)
+        if column == READABILITY:
+            return self._readability_data(section.number, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(section, badges, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMENDMENTS, OWN, SUPPORT):
@@ -157,7 +194,33 @@ class NavigatorModel(QAbstractItemModel):
             return self._tooltip(section, badges, column) or tr("geen standpunt")
         return None
 
+    def _score(self, key: str) -> str:
+        result = self._readability.get(key)
+        if result is None or not result.words:
+            return ""
+        return str(int(result.flesch_douma))  # rounded down, as the reports do
+
+    def _readability_data(self, key: str, role: int):
+        result = self._readability.get(key)
+        if result is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return readability_tooltip(result)
+        if role == Qt.ItemDataRole.ForegroundRole and result.words:
+            return readability_colour(result)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
     def _chapter_data(self, chapter: OutlineChapter, column: int, role: int):
+        if column == READABILITY:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._score(f"H{chapter.number}")
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return self._readability_data(f"H{chapter.number}", role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NUMBER:
                 return chapter.number

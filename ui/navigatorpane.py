@@ -8,7 +8,17 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from raadsakkoord.i18n import tr
-from ui.navigator import AMENDMENTS, NUMBER, OWN, SUPPORT, TITLE, NavigatorFilter, NavigatorModel, SupportBarDelegate
+from ui.navigator import (
+    AMENDMENTS,
+    NUMBER,
+    OWN,
+    READABILITY,
+    SUPPORT,
+    TITLE,
+    NavigatorFilter,
+    NavigatorModel,
+    SupportBarDelegate,
+)
 
 
 class NavigatorPane(QWidget):
@@ -40,7 +50,7 @@ class NavigatorPane(QWidget):
         self.tree.setItemDelegateForColumn(SUPPORT, SupportBarDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in (NUMBER, AMENDMENTS, OWN, SUPPORT):
+        for column in (NUMBER, AMENDMENTS, OWN, SUPPORT, READABILITY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)

@@ -115,3 +115,34 @@ def test_amendment_model_and_filter_pass_the_qt_model_tester(qtmodeltester, demo
     proxy.set_query("woningen")
     qtmodeltester.check(proxy)
     assert 0 < proxy.rowCount() <= source.rowCount()
+
+
+def test_readability_per_section_and_chapter_in_the_navigator_and_the_report(window, demo_path, qtmodeltester):
+    from raadsakkoord.readability import analyse, combine
+    from ui.navigator import READABILITY
+    from ui.readabilityview import ReadabilityDialog
+
+    assert window.open_workspace(demo_path, griffie_identity())
+    model = window.navigator.model
+    outline = window.outline
+    first_chapter = outline.chapters[0]
+    section = first_chapter.sections[0]
+    expected = analyse(section.text)
+    cell = model.index(0, READABILITY, model.index(0, 0))
+    assert cell.data() == str(int(expected.flesch_douma))
+    assert expected.band in cell.data(Qt.ItemDataRole.ToolTipRole)
+    chapter_score = combine(analyse(s.text) for s in first_chapter.sections).flesch_douma
+    assert model.index(0, READABILITY).data() == str(int(chapter_score))
+    # The demo is written to show a range: some sections plain, some in officialese.
+    scores = [int(r.readability.flesch_douma) for r in window.readability_report.sections if r.readability.words]
+    assert max(scores) - min(scores) >= 25
+
+    window.show_readability()
+    dialog = window.findChild(ReadabilityDialog)
+    qtmodeltester.check(dialog.sections)
+    qtmodeltester.check(dialog.chapters)
+    hardest = dialog.sections.index(0, 0)
+    assert dialog.sections.index(0, 2).data() == str(min(scores))
+    dialog.section_table.doubleClicked.emit(hardest)
+    assert window.work.section_view.detail.number == hardest.data()
+    dialog.close()
