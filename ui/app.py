@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 import traceback
@@ -12,6 +13,23 @@ from PySide6.QtWidgets import QApplication
 from raadsakkoord import __version__, i18n, paths
 from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
+
+
+def make_none_immortal() -> None:
+    """Work around a PySide6 reference-count bug on Python 3.11.
+
+    Some PySide6 6.x calls that return None drop a reference to None they
+    never took (see raadsakkoord/export/pdf.py, which met it first). In a
+    long working day of typing, each keystroke's signal handling can do that,
+    and when None's count reaches zero the interpreter aborts ("none_dealloc")
+    — at exit, or in the middle of writing. Python 3.12 made None immortal;
+    here we do the same by hand, once, by raising its count far beyond reach.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
+    if count.value < 1 << 40:
+        count.value += 1 << 40
 
 
 def configure_application(app: QApplication) -> None:
@@ -73,6 +91,7 @@ def run(target: str | None = None, *, demo: bool = False) -> int:
         if target:
             raise UserError(tr("Geef een werkruimte óf --demo, niet allebei."))
         target = ensure_demo_workspace()
+    make_none_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     apply_language(app)

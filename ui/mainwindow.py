@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([470, 830])
+        self.splitter.setSizes([560, 840])
         self.setCentralWidget(self.splitter)
         self.identity_label = QLabel()
         self.workspace_label = QLabel()

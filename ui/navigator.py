@@ -275,7 +275,7 @@ class SupportBarDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
-        bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, 56, 9)
+        bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, 40, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.fillRect(bar, QColor("#ffffff"))
         x = bar.left()
@@ -289,14 +289,16 @@ class SupportBarDelegate(QStyledItemDelegate):
         half = bar.left() + bar.width() // 2
         painter.setPen(QColor("#000000"))
         painter.drawLine(half, bar.top() - 2, half, bar.bottom() + 2)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected
+                                            else option.palette.ColorRole.Text))
         painter.drawText(option.rect.adjusted(bar.width() + 10, 0, -2, 0),
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
         size = super().sizeHint(option, index)
-        size.setWidth(size.width() + 66)
+        size.setWidth(size.width() + 50)
         return size
 
 

@@ -149,7 +149,7 @@ class SectionView(QTabWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.amendment_table)
         splitter.addWidget(detail)
-        splitter.setSizes([220, 400])
+        splitter.setSizes([150, 500])
         self.addTab(splitter, tr("&Amendementen"))
 
     # -- showing --------------------------------------------------------------------------
@@ -275,6 +275,12 @@ class SectionView(QTabWidget):
             return
         if old.number > new.number:
             old, new = new, old
+        if old.id == new.id:
+            who = f"{new.author} ({new.party})" if new.party else new.author
+            note = tr("Deze hoofdlijn heeft één versie, van {who}.").format(who=who) if len(by_id) == 1 else tr(
+                "Kies twee verschillende versies om ze te vergelijken.")
+            self.history_view.setHtml(page(f"<p class='meta'>{html.escape(note)}</p>{markdown_html(new.text)}"))
+            return
         reason = f"<p class='meta'>{html.escape(tr('Reden'))}: {html.escape(new.reason)}</p>" if new.reason else ""
         heading = tr("Versie {old} → versie {new}").format(old=old.number, new=new.number)
         self.history_view.setHtml(page(f"<h2>{html.escape(heading)}</h2>{reason}{legend()}"

@@ -500,20 +500,25 @@ _CH_FINANCIEN = DemoChapter(
             title="Reserves en weerstandsvermogen",
             proposed_by="CDA",
             text=(
-                "Een gemeente heeft reserves nodig voor tegenvallers, zoals hogere kosten voor jeugdzorg of "
-                "een rijksbijdrage die lager uitvalt. De raad wil dat Assen daarvoor genoeg buffer heeft, "
-                "maar ook niet onnodig veel geld stil laat liggen."
+                # Deliberately written in officialese, as financial paragraphs often are, so
+                # the plain-language report has something to find in the demo.
+                "Teneinde de financiële weerbaarheid van de gemeente te waarborgen, dient het college "
+                "zorg te dragen voor een adequaat niveau van de algemene reserve, alsmede voor een "
+                "periodieke actualisering van de risico-inventarisatie ten behoeve van de "
+                "begrotingscyclus, een en ander overeenkomstig de kaders die de raad reeds heeft vastgesteld."
                 "\n\n"
-                "We houden een weerstandsratio van ten minste 1,4. Dat betekent dat de gemeente de "
-                "belangrijkste risico's ruim kan opvangen. Komt de ratio lager uit, dan maakt het college "
-                "een plan om de buffer binnen twee jaar weer op peil te brengen."
+                "De weerstandsratio bedraagt derhalve ten minste 1,4. Indien de ratio middels de jaarlijkse "
+                "bepaling lager uitvalt, draagt het college zorg voor een herstelplan ten aanzien van het "
+                "weerstandsvermogen, teneinde de buffer binnen twee jaar wederom op het vereiste niveau te "
+                "brengen."
                 "\n\n"
-                "Geld in reserves dat boven deze buffer uitkomt, gebruiken we eenmalig voor investeringen "
-                "die later geld besparen. Denk aan het verduurzamen van gemeentelijke gebouwen of aan "
-                "preventie in het sociaal domein."
+                "Middelen in reserves die de benodigde buffer overschrijden, worden in het kader van "
+                "eenmalige investeringen aangewend ten behoeve van maatregelen die structureel tot "
+                "besparingen leiden, zoals de verduurzaming van gemeentelijke gebouwen of preventie in het "
+                "sociaal domein."
                 "\n\n"
-                "Het college maakt in 2027 een doorlichting van alle bestemmingsreserves. Reserves die geen "
-                "duidelijk doel meer hebben, vallen vrij."
+                "Het college draagt in 2027 zorg voor een doorlichting van alle bestemmingsreserves. "
+                "Reserves die geen duidelijk doel meer hebben, vallen vrij."
             ),
         ),
         DemoSection(
