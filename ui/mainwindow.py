@@ -19,7 +19,7 @@ from raadsakkoord.i18n import tr
 from raadsakkoord.outline import agreement_outline
 from raadsakkoord.readability import report_of
 from raadsakkoord.store import Workspace, open_workspace
-from ui import aboutdialog, exchangeui, identity, messages, opendialogs, recent, settingsdialog
+from ui import identity, messages, opendialogs, recent
 from ui.context import Changes, Context
 from ui.navigatorpane import NavigatorPane
 from ui.readabilityview import ReadabilityDialog
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.confirm_all_action = self._action(tr("Alle verouderde standpunten &bevestigen"), self.confirm_all_stale,
                                                tip=tr("Bevestig de standpunten van uw fractie op de nieuwste teksten"))
         self.help_action = self._action(tr("&Hulp"), self.show_help, QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(tr("&Over Raadsakkoord"), lambda: aboutdialog.show_about(self))
+        self.about_action = self._action(tr("&Over Raadsakkoord"), self.show_about)
         self.database_action = self._action(tr("&Database openen…"), self.choose_database,
                                             tip=tr("Een werkruimte op een PostgreSQL-server openen"))
         self.new_markdown_action = self._action(tr("&Nieuw uit Markdown-concept…"), self.new_from_markdown,
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.switch_identity_action = self._action(tr("Werken als &iemand anders…"), self.switch_identity)
         self.readability_action = self._action(tr("&Leesbaarheid…"), self.show_readability,
                                                tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk"))
-        self.settings_action = self._action(tr("&Instellingen…"), lambda: settingsdialog.show_settings(self),
+        self.settings_action = self._action(tr("&Instellingen…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences)
         self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action, self.readability_action,
                                   self.export_package_action, self.import_package_action,
@@ -210,18 +210,25 @@ class MainWindow(QMainWindow):
         identity.forget_identity(self.ctx.workspace)
         self.open_workspace(target)
 
+    # The exchange pulls in cryptography and JSON Schema: imported when first used, not at start.
     def export_package(self) -> None:
+        from ui import exchangeui
+
         if self.ctx.party_id is None:
             exchangeui.export_round_package(self, self.ctx, self.runner, self.say)
         else:
             exchangeui.export_party_package(self, self.ctx, self.runner, self.say)
 
     def import_packages(self, paths: list[str] | None = None) -> None:
+        from ui import exchangeui
+
         paths = paths or exchangeui.choose_package_files(self)
         if paths:
             exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say)
 
     def register_key(self) -> None:
+        from ui import exchangeui
+
         path = exchangeui.choose_key_file(self)
         if path:
             exchangeui.register_key_file(self, self.ctx, self.runner, path, self.say)
@@ -380,6 +387,16 @@ class MainWindow(QMainWindow):
                     self.activateWindow()
                     return
 
+    def show_about(self) -> None:
+        from ui import aboutdialog
+
+        aboutdialog.show_about(self)
+
+    def show_settings(self) -> None:
+        from ui import settingsdialog
+
+        settingsdialog.show_settings(self)
+
     def show_help(self) -> None:
         messages.show_info(self, tr("Hulp"), tr(
             "Kies links een hoofdlijn. Rechts ziet u de tekst, de wijzigingen sinds de vorige ronde, de "
@@ -410,7 +427,9 @@ class MainWindow(QMainWindow):
 
     def open_dropped(self, paths: list[str]) -> None:
         """Packages are read into the open workspace; anything else is opened as a workspace."""
-        packages = [p for p in paths if p.lower().endswith(exchangeui.PACKAGE_SUFFIX)]
+        from ui.exchangeui import PACKAGE_SUFFIX
+
+        packages = [p for p in paths if p.lower().endswith(PACKAGE_SUFFIX)]
         if packages:
             if self.ctx is None:
                 messages.show_error(self, tr("Pakketten inlezen"),

@@ -52,6 +52,7 @@ def verdict(tally: Tally) -> str:
 
 
 class NavigatorModel(QAbstractItemModel):
+    # Views ask for many roles per cell; answering the rest at once keeps a large tree quick.
     """Two levels, chapters then sections, over an outline loaded once per refresh."""
 
     SectionRole = Qt.ItemDataRole.UserRole + 1
@@ -154,7 +155,7 @@ class NavigatorModel(QAbstractItemModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
         section = self.section_at(index)
         if section is None:
@@ -259,8 +260,17 @@ class NavigatorModel(QAbstractItemModel):
         return None
 
 
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.AccessibleTextRole,
+    NavigatorModel.SectionRole, NavigatorModel.SearchRole, NavigatorModel.TallyRole, NavigatorModel.IdRole,
+})
+
+
 class SupportBarDelegate(QStyledItemDelegate):
     """The seat-weighted support as a small bar: support, oppose, abstain; silent seats empty."""
+
+    BAR_WIDTH = 50  # the bar and the space around it, left of the seat count
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         tally = index.data(NavigatorModel.TallyRole)
@@ -275,7 +285,7 @@ class SupportBarDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
-        bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, 40, 9)
+        bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.fillRect(bar, QColor("#ffffff"))
         x = bar.left()
@@ -298,7 +308,7 @@ class SupportBarDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
         size = super().sizeHint(option, index)
-        size.setWidth(size.width() + 50)
+        size.setWidth(size.width() + self.BAR_WIDTH)
         return size
 
 

@@ -50,8 +50,22 @@ class NavigatorPane(QWidget):
         self.tree.setItemDelegateForColumn(SUPPORT, SupportBarDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in (NUMBER, AMENDMENTS, OWN, SUPPORT, READABILITY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not ResizeToContents: that asks every row of a
+        # thousand-section tree for its size on each change, a second per refresh.
+        metrics = self.tree.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        headers = self.model.headers()
+        widths = {
+            NUMBER: 2 * self.tree.indentation() + metrics.horizontalAdvance("88.88") + padding,
+            AMENDMENTS: max(metrics.horizontalAdvance(headers[AMENDMENTS]), metrics.horizontalAdvance("888")) + padding,
+            OWN: max(metrics.horizontalAdvance(headers[OWN]), metrics.horizontalAdvance("✘ ⚠")) + padding,
+            SUPPORT: SupportBarDelegate.BAR_WIDTH + metrics.horizontalAdvance("888/888") + padding,
+            READABILITY: max(metrics.horizontalAdvance(headers[READABILITY]), metrics.horizontalAdvance("888"))
+            + padding,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)

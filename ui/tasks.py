@@ -53,9 +53,16 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self._delivery.failed.emit(exc)
+            self._emit(self._delivery.failed, exc)
         else:
-            self._delivery.finished.emit(result)
+            self._emit(self._delivery.finished, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the application is closing and its receiver is gone: nobody left to tell
 
 
 class TaskRunner(QObject):

@@ -224,3 +224,12 @@ def test_a_failed_migration_leaves_the_workspace_as_it_was(tmp_path, monkeypatch
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "needs_rework" not in {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(amendment)")}
     assert not any(t.startswith("_alembic_tmp") for t in tables) and "trusted_key" not in tables
+
+
+def test_the_schema_head_constant_is_the_newest_migration(workspace):
+    from alembic.script import ScriptDirectory
+
+    from raadsakkoord.store import SCHEMA_HEAD
+
+    with workspace.engine.connect() as conn:
+        assert ScriptDirectory.from_config(alembic_config(conn)).get_heads() == [SCHEMA_HEAD]
