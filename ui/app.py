@@ -71,7 +71,7 @@ def ensure_demo_workspace() -> str:
 
     target = paths.demo_workspace_path()
     if not target.exists():
-        print(tr("Demo-werkruimte wordt gemaakt in {target} …").format(target=target), file=sys.stderr)
+        print(tr("Demo-werkruimte wordt gemaakt in {target}…").format(target=target), file=sys.stderr)
         create_demo_workspace(str(target)).close()
     return str(target)
 
