@@ -90,9 +90,10 @@ class DraftEditor(QWidget):
     def __init__(self, ctx: Context, runner: TaskRunner, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._updating = False  # set while the model's value is being put into a widget
         self.model = DraftModel(state, self)
         self.undo_stack = QUndoStack(self)
-        self._autosaved_key: str | None = None
+        self.autosaved_key: str | None = None  # the buffer last written, until a save replaces it
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
@@ -214,8 +215,6 @@ class DraftEditor(QWidget):
         if old != value:
             self.undo_stack.push(EditFieldCommand(self.model, name, old, value))
 
-    _updating = False
-
     def restore_typing(self, fields: dict[str, str]) -> None:
         """Put recovered typing into the fields as unsaved, undoable edits."""
         for name in FIELDS:
@@ -309,7 +308,7 @@ class DraftEditor(QWidget):
         except UserError as exc:
             self.status.emit(tr("Automatisch bewaren lukte niet: {reason}").format(reason=exc.message))
             return
-        self._autosaved_key = state.editor_key
+        self.autosaved_key = state.editor_key
 
     def save(self) -> bool:
         """Save the draft as an amendment in the workspace (Ctrl+S). True when saved."""
@@ -336,7 +335,7 @@ class DraftEditor(QWidget):
         except UserError as exc:
             messages.show_error(self, tr("Concept opslaan"), exc.message)
             return False
-        self._autosaved_key = None
+        self.autosaved_key = None
         self.model.mark_saved(amendment_id, version)
         self.status.emit(tr("Concept opgeslagen: {headline}").format(headline=state.headline))
         self.changed.emit(state.section_id)
