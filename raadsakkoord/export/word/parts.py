@@ -1,0 +1,146 @@
+"""Parts every Word export shares with the PDF: cover, table of contents, support per section.
+
+The words and figures come from ``labels`` like those of every other
+format, so the Word file says what the PDF says.
+"""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from raadsakkoord.export.document import Meta, date_nl
+from raadsakkoord.export.labels import percent, segments, support_rows, verdict
+from raadsakkoord.export.word.base import ACCENT, GREY, MINORITY, SMALL, SUBHEAD, fixed_widths, page_break_before, shade
+from raadsakkoord.export.word.markdown import MarkdownWriter
+from raadsakkoord.support import Tally
+
+TOC_NOTE = "Klik in Word met de rechtermuisknop op de inhoudsopgave en kies ‘Veld bijwerken’ voor de paginanummers."
+
+
+def cover(document, meta: Meta, heading: str) -> None:
+    status = document.add_paragraph()
+    run = status.add_run(meta.status.upper())
+    run.bold = True
+    run.font.size = Pt(11)
+    run.font.color.rgb = ACCENT
+    document.add_paragraph(heading, style="Title")
+    line = document.add_paragraph()
+    line.add_run(f"Gemeente {meta.municipality} · raadsperiode {meta.term}").font.color.rgb = GREY
+    line.add_run().add_break()
+    line.add_run(f"{meta.status}, {date_nl(meta.date)}").font.color.rgb = GREY
+    document.add_paragraph()
+    document.add_paragraph("De fracties in de gemeenteraad", style=SUBHEAD)
+    table = document.add_table(rows=1, cols=4)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    widths = (Cm(0.5), Cm(7.5), Cm(2.5), Cm(2.0))
+    for cell, text in zip(table.rows[0].cells, ("", "Fractie", "Afkorting", "Zetels")):
+        cell.paragraphs[0].add_run(text).bold = True
+        shade(cell, "EEF2F6")
+    table.rows[0].cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for party in meta.parties:
+        cells = table.add_row().cells
+        shade(cells[0], party.colour)
+        cells[1].text, cells[2].text, cells[3].text = party.name, party.short_name, str(party.seats)
+        cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    total = table.add_row().cells
+    total[1].paragraphs[0].add_run("Totaal").bold = True
+    total[3].paragraphs[0].add_run(f"{sum(p.seats for p in meta.parties)} van {meta.council_seats}").bold = True
+    total[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fixed_widths(table, widths)
+    if meta.contact_name:
+        document.add_paragraph()
+        document.add_paragraph("Contact", style=SUBHEAD)
+        contact = document.add_paragraph(f"Griffie van de gemeenteraad {meta.municipality}")
+        for line in (meta.contact_name, f"Telefoon {meta.contact_phone}", f"E-mail {meta.contact_email}"):
+            contact.add_run().add_break()
+            contact.add_run(line)
+
+
+def contents(document, entries: list[tuple[int, str]], *, levels: str = "1-2") -> None:
+    """Word's table of contents of Heading 1 and 2, filled in with the headings already.
+
+    Word numbers the pages when it lays them out; until the field is updated
+    the entries show without page numbers (a file has no pages yet). The
+    field is marked dirty so that Word offers to update it on opening.
+    """
+    heading = document.add_paragraph("Inhoud", style="TOC Heading")
+    page_break_before(heading)
+    if not entries:
+        return
+    first = document.add_paragraph(style="toc 1")
+    add_field_start(first, f'TOC \\o "{levels}" \\h \\z \\u')
+    for index, (level, text) in enumerate(entries):
+        paragraph = first if index == 0 else document.add_paragraph(style=f"toc {level}")
+        paragraph.style = document.styles[f"toc {level}"]
+        paragraph.add_run(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+    document.add_paragraph(TOC_NOTE, style=SMALL)
+
+
+def add_field_start(paragraph, instruction: str) -> None:
+    """Begin, code and separator of a field whose shown result follows in later runs and paragraphs."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                element.set(qn("w:dirty"), "true")
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)
+
+
+def support(document, tally: Tally, colours: dict[str, str], lists) -> None:
+    """The support under a section or amendment: the sentence, the bar in party colours, the rows, minorities."""
+    head = document.add_paragraph(style=SMALL)
+    head.paragraph_format.space_before = Pt(6)
+    head.paragraph_format.keep_with_next = True
+    head.add_run(f"Steun: {tally.support_seats} van {tally.council_seats} zetels "
+                 f"({percent(tally.support_seats, tally.council_seats)})").bold = True
+    head.add_run(f", {verdict(tally)}")
+    _bar(document, tally, colours)
+    rows = document.add_paragraph(style=SMALL)
+    shown = [row for row in support_rows(tally) if row.seats or row.key == "support"]
+    for index, row in enumerate(shown):
+        if index:
+            rows.add_run().add_break()
+        rows.add_run(row.label).bold = True
+        rows.add_run(f" ({row.seats}): {', '.join(row.parties) or '—'}")
+    for position in tally.minority_positions:
+        label = document.add_paragraph(style=MINORITY)
+        label.paragraph_format.keep_with_next = True
+        label.add_run(f"Minderheidsstandpunt {position.short_name}").bold = True
+        MarkdownWriter(document, lists, outline_from=None, style=MINORITY).write(document, position.minority_position)
+
+
+def _bar(document, tally: Tally, colours: dict[str, str]) -> None:
+    """One thin table row, a cell per party in its colour, as wide as its seats (60% of the text width)."""
+    bar = [(name, seats, colour) for name, seats, colour in segments(tally, colours) if seats]
+    if not bar:
+        return
+    total = tally.council_seats or 1
+    table = document.add_table(rows=1, cols=len(bar))
+    full = Cm(9.9)
+    fixed_widths(table, [int(full * seats / total) for _, seats, _ in bar])
+    for cell, (name, seats, colour) in zip(table.rows[0].cells, bar):
+        shade(cell, colour)
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(5)
+        run = paragraph.add_run()
+        run.font.size = Pt(3)
+    row = table.rows[0]._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), "110")
+    height.set(qn("w:hRule"), "exact")
+    row.append(height)
+
