@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from docx.shared import Pt
+
 from raadsakkoord.export.amendments import AmendmentBook, BookAmendment
 from raadsakkoord.export.document import TZ, date_nl
 from raadsakkoord.export.labels import KIND_NL
@@ -44,8 +46,10 @@ def amendment_book_docx(book: AmendmentBook):
         "loop ze langs met Volgende, Accepteren en Weigeren op het tabblad Controleren.")
     intro.paragraph_format.page_break_before = True
     ids = itertools.count(1)
-    for section in book.sections:
-        document.add_heading(section_title(section.number, section.title), level=1)
+    for index, section in enumerate(book.sections):
+        heading = document.add_heading(section_title(section.number, section.title), level=1)
+        if index:  # sections run on, as in the PDF; the first follows the introduction
+            heading.paragraph_format.space_before = Pt(24)
         for amendment in section.amendments:
             _amendment(document, amendment, colours, lists, ids)
     return document
