@@ -109,6 +109,7 @@ def _table(table: Table, report: ImportReport) -> str:
     width = max(len(row) for row in table.rows)
     lines = []
     for index, row in enumerate(table.rows):
+        row = [cell.without_bold() for cell in row] if index == 0 else row
         cells = [_inline(cell, report, breaks=False).replace("|", "\\|") for cell in row]
         cells += [""] * (width - len(cells))
         lines.append("| " + " | ".join(cells) + " |")

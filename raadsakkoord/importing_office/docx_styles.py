@@ -65,9 +65,11 @@ class Styles:
                 return "title"
             if _TOC_NAME.match(name):
                 return "toc"
-            level = outline_level(style.find(qn("w:pPr")))
-            if level is not None:
-                return level
+            properties = style.find(qn("w:pPr"))
+            if properties is not None and properties.find(qn("w:outlineLvl")) is not None:
+                # Level 9 is "body text": a style based on a heading that is no heading
+                # itself (Word's "TOC Heading") says so here.
+                return outline_level(properties)
         return None
 
     def numbering(self, style_id: str | None) -> tuple[str, int, int] | None:

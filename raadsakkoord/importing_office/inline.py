@@ -75,6 +75,12 @@ class Inline:
                 link = None  # only the links the export keeps (export/markdown.py)
             self.pieces.append(Piece(text, bold, italic, link and link.strip()))
 
+    def without_bold(self) -> Inline:
+        """The same content not bold (a table's header row is bold by itself)."""
+        plain = Inline()
+        plain.pieces = [Piece(p.text, False, p.italic, p.link) for p in self.pieces]
+        return plain
+
     def line_break(self) -> None:
         self.pieces.append(Piece(BREAK))
 

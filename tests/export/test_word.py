@@ -15,7 +15,9 @@ from markdown_it import MarkdownIt
 from raadsakkoord import diffing
 from raadsakkoord.export import qt_html
 from raadsakkoord.export.word import write_docx
-from raadsakkoord.export.word.base import MINORITY
+from raadsakkoord.export.document import Meta
+from raadsakkoord.export.word.base import MINORITY, new_document
+from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.export.word.numbering import Lists
 from raadsakkoord.export.word.tracked import Revision, write_diff
 
@@ -267,3 +269,19 @@ def test_insertions_and_deletions_hold_whole_words(book_file):
             if after and index + 1 < len(segments) and segments[index + 1][0] != kind:
                 assert not (text[-1].isalnum() and after[0][0].isalnum()), (text, after[0])
     assert changes > 50
+
+
+def test_hostile_texts_stay_text_in_word(tmp_path):
+    document = new_document(Meta("R", "T", "x", 9, "C", dt.date(2026, 1, 1), None, "", "", "", (), None), "R")
+    MarkdownWriter(document, Lists(document)).write(
+        document, '<script>alert(1)</script>\n\n[klik](javascript:alert(1)) en [site](https://example.nl) '
+                  'en ![foto](https://example.nl/x.png)')
+    path = tmp_path / "h.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        relations = archive.read("word/_rels/document.xml.rels").decode()
+        body = archive.read("word/document.xml").decode()
+    assert "javascript" not in relations and "x.png" not in relations and "https://example.nl" in relations
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert [p.text for p in docx.Document(path).paragraphs[-2:]] == [
+        "<script>alert(1)</script>", "[klik](javascript:alert(1)) en site en foto"]

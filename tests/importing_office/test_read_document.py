@@ -147,3 +147,32 @@ def test_numbered_list_keeps_counting_after_a_paragraph_and_breaks_stay_in_the_i
     _minimal_docx(tmp_path / "n.docx", fill)
     text = sections_of(read_document(tmp_path / "n.docx")[0])["Wonen"]["sections"]["Bouwen"]
     assert text == "1. een\n2. twee\\\n   \\- met een tweede regel\n\nTussendoor.\n\n3. drie"
+
+
+def test_what_the_word_export_writes_reads_back_as_the_same_markdown(tmp_path):
+    """The export's Markdown-to-Word writer and this reader agree: lists, emphasis, links and tables."""
+    import datetime as dt
+    import uuid
+
+    from raadsakkoord.export.document import Meta
+    from raadsakkoord.export.word.base import new_document
+    from raadsakkoord.export.word.markdown import MarkdownWriter
+    from raadsakkoord.export.word.numbering import Lists
+
+    meta = Meta("Raadsakkoord", "Testdorp", "2026–2030", 19, "Concept 1", dt.date(2026, 11, 2), 1,
+                "", "", "", (), uuid.uuid4())
+    document = new_document(meta, meta.title)
+    document.add_paragraph("Inhoud", style="TOC Heading")  # based on Heading 1, but no heading itself
+    lists = Lists(document)
+    for chapter, content in EXPECTED.items():
+        document.add_heading(chapter, level=1)
+        if content["intro"]:
+            MarkdownWriter(document, lists).write(document, content["intro"])
+        for title, text in content["sections"].items():
+            document.add_heading(title, level=2)
+            MarkdownWriter(document, lists).write(document, text)
+    document.save(tmp_path / "export.docx")
+    markdown, report = read_document(tmp_path / "export.docx")
+    assert sections_of(markdown) == EXPECTED
+    assert parse_draft(markdown).preamble == "Inhoud"
+    assert report.items() == ["3 kop- en voetteksten"]  # the page header and footers
