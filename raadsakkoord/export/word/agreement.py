@@ -13,7 +13,17 @@ from docx.shared import Cm
 
 from raadsakkoord.export.document import AgreementDocument, Portfolio, euro_nl
 from raadsakkoord.export.qt_html import hyphenate
-from raadsakkoord.export.word.base import INTRO, SMALL, fixed_widths, new_document, page_break_before, repeat_header, shade
+from raadsakkoord.export.word.base import (
+    INTRO,
+    SMALL,
+    fixed_widths,
+    heading,
+    new_document,
+    page_break_before,
+    repeat_header,
+    restyle,
+    shade,
+)
 from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.export.word.numbering import Lists
 from raadsakkoord.export.word.parts import contents, cover, support
@@ -37,17 +47,17 @@ def agreement_docx(doc: AgreementDocument):
     contents(document, entries)
     text = MarkdownWriter(document, lists)
     if doc.preamble:
-        page_break_before(document.add_heading(PREAMBLE, level=1))
+        page_break_before(heading(document, PREAMBLE, 1))
         text.write(document, doc.preamble)
     for chapter in doc.chapters:
-        page_break_before(document.add_heading(f"{chapter.number}. {chapter.title}", level=1))
+        page_break_before(heading(document, f"{chapter.number}. {chapter.title}", 1))
         if chapter.intro:
             MarkdownWriter(document, lists, style=INTRO).write(document, chapter.intro)
         for section in chapter.sections:
-            document.add_heading(f"{section.number} {section.title}", level=2)
+            heading(document, f"{section.number} {section.title}", 2)
             text.write(document, section.text)
             support(document, section.support, colours, lists)
-    page_break_before(document.add_heading(APPENDIX, level=1))
+    page_break_before(heading(document, APPENDIX, 1))
     agenda(document, doc.agenda)
     return document
 
@@ -59,11 +69,11 @@ def _day(day) -> str:
 def agenda(document, portfolios: tuple[Portfolio, ...]) -> None:
     """Per portfolio holder a table of tasks, as in the PDF's appendix."""
     for portfolio in portfolios:
-        document.add_heading(portfolio.holder, level=2)
+        heading(document, portfolio.holder, 2)
         table = document.add_table(rows=1, cols=len(_AGENDA_COLUMNS))
         table.style = "Table Grid"
         for cell, (label, _) in zip(table.rows[0].cells, _AGENDA_COLUMNS):
-            cell.paragraphs[0].style = document.styles[SMALL]
+            restyle(cell.paragraphs[0], SMALL)
             cell.paragraphs[0].add_run(label).bold = True
             shade(cell, "EEF2F6")
         table.rows[0].cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -71,7 +81,7 @@ def agenda(document, portfolios: tuple[Portfolio, ...]) -> None:
         for task in portfolio.tasks:
             cells = table.add_row().cells
             first = cells[0].paragraphs[0]
-            first.style = document.styles[SMALL]
+            restyle(first, SMALL)
             first.add_run(task.title).bold = True
             if task.description:
                 first.add_run().add_break()
@@ -80,14 +90,14 @@ def agenda(document, portfolios: tuple[Portfolio, ...]) -> None:
                       hyphenate(", ".join(task.stakeholders)) or "—", _day(task.due_date),
                       euro_nl(task.budget_eur) if task.budget_eur is not None else "—")
             for cell, value in zip(cells[1:], values):
-                cell.paragraphs[0].style = document.styles[SMALL]
+                restyle(cell.paragraphs[0], SMALL)
                 cell.paragraphs[0].add_run(value)
             cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         count = len(portfolio.tasks)
         total = table.add_row().cells
         for cell, text in ((total[0], f"Totaal: {count} opdracht{'en' if count != 1 else ''}"),
                            (total[-1], euro_nl(portfolio.budget_eur))):
-            cell.paragraphs[0].style = document.styles[SMALL]
+            restyle(cell.paragraphs[0], SMALL)
             cell.paragraphs[0].add_run(text).bold = True
         total[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fixed_widths(table, [Cm(width) for _, width in _AGENDA_COLUMNS])

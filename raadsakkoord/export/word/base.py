@@ -10,6 +10,7 @@ on, "pagina X van Y" in the footer as fields Word keeps up to date.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -267,3 +268,31 @@ def fixed_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+# python-docx looks a style up by name on every use, scanning all of them; in
+# a 1,000-section export that was most of the time. The ids are read once.
+_STYLE_IDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def style_id(part, name: str) -> str:
+    ids = _STYLE_IDS.get(part)
+    if ids is None or name not in ids:
+        ids = _STYLE_IDS[part] = {style.name: style.style_id for style in part.styles}
+    return ids[name]
+
+
+def add(container, text: str = "", style: str | None = None):
+    """A paragraph in a document or cell, with its style set by id."""
+    paragraph = container.add_paragraph(text)
+    if style:
+        paragraph._p.style = style_id(container.part, style)
+    return paragraph
+
+
+def restyle(paragraph, style: str) -> None:
+    paragraph._p.style = style_id(paragraph.part, style)
+
+
+def heading(document, text: str, level: int):
+    return add(document, text, f"Heading {level}")

@@ -13,7 +13,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from raadsakkoord.export.markdown import markdown_tokens
-from raadsakkoord.export.word.base import LINK, MONO, SUBHEAD, repeat_header, set_font, set_paragraph_property, shade
+from raadsakkoord.export.word.base import (
+    LINK,
+    MONO,
+    SUBHEAD,
+    add,
+    repeat_header,
+    set_font,
+    set_paragraph_property,
+    shade,
+    style_id,
+)
 from raadsakkoord.export.word.numbering import Lists, make_item
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -45,12 +55,12 @@ class MarkdownWriter:
             token = tokens[index]
             kind = token.type
             if kind == "heading_open":
-                paragraph = container.add_paragraph(style=self._heading_style(int(token.tag[1])))
+                paragraph = add(container, style=self._heading_style(int(token.tag[1])))
                 self.inline(paragraph, tokens[index + 1].children or [])
                 index += 3
                 continue
             if kind == "paragraph_open":
-                paragraph = container.add_paragraph(style=self.style)
+                paragraph = add(container, style=self.style)
                 if lists and first_in_item:
                     list_kind, num_id = lists[-1]
                     make_item(paragraph, num_id, len(lists) - 1)
@@ -137,7 +147,7 @@ class MarkdownWriter:
         run.italic = italic or None
         if target is not paragraph._p:
             target.append(run._r)  # moved inside the hyperlink
-            run.style = LINK
+            run._r.style = style_id(paragraph.part, LINK)
         return run
 
     def _hyperlink(self, paragraph, url: str):
@@ -149,7 +159,7 @@ class MarkdownWriter:
         return link
 
     def code(self, container, text: str) -> None:
-        paragraph = container.add_paragraph(style=self.style)
+        paragraph = add(container, style=self.style)
         lines = text.rstrip("\n").split("\n")
         for number, line in enumerate(lines):
             run = paragraph.add_run(line)
@@ -159,7 +169,7 @@ class MarkdownWriter:
                 run.add_break(WD_BREAK.LINE)
 
     def rule(self, container) -> None:
-        paragraph = container.add_paragraph(style=self.style)
+        paragraph = add(container, style=self.style)
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
         for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "999999")):
@@ -191,6 +201,6 @@ class MarkdownWriter:
                     shade(cell, "EEF2F6")
         if header_rows:
             repeat_header(table.rows[0])
-        container.add_paragraph(style=self.style).paragraph_format.space_after = Pt(0)
+        add(container, style=self.style).paragraph_format.space_after = Pt(0)
         return index + 1
 

@@ -14,7 +14,17 @@ from docx.shared import Cm, Pt
 
 from raadsakkoord.export.document import Meta, date_nl
 from raadsakkoord.export.labels import percent, segments, support_rows, verdict
-from raadsakkoord.export.word.base import ACCENT, GREY, MINORITY, SMALL, SUBHEAD, fixed_widths, page_break_before, shade
+from raadsakkoord.export.word.base import (
+    ACCENT,
+    GREY,
+    MINORITY,
+    SMALL,
+    SUBHEAD,
+    add,
+    fixed_widths,
+    page_break_before,
+    shade,
+)
 from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.support import Tally
 
@@ -22,18 +32,18 @@ TOC_NOTE = "Klik in Word met de rechtermuisknop op de inhoudsopgave en kies ‘V
 
 
 def cover(document, meta: Meta, heading: str) -> None:
-    status = document.add_paragraph()
+    status = add(document)
     run = status.add_run(meta.status.upper())
     run.bold = True
     run.font.size = Pt(11)
     run.font.color.rgb = ACCENT
-    document.add_paragraph(heading, style="Title")
-    line = document.add_paragraph()
+    add(document, heading, style="Title")
+    line = add(document)
     line.add_run(f"Gemeente {meta.municipality} · raadsperiode {meta.term}").font.color.rgb = GREY
     line.add_run().add_break()
     line.add_run(f"{meta.status}, {date_nl(meta.date)}").font.color.rgb = GREY
-    document.add_paragraph()
-    document.add_paragraph("De fracties in de gemeenteraad", style=SUBHEAD)
+    add(document)
+    add(document, "De fracties in de gemeenteraad", style=SUBHEAD)
     table = document.add_table(rows=1, cols=4)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     widths = (Cm(0.5), Cm(7.5), Cm(2.5), Cm(2.0))
@@ -52,9 +62,9 @@ def cover(document, meta: Meta, heading: str) -> None:
     total[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     fixed_widths(table, widths)
     if meta.contact_name:
-        document.add_paragraph()
-        document.add_paragraph("Contact", style=SUBHEAD)
-        contact = document.add_paragraph(f"Griffie van de gemeenteraad {meta.municipality}")
+        add(document)
+        add(document, "Contact", style=SUBHEAD)
+        contact = add(document, f"Griffie van de gemeenteraad {meta.municipality}")
         for line in (meta.contact_name, f"Telefoon {meta.contact_phone}", f"E-mail {meta.contact_email}"):
             contact.add_run().add_break()
             contact.add_run(line)
@@ -67,20 +77,19 @@ def contents(document, entries: list[tuple[int, str]], *, levels: str = "1-2") -
     the entries show without page numbers (a file has no pages yet). The
     field is marked dirty so that Word offers to update it on opening.
     """
-    heading = document.add_paragraph("Inhoud", style="TOC Heading")
+    heading = add(document, "Inhoud", style="TOC Heading")
     page_break_before(heading)
     if not entries:
         return
-    first = document.add_paragraph(style="toc 1")
+    first = add(document, style="toc 1")
     add_field_start(first, f'TOC \\o "{levels}" \\h \\z \\u')
     for index, (level, text) in enumerate(entries):
-        paragraph = first if index == 0 else document.add_paragraph(style=f"toc {level}")
-        paragraph.style = document.styles[f"toc {level}"]
+        paragraph = first if index == 0 else add(document, style=f"toc {level}")
         paragraph.add_run(text)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraph.add_run()._r.append(end)
-    document.add_paragraph(TOC_NOTE, style=SMALL)
+    add(document, TOC_NOTE, style=SMALL)
 
 
 def add_field_start(paragraph, instruction: str) -> None:
@@ -101,14 +110,14 @@ def add_field_start(paragraph, instruction: str) -> None:
 
 def support(document, tally: Tally, colours: dict[str, str], lists) -> None:
     """The support under a section or amendment: the sentence, the bar in party colours, the rows, minorities."""
-    head = document.add_paragraph(style=SMALL)
+    head = add(document, style=SMALL)
     head.paragraph_format.space_before = Pt(6)
     head.paragraph_format.keep_with_next = True
     head.add_run(f"Steun: {tally.support_seats} van {tally.council_seats} zetels "
                  f"({percent(tally.support_seats, tally.council_seats)})").bold = True
     head.add_run(f", {verdict(tally)}")
     _bar(document, tally, colours)
-    rows = document.add_paragraph(style=SMALL)
+    rows = add(document, style=SMALL)
     shown = [row for row in support_rows(tally) if row.seats or row.key == "support"]
     for index, row in enumerate(shown):
         if index:
@@ -116,7 +125,7 @@ def support(document, tally: Tally, colours: dict[str, str], lists) -> None:
         rows.add_run(row.label).bold = True
         rows.add_run(f" ({row.seats}): {', '.join(row.parties) or '—'}")
     for position in tally.minority_positions:
-        label = document.add_paragraph(style=MINORITY)
+        label = add(document, style=MINORITY)
         label.paragraph_format.keep_with_next = True
         label.add_run(f"Minderheidsstandpunt {position.short_name}").bold = True
         MarkdownWriter(document, lists, outline_from=None, style=MINORITY).write(document, position.minority_position)

@@ -26,7 +26,7 @@ from docx.shared import Cm
 from raadsakkoord import diffing
 from raadsakkoord.diffing import Kind, Op, ParagraphDiff, Span
 from raadsakkoord.diffing.render import EMPHASIS_MARKER
-from raadsakkoord.export.word.base import SUBHEAD
+from raadsakkoord.export.word.base import SUBHEAD, add
 from raadsakkoord.export.word.numbering import Lists, make_item
 
 _BLOCK_MARKER = re.compile(r"^( *)(#{1,6}|[-*+]|\d{1,9}[.)]|>)( +|$)")
@@ -75,7 +75,7 @@ def write_diff(container, diff: diffing.TextDiff, revision: Revision, lists: Lis
         paragraphs = _group(lines, _MARK_OP.get(paragraph_diff.kind, Op.EQUAL))
         numbered: dict[int, int] = {}
         for group, mark in paragraphs:
-            paragraph = container.add_paragraph(style=SUBHEAD if group[0].block == "heading" else style)
+            paragraph = add(container, style=SUBHEAD if group[0].block == "heading" else style)
             first = group[0]
             if first.block == "bullet":
                 make_item(paragraph, lists.bullets(), first.depth)
