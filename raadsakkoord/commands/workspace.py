@@ -85,9 +85,9 @@ def _read_text(path: str) -> str:
 
 def _read_draft(path: str) -> tuple[str, list[str]]:
     """The Markdown draft in a file, and the lines that report what a document's import left out."""
-    from raadsakkoord.importing_office import is_office_file, read_document
+    from raadsakkoord.importing_office import is_binary_document, read_document
 
-    if Path(path).is_file() and is_office_file(path):
+    if Path(path).is_file() and is_binary_document(path):
         markdown, report = read_document(path)
         return markdown, report.lines()
     return _read_text(path), []

@@ -27,7 +27,7 @@ from raadsakkoord.importing import parse_draft
 from raadsakkoord.importing_office.blocks import draft_markdown
 from raadsakkoord.importing_office.report import ImportReport
 
-__all__ = ["ImportReport", "is_office_file", "read_document"]
+__all__ = ["ImportReport", "is_binary_document", "read_document"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
 MAX_XML_PART = 128 * 1024 * 1024  # uncompressed: a zip bomb is refused before it is unpacked
@@ -36,14 +36,18 @@ _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 
 
-def is_office_file(path: str | Path) -> bool:
-    """Whether the file is a zip or OLE container (a word processor's file) rather than plain text."""
+def is_binary_document(path: str | Path) -> bool:
+    """Whether the file is for ``read_document`` rather than Markdown text.
+
+    Zip and OLE containers (Word, OpenDocument, old .doc, encrypted files)
+    are read or refused there; so are PDF and RTF, to be told what to do.
+    """
     try:
         with open(path, "rb") as file:
             head = file.read(8)
     except OSError:
         return False
-    return head.startswith(_ZIP) or head == _OLE
+    return head.startswith((_ZIP, b"%PDF", b"{\\rtf")) or head == _OLE
 
 
 def read_document(path: str | Path) -> tuple[str, ImportReport]:

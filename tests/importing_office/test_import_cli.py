@@ -76,3 +76,24 @@ def test_a_markdown_file_still_imports_through_import_docx(capsys, tmp_path):
     draft.write_text("# Wonen\n\n## Bouwen\n\nWe bouwen.\n", encoding="utf-8")
     code, out, err = run(capsys, "import-docx", str(tmp_path / "a.raadsakkoord"), str(draft), *ARGS)
     assert (code, err) == (0, "") and out.startswith("1 hoofdstukken en 1 hoofdlijnen")
+
+
+def test_a_pdf_given_to_import_md_is_explained(capsys, tmp_path):
+    pdf = tmp_path / "akkoord.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    code, out, err = run(capsys, "import-md", str(tmp_path / "a.raadsakkoord"), str(pdf), *ARGS)
+    assert code == 1 and out == "" and "akkoord.pdf is een PDF" in err
+
+
+def test_the_report_speaks_english_when_asked():
+    from raadsakkoord import i18n
+    from raadsakkoord.importing_office import ImportReport
+
+    report = ImportReport("concept.docx")
+    report.add("comment", 2)
+    report.add("image")
+    i18n.set_language("en")
+    try:
+        assert report.lines() == ["Not taken over from concept.docx:", "  - 2 comments", "  - 1 image or drawing"]
+    finally:
+        i18n.set_language("nl")
