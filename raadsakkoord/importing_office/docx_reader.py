@@ -14,8 +14,20 @@ from docx.oxml.ns import qn
 
 from raadsakkoord.errors import InputError
 from raadsakkoord.i18n import tr
-from raadsakkoord.importing_office.blocks import Block, Heading, ListItem, Paragraph, Table
-from raadsakkoord.importing_office.docx_styles import Numbering, Styles, flag, numbering_of, outline_level
+from raadsakkoord.importing_office.blocks import (
+    Block,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+)
+from raadsakkoord.importing_office.docx_styles import (
+    Numbering,
+    Styles,
+    flag,
+    numbering_of,
+    outline_level,
+)
 from raadsakkoord.importing_office.inline import Inline
 from raadsakkoord.importing_office.report import ImportReport
 
@@ -50,10 +62,12 @@ def header_footer_parts(document) -> int:
     count = 0
     for part in document.part.package.iter_parts():
         name = str(part.partname)
-        if re.match(r"^/word/(header|footer)\d*\.xml$", name) and hasattr(part, "element"):
-            if any((t.text or "").strip() for t in part.element.iter(qn("w:t"))) or any(
-                    True for _ in part.element.iter(qn("w:fldSimple"), qn("w:instrText"))):
-                count += 1
+        if not (re.match(r"^/word/(header|footer)\d*\.xml$", name) and hasattr(part, "element")):
+            continue
+        texts = (t.text or "" for t in part.element.iter(qn("w:t")))
+        fields = part.element.iter(qn("w:fldSimple"), qn("w:instrText"))
+        if any(text.strip() for text in texts) or next(fields, None) is not None:
+            count += 1
     return count
 
 
@@ -206,7 +220,7 @@ class DocxReader:
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
                     self.inline(content, out, style, link)
-            elif isinstance(tag, str) and tag.startswith("{%s}" % MATH):
+            elif isinstance(tag, str) and tag.startswith(f"{{{MATH}}}"):
                 self.report.add("formula")
             elif tag == f"{{{MC}}}AlternateContent":
                 self.drawing(child)

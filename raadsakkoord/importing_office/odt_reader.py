@@ -12,7 +12,13 @@ import re
 
 from raadsakkoord.errors import InputError
 from raadsakkoord.i18n import tr
-from raadsakkoord.importing_office.blocks import Block, Heading, ListItem, Paragraph, Table
+from raadsakkoord.importing_office.blocks import (
+    Block,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+)
 from raadsakkoord.importing_office.inline import Inline
 from raadsakkoord.importing_office.odt_styles import NS, OdfStyles, q
 from raadsakkoord.importing_office.report import ImportReport
@@ -99,7 +105,7 @@ class OdtReader:
                 self.container(child)
             elif tag in _SKIPPED_BLOCKS or not isinstance(tag, str):
                 continue
-            elif tag.startswith("{%s}" % NS["draw"]):
+            elif tag.startswith(f"{{{NS['draw']}}}"):
                 self.frame(child)
 
     def heading(self, h) -> None:
@@ -226,9 +232,7 @@ class OdtReader:
                         italic if span_italic is None else span_italic, link)
         elif tag == q("text:a"):
             self.inline(child, out, bold, italic, child.get(q("xlink:href")) or link)
-        elif tag == q("text:s"):
-            out.add(" ", bold=bold, italic=italic, link=link)
-        elif tag == q("text:tab"):
+        elif tag == q("text:s") or tag == q("text:tab"):
             out.add(" ", bold=bold, italic=italic, link=link)
         elif tag == q("text:line-break"):
             out.line_break()
@@ -242,9 +246,9 @@ class OdtReader:
             self.report.add("comment")
         elif tag == q("text:note"):
             self.report.add("endnote" if child.get(q("text:note-class")) == "endnote" else "footnote")
-        elif tag.startswith("{%s}" % NS["draw"]):
+        elif tag.startswith(f"{{{NS['draw']}}}"):
             self.frame(child)
-        elif tag.startswith("{%s}" % NS["text"]):
+        elif tag.startswith(f"{{{NS['text']}}}"):
             # Any other text element is a field (a date, a page number, a cross-reference):
             # the text it shows is kept, the field itself is not.
             self.report.add("field")

@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 
 from raadsakkoord import diffing
 from raadsakkoord.export import qt_html
-from raadsakkoord.export.word import write_docx
 from raadsakkoord.export.document import Meta
+from raadsakkoord.export.word import write_docx
 from raadsakkoord.export.word.base import MINORITY, new_document
 from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.export.word.numbering import Lists
@@ -71,7 +71,7 @@ def test_the_heading_styles_are_words_own(agreement_file):
         body = archive.read("word/document.xml").decode()
     # Built-in names and outline levels: what Word's navigation pane and table of contents read.
     for level in (1, 2, 3):
-        style = re.search(rf'<w:style [^>]*w:styleId="Heading{level}".*?</w:style>', styles, re.S).group()
+        style = re.search(rf'<w:style [^>]*w:styleId="Heading{level}".*?</w:style>', styles, re.DOTALL).group()
         assert f'<w:name w:val="heading {level}"/>' in style
         assert f'<w:outlineLvl w:val="{level - 1}"/>' in style
     assert '<w:lang w:val="nl-NL"' in styles
@@ -94,8 +94,8 @@ def test_every_section_text_is_there_in_full(agreement, agreement_file):
 def test_lists_are_real_word_lists_and_numbers_restart(agreement, agreement_file):
     document = docx.Document(agreement_file)
     items = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
-    bulleted = sum(len(re.findall(r"^\s*[-*+] ", s.text, re.M)) for s in agreement.sections)
-    numbered = sum(len(re.findall(r"^\s*\d+[.)] ", s.text, re.M)) for s in agreement.sections)
+    bulleted = sum(len(re.findall(r"^\s*[-*+] ", s.text, re.MULTILINE)) for s in agreement.sections)
+    numbered = sum(len(re.findall(r"^\s*\d+[.)] ", s.text, re.MULTILINE)) for s in agreement.sections)
     assert bulleted + numbered and len(items) == bulleted + numbered
     numbering = document.part.numbering_part.element
     ordered_ids = {p._p.pPr.numPr.numId.val for p in items
@@ -150,7 +150,7 @@ def _text(element) -> str:
 
 def _resolve(body, accept: bool) -> list[str]:
     """The paragraphs after Accept All (or Reject All), as Word would leave them."""
-    gone, kept = ("del", "ins") if accept else ("ins", "del")
+    gone = "del" if accept else "ins"
     paragraphs, current = [], ""
     for p in body.iter(f"{W}p"):
         for element in p.iter(f"{W}t", f"{W}delText", f"{W}br"):

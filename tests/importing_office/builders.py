@@ -128,7 +128,17 @@ def draft_odt(path: Path, *, extra=None) -> None:
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
     from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, A, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, Span
+    from odf.text import (
+        A,
+        H,
+        List,
+        ListItem,
+        ListLevelStyleBullet,
+        ListLevelStyleNumber,
+        ListStyle,
+        P,
+        Span,
+    )
 
     doc = OpenDocumentText()
     styles = {}

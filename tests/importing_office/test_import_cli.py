@@ -8,7 +8,12 @@ import pytest
 from docx.oxml import parse_xml
 
 from raadsakkoord.cli import main
-from tests.importing_office.builders import EXPECTED, TRACKED_INSERTION, draft_docx, draft_odt
+from tests.importing_office.builders import (
+    EXPECTED,
+    TRACKED_INSERTION,
+    draft_docx,
+    draft_odt,
+)
 
 ARGS = ["--title", "Raadsakkoord Testdorp 2026–2030", "--municipality", "Testdorp", "--seats", "19"]
 
@@ -39,9 +44,10 @@ def test_a_document_becomes_a_workspace_with_its_sections(capsys, tmp_path, comm
     assert [(s["number"], s["title"]) for s in summary["sections"]] == [
         ("1.1", "Bouwen"), ("1.2", "Huur"), ("2.1", "Begroting")]
 
-    from raadsakkoord.store import open_workspace
-    from raadsakkoord.model import Section
     import sqlalchemy as sa
+
+    from raadsakkoord.model import Section
+    from raadsakkoord.store import open_workspace
 
     workspace = open_workspace(str(target))
     with workspace.action() as session:

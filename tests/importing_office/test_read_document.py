@@ -9,7 +9,14 @@ from docx.oxml.ns import nsdecls
 
 from raadsakkoord.importing import parse_draft
 from raadsakkoord.importing_office import read_document
-from tests.importing_office.builders import EXPECTED, EXPECTED_PREAMBLE, add_hyperlink, draft_docx, draft_odt, tiny_png
+from tests.importing_office.builders import (
+    EXPECTED,
+    EXPECTED_PREAMBLE,
+    add_hyperlink,
+    draft_docx,
+    draft_odt,
+    tiny_png,
+)
 
 
 def sections_of(markdown: str) -> dict:

@@ -11,7 +11,12 @@ from docx.oxml import parse_xml
 
 from raadsakkoord.errors import InputError
 from raadsakkoord.importing_office import read_document
-from tests.importing_office.builders import TRACKED_DELETION, TRACKED_INSERTION, draft_docx, draft_odt
+from tests.importing_office.builders import (
+    TRACKED_DELETION,
+    TRACKED_INSERTION,
+    draft_docx,
+    draft_odt,
+)
 
 TRACKED = "bevat bijgehouden wijzigingen. Accepteer of weiger de wijzigingen eerst"
 
@@ -50,7 +55,14 @@ def test_a_formatting_change_alone_is_a_tracked_change_too(tmp_path):
 def test_opendocument_tracked_changes_are_refused(tmp_path):
     from odf.dc import Creator, Date
     from odf.office import ChangeInfo
-    from odf.text import ChangedRegion, ChangeEnd, ChangeStart, Insertion, P, TrackedChanges
+    from odf.text import (
+        ChangedRegion,
+        ChangeEnd,
+        ChangeStart,
+        Insertion,
+        P,
+        TrackedChanges,
+    )
 
     def extra(doc):
         changes = TrackedChanges()

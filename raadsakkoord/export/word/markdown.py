@@ -62,7 +62,7 @@ class MarkdownWriter:
             if kind == "paragraph_open":
                 paragraph = add(container, style=self.style)
                 if lists and first_in_item:
-                    list_kind, num_id = lists[-1]
+                    _, num_id = lists[-1]
                     make_item(paragraph, num_id, len(lists) - 1)
                     paragraph.paragraph_format.space_after = Pt(2)
                     first_in_item = False
