@@ -16,6 +16,7 @@ from raadsakkoord.export.qt_html import hyphenate
 from raadsakkoord.export.word.base import (
     INTRO,
     SMALL,
+    add_table,
     fixed_widths,
     heading,
     new_document,
@@ -70,7 +71,7 @@ def agenda(document, portfolios: tuple[Portfolio, ...]) -> None:
     """Per portfolio holder a table of tasks, as in the PDF's appendix."""
     for portfolio in portfolios:
         heading(document, portfolio.holder, 2)
-        table = document.add_table(rows=1, cols=len(_AGENDA_COLUMNS))
+        table = add_table(document, 1, len(_AGENDA_COLUMNS))
         table.style = "Table Grid"
         for cell, (label, _) in zip(table.rows[0].cells, _AGENDA_COLUMNS):
             restyle(cell.paragraphs[0], SMALL)

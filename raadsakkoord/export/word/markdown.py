@@ -18,6 +18,7 @@ from raadsakkoord.export.word.base import (
     MONO,
     SUBHEAD,
     add,
+    add_table,
     repeat_header,
     set_font,
     set_paragraph_property,
@@ -191,7 +192,7 @@ class MarkdownWriter:
                     header_rows = len(rows)
             index += 1
         width = max(len(r) for r in rows)
-        table = container.add_table(rows=len(rows), cols=width)
+        table = add_table(container, len(rows), width)
         table.style = "Table Grid"
         for r, row in enumerate(rows):
             for c, (is_header, children) in enumerate(row):

@@ -21,6 +21,7 @@ from raadsakkoord.export.word.base import (
     SMALL,
     SUBHEAD,
     add,
+    add_table,
     fixed_widths,
     page_break_before,
     shade,
@@ -44,7 +45,7 @@ def cover(document, meta: Meta, heading: str) -> None:
     line.add_run(f"{meta.status}, {date_nl(meta.date)}").font.color.rgb = GREY
     add(document)
     add(document, "De fracties in de gemeenteraad", style=SUBHEAD)
-    table = document.add_table(rows=1, cols=4)
+    table = add_table(document, 1, 4)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     widths = (Cm(0.5), Cm(7.5), Cm(2.5), Cm(2.0))
     for cell, text in zip(table.rows[0].cells, ("", "Fractie", "Afkorting", "Zetels")):
@@ -137,7 +138,7 @@ def _bar(document, tally: Tally, colours: dict[str, str]) -> None:
     if not bar:
         return
     total = tally.council_seats or 1
-    table = document.add_table(rows=1, cols=len(bar))
+    table = add_table(document, 1, len(bar))
     full = Cm(9.9)
     fixed_widths(table, [int(full * seats / total) for _, seats, _ in bar])
     for cell, (name, seats, colour) in zip(table.rows[0].cells, bar):
