@@ -10,6 +10,7 @@ on, "pagina X van Y" in the footer as fields Word keeps up to date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 
 import docx
@@ -18,7 +19,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -29,6 +30,8 @@ MONO = "Courier New"
 ACCENT = RGBColor(0x0B, 0x4F, 0x8A)  # the PDF's heading blue
 GREY = RGBColor(0x4A, 0x4A, 0x4A)
 LANGUAGE = "nl-NL"
+PAGE_WIDTH, MARGIN = Cm(21.0), Cm(2.2)  # A4
+TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN)
 # Paragraph styles of our own: none has an outline level, so none shows up in
 # the navigation pane or the table of contents.
 SUBHEAD = "Tussenkop"
@@ -41,8 +44,8 @@ LINK = "Hyperlink"  # Word's own name for the character style of links
 def new_document(meta: Meta, title: str) -> docx.Document:
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
+    section.page_width, section.page_height = PAGE_WIDTH, Cm(29.7)
+    section.left_margin = section.right_margin = MARGIN
     section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
     section.header_distance = section.footer_distance = Cm(1.1)
     _defaults(document)
@@ -107,7 +110,7 @@ def _styles(document) -> None:
         toc.paragraph_format.left_indent = Cm(indent)
         toc.paragraph_format.space_after = Pt(2)
         toc.font.bold = level == 1
-        toc.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+        toc.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     subhead = styles.add_style(SUBHEAD, WD_STYLE_TYPE.PARAGRAPH)
     subhead.base_style = styles["Normal"]
     subhead.font.bold = True
@@ -238,10 +241,16 @@ def page_break_before(paragraph) -> None:
     paragraph.paragraph_format.page_break_before = True
 
 
+def hex_colour(colour: str) -> str:
+    """A colour as Word wants it (RRGGBB); party colours come from other machines, so anything else is grey."""
+    value = colour.strip().lstrip("#")
+    return value.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", value) else "777777"
+
+
 def shade(cell, colour: str) -> None:
     properties = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", colour.lstrip("#").upper())):
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", hex_colour(colour))):
         shading.set(qn(key), value)
     properties.append(shading)
 
@@ -285,7 +294,7 @@ def style_id(part, name: str) -> str:
     return ids[name]
 
 
-def _append(container, element) -> None:
+def append_block(container, element) -> None:
     """Put a paragraph or table at the end of a document (before its section properties) or cell.
 
     python-docx searches all of the body's children for that place on every
@@ -307,7 +316,7 @@ def _append(container, element) -> None:
 def add(container, text: str = "", style: str | None = None) -> Paragraph:
     """A paragraph at the end of a document or cell, with its style set by id."""
     element = OxmlElement("w:p")
-    _append(container, element)
+    append_block(container, element)
     paragraph = Paragraph(element, container)
     if text:
         paragraph.add_run(text)
@@ -318,9 +327,10 @@ def add(container, text: str = "", style: str | None = None) -> Paragraph:
 
 def add_table(container, rows: int, cols: int) -> Table:
     """A table at the end of a document or cell, the columns sharing the text width."""
-    width = getattr(container, "_block_width", None) or getattr(container, "width", None) or Cm(16.6)
+    # Not python-docx's _block_width: it searches the whole document for the section each time.
+    width = getattr(container, "width", None) or TEXT_WIDTH
     element = CT_Tbl.new_tbl(rows, cols, width)
-    _append(container, element)
+    append_block(container, element)
     return Table(element, container)
 
 
