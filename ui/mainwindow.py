@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.work.autosave_all()
         for editor in self.work.editors:
             self.work._remove_editor(editor)
+        self.work.close_tools()
         self.work.bind(None)
         self.ctx.changes.deleteLater()
         self.ctx.workspace.close()
