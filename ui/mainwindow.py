@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.work.autosave_all()
         for editor in self.work.editors:
-            self.work._remove_editor(editor)
+            self.work.remove_editor(editor)
         self.work.close_tools()
         self.work.bind(None)
         self.ctx.changes.deleteLater()

@@ -155,7 +155,7 @@ class WorkArea(QTabWidget):
         editor = DraftEditor(self.ctx, self.runner, state)
         self.undo_group.addStack(editor.undo_stack)
         editor.changed.connect(self._editor_changed)
-        editor.closed.connect(lambda e=editor: self._remove_editor(e))
+        editor.closed.connect(lambda e=editor: self.remove_editor(e))
         editor.status.connect(self.status)
         editor.model.changed.connect(lambda _name, e=editor: self._retitle(e))
         index = self.addTab(editor, "")
@@ -186,7 +186,7 @@ class WorkArea(QTabWidget):
             self.removeTab(index)
             widget.deleteLater()
 
-    def _remove_editor(self, editor: DraftEditor) -> None:
+    def remove_editor(self, editor: DraftEditor) -> None:
         self.undo_group.removeStack(editor.undo_stack)
         index = self.indexOf(editor)
         if index >= 0:
