@@ -11,9 +11,13 @@ from PySide6.QtCore import QSettings
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Party
 from ui import messages
-from ui.app import configure_application
+from ui.app import configure_application, make_none_immortal
 from ui.mainwindow import MainWindow
 from ui.tasks import TaskRunner
+
+# As the application does at start: PySide6 on Python 3.11 drops references to None
+# (see ui/app.py), and a whole test session makes many Qt calls.
+make_none_immortal()
 
 
 @pytest.fixture(scope="session")
