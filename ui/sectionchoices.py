@@ -75,7 +75,8 @@ class SectionChoiceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if choice.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Dubbelklik om hoofdlijn {number} te openen").format(number=choice.number)
+            return f"{choice.number}  {choice.title}\n" + tr("Dubbelklik om hoofdlijn {number} te openen").format(
+                number=choice.number)
         if role == Qt.ItemDataRole.ForegroundRole and choice.gone:
             return QColor("#6b6b6b")
         if role == self.IdRole:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 import sqlalchemy as sa
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ class TaskAgendaView(QWidget):
         self.stack: QUndoStack | None = None
         self._selecting = False
         self._saving = False
+        self._mark_pending = False
         self.model = TaskTableModel(self)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -59,6 +60,7 @@ class TaskAgendaView(QWidget):
         self.timeline_pane = TimelinePane()
         self.timeline = self.timeline_pane.timeline
         self.timeline.task_clicked.connect(self.select_task)
+        self.timeline.set_source(self.proxy.rows)
         self.panel = TaskPanel()
         self.panel.save_requested.connect(self.save)
         self.panel.discard_requested.connect(self._discard)
@@ -66,12 +68,14 @@ class TaskAgendaView(QWidget):
         self.panel.section_activated.connect(self.section_activated)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
-            signal.connect(self._update_timeline)
+            signal.connect(self._shown_rows_changed)
 
         panel_scroll = QScrollArea()
         panel_scroll.setWidget(self.panel)
         panel_scroll.setWidgetResizable(True)
-        panel_scroll.setMinimumWidth(360)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 2 * panel_scroll.frameWidth()
+                                     + panel_scroll.verticalScrollBar().sizeHint().width())
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
         left.addWidget(self.timeline_pane)
@@ -106,6 +110,7 @@ class TaskAgendaView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(64)  # measure a sample of rows, not all of a long agenda
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
@@ -121,12 +126,12 @@ class TaskAgendaView(QWidget):
         if ctx.actor.is_griffie:
             self.panel.set_editable(True)
         else:
-            self.panel.set_editable(False, tr("Alleen de griffie wijzigt de uitwerkingsagenda; u kunt haar hier lezen."))
+            self.panel.set_editable(False, tr("Alleen de griffie kan opdrachten wijzigen."))
         self.panel.show_nothing()
         self.refresh()
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
-        """Reload the agenda and show ``select``; otherwise the chosen task stays, and unsaved edits stay in the form."""
+        """Reload the agenda and show ``select``; else the chosen task stays, and unsaved edits stay in the form."""
         if self.ctx is None:
             return
         with self.ctx.action() as session:
@@ -151,9 +156,19 @@ class TaskAgendaView(QWidget):
                 self.panel.show_task(newer)
         self._mark_in_table(self.panel.task_id)
 
-    def _update_timeline(self, *_args) -> None:
-        self.timeline.set_rows(self.proxy.rows())
-        self.timeline.set_selected(self.panel.task_id)
+    def _shown_rows_changed(self, *_args) -> None:
+        """Filtering or sorting: the timeline shows what the table shows, and a task shown again is marked again.
+
+        One filter change sends a signal per block of rows; the work is done once, after the last.
+        """
+        self.timeline.invalidate()
+        if not self._mark_pending:
+            self._mark_pending = True
+            QTimer.singleShot(0, self, self._mark_again)
+
+    def _mark_again(self) -> None:
+        self._mark_pending = False
+        self._mark_in_table(self.panel.task_id)
 
     # -- choosing a task ------------------------------------------------------------------
 

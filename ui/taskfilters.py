@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from raadsakkoord.agenda import TaskRow
 from raadsakkoord.i18n import tr
 from raadsakkoord.model import ParticipationLevel, TaskStatus
-from ui.taskmodel import NO_DATE, TaskFilter
 from ui.tasklabels import holder_name, level_name, status_name
+from ui.taskmodel import NO_DATE, TaskFilter
 
 ANY = object()  # the "all …" entry; None and "" are real choices here, so they cannot mean "any"
 
@@ -53,6 +53,8 @@ class TaskFilterBar(QWidget):
         self.quarters = _Choices(tr("alle kwartalen"))
         self.holder, self.level, self.status, self.quarter = (
             c.combo for c in (self.holders, self.levels, self.statuses, self.quarters))
+        self.holder.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.holder.setMinimumContentsLength(18)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, widget, stretch in ((tr("&Zoeken"), self.text, 2), (tr("Porte&feuillehouder"), self.holder, 2),

@@ -155,6 +155,18 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._filter = TaskFilter()
+        self._keys: dict[int, list] = {}  # per column, the sort key of every source row
+
+    def setSourceModel(self, model: TaskTableModel) -> None:
+        super().setSourceModel(model)
+        model.modelReset.connect(self._keys.clear)
+
+    def _key(self, index: _Index):
+        column = index.column()
+        if column not in self._keys:
+            model: TaskTableModel = self.sourceModel()
+            self._keys[column] = [sort_key(r, column) for r in model.rows()]
+        return self._keys[column][index.row()]
 
     @property
     def task_filter(self) -> TaskFilter:
@@ -175,12 +187,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
         return [self.index(r, 0).data(TaskTableModel.RowRole) for r in range(self.rowCount())]
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        row = self.sourceModel().index(source_row, 0, source_parent).data(TaskTableModel.RowRole)
+        row = self.sourceModel().task(source_row)
         return row is not None and self._filter.accepts(row)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
-        a = sort_key(left.data(TaskTableModel.RowRole), left.column())
-        b = sort_key(right.data(TaskTableModel.RowRole), right.column())
+        a, b = self._key(left), self._key(right)
         if a is None or b is None:
             # Qt sorts descending by asking the other way round; keep the empty ones last anyway.
             if self.sortOrder() == Qt.SortOrder.AscendingOrder:

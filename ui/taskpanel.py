@@ -45,7 +45,7 @@ def new_task_fields() -> dict:
 
 
 def _canonical(text: str) -> str:
-    """The description as the core will store it, so an untouched one compares equal; bad text goes to the core as typed."""
+    """The description as the core stores it, so an untouched one compares equal; bad text stays as typed."""
     try:
         return canonical_markdown(text)
     except InputError:
@@ -103,6 +103,9 @@ class TaskPanel(QWidget):
         self.holder_combo = QComboBox()
         self.holder_combo.setEditable(True)
         self.holder_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Portfolio names are long; the field grows with the panel instead of widening it.
+        self.holder_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.holder_combo.setMinimumContentsLength(16)
         self.holder_combo.lineEdit().setPlaceholderText(tr("bijv. wethouder Wonen"))
         self.level_combo = QComboBox()
         for level in ParticipationLevel:
@@ -148,6 +151,7 @@ class TaskPanel(QWidget):
         self.section_list.setModel(self.sections)
         self.section_list.setAccessibleName(tr("Hoofdlijnen waaruit de opdracht volgt"))
         self.section_list.setMinimumHeight(120)
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles elide
         self.section_list.doubleClicked.connect(self._open_section)
         sections_label = labelled(tr("Volgt uit &hoofdlijnen (dubbelklik om te openen):"), self.section_list)
         sections_label.setWordWrap(True)
@@ -326,7 +330,7 @@ class TaskPanel(QWidget):
         self._set_dirty(self._differs())
 
     def _tidy_budget(self) -> None:
-        """Show a typed amount the Dutch way ("250000" becomes "250.000"); leave what is no amount for the save to refuse."""
+        """Show a typed amount the Dutch way ("250000" becomes "250.000"); what is no amount, saving refuses."""
         try:
             amount = parse_euro(self.budget_edit.text())
         except InputError:

@@ -4,15 +4,38 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from raadsakkoord.agenda import TaskRow
 from raadsakkoord.i18n import tr
 from raadsakkoord.model import TaskStatus
-from ui.tasklabels import STATUS_COLOURS, date_text, euro_text, holder_name, level_name, status_name
+from ui.tasklabels import (
+    STATUS_COLOURS,
+    date_text,
+    euro_text,
+    level_name,
+    status_name,
+)
 from ui.timelinelayout import DOT_RADIUS, PAD, TimelineLayout, layout_timeline
 
 _ODD_COLUMN = QColor("#f3f5f8")
@@ -30,17 +53,32 @@ class TaskTimeline(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._source: Callable[[], list[TaskRow]] = list
         self._rows: list[TaskRow] = []
         self._by_id: dict[uuid.UUID, TaskRow] = {}
         self._selected: uuid.UUID | None = None
-        self.layout_: TimelineLayout = self._compute(0)
+        self._layout: TimelineLayout = self._compute(0)
+        self._stale = False
         self.setMouseTracking(True)
         self.setAccessibleName(tr("Tijdlijn van de uiterste data per portefeuillehouder"))
 
-    def set_rows(self, rows: list[TaskRow]) -> None:
-        self._rows = list(rows)
-        self._by_id = {r.id: r for r in self._rows}
-        self._relayout()
+    def set_source(self, rows: Callable[[], list[TaskRow]]) -> None:
+        """Where the rows come from (the table's filtered rows); read when the timeline is next laid out."""
+        self._source = rows
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """The rows changed: lay out again when the event loop runs, or when asked (filtering changes much at once)."""
+        if not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self, self._relayout)
+        self.update()
+
+    @property
+    def layout_(self) -> TimelineLayout:
+        if self._stale:
+            self._relayout()
+        return self._layout
 
     def set_selected(self, task_id: uuid.UUID | None) -> None:
         if task_id != self._selected:
@@ -53,14 +91,20 @@ class TaskTimeline(QWidget):
                                line_height=metrics.height())
 
     def _relayout(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        self._rows = self._source()
+        self._by_id = {r.id: r for r in self._rows}
         smallest = self._compute(0)
         self.setMinimumSize(int(smallest.width) + 1, int(smallest.height) + 1)
-        self.layout_ = self._compute(max(self.width(), smallest.width))
+        self._layout = self._compute(max(self.width(), smallest.width))
         self.update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.layout_ = self._compute(self.width())
+        if not self._stale:
+            self._layout = self._compute(self.width())
         self.update()
 
     # -- interaction ----------------------------------------------------------------------
@@ -134,9 +178,8 @@ class TaskTimeline(QWidget):
             painter.setPen(QPen(_GRID, 1))
             painter.drawLine(QPointF(0, lane.top + lane.height), QPointF(lay.width, lane.top + lane.height))
             painter.setPen(_TEXT if lane.holder else _MUTED)
-            painter.drawText(QRectF(PAD, lane.top, lay.lane_label_width - 2 * PAD, lane.height),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
-                             lane.label)
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
+            painter.drawText(QRectF(PAD, lane.top, lay.lane_label_width - 2 * PAD, lane.height), flags, lane.label)
 
     def _paint_items(self, painter: QPainter, lay: TimelineLayout) -> None:
         for item in lay.items:

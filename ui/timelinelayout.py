@@ -85,7 +85,7 @@ def _x_in(column: Column, day: dt.date | None) -> float:
 
 def layout_timeline(rows: list[TaskRow], *, width: float, measure: Callable[[str], float],
                     line_height: float) -> TimelineLayout:
-    """Lanes in the export's order (by name, the unassigned last); a task's row within its lane so titles never overlap."""
+    """Lanes in the export's order (by name, unassigned last); rows within a lane so titles never overlap."""
     holders = sorted({r.portfolio_holder for r in rows}, key=lambda h: (h == "", h.casefold()))
     lane_label_width = min(LANE_LABEL_MAX, max((measure(holder_name(h)) for h in holders), default=0.0)) + 2 * PAD
     header_height = line_height + 2 * PAD

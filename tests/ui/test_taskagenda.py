@@ -248,7 +248,7 @@ def test_a_party_reads_the_agenda_but_cannot_edit_it(open_agenda):
     _choose(opened, "Wijk- en dorpsbudgetten")
     assert not panel.fields.isEnabled() and not panel.save_button.isEnabled() and not panel.new_button.isEnabled()
     assert not panel.reason.isHidden()
-    assert panel.reason.text() == "Alleen de griffie wijzigt de uitwerkingsagenda; u kunt haar hier lezen."
+    assert panel.reason.text() == "Alleen de griffie kan opdrachten wijzigen."
     assert not panel.sections.flags(panel.sections.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
     assert not opened.view.save()
 
