@@ -92,7 +92,7 @@ def layout_timeline(rows: list[TaskRow], *, width: float, measure: Callable[[str
     dated = [r.due_date for r in rows if r.due_date]
     quarters = quarters_between(quarter_of(min(dated)), quarter_of(max(dated))) if dated else []
     slots: list[Quarter | None] = list(quarters) + ([None] if any(r.due_date is None for r in rows) else [])
-    available = width - lane_label_width - LABEL_MAX
+    available = width - lane_label_width - LABEL_MAX - DOT_RADIUS - LABEL_GAP - PAD  # the last title fits too
     column_width = max(MIN_COLUMN, available / len(slots)) if slots else MIN_COLUMN
     columns = tuple(
         Column(q.label if q else tr("geen datum"), lane_label_width + i * column_width, column_width, q)
