@@ -237,8 +237,8 @@ class TaskAgendaView(QWidget):
 
     def save(self) -> bool:
         """Save the form through the core; True when it was written (or nothing had changed)."""
-        if self.ctx is None or self.stack is None or not self.panel.editable:
-            return False
+        if self.ctx is None or self.stack is None or not self.panel.editable or self.panel.base is None:
+            return False  # nothing to save: no workspace, a party reading, or no task in the form
         try:
             fields = self.panel.values()
         except InputError as exc:
