@@ -114,11 +114,14 @@ class MainWindow(QMainWindow):
         self.register_key_action = self._action(tr("Openbare s&leutel vastleggen…"), self.register_key,
                                                 tip=tr("De sleutel van de griffie of een fractie vertrouwen"))
         self.switch_identity_action = self._action(tr("Werken als &iemand anders…"), self.switch_identity)
+        self.agenda_action = self._action(tr("&Uitwerkingsagenda"), self.show_agenda,
+                                          tip=tr("De uitwerkingsopdrachten voor het college, per portefeuille"))
         self.readability_action = self._action(tr("&Leesbaarheid…"), self.show_readability,
                                                tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk"))
         self.settings_action = self._action(tr("&Instellingen…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences)
         self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action, self.readability_action,
+                                  self.agenda_action,
                                   self.export_package_action, self.import_package_action,
                                   self.register_key_action, self.switch_identity_action)
         for action in self.workspace_actions:
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.confirm_all_action)
         view = self.menuBar().addMenu(tr("Beel&d"))
         view.addAction(self.readability_action)
+        view.addAction(self.agenda_action)
         self.help_menu = self.menuBar().addMenu(tr("&Help"))
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -369,6 +373,23 @@ class MainWindow(QMainWindow):
             return
         count = confirm_stale(self.ctx, self.work.window_stack, section_ids)
         self.say(tr("{n} standpunt(en) bevestigd op de nieuwste tekst.").format(n=count))
+
+    def show_agenda(self) -> None:
+        def make():
+            from ui.taskagenda import TaskAgendaView
+
+            view = TaskAgendaView()
+            view.bind(self.ctx, self.work.window_stack)
+            view.section_activated.connect(self.go_to_section)
+            return view
+
+        self.work.open_tool("agenda", make, tr("Uitwerkingsagenda"))
+
+    def go_to_section(self, section_id: uuid.UUID) -> None:
+        self.navigator.search.clear()
+        self.navigator.proxy.set_query("")
+        self.navigator.select(section_id)
+        self.work.setCurrentIndex(0)
 
     def show_readability(self) -> None:
         if self.readability_report is None:

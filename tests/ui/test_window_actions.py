@@ -150,3 +150,19 @@ def test_the_window_speaks_english_when_chosen_and_qt_follows(qapp, make_window,
         assert make_window().open_action.text() == "&Openen…"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_task_agenda_opens_as_a_tab_and_jumps_to_a_linked_section(window, demo_path):
+    from tests.ui.conftest import griffie_identity
+    from ui.taskagenda import TaskAgendaView
+
+    assert window.open_workspace(demo_path, griffie_identity())
+    window.agenda_action.trigger()
+    agenda = window.work.currentWidget()
+    assert isinstance(agenda, TaskAgendaView)
+    assert window.work.tabText(window.work.currentIndex()) == "Uitwerkingsagenda"
+    window.agenda_action.trigger()  # a second time: the same tab, not another
+    assert len(window.work.tools()) == 1
+    target = window.outline.chapters[1].sections[1]
+    agenda.section_activated.emit(target.id)
+    assert window.work.currentIndex() == 0 and window.work.section_view.detail.id == target.id
