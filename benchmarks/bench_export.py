@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from raadsakkoord.demo import create_demo_workspace  # noqa: E402
-from raadsakkoord.export import amendments, document, html, md, pdf  # noqa: E402
+from raadsakkoord.export import amendments, document, html, md, pdf, word  # noqa: E402
 from raadsakkoord.export.files import write_atomic  # noqa: E402
 from raadsakkoord.store import open_workspace  # noqa: E402
 
@@ -59,6 +59,8 @@ def measure(label: str, workspace, out: Path, runs: int, book: bool) -> None:
     print(f"  Markdown, read + write                          {t:7.2f} s  ({(out / 'a.md').stat().st_size / 1024:,.0f} KiB)")
     t, _ = best(lambda: write_atomic(out / "a.html", html.agreement_html(read_agreement(workspace)).encode()), runs)
     print(f"  HTML, read + write                              {t:7.2f} s  ({(out / 'a.html').stat().st_size / 1024:,.0f} KiB)")
+    t, _ = best(lambda: word.write_docx(read_agreement(workspace), out / "a.docx"), runs)
+    print(f"  Word (.docx), read + write                      {t:7.2f} s  ({(out / 'a.docx').stat().st_size / 1024:,.0f} KiB)")
     t, pages = best(lambda: pdf.write_pdf(read_agreement(workspace), out / "a.pdf"), runs)
     print(f"  PDF/A-1b, read + lay out + write                {t:7.2f} s  ({pages:,} pages, "
           f"{(out / 'a.pdf').stat().st_size / 2**20:.1f} MiB)")
@@ -80,6 +82,9 @@ def measure(label: str, workspace, out: Path, runs: int, book: bool) -> None:
         print(f"  amendment book Markdown, write                  {t:7.2f} s")
         t, _ = best(lambda: write_atomic(out / "b.html", html.amendment_book_html(data).encode()), 1)
         print(f"  amendment book HTML, write                      {t:7.2f} s")
+        t, _ = best(lambda: word.write_docx(data, out / "b.docx"), 1)
+        print(f"  amendment book Word (tracked changes), write    {t:7.2f} s  "
+              f"({(out / 'b.docx').stat().st_size / 2**20:.1f} MiB)")
         if data.count <= 500:
             t, n = best(lambda: pdf.write_pdf(data, out / "b.pdf"), 1)
             print(f"  amendment book PDF, lay out + write             {t:7.2f} s  ({n} pages)")

@@ -7,6 +7,8 @@ CORE_MODULES = [
     "raadsakkoord.cli", "raadsakkoord.operations", "raadsakkoord.store", "raadsakkoord.info",
     "raadsakkoord.outline", "raadsakkoord.demo", "raadsakkoord.diffing", "raadsakkoord.support",
     "raadsakkoord.exchange", "raadsakkoord.readability", "raadsakkoord.export.commands",
+    "raadsakkoord.importing_office", "raadsakkoord.importing_office.docx_reader",
+    "raadsakkoord.importing_office.odt_reader",
 ]
 
 

@@ -41,8 +41,11 @@ def configure_application(app: QApplication) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
 
 
-def apply_language(app: QApplication) -> str:
-    """The language chosen in the settings, for our texts and for Qt's own dialogs and buttons."""
+def apply_language(app: QApplication) -> QTranslator | None:
+    """The language chosen in the settings, for our texts and for Qt's own dialogs and buttons.
+
+    Returns Qt's translator when one was installed (tests remove it again).
+    """
     from ui.settingsdialog import current_language_setting
 
     language = i18n.set_language(current_language_setting())
@@ -50,7 +53,8 @@ def apply_language(app: QApplication) -> str:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
-    return language
+        return translator
+    return None
 
 
 def _install_excepthook(window) -> None:
@@ -71,7 +75,7 @@ def ensure_demo_workspace() -> str:
 
     target = paths.demo_workspace_path()
     if not target.exists():
-        print(tr("Demo-werkruimte wordt gemaakt in {target} …").format(target=target), file=sys.stderr)
+        print(tr("Demo-werkruimte wordt gemaakt in {target}…").format(target=target), file=sys.stderr)
         create_demo_workspace(str(target)).close()
     return str(target)
 

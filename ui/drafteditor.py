@@ -90,9 +90,10 @@ class DraftEditor(QWidget):
     def __init__(self, ctx: Context, runner: TaskRunner, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._updating = False  # set while the model's value is being put into a widget
         self.model = DraftModel(state, self)
         self.undo_stack = QUndoStack(self)
-        self._autosaved_key: str | None = None
+        self.autosaved_key: str | None = None  # the buffer last written, until a save replaces it
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
@@ -147,7 +148,7 @@ class DraftEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        title_label = QLabel(tr("&Titel:"))
+        title_label = QLabel(tr("Tit&el:"))
         title_label.setBuddy(self.title_edit)
         form.addRow(title_label, self.title_edit)
         headline_label = QLabel(tr("&Kop:"))
@@ -165,7 +166,7 @@ class DraftEditor(QWidget):
         text_label.setBuddy(self.text_edit)
         left_layout.addWidget(text_label)
         left_layout.addWidget(self.text_edit, 1)
-        explanation_label = QLabel(tr("T&oelichting:"))
+        explanation_label = QLabel(tr("Toelic&hting:"))
         explanation_label.setBuddy(self.explanation_edit)
         left_layout.addWidget(explanation_label)
         left_layout.addWidget(self.explanation_edit)
@@ -188,7 +189,7 @@ class DraftEditor(QWidget):
         self.submit_button = QPushButton(tr("&Indienen…"))
         self.submit_button.setToolTip(tr("Dien het amendement in; het gaat met het volgende fractiepakket naar de griffie"))
         self.submit_button.clicked.connect(self.submit)
-        self.withdraw_button = QPushButton(tr("In&trekken…"))
+        self.withdraw_button = QPushButton(tr("I&ntrekken…"))
         self.withdraw_button.clicked.connect(self.withdraw)
         self.close_button = QPushButton(tr("S&luiten"))
         self.close_button.clicked.connect(self.request_close)
@@ -213,8 +214,6 @@ class DraftEditor(QWidget):
         old = self.model.value(name)
         if old != value:
             self.undo_stack.push(EditFieldCommand(self.model, name, old, value))
-
-    _updating = False
 
     def restore_typing(self, fields: dict[str, str]) -> None:
         """Put recovered typing into the fields as unsaved, undoable edits."""
@@ -309,7 +308,7 @@ class DraftEditor(QWidget):
         except UserError as exc:
             self.status.emit(tr("Automatisch bewaren lukte niet: {reason}").format(reason=exc.message))
             return
-        self._autosaved_key = state.editor_key
+        self.autosaved_key = state.editor_key
 
     def save(self) -> bool:
         """Save the draft as an amendment in the workspace (Ctrl+S). True when saved."""
@@ -336,7 +335,7 @@ class DraftEditor(QWidget):
         except UserError as exc:
             messages.show_error(self, tr("Concept opslaan"), exc.message)
             return False
-        self._autosaved_key = None
+        self.autosaved_key = None
         self.model.mark_saved(amendment_id, version)
         self.status.emit(tr("Concept opgeslagen: {headline}").format(headline=state.headline))
         self.changed.emit(state.section_id)

@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("&Over Raadsakkoord"), self.show_about)
         self.database_action = self._action(tr("&Database openen…"), self.choose_database,
                                             tip=tr("Een werkruimte op een PostgreSQL-server openen"))
-        self.new_markdown_action = self._action(tr("&Nieuw uit Markdown-concept…"), self.new_from_markdown,
-                                                tip=tr("Een nieuwe werkruimte maken uit een concept in Markdown"))
+        self.new_markdown_action = self._action(tr("&Nieuw uit concept…"), self.new_from_markdown,
+                                                tip=tr("Een nieuwe werkruimte maken uit een concept in Markdown, "
+                                                       "Word (.docx) of OpenDocument (.odt)"))
         self.demo_action = self._action(tr("De&mo openen"), self.open_demo,
                                         tip=tr("De demo-werkruimte van de gemeente Assen openen"))
         self.export_package_action = self._action(tr("&Pakket versturen…"), self.export_package,
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         recent_part = f"<h3>{html.escape(tr('Recent geopend'))}</h3><ul>{links}</ul>" if links else ""
         intro = tr("Open een werkruimte via Bestand → Openen… (Ctrl+O), of sleep een werkruimte in dit "
                    "venster. Via het menu Bestand kunt u ook een nieuwe werkruimte maken uit een "
-                   "Markdown-concept, of de demo van de gemeente Assen openen.")
+                   "concept (Markdown, Word of OpenDocument), of de demo van de gemeente Assen openen.")
         self.welcome.setHtml(page(f"<h1>{html.escape(tr('Welkom bij Raadsakkoord'))}</h1>"
                                   f"<p>{html.escape(intro)}</p>{recent_part}"))
 
@@ -276,7 +277,8 @@ class MainWindow(QMainWindow):
             return
         self.work.autosave_all()
         for editor in self.work.editors:
-            self.work._remove_editor(editor)
+            self.work.remove_editor(editor)
+        self.work.close_tools()
         self.work.bind(None)
         self.ctx.changes.deleteLater()
         self.ctx.workspace.close()

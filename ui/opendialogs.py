@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError
 
 # The CLI's own checks (``raadsakkoord import-md``), so both refuse the same files with the same words.
 from raadsakkoord.commands.workspace import (
-    _read_text,
+    _read_draft,
     _refuse_existing,
     _remove_new_file,
 )
@@ -38,7 +38,8 @@ from ui.tasks import TaskRunner
 
 WORKSPACE_SUFFIX = ".raadsakkoord"
 WORKSPACE_FILTER = mark("Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)")
-MARKDOWN_FILTER = mark("Markdown-concept (*.md *.markdown *.txt);;Alle bestanden (*)")
+MARKDOWN_FILTER = mark("Concept (*.md *.markdown *.txt *.docx *.odt);;Markdown (*.md *.markdown *.txt);;"
+                       "Word of OpenDocument (*.docx *.odt);;Alle bestanden (*)")
 FOLDER_KEY = "paths/workspace_folder"
 DRAFT_FOLDER_KEY = "paths/draft_folder"
 
@@ -148,13 +149,15 @@ def ask_database_url(parent: QWidget | None, initial: str = "") -> str | None:
 # --- a new workspace from a Markdown draft ----------------------------------------------------
 
 def create_from_markdown(draft: str, target: str, *, title: str, municipality: str, seats: int,
-                         term: str, person: str) -> tuple[str, int, int]:
+                         term: str, person: str) -> tuple[str, int, int, list[str]]:
     """Make the workspace file and import the draft into it: all of it, or no file at all.
 
-    Returns the workspace's path and the number of chapters and sections.
+    The draft is Markdown, or a Word or OpenDocument file read as the CLI
+    reads it. Returns the workspace's path, the number of chapters and
+    sections, and the lines saying what a document import left out.
     Runs off the GUI thread.
     """
-    text = _read_text(draft)
+    text, left_out = _read_draft(draft)
     parse_draft(text, Path(draft).name)  # a bad draft is refused before any file is made
     _refuse_existing(target)
     try:
@@ -174,7 +177,7 @@ def create_from_markdown(draft: str, target: str, *, title: str, municipality: s
         raise
     label = workspace.label
     workspace.close()
-    return label, counts[0], counts[1]
+    return label, counts[0], counts[1], left_out
 
 
 def _free_path(folder: Path, stem: str) -> Path:
@@ -191,12 +194,12 @@ class NewFromMarkdownDialog(QDialog):
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, person: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Nieuw raadsakkoord uit een Markdown-concept"))
+        self.setWindowTitle(tr("Nieuw raadsakkoord uit een concept"))
         self._runner = runner
         self._person = person
         self._busy = False
         self._title_edited = False
-        self.created: tuple[str, int, int] | None = None
+        self.created: tuple[str, int, int, list[str]] | None = None
 
         intro = QLabel(tr("Elke kop met één # in het concept wordt een hoofdstuk, elke kop met ## een "
                           "hoofdlijn. Tekst vóór het eerste hoofdstuk wordt de inleiding."))
@@ -351,9 +354,11 @@ class NewFromMarkdownDialog(QDialog):
         self.status.setVisible(busy)
         self._update()
 
-    def _done(self, result: tuple[str, int, int]) -> None:
+    def _done(self, result: tuple[str, int, int, list[str]]) -> None:
         self._set_busy(False)
         self.created = result
+        if result[3]:  # a Word or OpenDocument file had things Markdown cannot hold: say which
+            messages.show_info(self, self.windowTitle(), "\n".join(result[3]))
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -76,14 +76,14 @@ class SectionView(QTabWidget):
         self.text_view = _browser(tr("Tekst van de hoofdlijn"))
         self.section_panel = EndorsementPanel()
         actions = QHBoxLayout()
-        self.write_button = QPushButton(tr("&Amendement schrijven"))
+        self.write_button = QPushButton(tr("Amendement sch&rijven"))
         self.write_button.setToolTip(tr("Stel een nieuwe tekst voor deze hoofdlijn voor"))
         self.write_button.clicked.connect(
             lambda: self.detail and self.write_amendment.emit(AmendmentKind.MODIFY, self.detail.id))
-        self.delete_button = QPushButton(tr("Sc&hrapping voorstellen"))
+        self.delete_button = QPushButton(tr("Schra&pping voorstellen"))
         self.delete_button.clicked.connect(
             lambda: self.detail and self.write_amendment.emit(AmendmentKind.DELETE, self.detail.id))
-        self.new_section_button = QPushButton(tr("Nieuwe &hoofdlijn voorstellen"))
+        self.new_section_button = QPushButton(tr("Nieuwe hoofdlijn &voorstellen"))
         self.new_section_button.clicked.connect(self._propose_section)
         for button in (self.write_button, self.delete_button, self.new_section_button):
             actions.addWidget(button)
@@ -95,7 +95,7 @@ class SectionView(QTabWidget):
 
     def _build_changes_tab(self) -> None:
         self.changes_view = _browser(tr("Wijzigingen sinds de vorige ronde"))
-        self.addTab(self.changes_view, tr("&Wijzigingen"))
+        self.addTab(self.changes_view, tr("W&ijzigingen"))
 
     def _build_history_tab(self) -> None:
         page_widget = QWidget()
@@ -135,7 +135,7 @@ class SectionView(QTabWidget):
         self.amendment_table.doubleClicked.connect(lambda _: self._open_selected())
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
-        self.open_button = QPushButton(tr("Concept &bewerken"))
+        self.open_button = QPushButton(tr("Concept bewer&ken"))
         self.open_button.clicked.connect(self._open_selected)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -313,8 +313,8 @@ class SectionView(QTabWidget):
             f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"))
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)
-        self.open_button.setText(tr("Concept &bewerken") if entry.status == AmendmentStatus.DRAFT
-                                 else tr("&Openen"))
+        self.open_button.setText(tr("Concept bewer&ken") if entry.status == AmendmentStatus.DRAFT
+                                 else tr("O&penen"))
         self._show_amendment_position(entry, own)
 
     def _show_amendment_position(self, entry: AmendmentEntry, own: bool) -> None:

@@ -89,6 +89,28 @@ class WorkArea(QTabWidget):
         elif self.section_view.chapter is not None:
             self.show_chapter(self.section_view.chapter.id)
 
+    # -- tool tabs (the griffie's overviews) -----------------------------------------------
+
+    def open_tool(self, key: str, make, title: str) -> QWidget:
+        """Show a tool in its own closable tab, made on first use (``make()``), one per key."""
+        for index in range(1, self.count()):
+            widget = self.widget(index)
+            if widget.property("tool") == key:
+                self.setCurrentIndex(index)
+                return widget
+        widget = make()
+        widget.setProperty("tool", key)
+        self.setCurrentIndex(self.addTab(widget, title))
+        return widget
+
+    def tools(self) -> list[QWidget]:
+        return [w for i in range(1, self.count()) if (w := self.widget(i)).property("tool")]
+
+    def close_tools(self) -> None:
+        for widget in self.tools():
+            self.removeTab(self.indexOf(widget))
+            widget.deleteLater()
+
     # -- editors --------------------------------------------------------------------------
 
     def write_amendment(self, kind: AmendmentKind, section_id: uuid.UUID) -> DraftEditor:
@@ -133,7 +155,7 @@ class WorkArea(QTabWidget):
         editor = DraftEditor(self.ctx, self.runner, state)
         self.undo_group.addStack(editor.undo_stack)
         editor.changed.connect(self._editor_changed)
-        editor.closed.connect(lambda e=editor: self._remove_editor(e))
+        editor.closed.connect(lambda e=editor: self.remove_editor(e))
         editor.status.connect(self.status)
         editor.model.changed.connect(lambda _name, e=editor: self._retitle(e))
         index = self.addTab(editor, "")
@@ -160,8 +182,11 @@ class WorkArea(QTabWidget):
         widget = self.widget(index)
         if isinstance(widget, DraftEditor):
             widget.request_close()
+        elif widget is not None and widget.property("tool"):
+            self.removeTab(index)
+            widget.deleteLater()
 
-    def _remove_editor(self, editor: DraftEditor) -> None:
+    def remove_editor(self, editor: DraftEditor) -> None:
         self.undo_group.removeStack(editor.undo_stack)
         index = self.indexOf(editor)
         if index >= 0:
@@ -171,6 +196,9 @@ class WorkArea(QTabWidget):
     def _tab_changed(self, index: int) -> None:
         widget = self.widget(index)
         self.undo_group.setActiveStack(widget.undo_stack if isinstance(widget, DraftEditor) else self.window_stack)
+        refresh = getattr(widget, "refresh", None)
+        if widget is not None and widget.property("tool") and refresh is not None and self.ctx is not None:
+            refresh()  # an overview shows the workspace as it is now, not as it was when opened
 
     def current_editor(self) -> DraftEditor | None:
         widget = self.currentWidget()

@@ -1,4 +1,4 @@
-"""Workspace commands: gui, demo, import-md, info."""
+"""Workspace commands: gui, demo, import-md and import-docx, info."""
 
 from __future__ import annotations
 
@@ -31,14 +31,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of lege database-URL"))
     demo.set_defaults(handler=run_demo)
 
-    imp = sub.add_parser("import-md", help=tr("begin een raadsakkoord vanuit een Markdown-concept"))
-    imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
-    imp.add_argument("file", metavar=tr("BESTAND.md"))
-    imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
-    imp.add_argument("--municipality", required=True, help=tr("naam van de gemeente"))
-    imp.add_argument("--seats", required=True, type=int, help=tr("aantal zetels in de raad"))
-    imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
-    imp.set_defaults(handler=run_import_md)
+    # One handler for both: the file's bytes tell a Markdown text from a Word or
+    # OpenDocument file, so either command takes either kind.
+    for name, metavar, text in (
+            ("import-md", mark("BESTAND.md"), mark("begin een raadsakkoord vanuit een Markdown-concept (of .docx/.odt)")),
+            ("import-docx", mark("BESTAND.docx"),
+             mark("begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
+                  "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn"))):
+        imp = sub.add_parser(name, help=tr(text))
+        imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+        imp.add_argument("file", metavar=tr(metavar))
+        imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
+        imp.add_argument("--municipality", required=True, help=tr("naam van de gemeente"))
+        imp.add_argument("--seats", required=True, type=int, help=tr("aantal zetels in de raad"))
+        imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
+        imp.set_defaults(handler=run_import_md)
 
     info = sub.add_parser("info", help=tr("toon een overzicht van een werkruimte"))
     info.add_argument("workspace", metavar=tr("WERKRUIMTE"))
@@ -80,11 +87,21 @@ def _read_text(path: str) -> str:
     return decode_utf8(data, path)
 
 
+def _read_draft(path: str) -> tuple[str, list[str]]:
+    """The Markdown draft in a file, and the lines that report what a document's import left out."""
+    from raadsakkoord.importing_office import is_binary_document, read_document
+
+    if Path(path).is_file() and is_binary_document(path):
+        markdown, report = read_document(path)
+        return markdown, report.lines()
+    return _read_text(path), []
+
+
 def run_import_md(args: argparse.Namespace) -> int:
     from raadsakkoord.operations import Actor, import_markdown_draft
     from raadsakkoord.store import open_workspace
 
-    text = _read_text(args.file)
+    text, report = _read_draft(args.file)
     _refuse_existing(args.workspace)
     workspace = open_workspace(args.workspace, create=True)
     try:
@@ -100,6 +117,8 @@ def run_import_md(args: argparse.Namespace) -> int:
     workspace.close()
     print(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
         chapters=counts[0], sections=counts[1], workspace=workspace.label))
+    for line in report:
+        print(line)
     return 0
 
 

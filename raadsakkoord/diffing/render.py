@@ -65,6 +65,8 @@ def _html_text(text: str) -> str:
 # An emphasis marker: a run of one or two * or _ that touches a word on one
 # side (so a list bullet "* " or a lone "_" between spaces stays text).
 _MARKER = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])|(?<=[^\s*_])(\*\*|__|\*|_)(?![\w*_])")
+# The Word writer (export/word/tracked.py) walks spans with the same markers.
+EMPHASIS_MARKER = _MARKER
 
 
 class _Emphasis:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class BookAmendment:
     support: Tally
     diff: diffing.TextDiff
     conflicts_with: tuple[str, ...]  # labels of amendments on the same base that collide
+    party_name: str = ""  # the submitting party's full name: the author of its tracked changes in Word
+    submitted_at: dt.datetime | None = None  # when it was submitted (created, for one never submitted)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def amendment_book(session: Session, *, today=None) -> AmendmentBook:
                 tuple(p.short_name for p in a.co_parties), a.headline, a.explanation,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
-                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:])))))
+                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
+                a.party.name, a.submitted_at or a.created_at))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return AmendmentBook(meta, tuple(book_sections))
 

@@ -16,11 +16,11 @@ WHAT_NL = {"agreement": mark("het raadsakkoord"), "tasks": mark("de uitwerkingsa
 # What can be written in which format. A combination not listed is refused
 # with one line; no format is ever pretended.
 FORMATS = {
-    "agreement": ("pdf", "md", "html", "odt"),
+    "agreement": ("pdf", "md", "html", "odt", "docx"),
     "tasks": ("pdf", "md", "html", "csv", "ics"),
-    "amendments": ("pdf", "md", "html"),
+    "amendments": ("pdf", "md", "html", "docx"),
 }
-ALL_FORMATS = ("pdf", "md", "html", "odt", "csv", "ics")
+ALL_FORMATS = ("pdf", "md", "html", "odt", "docx", "csv", "ics")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -120,6 +120,10 @@ def export(workspace, what: str, fmt: str, output: str, *, round_number: int | N
         files.write_atomic(output, tasks.agenda_csv(data))
     elif fmt == "ics":
         files.write_atomic(output, tasks.agenda_ics(data))
+    elif fmt == "docx":
+        from raadsakkoord.export import word
+
+        word.write_docx(data, output)
     else:
         from raadsakkoord.export import pdf  # Qt only for the formats that need it
 

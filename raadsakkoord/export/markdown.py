@@ -38,6 +38,8 @@ def _link_open(renderer, tokens, idx, options, env):
 @lru_cache(maxsize=8)
 def _parser(heading_offset: int) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # Pipe tables (GitHub's extension): a table imported from a Word draft is one.
+    md.enable("table")
     md.validateLink = _allowed_link
     md.add_render_rule("image", _image_as_text)
     md.add_render_rule("link_open", _link_open)
@@ -59,3 +61,8 @@ def render_markdown(text: str, *, heading_offset: int = 0) -> str:
     the outline of the exported document.
     """
     return _parser(heading_offset).render(text)
+
+
+def markdown_tokens(text: str):
+    """The token stream of the same safe parser, for writers that build documents rather than HTML."""
+    return _parser(0).parse(text)

@@ -5,7 +5,8 @@ import sys
 
 QT_FREE = ["raadsakkoord.export.commands", "raadsakkoord.export.document", "raadsakkoord.export.amendments",
            "raadsakkoord.export.md", "raadsakkoord.export.html", "raadsakkoord.export.tasks",
-           "raadsakkoord.export.markdown", "raadsakkoord.export.qt_html"]
+           "raadsakkoord.export.markdown", "raadsakkoord.export.qt_html",
+           "raadsakkoord.export.word", "raadsakkoord.export.word.agreement", "raadsakkoord.export.word.amendments"]
 
 
 def test_text_exports_do_not_import_qt():

@@ -74,3 +74,8 @@ def test_heading_offset_stops_at_h6():
 
 def test_diacritics_survive():
     assert "coöperatie, café en één" in render_markdown("coöperatie, café en één")
+
+
+def test_a_pipe_table_from_an_imported_draft_is_a_table():
+    rendered = render_markdown("| Jaar | Woningen |\n|---|---|\n| 2027 | **250** |")
+    assert "<th>Jaar</th>" in rendered and "<td><strong>250</strong></td>" in rendered

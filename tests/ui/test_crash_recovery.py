@@ -50,10 +50,10 @@ WRITER = textwrap.dedent("""
     editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(editor.text_edit, typed)
     # Wait for the autosave timer, as a person would simply keep working.
-    while editor._autosaved_key is None and time.monotonic() < deadline:
+    while editor.autosaved_key is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
-    print("AUTOSAVED" if editor._autosaved_key else "TIMEOUT", flush=True)
+    print("AUTOSAVED" if editor.autosaved_key else "TIMEOUT", flush=True)
     while True:
         app.processEvents()
         time.sleep(0.05)

@@ -146,7 +146,7 @@ def test_making_a_workspace_from_a_draft(qtbot, settings, runner, said, draft, t
     with qtbot.waitSignal(dialog.accepted):
         dialog.create_button.click()
     assert said.errors == [] and said.bugs == []
-    assert dialog.created == (str(tmp_path / "concept.raadsakkoord"), 2, 3)
+    assert dialog.created == (str(tmp_path / "concept.raadsakkoord"), 2, 3, [])
     ws = open_workspace(dialog.created[0])
     try:
         with ws.action() as s:
@@ -189,7 +189,7 @@ def test_a_bad_draft_gives_the_line_and_leaves_no_file(qtbot, settings, runner, 
     dialog = _dialog(qtbot, runner)
     _fill(qtbot, dialog, draft, tmp_path / "nieuw.raadsakkoord", monkeypatch)
     dialog.create_button.click()
-    assert said.errors == [("Nieuw raadsakkoord uit een Markdown-concept",
+    assert said.errors == [("Nieuw raadsakkoord uit een concept",
                             ("concept.md: de hoofdlijn 'Bouwen' op regel 1 staat niet onder een hoofdstuk; "
                              "zet er een kop met één # boven."))]
     assert dialog.isVisible() and dialog.created is None
@@ -294,3 +294,32 @@ def test_new_from_markdown_returns_the_new_path(settings, runner, said, draft, t
     assert new_from_markdown(None, runner) == str(tmp_path / "nieuw.raadsakkoord")
     monkeypatch.setattr(opendialogs, "_run_dialog", lambda dialog: False)
     assert new_from_markdown(None, runner) is None
+
+
+def test_making_a_workspace_from_a_word_document_says_what_was_left_out(qtbot, settings, runner, said, tmp_path,
+                                                                          monkeypatch):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Raadsakkoord Testdorp", level=0)  # a document title: not part of the outline
+    document.add_heading("Wonen", level=1)
+    document.add_heading("Bouwen", level=2)
+    document.add_paragraph("We bouwen 500 woningen.")
+    path = tmp_path / "concept.docx"
+    document.save(str(path))
+    dialog = _dialog(qtbot, runner)
+    _fill(qtbot, dialog, path, None, monkeypatch)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.create_button.click()
+    assert said.errors == [] and said.bugs == []
+    target, chapters, sections, left_out = dialog.created
+    assert (chapters, sections) == (1, 1) and left_out and "concept.docx" in left_out[0]
+    assert said.infos and said.infos[0][1].startswith(left_out[0])
+    ws = open_workspace(target)
+    try:
+        with ws.action() as s:
+            from raadsakkoord.model import Section
+
+            assert [x.text for x in s.query(Section)] == ["We bouwen 500 woningen."]
+    finally:
+        ws.close()

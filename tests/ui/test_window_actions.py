@@ -121,3 +121,32 @@ def test_an_unexpected_error_shows_details_and_the_window_keeps_working(window, 
     assert "Traceback" in details[0][1] and "test_window_actions.py" in details[0][1]
     window.navigator.select(window.outline.chapters[1].sections[0].id)
     assert window.work.section_view.detail.number == "2.1"
+
+
+def test_the_window_speaks_english_when_chosen_and_qt_follows(qapp, make_window, settings):
+    from PySide6.QtCore import QCoreApplication
+
+    from raadsakkoord import i18n
+    from ui.app import apply_language
+    from ui.settingsdialog import LANGUAGE_KEY
+
+    settings.setValue(LANGUAGE_KEY, "en")
+    translator = apply_language(qapp)
+    try:
+        window = make_window()
+        assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
+        assert window.open_action.text() == "&Open…"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
+        settings.setValue(LANGUAGE_KEY, "nl")
+        i18n.set_language("nl")
+    translator = apply_language(qapp)
+    try:
+        # Qt's own buttons in Dutch too, from Qt's shipped translations.
+        assert translator is not None
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+        assert make_window().open_action.text() == "&Openen…"
+    finally:
+        qapp.removeTranslator(translator)
