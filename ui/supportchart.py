@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from raadsakkoord.errors import os_reason
 from raadsakkoord.i18n import tr
-from raadsakkoord.matrix import MatrixRow, SupportMatrix
+from raadsakkoord.matrix import ChapterSupport, SupportMatrix
 from ui import messages
+from ui.supportmatrix import PreparedRow
+from ui.tasks import TaskRunner
 
 SUPPORT_COLOUR = QColor("#2e7d32")
 ABSTAIN_COLOUR = QColor("#9e9e9e")
@@ -55,14 +57,28 @@ def decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChartBar:
     label: str
     support: float
     abstain: float
     oppose: float
     silent: float
-    tooltip: str
+    sections: int = 1
+    with_majority: int | None = None  # a chapter's sections with a majority; None for a section
+
+
+def bar_tooltip(bar: ChartBar) -> str:
+    """Made when the bar is pointed at, not for each of a thousand bars in advance."""
+    if bar.with_majority is None:
+        return tr("{label}: {support} zetels voor, {abstain} onthouden, {oppose} tegen, "
+                  "{silent} zonder geldend standpunt").format(
+            label=bar.label, support=decimal(bar.support), abstain=decimal(bar.abstain),
+            oppose=decimal(bar.oppose), silent=decimal(bar.silent))
+    return tr("{label}: {n} hoofdlijn(en), gemiddeld {support} zetels voor, {abstain} onthouden, {oppose} tegen, "
+              "{silent} zonder geldend standpunt; {majority} met een meerderheid").format(
+        label=bar.label, n=bar.sections, support=decimal(bar.support), abstain=decimal(bar.abstain),
+        oppose=decimal(bar.oppose), silent=decimal(bar.silent), majority=bar.with_majority)
 
 
 @dataclass(frozen=True)
@@ -77,35 +93,19 @@ class ChartData:
     suggested_name: str
 
 
-def chapter_chart(matrix: SupportMatrix) -> ChartData:
+def chapter_chart(matrix: SupportMatrix, chapters: tuple[ChapterSupport, ...]) -> ChartData:
     """Every section of each chapter, averaged (see ChapterSupport for why an average)."""
-    bars = []
-    for chapter in matrix.chapter_support():
-        tooltip = tr("Hoofdstuk {number} {title}: {n} hoofdlijn(en), gemiddeld {support} zetels voor, "
-                     "{abstain} onthouden, {oppose} tegen, {silent} zonder geldend standpunt; "
-                     "{majority} met een meerderheid").format(
-            number=chapter.number, title=chapter.title, n=chapter.sections, support=decimal(chapter.support_seats),
-            abstain=decimal(chapter.abstain_seats), oppose=decimal(chapter.oppose_seats),
-            silent=decimal(chapter.silent_seats), majority=chapter.with_majority)
-        bars.append(ChartBar(f"{chapter.number}. {chapter.title}", chapter.support_seats, chapter.abstain_seats,
-                             chapter.oppose_seats, chapter.silent_seats, tooltip))
+    bars = tuple(ChartBar(f"{c.number}. {c.title}", c.support_seats, c.abstain_seats, c.oppose_seats, c.silent_seats,
+                          c.sections, c.with_majority) for c in chapters)
     return _data(matrix, tr("Steun per hoofdstuk"),
                  tr("{title} — gemiddeld aantal zetels per hoofdlijn, over alle {n} hoofdlijnen").format(
                      title=matrix.title, n=len(matrix.rows)),
                  bars, "steun-per-hoofdstuk.png")
 
 
-def section_chart(matrix: SupportMatrix, rows: list[MatrixRow]) -> ChartData:
+def section_chart(matrix: SupportMatrix, rows: list[PreparedRow]) -> ChartData:
     """The sections as the matrix shows them: its filter and its order."""
-    bars = []
-    for row in rows:
-        tally = row.support
-        tooltip = tr("Hoofdlijn {number} {title}: {support} zetels voor, {abstain} onthouden, {oppose} tegen, "
-                     "{silent} zonder geldend standpunt").format(
-            number=row.number, title=row.title, support=tally.support_seats, abstain=tally.abstain_seats,
-            oppose=tally.oppose_seats, silent=tally.silent_seats)
-        bars.append(ChartBar(f"{row.number} {row.title}", tally.support_seats, tally.abstain_seats,
-                             tally.oppose_seats, tally.silent_seats, tooltip))
+    bars = tuple(ChartBar(f"{r.row.number} {r.row.title}", r.support, r.abstain, r.oppose, r.silent) for r in rows)
     if len(rows) == len(matrix.rows):
         subtitle = tr("{title} — alle {n} hoofdlijnen, in de volgorde van de matrix").format(
             title=matrix.title, n=len(rows))
@@ -115,9 +115,9 @@ def section_chart(matrix: SupportMatrix, rows: list[MatrixRow]) -> ChartData:
     return _data(matrix, tr("Steun per hoofdlijn"), subtitle, bars, "steun-per-hoofdlijn.png")
 
 
-def _data(matrix: SupportMatrix, title: str, subtitle: str, bars: list[ChartBar], name: str) -> ChartData:
+def _data(matrix: SupportMatrix, title: str, subtitle: str, bars: tuple[ChartBar, ...], name: str) -> ChartData:
     return ChartData(title, subtitle, matrix.council_seats, matrix.majority_seats, matrix.broad_seats,
-                     matrix.broad_share, tuple(bars), name)
+                     matrix.broad_share, bars, name)
 
 
 @dataclass(frozen=True)
@@ -136,86 +136,47 @@ class _Layout:
         return self.bars_left + (self.bars_right - self.bars_left) * seats / council if council else self.bars_left
 
 
-class SupportChart(QWidget):
-    """The painted chart; ``render_image`` draws the same at any scale for export."""
+class ChartPainter:
+    """Paints a chart at any width, on screen or into an image; owns no widget, so an export can run on a
+    worker thread (QPainter on a QImage may)."""
 
-    MIN_WIDTH = 560
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data: ChartData | None = None
-        self._label_width = 0
-        self.setAccessibleName(tr("Grafiek van de steun"))
-        self.setMouseTracking(True)
-
-    def set_data(self, data: ChartData | None) -> None:
+    def __init__(self, data: ChartData | None, font: QFont) -> None:
         self.data = data
-        metrics = QFontMetrics(self.font())
+        self.font = QFont(font)
+        metrics = QFontMetrics(self.font)
         widest = max((metrics.horizontalAdvance(b.label) for b in data.bars), default=0) if data else 0
-        self._label_width = widest + 16
-        self.setAccessibleDescription(data.subtitle if data else "")
-        self.updateGeometry()
-        self.update()
+        self.label_width = widest + 16
 
-    # -- geometry --------------------------------------------------------------------------
-
-    def layout_for(self, width: int) -> _Layout:
-        metrics = QFontMetrics(self.font())
+    def layout(self, width: int) -> _Layout:
+        metrics = QFontMetrics(self.font)
         line = metrics.height()
         margin = 16
         row = line + 10
         # title, subtitle, legend, and two rows for the labels of the lines
         bars_top = margin + int(line * 1.5) + line + 8 + line + 14 + 2 * line + 6
         value_width = metrics.horizontalAdvance(tr("{seats} voor").format(seats="88,8")) + 12
-        label_width = min(self._label_width, int(width * 0.4))
+        label_width = min(self.label_width, int(width * 0.4))
         bars_left = margin + label_width
         bars_right = max(bars_left + 120, width - margin - value_width)
         count = len(self.data.bars) if self.data else 0
         height = bars_top + count * row + 6 + line + 8 + line + margin
         return _Layout(width, margin, line, row, bars_top, label_width, bars_left, bars_right, height)
 
-    def sizeHint(self) -> QSize:
-        return QSize(max(self.MIN_WIDTH, 900), self.layout_for(900).height)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.MIN_WIDTH, self.layout_for(self.MIN_WIDTH).height)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self.layout_for(width).height
-
-    def export_size(self) -> QSize:
-        """The logical size of the exported picture: as wide as on screen, but never cramped."""
-        width = max(self.width(), 900)
-        return QSize(width, self.layout_for(width).height)
-
-    # -- painting --------------------------------------------------------------------------
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        try:
-            self.paint_chart(painter, self.width(), event.rect())
-        finally:
-            painter.end()
-
-    def render_image(self, scale: float = 2.0) -> QImage:
-        size = self.export_size()
-        image = QImage(math.ceil(size.width() * scale), math.ceil(size.height() * scale),
-                       QImage.Format.Format_ARGB32)
+    def render(self, width: int, scale: float) -> QImage:
+        layout = self.layout(width)
+        image = QImage(math.ceil(width * scale), math.ceil(layout.height * scale), QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(scale)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         try:
-            painter.setFont(self.font())
-            self.paint_chart(painter, size.width(), QRect(0, 0, size.width(), size.height()))
+            self.paint(painter, width, QRect(0, 0, width, layout.height))
         finally:
             painter.end()
         return image
 
-    def paint_chart(self, painter: QPainter, width: int, exposed: QRect) -> None:
-        layout = self.layout_for(width)
+    def paint(self, painter: QPainter, width: int, exposed: QRect) -> None:
+        painter.setFont(self.font)
+        layout = self.layout(width)
         painter.fillRect(exposed, QColor("#ffffff"))
         data = self.data
         if data is None:
@@ -346,16 +307,58 @@ class SupportChart(QWidget):
         painter.drawText(QPointF(centre - metrics.horizontalAdvance(caption) / 2,
                                  y + 8 + layout.line + metrics.ascent()), caption)
 
-    # -- tooltips --------------------------------------------------------------------------
+
+class SupportChart(QWidget):
+    """The chart on screen: paints only the bars in view, and says a bar's figures when pointed at."""
+
+    MIN_WIDTH = 560
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart_painter = ChartPainter(None, self.font())
+        self.setAccessibleName(tr("Grafiek van de steun"))
+
+    @property
+    def data(self) -> ChartData | None:
+        return self.chart_painter.data
+
+    def set_data(self, data: ChartData | None) -> None:
+        self.chart_painter = ChartPainter(data, self.font())
+        self.setAccessibleDescription(data.subtitle if data else "")
+        self.setMinimumHeight(self.chart_painter.layout(self.MIN_WIDTH).height)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, self.chart_painter.layout(900).height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.MIN_WIDTH, self.chart_painter.layout(self.MIN_WIDTH).height)
+
+    def export_size(self) -> QSize:
+        """The logical size of the exported picture: as wide as on screen, but never cramped."""
+        width = max(self.width(), 900)
+        return QSize(width, self.chart_painter.layout(width).height)
+
+    def render_image(self, scale: float = 2.0) -> QImage:
+        return self.chart_painter.render(self.export_size().width(), scale)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        try:
+            self.chart_painter.paint(painter, self.width(), event.rect())
+        finally:
+            painter.end()
 
     def bar_at(self, y: int) -> ChartBar | None:
-        if self.data is None:
+        data = self.data
+        if data is None:
             return None
-        layout = self.layout_for(self.width())
+        layout = self.chart_painter.layout(self.width())
         index = (y - layout.bars_top) // layout.row
-        if y < layout.bars_top or not 0 <= index < len(self.data.bars):
+        if y < layout.bars_top or not 0 <= index < len(data.bars):
             return None
-        return self.data.bars[index]
+        return data.bars[index]
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -364,7 +367,7 @@ class SupportChart(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), bar.tooltip, self)
+                QToolTip.showText(event.globalPos(), bar_tooltip(bar), self)
             return True
         return super().event(event)
 
@@ -416,8 +419,9 @@ class SupportChartPanel(QWidget):
     mode_changed = Signal()
     exported = Signal(str)  # the path written
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner or TaskRunner(self)
         self.per_chapter = QRadioButton(tr("Per hoofd&stuk"))
         self.per_section = QRadioButton(tr("Per hoofd&lijn"))
         self.per_chapter.setToolTip(tr("Gemiddeld aantal zetels per hoofdlijn van elk hoofdstuk, over alle "
@@ -432,11 +436,11 @@ class SupportChartPanel(QWidget):
         self.export_button.setToolTip(tr("Bewaar de grafiek als afbeelding, op dubbele grootte voor een scherp "
                                          "beeld in een notitie of presentatie"))
         self.export_button.clicked.connect(self.export_png)
+        self._exporting = False
         self.chart = SupportChart()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.chart)
-        self.scroll.setBackgroundRole(self.chart.backgroundRole())
         bar = QHBoxLayout()
         bar.addWidget(self.per_chapter)
         bar.addWidget(self.per_section)
@@ -454,31 +458,41 @@ class SupportChartPanel(QWidget):
 
     def show_data(self, data: ChartData | None) -> None:
         self.chart.set_data(data)
-        self.chart.setMinimumHeight(self.chart.minimumSizeHint().height())
         self._update_button()
 
     def _update_button(self) -> None:
-        has_bars = bool(self.chart.data and self.chart.data.bars)
-        self.export_button.setEnabled(has_bars)
+        self.export_button.setEnabled(bool(self.chart.data and self.chart.data.bars) and not self._exporting)
 
     def export_png(self) -> None:
+        """Ask where, then draw and write the picture on a worker thread (a thousand bars take seconds)."""
         data = self.chart.data
         if data is None or not data.bars:
             return
-        title = tr("Grafiek exporteren")
-        path = choose_png_path(self, data.suggested_name)
-        if not path:
-            return
+        size = self.chart.export_size()
         try:
-            image = self.chart.render_image(export_scale(self.chart.export_size()))
-            save_png(image, path)
+            scale = export_scale(size)
         except ChartTooLarge:
-            messages.show_error(self, title, tr(
+            messages.show_error(self, tr("Grafiek exporteren"), tr(
                 "Deze grafiek is te groot voor één afbeelding ({n} balken). Kies per hoofdstuk, of filter de "
                 "matrix op minder hoofdlijnen.").format(n=len(data.bars)))
             return
-        except OSError as exc:
-            messages.show_error(self, title, tr("De afbeelding kon niet worden bewaard in {path}: {reason}.").format(
-                path=path, reason=os_reason(exc)))
+        path = choose_png_path(self, data.suggested_name)
+        if not path:
             return
-        self.exported.emit(path)
+        chart = self.chart.chart_painter
+        self._exporting = True
+        self._update_button()
+        self.runner.run(lambda: save_png(chart.render(size.width(), scale), path),
+                        lambda _result: self._export_done(path, None),
+                        lambda error: self._export_done(path, error))
+
+    def _export_done(self, path: str, error: BaseException | None) -> None:
+        self._exporting = False
+        self._update_button()
+        if error is None:
+            self.exported.emit(path)
+        elif isinstance(error, OSError):
+            messages.show_error(self, tr("Grafiek exporteren"), tr(
+                "De afbeelding kon niet worden bewaard in {path}: {reason}.").format(path=path, reason=os_reason(error)))
+        else:
+            raise error

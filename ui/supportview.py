@@ -56,7 +56,7 @@ class SupportView(QWidget):
         self.table = SupportMatrixTable(self.model, self.proxy)
         self.table.section_activated.connect(self.section_activated)
         self.filter_bar = MatrixFilterBar(self.table)
-        self.chart_panel = SupportChartPanel()
+        self.chart_panel = SupportChartPanel(runner=self.runner)
         self.chart_panel.mode_changed.connect(self._update_chart)
         self.chart_panel.exported.connect(
             lambda path: self.status.emit(tr("Grafiek bewaard als {path}").format(path=path)))
@@ -166,7 +166,7 @@ class SupportView(QWidget):
         if matrix is None:
             self.chart_panel.show_data(None)
         elif self.chart_panel.chapter_mode:
-            self.chart_panel.show_data(chapter_chart(matrix))
+            self.chart_panel.show_data(chapter_chart(matrix, self.model.chapters))
         else:
-            rows = [self.model.row_at(self.proxy.source_row(n)).row for n in range(self.proxy.rowCount())]
+            rows = [self.model.row_at(self.proxy.source_row(n)) for n in range(self.proxy.rowCount())]
             self.chart_panel.show_data(section_chart(matrix, rows))

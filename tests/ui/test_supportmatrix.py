@@ -212,12 +212,14 @@ def test_a_recorded_position_changes_its_row_at_once(view, workspace, ctx, qtbot
     matrix = core(workspace)
     section = matrix.rows[12]
     view.table.sortByColumn(FOR, Qt.SortOrder.AscendingOrder)
+    assert view.table.select_section(section.id)
     with qtbot.assertNotEmitted(view.model.modelReset):
         oppose(workspace, section.id, "AC", "CU")
         ctx.changes.section.emit(section.id)
     row = view.model.source_row_of(section.id)
     ac = view.model.index(row, party_column(matrix, "AC"))
     assert ac.data(CELL) & 3 == 2 and ac.data() == "✘"
+    assert view.table.current_section() == section.id  # still selected, wherever the row went
     assert section.support.support_seats - 10 < min(r.support.support_seats for r in matrix.rows)
     assert view.model.index(row, FOR).data() == str(section.support.support_seats - 10)
     # The proxy sorted it again: now the least supported section.
@@ -286,6 +288,13 @@ def test_the_chart_per_chapter_and_per_section_follows_the_matrix(view, workspac
     assert chart.data.title == "Steun per hoofdstuk"
     assert [b.label for b in chart.data.bars] == [f"{c.number}. {c.title}" for c in matrix.chapter_support()]
     assert (chart.data.majority_seats, chart.data.broad_seats) == (17, 22)
+    first = matrix.chapter_support()[0]
+    layout = chart.chart_painter.layout(chart.width())
+    pointed = chart.bar_at(layout.bars_top + layout.row // 2)
+    assert pointed is chart.data.bars[0] and chart.bar_at(layout.bars_top - 1) is None
+    assert supportchart.bar_tooltip(pointed).startswith(
+        f"{first.number}. {first.title}: {first.sections} hoofdlijn(en), gemiddeld ")
+    assert f"; {first.with_majority} met een meerderheid" in supportchart.bar_tooltip(pointed)
     view.chart_panel.per_section.setChecked(True)
     assert len(chart.data.bars) == 31
     view.filter_bar.search.setText("wonen")
@@ -339,7 +348,34 @@ def test_a_cancelled_export_writes_nothing(view, monkeypatch, tmp_path, dialogs)
     assert dialogs.shown == [] and os.listdir(folder) == []
 
 
-def test_a_chart_too_large_for_one_picture_is_refused_with_a_way_out():
+def test_a_chart_too_large_for_one_picture_is_refused_before_asking_where(view, monkeypatch, dialogs):
+    view.tabs.setCurrentIndex(CHART)
+    view.chart_panel.per_section.setChecked(True)
+    monkeypatch.setattr(supportchart, "PIXEL_BUDGET", 100_000)
+    monkeypatch.setattr(supportchart, "choose_png_path", lambda parent, suggested: pytest.fail("asked where"))
+    view.chart_panel.export_button.click()
+    assert dialogs.shown == [("Grafiek exporteren", "Deze grafiek is te groot voor één afbeelding (31 balken). "
+                              "Kies per hoofdstuk, of filter de matrix op minder hoofdlijnen.")]
+
+
+def test_the_export_runs_off_the_gui_thread(ctx, qtbot, monkeypatch, tmp_path):
+    runner = TaskRunner(synchronous=False)
+    widget = SupportView(runner=runner)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.bind(ctx)
+    widget.tabs.setCurrentIndex(CHART)
+    target = tmp_path / "los.png"
+    monkeypatch.setattr(supportchart, "choose_png_path", lambda parent, suggested: str(target))
+    with qtbot.waitSignal(widget.chart_panel.exported, timeout=10_000):
+        widget.chart_panel.export_button.click()
+        assert not widget.chart_panel.export_button.isEnabled()  # once at a time
+    assert widget.chart_panel.export_button.isEnabled()
+    assert QImage(str(target)).width() == 2 * widget.chart_panel.chart.export_size().width()
+    runner.wait()
+
+
+def test_export_scale_doubles_unless_the_picture_would_be_huge():
     from PySide6.QtCore import QSize
 
     assert supportchart.export_scale(QSize(1000, 1000)) == 2.0
