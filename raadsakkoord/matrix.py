@@ -130,10 +130,11 @@ def support_matrix(session: Session) -> SupportMatrix:
 def matrix_row(session: Session, section_id: uuid.UUID) -> MatrixRow | None:
     """One section's row again, after its text or positions changed (None when it left the agreement)."""
     found = session.execute(
-        sa.select(Section.id, Section.chapter_id, Section.position, Section.title, Section.status, Chapter.position)
+        sa.select(Section.id, Section.chapter_id, Section.position, Section.title, Section.status,
+                  Chapter.position.label("chapter_position"))
         .join(Chapter, Section.chapter_id == Chapter.id).where(Section.id == section_id)
     ).first()
     if found is None or found.status in GONE:
         return None
     support = section_support(session, [section_id])[section_id]
-    return MatrixRow(found.id, f"{found[5]}.{found.position}", found.title, found.chapter_id, support)
+    return MatrixRow(found.id, f"{found.chapter_position}.{found.position}", found.title, found.chapter_id, support)

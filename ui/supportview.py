@@ -1,8 +1,9 @@
 """The support overview: the matrix of positions and the chart, under one filter bar.
 
 Loading the whole matrix of the ten-times dataset (1,000 sections, 40
-parties) takes about 0.4 s, so it is loaded off the GUI thread; a position
-recorded on one section reloads only that row, in about 10 ms, at once.
+parties) takes half a second or more, so it is loaded off the GUI thread; a
+position recorded on one section reloads only that row at once (about 20 ms
+with the repaint; benchmarks/bench_supportmatrix.py).
 """
 
 from __future__ import annotations
