@@ -116,12 +116,14 @@ class MainWindow(QMainWindow):
         self.switch_identity_action = self._action(tr("Werken als &iemand anders…"), self.switch_identity)
         self.agenda_action = self._action(tr("&Uitwerkingsagenda"), self.show_agenda,
                                           tip=tr("De uitwerkingsopdrachten voor het college, per portefeuille"))
+        self.support_action = self._action(tr("&Steunmatrix"), self.show_support,
+                                           tip=tr("De standpunten van alle fracties over alle hoofdlijnen, met een grafiek"))
         self.readability_action = self._action(tr("&Leesbaarheid…"), self.show_readability,
                                                tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk"))
         self.settings_action = self._action(tr("&Instellingen…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences)
         self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action, self.readability_action,
-                                  self.agenda_action,
+                                  self.agenda_action, self.support_action,
                                   self.export_package_action, self.import_package_action,
                                   self.register_key_action, self.switch_identity_action)
         for action in self.workspace_actions:
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(tr("Beel&d"))
         view.addAction(self.readability_action)
         view.addAction(self.agenda_action)
+        view.addAction(self.support_action)
         self.help_menu = self.menuBar().addMenu(tr("&Help"))
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -384,6 +387,18 @@ class MainWindow(QMainWindow):
             return view
 
         self.work.open_tool("agenda", make, tr("Uitwerkingsagenda"))
+
+    def show_support(self) -> None:
+        def make():
+            from ui.supportview import SupportView
+
+            view = SupportView(runner=self.runner)
+            view.bind(self.ctx)
+            view.section_activated.connect(self.go_to_section)
+            view.status.connect(self.say)
+            return view
+
+        self.work.open_tool("support", make, tr("Steunmatrix"))
 
     def go_to_section(self, section_id: uuid.UUID) -> None:
         self.navigator.search.clear()

@@ -166,3 +166,16 @@ def test_the_task_agenda_opens_as_a_tab_and_jumps_to_a_linked_section(window, de
     target = window.outline.chapters[1].sections[1]
     agenda.section_activated.emit(target.id)
     assert window.work.currentIndex() == 0 and window.work.section_view.detail.id == target.id
+
+
+def test_the_support_matrix_opens_as_a_tab_and_jumps_to_a_section(window, demo_path, qtbot):
+    from tests.ui.conftest import griffie_identity
+    from ui.supportview import SupportView
+
+    assert window.open_workspace(demo_path, griffie_identity())
+    window.support_action.trigger()
+    view = window.work.currentWidget()
+    assert isinstance(view, SupportView)
+    target = window.outline.chapters[3].sections[2]
+    view.section_activated.emit(target.id)
+    assert window.work.currentIndex() == 0 and window.work.section_view.detail.id == target.id
