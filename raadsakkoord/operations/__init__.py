@@ -36,6 +36,7 @@ from raadsakkoord.operations.consolidation import (
     rebase_open_amendments,
     section_conflicts,
 )
+from raadsakkoord.operations.decisions import undo_decision, undoable_decision
 from raadsakkoord.operations.drafts import import_markdown_draft
 from raadsakkoord.operations.endorsements import (
     EndorsementSnapshot,
@@ -96,5 +97,7 @@ __all__ = [
     "update_chapter",
     "update_draft",
     "update_party",
+    "undo_decision",
+    "undoable_decision",
     "withdraw_amendment",
 ]
