@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -70,6 +71,26 @@ def undoable_decision(session: Session, amendment_id: uuid.UUID) -> AuditEvent:
                              "meer worden teruggedraaid.").format(
             headline=amendment.headline, round=latest.label if latest else tr("een ronde")))
     return event
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision as it was made: enough to make it again after it was undone."""
+
+    decision: AmendmentStatus
+    note: str
+    compromise_text: str | None
+
+
+def decision_record(session: Session, amendment_id: uuid.UUID) -> DecisionRecord:
+    """The amendment's current decision, if it may still be undone (DomainError if not)."""
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
+    event = undoable_decision(session, amendment.id)
+    compromise = None
+    if amendment.status == AmendmentStatus.PARTLY_ACCEPTED:
+        section = get(session, Section, amendment.section_id, tr("hoofdlijn"))
+        compromise = _decision_revisions(session, amendment, section, json.loads(event.payload))[0].text
+    return DecisionRecord(amendment.status, amendment.decision_note, compromise)
 
 
 def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Amendment:

@@ -198,3 +198,16 @@ def test_an_accepted_new_section_is_not_undone(setup):
         with pytest.raises(DomainError, match="nieuwe hoofdlijn kan niet worden teruggedraaid"):
             ops.undo_decision(s, setup.griffie, n.id)
 
+
+
+def test_the_record_of_a_decision_makes_it_again(setup, section):
+    with setup.workspace.action() as s:
+        a = _amend(s, setup.rood_actor, section, BASE.replace("500", "800"))
+        ops.decide_amendment(s, setup.griffie, a.id, AmendmentStatus.PARTLY_ACCEPTED, note="Half",
+                             compromise_text=BASE.replace("500", "650"))
+        record = ops.decision_record(s, a.id)
+        assert record == ops.DecisionRecord(AmendmentStatus.PARTLY_ACCEPTED, "Half", BASE.replace("500", "650"))
+        ops.undo_decision(s, setup.griffie, a.id)
+        ops.decide_amendment(s, setup.griffie, a.id, record.decision, note=record.note,
+                             compromise_text=record.compromise_text)
+        assert s.get(Section, section).text == BASE.replace("500", "650")
