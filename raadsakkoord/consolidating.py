@@ -46,6 +46,11 @@ class OpenAmendment:
     support: Tally
     submitted_at: dt.datetime | None
 
+    @property
+    def already_in_text(self) -> bool:
+        """Its change is in the current text already (a compromise took it over, say)."""
+        return self.on_current and self.text == self.base_text
+
 
 @dataclass(frozen=True)
 class DecidedAmendment:
@@ -102,9 +107,7 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
         .where(Amendment.id.in_(ids)))} if ids else {}
     support = amendment_support(session, ids)
     on_current = dict(zip(conflicts.amendment_ids, conflicts.texts))
-    # Numbered in order of submission, whichever group they are in.
-    order = sorted(ids, key=lambda i: (loaded[i].submitted_at or loaded[i].created_at, loaded[i].created_at))
-    numbers = {ident: n for n, ident in enumerate(order, start=1)}
+    numbers = _numbers(session, section.id)
     entries = []
     for ident in ids:
         a = loaded[ident]
@@ -118,6 +121,20 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
     return ConsolidationDetail(
         section.id, section.number, section.title, section.text, section.current_revision_id, section.status,
         tuple(entries), conflicts.matrix, _decided_this_round(session, section.id))
+
+
+def _numbers(session: Session, section_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """Every amendment ever submitted on the section, numbered in order of submission.
+
+    Decided ones keep their number, so "amendment 4" stays amendment 4 while
+    the clerk works through the list.
+    """
+    order = session.scalars(
+        sa.select(Amendment.id)
+        .where(Amendment.section_id == section_id, Amendment.status != AmendmentStatus.DRAFT,
+               Amendment.kind != AmendmentKind.NEW_SECTION)
+        .order_by(Amendment.submitted_at, Amendment.created_at))
+    return {ident: n for n, ident in enumerate(order, start=1)}
 
 
 def _decided_this_round(session: Session, section_id: uuid.UUID) -> tuple[DecidedAmendment, ...]:

@@ -68,3 +68,23 @@ def test_decisions_since_the_latest_round_are_listed(setup, section):
     assert [(x.id, x.status, x.decided_by) for x in detail.decided] == [
         (after.id, AmendmentStatus.ACCEPTED, "Griet Griffier")]
     assert detail.amendments == () and detail.matrix == ()
+
+
+def test_numbers_stay_when_an_amendment_is_decided(setup, section):
+    with setup.workspace.action() as s:
+        a = _amend(s, setup.rood_actor, BASE.replace("500", "800"), "Een", section)
+        b = _amend(s, setup.groen_actor, BASE.replace("Noord", "Zuid"), "Twee", section)
+        c = _amend(s, setup.blauw_actor, BASE.replace("sociale huur", "koop"), "Drie", section)
+        ops.decide_amendment(s, setup.griffie, b.id, AmendmentStatus.REJECTED, note="Nee")
+        detail = consolidation_detail(s, section)
+    assert [(x.id, x.number) for x in detail.amendments] == [(a.id, 1), (c.id, 3)]
+
+
+def test_an_amendment_taken_over_by_a_compromise_is_already_in_the_text(setup, section):
+    with setup.workspace.action() as s:
+        a = _amend(s, setup.rood_actor, BASE.replace("500", "800"), "Meer", section)
+        b = _amend(s, setup.blauw_actor, BASE.replace("Noord", "Zuid"), "Zuid", section)
+        ops.decide_amendment(s, setup.griffie, a.id, AmendmentStatus.PARTLY_ACCEPTED, note="Beide",
+                             compromise_text=BASE.replace("500", "700").replace("Noord", "Zuid"))
+        [entry] = consolidation_detail(s, section).amendments
+    assert entry.id == b.id and entry.on_current and entry.already_in_text

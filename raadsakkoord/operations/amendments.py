@@ -270,6 +270,9 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
             ).format(base=amendment.base_revision.number, number=section.number,
                      current=section.current_revision.number, passages=passages))
         text = result.text
+    if text == section.text:
+        # Already in the text (a compromise took it over, say): the decision changes no words.
+        return
     new_revision(session, actor, section, text, reason=reason, party=amendment.party)
 
 

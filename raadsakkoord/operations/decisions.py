@@ -116,7 +116,8 @@ def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Am
         section = get(session, Section, amendment.section_id, tr("hoofdlijn"))
         if amendment.kind == AmendmentKind.DELETE and decision == AmendmentStatus.ACCEPTED:
             section.status = SectionStatus(payload.get("section_status") or SectionStatus.PROPOSED.value)
-        else:
+        elif payload.get("revision") or "previous_revision" not in payload:
+            # (An event without "previous_revision" predates that entry: its revision is looked up.)
             restored, carried = _restore_text(session, actor, amendment, section, payload)
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.decision_note = ""

@@ -211,3 +211,18 @@ def test_the_record_of_a_decision_makes_it_again(setup, section):
         ops.decide_amendment(s, setup.griffie, a.id, record.decision, note=record.note,
                              compromise_text=record.compromise_text)
         assert s.get(Section, section).text == BASE.replace("500", "650")
+
+
+def test_accepting_an_amendment_already_in_the_text_records_only_the_decision(setup, section):
+    with setup.workspace.action() as s:
+        a = _amend(s, setup.rood_actor, section, BASE.replace("500", "800"))
+        b = _amend(s, setup.blauw_actor, section, BASE.replace("Noord", "Zuid"))
+        ops.decide_amendment(s, setup.griffie, a.id, AmendmentStatus.PARTLY_ACCEPTED, note="Beide, 700",
+                             compromise_text=BASE.replace("500", "700").replace("Noord", "Zuid"))
+        count = len(_revisions(s, section))
+        ops.decide_amendment(s, setup.griffie, b.id, AmendmentStatus.ACCEPTED)
+        assert len(_revisions(s, section)) == count
+        ops.undo_decision(s, setup.griffie, b.id)
+        assert len(_revisions(s, section)) == count
+        assert s.get(Section, section).text == BASE.replace("500", "700").replace("Noord", "Zuid")
+        assert s.get(Amendment, b.id).status == AmendmentStatus.SUBMITTED
