@@ -71,6 +71,7 @@ class ConsolidationView(QWidget):
         self._section_id: uuid.UUID | None = None
         self._stale = False
         self._before_text: str | None = None  # the text before the latest decision, to show what it changed
+        self.preview_text: str | None = None  # the section with the ticked amendments applied
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.result_label = QLabel()
@@ -297,15 +298,15 @@ class ConsolidationView(QWidget):
     def _render_preview(self) -> None:
         ticked = self.choice_model.ticked
         chosen = [self.detail.amendments[self.detail.index_of(i)] for i in ticked]
-        text = None
+        self.preview_text = None
         if ticked:
             try:
                 with self.ctx.action() as session:
-                    text = ops.preview_section(session, self.detail.section_id, ticked)
+                    self.preview_text = ops.preview_section(session, self.detail.section_id, ticked)
             except UserError as exc:
                 self.preview_view.setHtml(page(f"<p>{html.escape(exc.message)}</p>"))
                 return
-        self.preview_view.setHtml(preview_page(self.detail, chosen, text))
+        self.preview_view.setHtml(preview_page(self.detail, chosen, self.preview_text))
 
     def _enable_actions(self) -> None:
         entry = self._selected()
@@ -360,14 +361,10 @@ class ConsolidationView(QWidget):
         entry = self._selected()
         if entry is None:
             return
-        ticked = self.choice_model.ticked
+        # The preview when the amendment is part of it, else the amendment's own text.
         initial = entry.text if entry.on_current else self.detail.text
-        if entry.id in ticked and len(ticked) > 1:
-            try:
-                with self.ctx.action() as session:
-                    initial = ops.preview_section(session, self.detail.section_id, ticked)
-            except UserError:
-                pass  # the amendment's own text is a fine start
+        if entry.id in self.choice_model.ticked and self.preview_text is not None:
+            initial = self.preview_text
         decisiondialogs.ask_compromise(
             self, heading=tr("Schrijf de tekst zoals hoofdlijn {number} wordt, en leg uit wat er van "
                              "amendement {label} is overgenomen.").format(number=self.detail.number,
