@@ -168,7 +168,7 @@ class ConsolidationView(QWidget):
         self.decided_empty.setStyleSheet("color: #555555;")
         decided_box = QGroupBox(tr("Besluiten in deze ronde"))
         decided_layout = QVBoxLayout(decided_box)
-        decided_layout.addWidget(self.decided_empty)
+        decided_layout.addWidget(self.decided_empty, 0, Qt.AlignmentFlag.AlignTop)
         decided_layout.addWidget(self.decided_list)
         take_back_row = QHBoxLayout()
         take_back_row.addStretch(1)
@@ -183,11 +183,12 @@ class ConsolidationView(QWidget):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(actions)
         top_layout.addLayout(together)
+        self.decided_box = decided_box
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(top)
         left.addWidget(grid_box)
         left.addWidget(decided_box)
-        left.setSizes([340, 240, 140])
+        left.setSizes([380, 240, 120])
         return left
 
     def _build_right(self) -> QWidget:
@@ -242,6 +243,9 @@ class ConsolidationView(QWidget):
         self.current_view.setHtml(current_page(detail, self._before_text))
         self.decided_list.setVisible(bool(detail.decided))
         self.decided_empty.setVisible(not detail.decided)
+        self.take_back_button.setVisible(bool(detail.decided))
+        # Without decisions the box is one line: the room goes to the amendments and the grid.
+        self.decided_box.setMaximumHeight(16777215 if detail.decided else self.decided_box.sizeHint().height())
         if detail.decided:
             self.decided_list.setCurrentIndex(self.decided_model.index(0))
         self._enable_actions()
