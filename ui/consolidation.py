@@ -33,7 +33,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.consolidating import ConsolidationDetail, OpenAmendment, consolidation_detail
 from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
-from raadsakkoord.model import AmendmentKind, AmendmentStatus
+from raadsakkoord.model import AmendmentKind, AmendmentStatus, SectionStatus
 from ui import decisiondialogs, messages
 from ui.consolidationhtml import amendment_page, current_page, no_amendments_page, preview_page
 from ui.consolidationmodels import AmendmentChoiceModel, ConflictGridModel, DecidedListModel, amendment_label
@@ -253,6 +253,10 @@ class ConsolidationView(QWidget):
     def _on_section_changed(self, section_id) -> None:
         if self._section_id is None or section_id not in (None, self._section_id):
             return
+        # An undo, or a change made elsewhere: the note about the latest decision no longer holds.
+        # (After a decision made here, _done shows the new one.)
+        self.result_label.hide()
+        self._before_text = None
         if self.isVisible():
             self.reload()
         else:
@@ -266,8 +270,12 @@ class ConsolidationView(QWidget):
     def _render_heading(self) -> None:
         d = self.detail
         summary = tr("{n} open amendement(en), {k} botsing(en)").format(n=len(d.amendments), k=d.conflict_count)
-        self.heading.setText(f"<b>{html.escape(tr('Hoofdlijn'))} {html.escape(d.number)} "
-                             f"{html.escape(d.title)}</b> — {html.escape(summary)}")
+        text = (f"<b>{html.escape(tr('Hoofdlijn'))} {html.escape(d.number)} "
+                f"{html.escape(d.title)}</b> — {html.escape(summary)}")
+        if d.status in (SectionStatus.REJECTED, SectionStatus.WITHDRAWN):
+            text += "<br><span style='color: #8a4b00;'>" + html.escape(tr(
+                "Deze hoofdlijn is geschrapt of ingetrokken; laat de open amendementen erop vervallen.")) + "</span>"
+        self.heading.setText(text)
 
     def _render_grid_summary(self) -> None:
         d = self.detail

@@ -193,6 +193,7 @@ def test_the_clerk_consolidates_the_section_and_undoes_the_last_decision(view, c
     # Undo the last decision with the stack: SP is open again, the text as before the compromise.
     assert stack.undoText().startswith("gedeeltelijk overnemen van")
     stack.undo()
+    assert view.result_label.isHidden()  # "Gedeeltelijk overgenomen: …" no longer holds
     assert amendment(ctx, SP).status == AmendmentStatus.SUBMITTED
     assert section_text(ctx, section_id) == after_d66
     assert SP in [a.headline for a in view.detail.amendments]
@@ -325,3 +326,17 @@ def test_a_compromise_starts_from_the_preview_when_the_amendment_is_ticked(view,
     view.partly_button.click()
     assert seen[0] == view.preview_text and "zachte overgang" in seen[0] and "130 procent" in seen[0]
     assert "Binnen een week" in seen[1] and "130 procent" not in seen[1]
+
+
+def test_accepting_a_deletion_says_the_section_is_gone_and_undo_brings_it_back(view, ctx, section_id):
+    with ctx.action() as s:
+        party = s.scalars(sa.select(Party).where(Party.short_name == "CDA")).one()
+        ops.propose_amendment(s, ops.Actor.of_party(party.id, "Lid"), kind="delete", section_id=section_id,
+                              headline="Schrappen", submit=True)
+    ctx.changes.section.emit(section_id)
+    view.table.selectRow(row(view, "Schrappen"))
+    assert not view.partly_button.isEnabled()
+    view.accept_button.click()
+    assert "geschrapt of ingetrokken" in view.heading.text()
+    view.stack.undo()
+    assert "geschrapt" not in view.heading.text() and amendment(ctx, "Schrappen").status == AmendmentStatus.SUBMITTED
