@@ -30,13 +30,27 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord import operations as ops
-from raadsakkoord.consolidating import ConsolidationDetail, OpenAmendment, consolidation_detail
+from raadsakkoord.consolidating import (
+    ConsolidationDetail,
+    OpenAmendment,
+    consolidation_detail,
+)
 from raadsakkoord.errors import UserError
 from raadsakkoord.i18n import tr
 from raadsakkoord.model import AmendmentKind, AmendmentStatus, SectionStatus
 from ui import decisiondialogs, messages
-from ui.consolidationhtml import amendment_page, current_page, no_amendments_page, preview_page
-from ui.consolidationmodels import AmendmentChoiceModel, ConflictGridModel, DecidedListModel, amendment_label
+from ui.consolidationhtml import (
+    amendment_page,
+    current_page,
+    no_amendments_page,
+    preview_page,
+)
+from ui.consolidationmodels import (
+    AmendmentChoiceModel,
+    ConflictGridModel,
+    DecidedListModel,
+    amendment_label,
+)
 from ui.context import Context
 from ui.decisioncommands import accept_together, decide, take_back
 from ui.render import page

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
-from raadsakkoord.consolidating import ConsolidationDetail, DecidedAmendment, OpenAmendment
+from raadsakkoord.consolidating import (
+    ConsolidationDetail,
+    DecidedAmendment,
+    OpenAmendment,
+)
 from raadsakkoord.i18n import tr
 from raadsakkoord.model import AmendmentKind
 from raadsakkoord.operations import STATUS_LABELS

@@ -30,7 +30,14 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
-from raadsakkoord.operations._common import Actor, check_actor, get, log, open_agreement, require_griffie
+from raadsakkoord.operations._common import (
+    Actor,
+    check_actor,
+    get,
+    log,
+    open_agreement,
+    require_griffie,
+)
 from raadsakkoord.operations.amendments import STATUS_LABELS, _excerpt
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import new_revision

@@ -146,9 +146,8 @@ def test_undo_is_refused_once_a_round_is_published(setup, section):
     with setup.workspace.action() as s:
         ops.publish_round(s, setup.griffie)
     for ident in (a.id, r.id):
-        with pytest.raises(DomainError) as caught:
-            with setup.workspace.action() as s:
-                ops.undo_decision(s, setup.griffie, ident)
+        with pytest.raises(DomainError) as caught, setup.workspace.action() as s:
+            ops.undo_decision(s, setup.griffie, ident)
         assert "is gepubliceerd in Concept 1 en kan niet meer worden teruggedraaid" in caught.value.message
     with setup.workspace.action() as s:
         assert s.get(Amendment, a.id).status == AmendmentStatus.ACCEPTED
