@@ -36,6 +36,7 @@ from raadsakkoord.operations.consolidation import (
     rebase_open_amendments,
     section_conflicts,
 )
+from raadsakkoord.operations.decisions import DecisionRecord, decision_record, undo_decision, undoable_decision
 from raadsakkoord.operations.drafts import import_markdown_draft
 from raadsakkoord.operations.endorsements import (
     EndorsementSnapshot,
@@ -60,6 +61,7 @@ from raadsakkoord.operations.tasks import add_task, edit_task
 __all__ = [
     "STATUS_LABELS",
     "Actor",
+    "DecisionRecord",
     "EndorsementSnapshot",
     "endorsement_snapshot",
     "restore_endorsement",
@@ -81,6 +83,7 @@ __all__ = [
     "confirm_endorsements",
     "create_agreement",
     "decide_amendment",
+    "decision_record",
     "edit_task",
     "endorse_amendment",
     "endorse_section",
@@ -96,5 +99,7 @@ __all__ = [
     "update_chapter",
     "update_draft",
     "update_party",
+    "undo_decision",
+    "undoable_decision",
     "withdraw_amendment",
 ]

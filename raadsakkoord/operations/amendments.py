@@ -217,6 +217,10 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
             raise InputError(tr("Geef de compromistekst die wordt overgenomen."))
         if not note:
             raise InputError(tr("Leg in een notitie uit wat er van het amendement is overgenomen."))
+    # What the decision replaces, in the audit event: undo_decision restores it.
+    before = amendment.section
+    previous_revision = before.current_revision_id if before is not None else None
+    section_status = before.status.value if before is not None else None
     if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
         text = compromise_text if decision == AmendmentStatus.PARTLY_ACCEPTED else amendment.proposed_text
         _apply(session, actor, amendment, decision, text or "")
@@ -225,8 +229,12 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     amendment.decided_by = actor.name
     amendment.decided_at = now(session)
     session.flush()
+    after = amendment.section.current_revision_id if amendment.section is not None else None
     log(session, actor, "decide_amendment", amendment=str(amendment.id), decision=decision.value,
-        note=note, section=str(amendment.section_id) if amendment.section_id else None)
+        note=note, section=str(amendment.section_id) if amendment.section_id else None,
+        previous_revision=str(previous_revision) if previous_revision else None,
+        revision=str(after) if after and after != previous_revision else None,
+        section_status=section_status)
     return amendment
 
 
@@ -262,6 +270,9 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
             ).format(base=amendment.base_revision.number, number=section.number,
                      current=section.current_revision.number, passages=passages))
         text = result.text
+    if text == section.text:
+        # Already in the text (a compromise took it over, say): the decision changes no words.
+        return
     new_revision(session, actor, section, text, reason=reason, party=amendment.party)
 
 
