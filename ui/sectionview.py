@@ -29,11 +29,12 @@ from raadsakkoord.drafting import AmendmentEntry, ChapterDetail, SectionDetail
 from raadsakkoord.i18n import tr
 from raadsakkoord.model import AmendmentKind, AmendmentStatus
 from ui.amendmentmodel import KIND_NAMES, AmendmentTableModel, status_name
+from ui.consolidation import ConsolidationView
 from ui.context import Context
 from ui.endorsement import EndorsementPanel, confirm_stale, record_position
 from ui.render import legend, markdown_html, page, support_html, tracked_changes_html
 
-TEXT, CHANGES, HISTORY, AMENDMENTS = range(4)
+TEXT, CHANGES, HISTORY, AMENDMENTS, CONSOLIDATION = range(5)
 
 
 def _browser(name: str) -> QTextBrowser:
@@ -61,12 +62,22 @@ class SectionView(QTabWidget):
         self._build_changes_tab()
         self._build_history_tab()
         self._build_amendments_tab()
+        # The griffie's own tab: every open amendment, their conflicts, a preview, and the decisions.
+        self.consolidation = ConsolidationView()
+        self.addTab(self.consolidation, tr("&Consolidatie"))
+        self.setTabVisible(CONSOLIDATION, False)
         self.currentChanged.connect(self._render_current)
         self.setDocumentMode(True)
 
     def bind(self, ctx: Context, stack: QUndoStack) -> None:
         self.ctx = ctx
         self.stack = stack
+        griffie = ctx.actor.is_griffie
+        if griffie:
+            self.consolidation.bind(ctx, stack)
+        elif self.currentIndex() == CONSOLIDATION:
+            self.setCurrentIndex(TEXT)
+        self.setTabVisible(CONSOLIDATION, griffie)
 
     # -- building -------------------------------------------------------------------------
 
@@ -162,7 +173,7 @@ class SectionView(QTabWidget):
         open_count = sum(1 for a in detail.amendments if a.is_open)
         self.setTabText(AMENDMENTS, tr("&Amendementen ({n})").format(n=open_count) if open_count
                         else tr("&Amendementen"))
-        for index in (CHANGES, HISTORY):
+        for index in (CHANGES, HISTORY, CONSOLIDATION):
             self.setTabEnabled(index, True)
         self._rendered = set()
         self._render_current(self.currentIndex())
@@ -176,9 +187,9 @@ class SectionView(QTabWidget):
         self.chapter = detail
         self.setTabText(AMENDMENTS, tr("&Voorstellen ({n})").format(n=len(detail.proposals)) if detail.proposals
                         else tr("&Voorstellen"))
-        for index in (CHANGES, HISTORY):
+        for index in (CHANGES, HISTORY, CONSOLIDATION):
             self.setTabEnabled(index, False)
-        if self.currentIndex() in (CHANGES, HISTORY):
+        if self.currentIndex() in (CHANGES, HISTORY, CONSOLIDATION):
             self.setCurrentIndex(TEXT)
         self._rendered = set()
         self._render_current(self.currentIndex())
@@ -194,7 +205,8 @@ class SectionView(QTabWidget):
                 self._render_amendment_list(self.chapter.proposals)
             return
         (self._render_text, self._render_changes, self._render_history,
-         lambda: self._render_amendment_list(self.detail.amendments))[index]()
+         lambda: self._render_amendment_list(self.detail.amendments),
+         lambda: self.consolidation.show_section(self.detail.id))[index]()
 
     def _party_view(self) -> bool:
         return self.ctx is not None and self.ctx.party_id is not None
