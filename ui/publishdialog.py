@@ -143,9 +143,14 @@ def readiness_html(ready: Readiness, *, just_published: bool = False) -> str:
     return page("".join(parts))
 
 
+def default_label(ready: Readiness, final: bool) -> str:
+    # The name the core gives a round without one; stored and sent in Dutch, so shown as it will be.
+    return "Definitief" if final else f"Concept {ready.next_number}"
+
+
 def what_happens(ready: Readiness, final: bool, label: str) -> str:
     """The consequences in plain words, for the choice made."""
-    name = label or (tr("Definitief") if final else tr("Concept {number}").format(number=ready.next_number))
+    name = label or default_label(ready, final)
     if final:
         text = tr("De huidige teksten worden vastgelegd als ‘{name}’. Alle voorgestelde hoofdlijnen worden "
                   "vastgesteld, en daarna kan niemand het raadsakkoord nog wijzigen.").format(name=name)
@@ -283,8 +288,7 @@ class PublishRoundDialog(QDialog):
         if self.readiness is None:
             return
         final = self.final.isChecked()
-        self.label.setPlaceholderText(tr("Definitief") if final else tr("Concept {number}").format(
-            number=self.readiness.next_number))
+        self.label.setPlaceholderText(default_label(self.readiness, final))
         self.consequences.setText("<b>" + html.escape(tr("Wat er gebeurt:")) + "</b> "
                                   + html.escape(what_happens(self.readiness, final, self.label.text().strip())))
         self.publish_button.setEnabled(not self.busy and self.result is None)
