@@ -117,11 +117,7 @@ def test_cancelling_stops_the_work_and_leaves_no_file(qtbot, ctx, runner, tmp_pa
 
 
 def test_cancelling_a_long_export_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
-    with ctx.action() as s:  # some 60 pages more, so the layout takes long enough to cancel
-        chapter = ops.add_chapter(s, ctx.actor, title="Veel")
-        for number in range(60):
-            ops.add_section(s, ctx.actor, chapter_id=chapter.id, title=f"Onderwerp {number}",
-                            text="\n\n".join(["De gemeente luistert eerst en besluit daarna. " * 30] * 4))
+    _sixty_sections(ctx)  # so the layout takes long enough to cancel
     runner = TaskRunner()
     dialog = _dialog(qtbot, ctx, runner)
     out = tmp_path / "uit"
@@ -136,6 +132,40 @@ def test_cancelling_a_long_export_on_the_worker_thread(qtbot, ctx, tmp_path, dia
     assert runner.wait()
     assert dialog.status.text() == "Geannuleerd; er is niets geschreven."
     assert list(out.iterdir()) == [] and dialogs.shown == []
+
+
+def _sixty_sections(ctx) -> None:
+    with ctx.action() as s:  # some 60 pages more than the demo
+        chapter = ops.add_chapter(s, ctx.actor, title="Veel")
+        for number in range(60):
+            ops.add_section(s, ctx.actor, chapter_id=chapter.id, title=f"Onderwerp {number}",
+                            text="\n\n".join(["De gemeente luistert eerst en besluit daarna. " * 30] * 4))
+
+
+def test_the_bar_follows_the_pages_drawn(qtbot, ctx, runner, tmp_path):
+    _sixty_sections(ctx)
+    dialog = _dialog(qtbot, ctx, runner)
+    dialog.target.setText(str(tmp_path / "akkoord.pdf"))
+    bars: list[tuple[str, int, int]] = []
+    dialog._progressed.connect(lambda message, done, total: bars.append(
+        (message, dialog.progress.value(), dialog.progress.maximum())))
+    dialog.export_button.click()
+    assert (tmp_path / "akkoord.pdf").is_file()
+    pages = [(value, maximum) for message, value, maximum in bars if message.startswith("pagina ")]
+    assert pages and pages[0] == (0, pages[0][1]) and pages[0][1] > 40  # a real bar: done of total pages
+    assert [value for value, _ in pages] == list(range(0, pages[0][1], 25))
+    assert bars[0] == ("De gegevens lezen…", -1, 0)  # no count yet: a busy bar (maximum 0)
+
+
+def test_a_pdf_is_written_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner, what="amendments")
+    target = tmp_path / "boek.pdf"
+    dialog.target.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export_button.click()
+    assert runner.wait()
+    assert target.read_bytes().startswith(b"%PDF") and dialogs.shown == []
 
 
 def test_a_folder_that_does_not_exist_is_refused_in_one_message(qtbot, ctx, runner, tmp_path, dialogs):
