@@ -336,18 +336,20 @@ class AuditView(QWidget):
         if ctx is None:
             return
         self._stale = False
+        flt = self.current_filter()  # read here: widgets belong to the GUI thread
 
         def load() -> FirstLoad:
             with ctx.action() as session:
-                return FirstLoad(audit_choices(session), audit_count(session, self.current_filter()))
+                return FirstLoad(audit_choices(session), audit_count(session, flt))
 
-        self.runner.run(load, lambda first: self._loaded(ctx, first), self._report)
+        self.runner.run(load, lambda first: self._loaded(ctx, flt, first), self._report)
 
-    def _loaded(self, ctx: Context, first: FirstLoad) -> None:
+    def _loaded(self, ctx: Context, flt: AuditFilter, first: FirstLoad) -> None:
         if ctx is not self.ctx:
             return
         self._fill_choices(first.choices)
-        self._load_rows(first.total)
+        # The count is for the filter it was made with; a filter changed meanwhile is counted anew.
+        self._load_rows(first.total if self.current_filter() == flt else None)
         if self.chain is None:
             self.verify()
 
