@@ -57,6 +57,7 @@ ACTIONS = {
     "submit_amendment": (mark("amendement ingediend"), "amendments"),
     "withdraw_amendment": (mark("amendement ingetrokken"), "amendments"),
     "decide_amendment": (mark("besluit over een amendement"), "amendments"),
+    "undo_decision": (mark("besluit over een amendement teruggedraaid"), "amendments"),
     "rework_amendment": (mark("amendement herzien op de nieuwe tekst"), "amendments"),
     "rebase_amendment": (mark("amendement overgezet op de nieuwe tekst"), "amendments"),
     "endorse_section": (mark("standpunt over een hoofdlijn"), "positions"),
@@ -279,9 +280,13 @@ def _amendment(p: dict, n: _Names) -> str:
     return n.amendment(p.get("amendment"), p.get("headline", ""))
 
 
-def _decision(p: dict, n: _Names) -> str:
+def _status_label(value) -> str:
     statuses = {s.value: label for s, label in STATUS_LABELS.items()}
-    text = f"{_amendment(p, n)}: {tr(statuses[p['decision']]) if p.get('decision') in statuses else p.get('decision', '')}"
+    return tr(statuses[value]) if value in statuses else str(value or "")
+
+
+def _decision(p: dict, n: _Names) -> str:
+    text = f"{_amendment(p, n)}: {_status_label(p.get('decision'))}"
     return f"{text} — {p['note']}" if p.get("note") else text
 
 
@@ -352,6 +357,8 @@ DESCRIBERS: dict[str, _Describer] = {
     "submit_amendment": _amendment,
     "withdraw_amendment": lambda p, n: f"{_amendment(p, n)} — {p['reason']}" if p.get("reason") else _amendment(p, n),
     "decide_amendment": _decision,
+    "undo_decision": lambda p, n: tr("{amendment}: weer ingediend (was {decision})").format(
+        amendment=_amendment(p, n), decision=_status_label(p.get("decision"))),
     "rework_amendment": _amendment,
     "rebase_amendment": _rebase,
     "endorse_section": _endorse_section,

@@ -120,3 +120,13 @@ def test_an_unknown_action_or_odd_payload_is_shown_as_it_is(setup):
         future, odd = audit_page(s, limit=2)
     assert (future.description, future.details) == ("future_thing", "x: 1")
     assert (odd.description, odd.details) == ("amendement ingediend", "(onbekend amendement)")
+
+
+def test_an_undone_decision_says_what_it_was(setup):
+    amendment = _story(setup)
+    with setup.workspace.action() as s:
+        ops.undo_decision(s, setup.griffie, amendment.id)
+    with setup.workspace.action() as s:
+        [row] = audit_page(s, limit=1)
+    assert (row.description, row.details) == ("besluit over een amendement teruggedraaid",
+                                              "‘Meer woningen’ (GL): weer ingediend (was verworpen)")

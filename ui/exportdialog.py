@@ -48,10 +48,14 @@ WHAT_NAMES = {"agreement": mark("Het raadsakkoord"), "amendments": mark("Het ame
 FILE_PREFIX = {"agreement": "raadsakkoord", "amendments": "amendementenboek", "tasks": "uitwerkingsagenda"}
 FORMAT_NAMES = {"pdf": mark("PDF (archiefformaat PDF/A)"), "md": mark("Markdown-tekst"),
                 "html": mark("Webpagina (HTML)"), "odt": mark("OpenDocument-tekst (ODT)"),
-                "csv": mark("Spreadsheet (CSV)"), "ics": mark("Agenda (iCalendar)")}
-FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "html": "HTML (*.html)",
-                  "odt": "OpenDocument (*.odt)", "csv": "CSV (*.csv)", "ics": "iCalendar (*.ics)"}
+                "docx": mark("Word-document (DOCX)"), "csv": mark("Spreadsheet (CSV)"),
+                "ics": mark("Agenda (iCalendar)")}
 FOLDER_KEY = "paths/export_folder"
+
+
+def format_name(fmt: str) -> str:
+    """A format in words; one the core learned after this dialog is shown by its extension."""
+    return tr(FORMAT_NAMES[fmt]) if fmt in FORMAT_NAMES else fmt.upper()
 
 
 class ExportCancelled(Exception):
@@ -65,7 +69,7 @@ def open_url(url: QUrl) -> bool:
 
 def choose_target(parent: QWidget | None, suggested: str, fmt: str) -> str | None:
     """Where to write; tests replace this."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Exporteren naar"), suggested, FORMAT_FILTERS[fmt])
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Exporteren naar"), suggested, f"{format_name(fmt)} (*.{fmt})")
     return path or None
 
 
@@ -252,7 +256,7 @@ class ExportDialog(QDialog):
         self.format.blockSignals(True)
         self.format.clear()
         for fmt in FORMATS[what]:
-            self.format.addItem(tr(FORMAT_NAMES[fmt]), fmt)
+            self.format.addItem(format_name(fmt), fmt)
         self.format.setCurrentIndex(max(self.format.findData(previous), 0))
         self.format.blockSignals(False)
         agreement = what == "agreement"
