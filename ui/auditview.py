@@ -282,7 +282,9 @@ class AuditView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        widths = (60, 130, 150, 70, 250)
+        metrics = self.fontMetrics()
+        party_width = max(70, metrics.horizontalAdvance(tr("griffie")) + 16)  # "clerk's office" in English
+        widths = (60, max(130, metrics.horizontalAdvance("00-00-0000 00:00") + 16), 150, party_width, 250)
         for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
