@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -12,6 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord import diffing
 from raadsakkoord.export.document import Meta, _meta
+from raadsakkoord.export.progress import Step
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Revision, Section
 from raadsakkoord.operations import STATUS_LABELS
 from raadsakkoord.support import Tally, amendment_support
@@ -58,7 +61,9 @@ def _sort_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("."))
 
 
-def amendment_book(session: Session, *, today=None) -> AmendmentBook:
+def amendment_book(session: Session, *, today=None,
+                   progress: Callable[[str], None] = lambda message: None) -> AmendmentBook:
+    """Every amendment per section; ``progress`` hears every 50 sections of a big book (comparing takes seconds)."""
     meta = _meta(session, None, today)
     amendments = session.scalars(
         sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.co_parties),
@@ -88,7 +93,10 @@ def amendment_book(session: Session, *, today=None) -> AmendmentBook:
             labels[a.id] = f"A{len(labels) + 1}"
 
     book_sections = []
-    for key in ordered:
+    for done, key in enumerate(ordered):
+        if len(ordered) > 100 and done % 50 == 0:
+            progress(Step(tr("amendementen vergelijken: hoofdlijn {done} van {total}…").format(
+                done=done + 1, total=len(ordered)), done, len(ordered)))
         conflicts = _conflicts(groups[key])
         items = []
         for a in groups[key]:

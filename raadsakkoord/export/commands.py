@@ -106,7 +106,7 @@ def export(workspace, what: str, fmt: str, output: str, *, round_number: int | N
         elif what == "tasks":
             data = document.task_agenda(session)
         else:
-            data = amendments.amendment_book(session)
+            data = amendments.amendment_book(session, progress=progress)
     progress(tr("{what} als {format} opmaken…").format(what=tr(WHAT_NL[what]), format=fmt))
     markdown = {"agreement": md.agreement_markdown, "tasks": md.task_agenda_markdown,
                 "amendments": md.amendment_book_markdown}[what]

@@ -50,6 +50,7 @@ from raadsakkoord.export import qt_html
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, TaskAgenda, date_nl
 from raadsakkoord.export.files import atomic_path
+from raadsakkoord.export.progress import Step
 from raadsakkoord.i18n import tr
 
 FAMILY = "DejaVu Sans"
@@ -291,7 +292,7 @@ class _Layout:
             if index:
                 new_page()
             if total > 40 and index % 25 == 0:
-                progress(tr("pagina {page} van {total}…").format(page=index + 1, total=total))
+                progress(Step(tr("pagina {page} van {total}…").format(page=index + 1, total=total), index, total))
             painter.save()
             painter.translate(self.body.left(), self.body.top() - index * self.body.height())
             # The clip stops short of the page foot by the same slack, so a block
@@ -332,11 +333,14 @@ def _html_for(data, pages):
     raise TypeError(type(data))
 
 
-def _paginate(device, data) -> tuple[_Layout, str]:
+def _paginate(device, data, progress: Callable[[str], None] = lambda message: None) -> tuple[_Layout, str]:
     """Lay out twice (or more): the table of contents needs the pages of the headings it precedes."""
     (html, toc), title = _html_for(data, None)
     layout = _Layout(device, html)
     for _ in range(3):
+        if layout.page_count > 40:  # each pass of a long document takes seconds: say so, and allow a stop
+            progress(tr("paginanummers voor de inhoudsopgave bepalen ({pages} pagina's)…").format(
+                pages=layout.page_count))
         pages = layout.heading_pages()
         (html, toc), title = _html_for(data, pages)
         filled = _Layout(device, html)
@@ -375,7 +379,7 @@ def write_pdf(data, output: str | Path, *, attach: bytes | None = None,
                              else QPagedPaintDevice.PdfVersion_A1b)
         writer.setCreator("Raadsakkoord")
         writer.setAuthor(f"Griffie van de gemeenteraad {meta.municipality}")
-        layout, title = _paginate(writer, data)
+        layout, title = _paginate(writer, data, progress)
         writer.setTitle(title)
         if attach is not None:
             writer.addFileAttachment(Path(str(output)).with_suffix(".md").name, attach, "text/markdown")
