@@ -27,9 +27,11 @@ def make_none_immortal() -> None:
     """
     if sys.version_info >= (3, 12):
         return
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
-    if count.value < 1 << 40:
-        count.value += 1 << 40
+    # True and False have met the same fate ("bool_dealloc", once, at the end of a test run).
+    for constant in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(constant))  # ob_refcnt, the first field of every object
+        if count.value < 1 << 40:
+            count.value += 1 << 40
 
 
 def configure_application(app: QApplication) -> None:

@@ -118,12 +118,22 @@ class MainWindow(QMainWindow):
                                           tip=tr("De uitwerkingsopdrachten voor het college, per portefeuille"))
         self.support_action = self._action(tr("&Steunmatrix"), self.show_support,
                                            tip=tr("De standpunten van alle fracties over alle hoofdlijnen, met een grafiek"))
+        self.export_action = self._action(tr("&Exporteren…"), self.show_export,
+                                          tip=tr("Het raadsakkoord, het amendementenboek of de uitwerkingsagenda "
+                                                 "als PDF, Word, Markdown, …"))
+        self.publish_action = self._action(tr("Ronde &publiceren…"), self.publish_round,
+                                           tip=tr("Wat nog openstaat bekijken en een nieuwe ronde vastzetten"))
+        self.inbox_action = self._action(tr("&Inbox"), self.show_inbox,
+                                         tip=tr("Welke fractie wat en wanneer heeft gestuurd"))
+        self.audit_action = self._action(tr("&Logboek"), self.show_audit,
+                                         tip=tr("Wie wat wanneer deed, en of het logboek ongeschonden is"))
         self.readability_action = self._action(tr("&Leesbaarheid…"), self.show_readability,
                                                tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk"))
         self.settings_action = self._action(tr("&Instellingen…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences)
         self.workspace_actions = (self.save_action, self.find_action, self.confirm_all_action, self.readability_action,
-                                  self.agenda_action, self.support_action,
+                                  self.agenda_action, self.support_action, self.export_action, self.publish_action,
+                                  self.inbox_action, self.audit_action,
                                   self.export_package_action, self.import_package_action,
                                   self.register_key_action, self.switch_identity_action)
         for action in self.workspace_actions:
@@ -140,6 +150,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_package_action)
         self.file_menu.addAction(self.import_package_action)
@@ -159,6 +171,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.readability_action)
         view.addAction(self.agenda_action)
         view.addAction(self.support_action)
+        self.griffie_menu = self.menuBar().addMenu(tr("Griffi&e"))
+        for action in (self.publish_action, self.inbox_action, self.audit_action):
+            self.griffie_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu(tr("&Help"))
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -273,6 +288,9 @@ class MainWindow(QMainWindow):
         for action in self.workspace_actions:
             action.setEnabled(True)
         self.confirm_all_action.setEnabled(actor.party_id is not None)
+        # Publishing is the griffie's; a party keeps the inbox (its round packages) and the log.
+        self.publish_action.setEnabled(actor.is_griffie)
+        self.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))
         self.export_package_action.setText(tr("Fractie&pakket versturen…") if actor.party_id
                                            else tr("Ronde&pakket versturen…"))
         self.say(tr("Werkruimte geopend: {label}").format(label=workspace.label))
@@ -399,6 +417,38 @@ class MainWindow(QMainWindow):
             return view
 
         self.work.open_tool("support", make, tr("Steunmatrix"))
+
+    def show_export(self) -> None:
+        from ui.exportdialog import show_export_dialog
+
+        dialog = show_export_dialog(self, self.ctx, self.runner)
+        dialog.exported.connect(self.say)
+
+    def publish_round(self) -> None:
+        from ui.publishdialog import publish_round_dialog
+
+        publish_round_dialog(self, self.ctx, self.runner, self.say)
+
+    def show_inbox(self) -> None:
+        def make():
+            from ui.inbox import InboxView
+
+            view = InboxView(runner=self.runner)
+            view.bind(self.ctx)
+            view.status.connect(self.say)
+            return view
+
+        self.work.open_tool("inbox", make, tr("Inbox"))
+
+    def show_audit(self) -> None:
+        def make():
+            from ui.auditview import AuditView
+
+            view = AuditView(runner=self.runner)
+            view.bind(self.ctx)
+            return view
+
+        self.work.open_tool("audit", make, tr("Logboek"))
 
     def go_to_section(self, section_id: uuid.UUID) -> None:
         self.navigator.search.clear()
