@@ -164,3 +164,29 @@ def round_readiness(session: Session) -> Readiness:
     return Readiness(_info(previous) if previous else None, changed,
                      agreement.status == AgreementStatus.ADOPTED, open_amendments, weak, stale_positions)
 
+
+
+def publish_round_at(target: str, actor, *, final: bool, label: str, note: str,
+                     language: str) -> tuple[int, str, bool, int, int, int, int]:
+    """Publish a round in a process of its own (the window's worker process): the round and every rebase, or nothing.
+
+    Rebasing all open amendments is long Python work (10 s on ten times a
+    real agreement); in the window's own interpreter it would freeze the
+    window. Returns (number, label, final, sections, rebased, needs rework,
+    already in the text).
+    """
+    from raadsakkoord import i18n
+    from raadsakkoord import operations as ops
+    from raadsakkoord.store import open_workspace
+
+    i18n.set_language(language)
+    workspace = open_workspace(target)
+    try:
+        with workspace.action() as session:
+            published = ops.publish_round(session, actor, label=label or None, final=final, note=note)
+            report = getattr(published, "rebase_report", None)
+            return (published.number, published.label, published.is_final, len(published.entries),
+                    len(report.rebased) if report else 0, len(report.needs_rework) if report else 0,
+                    len(report.already_in_text) if report else 0)
+    finally:
+        workspace.close()

@@ -56,6 +56,13 @@ class Workspace:
         return self.url.render_as_string(hide_password=True)
 
     @property
+    def target(self) -> str:
+        """What open_workspace needs to open this workspace again (with the password: never show it)."""
+        if self.is_sqlite:
+            return self.url.database or ""
+        return self.url.render_as_string(hide_password=False)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 

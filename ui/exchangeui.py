@@ -12,7 +12,7 @@ import re
 import traceback
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,22 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.errors import DomainError, UserError
-from raadsakkoord.exchange import (
-    MAX_PACKAGE_BYTES,
-    ImportReport,
-    import_package,
-    keys,
-    read_package,
-)
+from raadsakkoord.exchange import keys
 from raadsakkoord.exchange import export_party_package as core_export_party_package
 from raadsakkoord.exchange import (
     export_round_package as core_export_round_package,
 )
 from raadsakkoord.exchange.commands import _read, write_atomically
 from raadsakkoord.exchange.common import last_sequence
+from raadsakkoord.exchange.packagefile import PackageOutcome, read_package_file, read_package_file_at
+from raadsakkoord import i18n
 from raadsakkoord.i18n import mark, tr
-from raadsakkoord.model import Agreement, Amendment, Party, Round
-from raadsakkoord.operations import section_conflicts
+from raadsakkoord.model import Agreement, Party, Round
 from raadsakkoord.operations._common import Actor
 from raadsakkoord.store import Workspace
 from ui import messages
@@ -243,73 +238,9 @@ def register_key_file(parent: QWidget | None, ctx: Context, runner: TaskRunner, 
 
 # --- receiving ------------------------------------------------------------------------------
 
-@dataclass
-class PackageOutcome:
-    """What happened to one package file: its import report, or why it was refused."""
-
-    path: str
-    report: ImportReport | None = None
-    refused: str = ""
-    rebased: list[str] = field(default_factory=list)       # headlines of amendments moved onto the new text
-    needs_rework: list[str] = field(default_factory=list)  # headlines that collide with the new text
-    conflicts: list[str] = field(default_factory=list)     # "‘A’ (GL) botst met ‘B’ (RP) in 1.1 Bouwen"
-    note: str = ""
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-    @property
-    def changed(self) -> bool:
-        return self.report is not None and not self.report.already_imported
-
-
-def _headlines(session, ids: Sequence[uuid.UUID]) -> list[str]:
-    result = []
-    for ident in ids:
-        amendment = session.get(Amendment, ident)
-        if amendment is not None:
-            result.append(f"‘{amendment.headline}’ ({amendment.party.short_name})")
-    return result
-
-
-def _conflicts(session, amendment_ids: set[uuid.UUID]) -> list[str]:
-    """Collisions between the package's amendments and the other open ones on the same sections."""
-    sections = set(session.scalars(sa.select(Amendment.section_id).where(
-        Amendment.id.in_(amendment_ids), Amendment.section_id.is_not(None))))
-    lines = []
-    for section_id in sections:
-        report = section_conflicts(session, section_id)
-        for first, second in report.conflicting_pairs():
-            if first not in amendment_ids and second not in amendment_ids:
-                continue
-            if second in amendment_ids and first not in amendment_ids:
-                first, second = second, first
-            mine, theirs = session.get(Amendment, first), session.get(Amendment, second)
-            lines.append(tr("‘{mine}’ ({party}) botst met ‘{theirs}’ ({other}) in hoofdlijn {number} {title}").format(
-                mine=mine.headline, party=mine.party.short_name, theirs=theirs.headline,
-                other=theirs.party.short_name, number=mine.section.number, title=mine.section.title))
-    return sorted(lines)
-
-
 def import_package_file(workspace: Workspace, actor: Actor, path: str) -> PackageOutcome:
-    """Read one package into the workspace, whole or not at all. Runs off the GUI thread."""
-    source = Path(path).name
-    data = _read(path, MAX_PACKAGE_BYTES)
-    package = read_package(data, source)  # a malformed file is refused before the workspace is touched
-    with workspace.action() as session:
-        report = import_package(session, actor, data, source)
-        outcome = PackageOutcome(path, report, rebased=_headlines(session, report.rebased),
-                                 needs_rework=_headlines(session, report.needs_rework))
-    if package.kind == "party" and not report.already_imported:
-        ids = {uuid.UUID(a["id"]) for a in package.content.get("amendments", [])}
-        try:
-            with workspace.action() as session:
-                outcome.conflicts = _conflicts(session, ids)
-        except UserError as exc:  # the import itself is committed; only the overview is missing
-            outcome.note = tr("De botsingen met andere amendementen konden niet worden bepaald: {reason}").format(
-                reason=exc.message)
-    return outcome
+    """Read one package into an open workspace (the window's own, for tests run inline)."""
+    return read_package_file(workspace, actor, path)
 
 
 def choose_key_file(parent: QWidget | None) -> str | None:
@@ -349,8 +280,10 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             finish()
             return
         path = remaining.pop(0)
-        runner.run(lambda: import_package_file(workspace, actor, path), imported,
-                   lambda error: failed(path, error))
+        # A process of its own: an import of a thousand amendments on a thread
+        # would hold the GIL and freeze the window (see raadsakkoord/exchange/packagefile.py).
+        runner.run_in_process(read_package_file_at, (workspace.target, actor, path, i18n.language()),
+                              imported, lambda error: failed(path, error))
 
     def finish() -> None:
         if any(o.changed for o in outcomes):

@@ -24,7 +24,7 @@ from ui.context import Changes, Context
 from ui.navigatorpane import NavigatorPane
 from ui.readabilityview import ReadabilityDialog
 from ui.render import page
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, shut_down_processes
 from ui.workarea import WorkArea
 
 Identity = tuple[ops.Actor, str]  # who, and how to show it
@@ -553,6 +553,7 @@ class MainWindow(QMainWindow):
         settings.setValue("mainwindow/splitter", self.splitter.saveState())
         settings.setValue("mainwindow/state", self.saveState())
         self.runner.wait()
+        shut_down_processes()
         self._close_workspace()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)

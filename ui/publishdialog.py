@@ -12,6 +12,7 @@ import html
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord import operations as ops
 from raadsakkoord.errors import UserError
+from raadsakkoord import i18n
 from raadsakkoord.i18n import tr, trn
-from raadsakkoord.rounds_check import Readiness, round_readiness
+from raadsakkoord.rounds_check import Readiness, publish_round_at, round_readiness
 from ui import exchangeui, messages
 from ui.context import Context
 from ui.render import page
@@ -76,14 +77,6 @@ def load_readiness(ctx: Context) -> Readiness:
         return round_readiness(session)
 
 
-def publish(ctx: Context, *, final: bool, label: str, note: str) -> Published:
-    """Publish in one action: the round and every rebase, or nothing. Runs off the GUI thread."""
-    with ctx.action() as session:
-        published = ops.publish_round(session, ctx.actor, label=label or None, final=final, note=note)
-        report = getattr(published, "rebase_report", None)
-        return Published(published.number, published.label, published.is_final, len(published.entries),
-                         len(report.rebased) if report else 0, len(report.needs_rework) if report else 0,
-                         len(report.already_in_text) if report else 0)
 
 
 def _date(moment) -> str:
@@ -314,10 +307,14 @@ class PublishRoundDialog(QDialog):
         ctx = self.ctx
         self._set_busy(True, tr("De ronde wordt gepubliceerd. Open amendementen worden overgezet op de nieuwe "
                                 "teksten; bij veel amendementen duurt dat even."))
-        self.runner.run(lambda: publish(ctx, final=final, label=label, note=note), self._published,
-                        self._publish_failed)
+        # In the worker process: rebasing every open amendment is long Python work that, on a
+        # thread, would hold the GIL the window needs to repaint.
+        self.runner.run_in_process(partial(publish_round_at, final=final, label=label, note=note,
+                                           language=i18n.language()),
+                                   (ctx.workspace.target, ctx.actor), self._published, self._publish_failed)
 
-    def _published(self, result: Published) -> None:
+    def _published(self, fields: tuple) -> None:
+        result = Published(*fields)
         self.result = result
         self._set_busy(False, result.status_line())
         for widget in (self.concept, self.final, self.label, self.note, self.publish_button):

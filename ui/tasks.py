@@ -93,6 +93,56 @@ class TaskRunner(QObject):
         self._pending.add(delivery)  # keep it alive until it has delivered
         self._pool.start(_Job(work, delivery))
 
+    def run_in_process(self, work: Callable[..., Any], args: tuple, on_done: Callable[[Any], None],
+                       on_error: Callable[[BaseException], None]) -> None:
+        """Run a Qt-free, module-level function in a worker process; its result back on the GUI thread.
+
+        For long work that runs Python code most of the time (an import of
+        a thousand amendments): on a thread it would hold the GIL, and PySide
+        needs the GIL for every call from Qt into Python, so the window
+        froze. A process has its own interpreter. ``work``, ``args``, the
+        result and any error must pickle; the process is started once, on
+        first use (about a second), and kept for the next task.
+        """
+        if self.synchronous:
+            self.run(lambda: work(*args), on_done, on_error)
+            return
+        delivery = _Delivery(on_done, on_error, self._pending.discard)
+        self._pending.add(delivery)
+
+        def finished(future) -> None:  # on the pool's own thread
+            error = future.exception()
+            _Job._emit(delivery.failed if error is not None else delivery.finished,
+                       error if error is not None else future.result())
+
+        _process_pool().submit(work, *args).add_done_callback(finished)
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until running tasks are done (closing the window; tests)."""
         return self._pool.waitForDone(msecs)
+
+
+_pool = None
+
+
+def _process_pool():
+    """One worker process for the whole application, started from a clean interpreter.
+
+    "spawn", not "fork": a forked copy of a process with Qt's threads in it
+    can hang on a lock one of them held.
+    """
+    global _pool
+    if _pool is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _pool
+
+
+def shut_down_processes() -> None:
+    """Stop the worker process (the application is closing)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
