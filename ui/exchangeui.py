@@ -257,10 +257,14 @@ def choose_package_files(parent: QWidget | None) -> list[str]:
 
 
 def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, paths: Sequence[str],
-                    on_done: StatusCallback) -> None:
-    """Read the packages in one by one, then show what each did; refresh the views when anything changed."""
+                    on_done: StatusCallback, on_progress: StatusCallback | None = None) -> None:
+    """Read the packages in one by one, then show what each did; refresh the views when anything changed.
+
+    ``on_progress`` hears "package 2 of 3" as each one starts (the status bar).
+    """
     workspace, actor = ctx.workspace, ctx.actor
     remaining = list(paths)
+    total = len(remaining)
     outcomes: list[PackageOutcome] = []
 
     def failed(path: str, error: BaseException) -> None:
@@ -280,6 +284,9 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             finish()
             return
         path = remaining.pop(0)
+        if on_progress is not None:
+            on_progress(tr("Pakket {n} van {total} wordt ingelezen: {name}…").format(
+                n=total - len(remaining), total=total, name=Path(path).name))
         # A process of its own: an import of a thousand amendments on a thread
         # would hold the GIL and freeze the window (see raadsakkoord/exchange/packagefile.py).
         runner.run_in_process(read_package_file_at, (workspace.target, actor, path, i18n.language()),

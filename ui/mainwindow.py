@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
         paths = paths or exchangeui.choose_package_files(self)
         if paths:
-            exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say)
+            exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say, on_progress=self.say)
 
     def register_key(self) -> None:
         from ui import exchangeui

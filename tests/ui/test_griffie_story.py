@@ -78,7 +78,10 @@ def test_the_griffie_story(council, capsys, tmp_path, make_window, dialogs, monk
     monkeypatch.setattr(exchangeui, "show_import_report", lambda parent, outcomes: reports.append(outcomes))
     window = make_window()
     assert window.open_workspace(str(c.griffie), griffie_identity())
+    said = []
+    window.statusBar().messageChanged.connect(lambda text: said.append(text) if text else None)
     window.import_packages(packages)
+    assert [line.split(":")[0] for line in said[:3]] == [f"Pakket {n} van 3 wordt ingelezen" for n in (1, 2, 3)]
     assert len(reports[0]) == 3 and not any(o.refused for o in reports[0])
     assert sum(o.report.counts[("amendments", "new")] for o in reports[0]) == 4
 
