@@ -103,7 +103,7 @@ def main() -> None:
     path = sys.argv[1]
     busiest, total, longest, longest_words = top_up(path)
 
-    from PySide6.QtCore import QElapsedTimer, Qt
+    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

@@ -17,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("RAADSAKKOORD_DATA_DIR", tempfile.mkdtemp(prefix="raadsakkoord-shots-"))
 
 import sqlalchemy as sa  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -48,7 +47,6 @@ def main() -> None:
     window = MainWindow(runner=TaskRunner(synchronous=True))
     window.resize(1400, 860)
     window.show()
-    workspace = window  # noqa: F841 - keep the name for readers of the steps below
     from raadsakkoord.store import open_workspace
 
     ws = open_workspace(str(path))

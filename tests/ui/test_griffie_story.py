@@ -8,7 +8,6 @@ task agenda from the export dialog, and finds every decision in the log.
 """
 
 import sqlalchemy as sa
-from PySide6.QtWidgets import QFileDialog
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Round, Section

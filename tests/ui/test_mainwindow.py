@@ -1,12 +1,11 @@
 """The main window, driven as a user would: open a workspace, pick a section, read it."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Position
 from raadsakkoord.store import open_workspace
-from tests.ui.conftest import griffie_identity, party_identity
+from tests.ui.conftest import griffie_identity
 from ui import messages
 from ui.navigator import AMENDMENTS, OWN, SUPPORT, NavigatorModel
 
