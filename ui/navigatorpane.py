@@ -78,6 +78,7 @@ class NavigatorPane(QWidget):
         self.tree.setUpdatesEnabled(False)
         try:
             self.model.set_outline(outline.chapters, outline.council_seats, badges, party_view=party_view)
+            self.tree.setColumnHidden(OWN, not party_view)  # the griffie has no position of its own
             self.tree.expandAll()
         finally:
             self.tree.setUpdatesEnabled(True)

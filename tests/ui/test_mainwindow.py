@@ -145,3 +145,12 @@ def test_readability_per_section_and_chapter_in_the_navigator_and_the_report(win
     dialog.section_table.doubleClicked.emit(hardest)
     assert window.work.section_view.detail.number == hardest.data()
     dialog.close()
+
+
+def test_the_griffie_sees_no_column_for_a_position_of_its_own(window, setup):
+    from ui.navigator import OWN
+
+    window.open_workspace(setup.workspace.label, griffie_identity())
+    assert window.navigator.tree.isColumnHidden(OWN)
+    window.open_workspace(setup.workspace.label, _identity(setup, setup.groen_actor, "GL"))
+    assert not window.navigator.tree.isColumnHidden(OWN)
