@@ -53,6 +53,7 @@ from raadsakkoord.i18n import tr, trn
 from ui import messages
 from ui.context import Context
 from ui.tasks import TaskRunner
+from ui.render import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
@@ -64,10 +65,6 @@ def number_text(n: int) -> str:
     """122093 → "122.093" in Dutch, "122,093" in English."""
     grouped = f"{n:,}"
     return grouped.replace(",", ".") if i18n.language() == "nl" else grouped
-
-
-def moment_text(moment: dt.datetime, *, seconds: bool = False) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M")
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -159,11 +156,11 @@ class AuditTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.seq), moment_text(row.at), row.actor, row.party or tr("griffie"), row.description,
+            return (str(row.seq), local_time(row.at), row.actor, row.party or tr("griffie"), row.description,
                     row.details)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return moment_text(row.at, seconds=True)
+                return local_time(row.at, seconds=True)
             if column == 5 and row.details:
                 return row.details
             if column == 4:
@@ -207,7 +204,7 @@ def chain_line(state: ChainState) -> str:
             report.events).format(count=number_text(report.events))
     where = tr("Let op: de keten is verbroken bij gebeurtenis {seq}").format(seq=number_text(report.broken_at))
     if state.broken is not None:
-        where += " " + tr("({when}, {actor}: {what})").format(when=moment_text(state.broken.at),
+        where += " " + tr("({when}, {actor}: {what})").format(when=local_time(state.broken.at),
                                                            actor=state.broken.actor, what=state.broken.description)
     intact = trn("De {count} gebeurtenis daarvoor is intact.", "De {count} gebeurtenissen daarvoor zijn intact.",
                  report.events).format(count=number_text(report.events))

@@ -8,7 +8,7 @@ from raadsakkoord.consolidating import ConsolidationDetail, OpenAmendment
 from raadsakkoord.i18n import tr
 from ui.amendmentmodel import KIND_NAMES
 from ui.consolidationmodels import amendment_label
-from ui.render import legend, markdown_html, page, support_html, tracked_changes_html
+from ui.render import legend, local_date, markdown_html, page, support_html, tracked_changes_html
 
 
 def _meta(text: str) -> str:
@@ -23,7 +23,7 @@ def amendment_page(detail: ConsolidationDetail, index: int) -> str:
     entry = detail.amendments[index]
     parties = entry.party + (tr(", mede-indieners: {parties}").format(parties=", ".join(entry.co_parties))
                              if entry.co_parties else "")
-    when = entry.submitted_at.astimezone().strftime("%d-%m-%Y") if entry.submitted_at else ""
+    when = local_date(entry.submitted_at)
     meta = tr("{parties} · {kind} · ingediend door {author} op {when}").format(
         parties=parties, kind=tr(KIND_NAMES[entry.kind]), author=entry.author, when=when)
     body = f"<h2>{html.escape(str(entry.number))}. {html.escape(entry.headline)}</h2>{_meta(meta)}"

@@ -28,6 +28,7 @@ from raadsakkoord.i18n import tr
 from raadsakkoord.model import AmendmentKind
 from raadsakkoord.operations import STATUS_LABELS
 from ui.amendmentmodel import KIND_NAMES
+from ui.render import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -303,7 +304,7 @@ class DecidedListModel(QAbstractListModel):
             return tr("{status}: „{headline}” ({party})").format(
                 status=tr(STATUS_LABELS[entry.status]).capitalize(), headline=entry.headline, party=entry.party)
         if role == _Role.ToolTipRole:
-            when = entry.decided_at.astimezone().strftime("%d-%m-%Y %H:%M") if entry.decided_at else ""
+            when = local_time(entry.decided_at)
             tip = tr("Besloten door {who} op {when}").format(who=entry.decided_by, when=when)
             return f"{tip}\n{entry.note}" if entry.note else tip
         return None

@@ -42,6 +42,7 @@ from raadsakkoord.rounds_check import RoundInfo, published_rounds
 from ui import messages
 from ui.context import Context
 from ui.tasks import TaskRunner
+from ui.render import local_date
 
 WHAT_NAMES = {"agreement": mark("Het raadsakkoord"), "amendments": mark("Het amendementenboek"),
               "tasks": mark("De uitwerkingsagenda")}
@@ -110,10 +111,6 @@ def _report(parent: QWidget, error: BaseException) -> None:
         messages.show_error(parent, tr("Exporteren"), error.message)
     else:
         messages.show_bug(parent, f"{type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
-
-
-def _date(moment) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y")
 
 
 class ExportDialog(QDialog):
@@ -233,7 +230,7 @@ class ExportDialog(QDialog):
         self.round.addItem(tr("De huidige teksten, als concept"), None)
         for info in reversed(self.choices.rounds):
             self.round.addItem(tr("{label} (ronde {number}, gepubliceerd op {date})").format(
-                label=info.label, number=info.number, date=_date(info.published_at)), info.number)
+                label=info.label, number=info.number, date=local_date(info.published_at)), info.number)
         found = self.round.findData(wanted) if wanted is not None else 0
         self.round.setCurrentIndex(max(found, 0))
         self.round.blockSignals(False)

@@ -7,7 +7,6 @@ this view only offers it, by button or by dropping .rkpkg files on it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -29,13 +28,10 @@ from raadsakkoord.inbox import Inbox, PartyInbox, ReceivedPackage, inbox
 from ui import exchangeui, messages
 from ui.context import Context
 from ui.tasks import TaskRunner
+from ui.render import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 NOTHING_YET = QColor("#a15c00")
-
-
-def moment_text(moment: dt.datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else ""
 
 
 def package_paths(paths: Sequence[str]) -> list[str]:
@@ -85,9 +81,9 @@ class PartyInboxModel(QAbstractTableModel):
             if column == 2:
                 return str(party.packages)
             if column == 3:
-                return tr("{when} (nr. {sequence})").format(when=moment_text(last.created_at),
+                return tr("{when} (nr. {sequence})").format(when=local_time(last.created_at),
                                                            sequence=last.sequence) if last else tr("nog niets ontvangen")
-            return moment_text(last.recorded_at) if last else ""
+            return local_time(last.recorded_at) if last else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return party.name
         if role == Qt.ItemDataRole.ForegroundRole and last is None and column == 3:
@@ -134,8 +130,8 @@ class ReceivedModel(QAbstractTableModel):
         package = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (package.sender, str(package.sequence), moment_text(package.created_at),
-                    moment_text(package.recorded_at),
+            return (package.sender, str(package.sequence), local_time(package.created_at),
+                    local_time(package.recorded_at),
                     str(package.base_round) if package.base_round is not None else "—", package.summary)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return package.summary

@@ -23,7 +23,7 @@ from ui import identity, messages, opendialogs, recent
 from ui.context import Changes, Context
 from ui.navigatorpane import NavigatorPane
 from ui.readabilityview import ReadabilityDialog
-from ui.render import page
+from ui.render import local_time, page
 from ui.tasks import TaskRunner, shut_down_processes
 from ui.workarea import WorkArea
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         with self.ctx.action() as session:
             drafts = ops.unsaved_drafts(session, self.ctx.actor)
         for draft in drafts:
-            when = draft.saved_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            when = local_time(draft.saved_at)
             what = draft.fields.get("headline") or draft.fields.get("target") or tr("zonder kop")
             if messages.ask(self, tr("Niet-opgeslagen concept"),
                             tr("Er is een concept-amendement dat niet was opgeslagen: „{what}” (automatisch "

@@ -37,7 +37,7 @@ from raadsakkoord.i18n import tr, trn
 from raadsakkoord.rounds_check import Readiness, publish_round_at, round_readiness
 from ui import exchangeui, messages
 from ui.context import Context
-from ui.render import page
+from ui.render import local_date, page
 from ui.tasks import TaskRunner
 
 StatusCallback = Callable[[str], None]
@@ -79,10 +79,6 @@ def load_readiness(ctx: Context) -> Readiness:
 
 
 
-def _date(moment) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y")
-
-
 def readiness_html(ready: Readiness, *, just_published: bool = False) -> str:
     """What is still open, as the clerk reads it before publishing (or right after)."""
     e = html.escape
@@ -92,7 +88,7 @@ def readiness_html(ready: Readiness, *, just_published: bool = False) -> str:
         parts.append(f"<p>{e(tr('Er is nog geen ronde gepubliceerd; dit wordt de eerste.'))}</p>")
     else:
         parts.append("<p>" + e(tr("Laatste ronde: {label}, gepubliceerd op {date} door {who}.").format(
-            label=last.label, date=_date(last.published_at), who=last.published_by)) + "</p>")
+            label=last.label, date=local_date(last.published_at), who=last.published_by)) + "</p>")
     if not ready.changed_since_last and last is not None and not just_published:
         parts.append("<p style='color:#b71c1c'><b>" + e(tr(
             "Sinds {label} is er geen tekst gewijzigd. Een nieuwe conceptronde is dan niet nodig en wordt "

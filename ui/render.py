@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from raadsakkoord import diffing
@@ -23,6 +24,16 @@ p { margin-top: 0px; margin-bottom: 8px; }
 h2 { color: #0b4f8a; }
 </style>
 """
+
+
+def local_date(moment: dt.datetime | None) -> str:
+    """A stored (UTC) moment as the user's own date, Dutch style: 29-11-2026."""
+    return moment.astimezone().strftime("%d-%m-%Y") if moment else ""
+
+
+def local_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
+    """The same with the time of day: 29-11-2026 14:05 (or 14:05:09)."""
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M") if moment else ""
 
 
 def page(body: str) -> str:

@@ -32,7 +32,7 @@ from ui.amendmentmodel import KIND_NAMES, AmendmentTableModel, status_name
 from ui.consolidation import ConsolidationView
 from ui.context import Context
 from ui.endorsement import EndorsementPanel, confirm_stale, record_position
-from ui.render import legend, markdown_html, page, support_html, tracked_changes_html
+from ui.render import legend, local_time, markdown_html, page, support_html, tracked_changes_html
 
 TEXT, CHANGES, HISTORY, AMENDMENTS, CONSOLIDATION = range(5)
 
@@ -269,7 +269,7 @@ class SectionView(QTabWidget):
             for revision in revisions:
                 who = f"{revision.author} ({revision.party})" if revision.party else revision.author
                 combo.addItem(tr("versie {n}, {date}, {who}").format(
-                    n=revision.number, date=revision.created_at.astimezone().strftime("%d-%m-%Y %H:%M"), who=who),
+                    n=revision.number, date=local_time(revision.created_at), who=who),
                     revision.id)
             combo.blockSignals(False)
         # Newest against the one before it: what the latest revision changed.
