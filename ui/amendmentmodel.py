@@ -7,25 +7,17 @@ from PySide6.QtGui import QColor
 
 from raadsakkoord.drafting import AmendmentEntry
 from raadsakkoord.i18n import mark, tr
-from raadsakkoord.model import AmendmentKind, AmendmentStatus
+from raadsakkoord.model import AmendmentKind
+from raadsakkoord.operations import STATUS_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
 
-STATUS_NAMES = {
-    AmendmentStatus.DRAFT: mark("concept"),
-    AmendmentStatus.SUBMITTED: mark("ingediend"),
-    AmendmentStatus.ACCEPTED: mark("aanvaard"),
-    AmendmentStatus.PARTLY_ACCEPTED: mark("gedeeltelijk overgenomen"),
-    AmendmentStatus.REJECTED: mark("verworpen"),
-    AmendmentStatus.WITHDRAWN: mark("ingetrokken"),
-    AmendmentStatus.SUPERSEDED: mark("vervallen"),
-}
 KIND_NAMES = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
               AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
 
 
 def status_name(entry: AmendmentEntry) -> str:
-    text = tr(STATUS_NAMES[entry.status])
+    text = tr(STATUS_LABELS[entry.status])
     if entry.needs_rework and entry.is_open:
         text += " — " + tr("botst met de nieuwe tekst")
     return text

@@ -9,22 +9,19 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from raadsakkoord.drafting import SectionBadges
-from raadsakkoord.i18n import mark, tr
+from raadsakkoord.i18n import tr
 from raadsakkoord.model import Position
+from raadsakkoord.operations.endorsements import POSITION_LABELS
 from raadsakkoord.outline import OutlineChapter, OutlineSection
 from raadsakkoord.readability import Readability, ReadabilityReport
 from raadsakkoord.support import Tally
+from ui.supportbar import paint_seat_bar
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
 
 NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT, READABILITY = range(6)
 
-POSITION_LABELS = {
-    Position.SUPPORT: mark("steunt"),
-    Position.OPPOSE: mark("steunt niet"),
-    Position.ABSTAIN: mark("onthoudt zich"),
-}
 POSITION_SIGNS = {Position.SUPPORT: "✔", Position.OPPOSE: "✘", Position.ABSTAIN: "–"}
 SUPPORT_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")  # support, oppose, abstain; silent is left empty
 
@@ -287,18 +284,8 @@ class SupportBarDelegate(QStyledItemDelegate):
         painter.save()
         bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.fillRect(bar, QColor("#ffffff"))
-        x = bar.left()
-        for seats, colour in zip((tally.support_seats, tally.oppose_seats, tally.abstain_seats), SUPPORT_COLOURS):
-            width = round(bar.width() * seats / tally.council_seats)
-            painter.fillRect(QRect(x, bar.top(), width, bar.height()), QColor(colour))
-            x += width
-        painter.setPen(QColor("#7a7a7a"))
-        painter.drawRect(bar.adjusted(0, 0, -1, -1))
-        # The majority line, so "almost" and "just" are visible at a glance.
-        half = bar.left() + bar.width() // 2
-        painter.setPen(QColor("#000000"))
-        painter.drawLine(half, bar.top() - 2, half, bar.bottom() + 2)
+        seats = (tally.support_seats, tally.oppose_seats, tally.abstain_seats)
+        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS)), tally.council_seats)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected
                                             else option.palette.ColorRole.Text))

@@ -39,6 +39,7 @@ from raadsakkoord.matrix import ChapterSupport, MatrixParty, MatrixRow, SupportM
 from raadsakkoord.model import Position
 from raadsakkoord.support import Tally
 from ui.navigator import POSITION_LABELS, verdict
+from ui.supportbar import paint_seat_bar
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -487,17 +488,8 @@ class SeatBarDelegate(QStyledItemDelegate):
             return
         support, abstain, oppose, seats = figures
         bar = QRect(rect.left() + 5, rect.center().y() - 4, rect.width() - 10, 9)
-        painter.fillRect(bar, QColor("#ffffff"))
-        x = bar.left()
-        for count, code in ((support, SUPPORT_CODE), (abstain, ABSTAIN_CODE), (oppose, OPPOSE_CODE)):
-            width = round(bar.width() * count / seats)
-            painter.fillRect(QRect(x, bar.top(), width, bar.height()), CELL_COLOURS[code])
-            x += width
-        painter.setPen(QColor("#7a7a7a"))
-        painter.drawRect(bar.adjusted(0, 0, -1, -1))
-        half = bar.left() + bar.width() // 2
-        painter.setPen(QColor("#000000"))
-        painter.drawLine(half, bar.top() - 2, half, bar.bottom() + 2)
+        paint_seat_bar(painter, bar, ((support, CELL_COLOURS[SUPPORT_CODE]), (abstain, CELL_COLOURS[ABSTAIN_CODE]),
+                                      (oppose, CELL_COLOURS[OPPOSE_CODE])), seats)
 
 
 def legend_html() -> str:
