@@ -123,8 +123,9 @@ class NavigatorPane(QWidget):
             self._focus_first_match(keep_focus=True)
 
     def _focus_first_match(self, keep_focus: bool = False) -> None:
-        self._search_timer.stop()
-        self.proxy.set_query(self.search.text())
+        if self._search_timer.isActive():  # Enter before the pause: filter now
+            self._search_timer.stop()
+            self.proxy.set_query(self.search.text())
         for row in range(self.proxy.rowCount()):
             chapter = self.proxy.index(row, 0)
             if self.proxy.rowCount(chapter):

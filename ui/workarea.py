@@ -92,7 +92,10 @@ class WorkArea(QTabWidget):
     # -- tool tabs (the griffie's overviews) -----------------------------------------------
 
     def open_tool(self, key: str, make, title: str) -> QWidget:
-        """Show a tool in its own closable tab, made on first use (``make()``), one per key."""
+        """Show a tool in its own closable tab, made on first use (``make()``), one per key.
+
+        A tool binds to the context and follows its change notices; the work area only shows it.
+        """
         for index in range(1, self.count()):
             widget = self.widget(index)
             if widget.property("tool") == key:
@@ -113,9 +116,16 @@ class WorkArea(QTabWidget):
 
     # -- editors --------------------------------------------------------------------------
 
-    def write_amendment(self, kind: AmendmentKind, section_id: uuid.UUID) -> DraftEditor:
+    def _section(self, section_id: uuid.UUID):
+        """The section's detail: the one on screen (kept current by the change notices), else from the workspace."""
+        shown = self.section_view.detail
+        if shown is not None and shown.id == section_id:
+            return shown
         with self.ctx.action() as session:
-            detail = section_detail(session, section_id, self.ctx.party_id)
+            return section_detail(session, section_id, self.ctx.party_id)
+
+    def write_amendment(self, kind: AmendmentKind, section_id: uuid.UUID) -> DraftEditor:
+        detail = self._section(section_id)
         label = tr("hoofdlijn {number} {title}").format(number=detail.number, title=detail.title)
         state = DraftState(kind=AmendmentKind(kind), section_id=section_id, chapter_id=None, amendment_id=None,
                            version=None, base_text=detail.text, target_label=label,
@@ -138,8 +148,7 @@ class WorkArea(QTabWidget):
                 chapter = chapter_detail(session, entry.chapter_id, self.ctx.party_id)
             label = tr("hoofdstuk {number} {title}").format(number=chapter.number, title=chapter.title)
         else:
-            with self.ctx.action() as session:
-                section = section_detail(session, entry.section_id, self.ctx.party_id)
+            section = self._section(entry.section_id)
             label = tr("hoofdlijn {number} {title}").format(number=section.number, title=section.title)
         return DraftState(kind=entry.kind, section_id=entry.section_id, chapter_id=entry.chapter_id,
                           amendment_id=entry.id, version=entry.version, base_text=entry.base_text,
@@ -195,10 +204,9 @@ class WorkArea(QTabWidget):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.widget(index)
+        # The tools follow the workspace's change notices themselves (and catch up when shown):
+        # reloading them on every tab switch loaded the support matrix twice.
         self.undo_group.setActiveStack(widget.undo_stack if isinstance(widget, DraftEditor) else self.window_stack)
-        refresh = getattr(widget, "refresh", None)
-        if widget is not None and widget.property("tool") and refresh is not None and self.ctx is not None:
-            refresh()  # an overview shows the workspace as it is now, not as it was when opened
 
     def current_editor(self) -> DraftEditor | None:
         widget = self.currentWidget()
