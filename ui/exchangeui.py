@@ -35,7 +35,7 @@ from raadsakkoord.exchange import export_party_package as core_export_party_pack
 from raadsakkoord.exchange import (
     export_round_package as core_export_round_package,
 )
-from raadsakkoord.exchange.commands import _read, write_atomically
+from raadsakkoord.exchange.commands import read_file_limited, write_atomically
 from raadsakkoord.exchange.common import last_sequence
 from raadsakkoord.exchange.packagefile import PackageOutcome, read_package_file, read_package_file_at
 from raadsakkoord import i18n
@@ -213,7 +213,7 @@ def register_key_file(parent: QWidget | None, ctx: Context, runner: TaskRunner, 
     workspace, actor = ctx.workspace, ctx.actor
 
     def read() -> tuple[bytes, dict]:
-        data = _read(path, keys.MAX_KEY_FILE)
+        data = read_file_limited(path, keys.MAX_KEY_FILE)
         return data, keys.read_public_key_file(data, Path(path).name)
 
     def confirm(result: tuple[bytes, dict]) -> None:

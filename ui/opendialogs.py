@@ -24,9 +24,9 @@ from sqlalchemy.exc import ArgumentError
 
 # The CLI's own checks (``raadsakkoord import-md``), so both refuse the same files with the same words.
 from raadsakkoord.commands.workspace import (
-    _read_draft,
-    _refuse_existing,
-    _remove_new_file,
+    read_draft,
+    refuse_existing,
+    remove_new_file,
 )
 from raadsakkoord.errors import InputError, UserError
 from raadsakkoord.i18n import mark, tr
@@ -157,13 +157,13 @@ def create_from_markdown(draft: str, target: str, *, title: str, municipality: s
     sections, and the lines saying what a document import left out.
     Runs off the GUI thread.
     """
-    text, left_out = _read_draft(draft)
+    text, left_out = read_draft(draft)
     parse_draft(text, Path(draft).name)  # a bad draft is refused before any file is made
-    _refuse_existing(target)
+    refuse_existing(target)
     try:
         workspace = open_workspace(target, create=True)
     except Exception:
-        _remove_new_file(target)
+        remove_new_file(target)
         raise
     try:
         with workspace.action() as session:
@@ -173,7 +173,7 @@ def create_from_markdown(draft: str, target: str, *, title: str, municipality: s
             counts = (len(agreement.chapters), sum(len(c.sections) for c in agreement.chapters))
     except Exception:
         workspace.close()
-        _remove_new_file(target)
+        remove_new_file(target)
         raise
     label = workspace.label
     workspace.close()

@@ -59,7 +59,7 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args.workspace, demo=args.demo)
 
 
-def _refuse_existing(target: str) -> None:
+def refuse_existing(target: str) -> None:
     if "://" not in target and Path(target).exists() and Path(target).stat().st_size > 0:
         raise InputError(tr("{target} bestaat al; kies een nieuw bestand (er is niets overschreven).")
                          .format(target=target))
@@ -68,7 +68,7 @@ def _refuse_existing(target: str) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from raadsakkoord.demo import create_demo_workspace
 
-    _refuse_existing(args.workspace)
+    refuse_existing(args.workspace)
     workspace = create_demo_workspace(args.workspace)
     print(tr("Demo-werkruimte gemaakt: {workspace}").format(workspace=workspace.label))
     workspace.close()
@@ -87,7 +87,7 @@ def _read_text(path: str) -> str:
     return decode_utf8(data, path)
 
 
-def _read_draft(path: str) -> tuple[str, list[str]]:
+def read_draft(path: str) -> tuple[str, list[str]]:
     """The Markdown draft in a file, and the lines that report what a document's import left out."""
     from raadsakkoord.importing_office import is_binary_document, read_document
 
@@ -101,8 +101,8 @@ def run_import_md(args: argparse.Namespace) -> int:
     from raadsakkoord.operations import Actor, import_markdown_draft
     from raadsakkoord.store import open_workspace
 
-    text, report = _read_draft(args.file)
-    _refuse_existing(args.workspace)
+    text, report = read_draft(args.file)
+    refuse_existing(args.workspace)
     workspace = open_workspace(args.workspace, create=True)
     try:
         with workspace.action() as session:
@@ -112,7 +112,7 @@ def run_import_md(args: argparse.Namespace) -> int:
             counts = (len(agreement.chapters), sum(len(c.sections) for c in agreement.chapters))
     except UserError:
         workspace.close()
-        _remove_new_file(args.workspace)
+        remove_new_file(args.workspace)
         raise
     workspace.close()
     print(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
@@ -122,7 +122,7 @@ def run_import_md(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remove_new_file(target: str) -> None:
+def remove_new_file(target: str) -> None:
     # A refused import leaves no half-made workspace behind.
     if "://" in target:
         return

@@ -75,7 +75,7 @@ def _actor(session) -> Actor:
     return Actor(name=_user())
 
 
-def _read(path: str, limit: int) -> bytes:
+def read_file_limited(path: str, limit: int) -> bytes:
     file = Path(path)
     if not file.is_file():
         raise InputError(tr("bestand niet gevonden: {path}").format(path=path))
@@ -134,7 +134,7 @@ def run_keys_export(args) -> int:
 
 
 def run_keys_register(args) -> int:
-    data = _read(args.keyfile, keys.MAX_KEY_FILE)
+    data = read_file_limited(args.keyfile, keys.MAX_KEY_FILE)
     keys.read_public_key_file(data, args.keyfile)  # refuse a bad file before creating a workspace
     trusted = in_workspace(args.workspace,
                            lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile),
@@ -181,7 +181,7 @@ def run_package_export(args) -> int:
 def run_package_import(args) -> int:
     from raadsakkoord.exchange import import_package
 
-    data = _read(args.file, MAX_PACKAGE_BYTES)
+    data = read_file_limited(args.file, MAX_PACKAGE_BYTES)
     package = read_package(data, args.file)  # a malformed package is refused before any workspace is touched
     if "://" not in args.workspace and not Path(args.workspace).exists() and package.kind == "round":
         raise InputError(tr(
@@ -195,7 +195,7 @@ def run_package_import(args) -> int:
 
 
 def run_package_verify(args) -> int:
-    data = _read(args.file, MAX_PACKAGE_BYTES)
+    data = read_file_limited(args.file, MAX_PACKAGE_BYTES)
     package = read_package(data, args.file)
     header = package.header
     kind = tr("rondepakket") if package.kind == "round" else tr("fractiepakket")
@@ -205,7 +205,7 @@ def run_package_verify(args) -> int:
     print("  " + tr("raadsakkoord {agreement}; ondertekend met sleutel {fingerprint}").format(
         agreement=header["agreement"], fingerprint=package.signature["fingerprint"]))
     if args.key:
-        document = keys.read_public_key_file(_read(args.key, keys.MAX_KEY_FILE), args.key)
+        document = keys.read_public_key_file(read_file_limited(args.key, keys.MAX_KEY_FILE), args.key)
         if document["holder"] != package.sender or document["agreement"] != package.agreement_id:
             raise InputError(tr("{path} is niet de sleutel van de afzender van dit pakket.").format(path=args.key))
         if not package.signature_valid(document["public_key"]):

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from raadsakkoord import i18n
 from raadsakkoord.errors import UserError
 from raadsakkoord.exchange import import_package
-from raadsakkoord.exchange.commands import _read
+from raadsakkoord.exchange.commands import read_file_limited
 from raadsakkoord.exchange.common import ImportReport
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
 from raadsakkoord.i18n import tr
@@ -79,7 +79,7 @@ def _conflicts(session, amendment_ids: set[uuid.UUID]) -> list[str]:
 def read_package_file(workspace: Workspace, actor: Actor, path: str) -> PackageOutcome:
     """Read one package into the workspace, whole or not at all."""
     source = Path(path).name
-    data = _read(path, MAX_PACKAGE_BYTES)
+    data = read_file_limited(path, MAX_PACKAGE_BYTES)
     package = read_package(data, source)  # a malformed file is refused before the workspace is touched
     with workspace.action() as session:
         report = import_package(session, actor, data, source)
