@@ -29,6 +29,7 @@ from ui import exchangeui, messages
 from ui.context import Context
 from ui.tasks import TaskRunner
 from ui.render import local_time
+from ui.rowsmodel import RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 NOTHING_YET = QColor("#a15c00")
@@ -38,28 +39,10 @@ def package_paths(paths: Sequence[str]) -> list[str]:
     return [p for p in paths if p.lower().endswith(exchangeui.PACKAGE_SUFFIX)]
 
 
-class PartyInboxModel(QAbstractTableModel):
+class PartyInboxModel(RowsTableModel):
     """Per party: how many packages, and the last one; "nog niets ontvangen" when none came."""
 
     COLUMNS = 5
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[PartyInbox, ...] = ()
-
-    def set_rows(self, rows: tuple[PartyInbox, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, number: int) -> PartyInbox:
-        return self._rows[number]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -70,7 +53,7 @@ class PartyInboxModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        party = self._rows[index.row()]
+        party: PartyInbox = self.row(index.row())
         column = index.column()
         last = party.last
         if role == Qt.ItemDataRole.DisplayRole:
@@ -93,28 +76,10 @@ class PartyInboxModel(QAbstractTableModel):
         return None
 
 
-class ReceivedModel(QAbstractTableModel):
+class ReceivedModel(RowsTableModel):
     """Every package read in, newest first."""
 
     COLUMNS = 6
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[ReceivedPackage, ...] = ()
-
-    def set_rows(self, rows: tuple[ReceivedPackage, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, number: int) -> ReceivedPackage:
-        return self._rows[number]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -127,7 +92,7 @@ class ReceivedModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        package = self._rows[index.row()]
+        package: ReceivedPackage = self.row(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (package.sender, str(package.sequence), local_time(package.created_at),

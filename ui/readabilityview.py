@@ -4,31 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from raadsakkoord.i18n import tr
 from raadsakkoord.readability import LONG_SENTENCE_WORDS, Readability, ReadabilityReport
 from ui.navigator import readability_colour
+from ui.rowsmodel import RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ReadabilityTableModel(QAbstractTableModel):
+class ReadabilityTableModel(RowsTableModel):
     """Rows of (number, title, Readability): sections or chapters."""
 
+    COLUMNS = 6
+
     def __init__(self, rows: list[tuple[str, str, Readability]], parent=None) -> None:
-        super().__init__(parent)
-        self._rows = rows
+        super().__init__(parent, rows)
 
     def number_at(self, row: int) -> str:
-        return self._rows[row][0]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return self.row(row)[0]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -39,7 +35,7 @@ class ReadabilityTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        number, title, result = self._rows[index.row()]
+        number, title, result = self.row(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
