@@ -228,8 +228,7 @@ class MainWindow(QMainWindow):
     def switch_identity(self) -> None:
         if self.ctx is None:
             return
-        url = self.ctx.workspace.url
-        target = url.database if self.ctx.workspace.is_sqlite else url.render_as_string(hide_password=False)
+        target = self.ctx.workspace.target
         identity.forget_identity(self.ctx.workspace)
         self.open_workspace(target)
 

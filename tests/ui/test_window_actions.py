@@ -179,3 +179,14 @@ def test_the_support_matrix_opens_as_a_tab_and_jumps_to_a_section(window, demo_p
     target = window.outline.chapters[3].sections[2]
     view.section_activated.emit(target.id)
     assert window.work.currentIndex() == 0 and window.work.section_view.detail.id == target.id
+
+
+def test_working_as_someone_else_reopens_the_workspace_with_the_new_identity(window, demo_path, monkeypatch):
+    from tests.ui.conftest import griffie_identity
+
+    _open_as(window, demo_path)
+    asked = []
+    monkeypatch.setattr(window, "choose_identity", lambda workspace: asked.append(workspace.label) or griffie_identity())
+    window.switch_identity_action.trigger()
+    assert asked == [demo_path]
+    assert window.ctx.actor.is_griffie and "griffie" in window.identity_label.text()
