@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
@@ -37,7 +37,6 @@ class DraftState:
     explanation: str = ""
     text: str = ""
     submitted: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def editor_key(self) -> str:

@@ -52,10 +52,8 @@ class NavigatorModel(QAbstractItemModel):
     # Views ask for many roles per cell; answering the rest at once keeps a large tree quick.
     """Two levels, chapters then sections, over an outline loaded once per refresh."""
 
-    SectionRole = Qt.ItemDataRole.UserRole + 1
     SearchRole = Qt.ItemDataRole.UserRole + 2
     TallyRole = Qt.ItemDataRole.UserRole + 3
-    IdRole = Qt.ItemDataRole.UserRole + 4
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -63,19 +61,17 @@ class NavigatorModel(QAbstractItemModel):
         self._badges: dict[uuid.UUID, SectionBadges] = {}
         self._search: dict[uuid.UUID, str] = {}
         self._council_seats = 0
-        self._party_view = False
         self._readability: dict[str, Readability] = {}  # by section number, and "H<n>" for chapter n
 
     def headers(self) -> tuple[str, ...]:
         return (tr("Nr."), tr("Hoofdlijn"), tr("Amend."), tr("Standpunt"), tr("Steun"), tr("Leesb."))
 
     def set_outline(self, chapters: tuple[OutlineChapter, ...], council_seats: int,
-                    badges: dict[uuid.UUID, SectionBadges], *, party_view: bool) -> None:
+                    badges: dict[uuid.UUID, SectionBadges]) -> None:
         self.beginResetModel()
         self._chapters = chapters
         self._council_seats = council_seats
         self._badges = badges
-        self._party_view = party_view
         self._readability = {}
         # Lower-cased once, so filtering a thousand sections per keystroke stays cheap.
         self._search = {s.id: f"{s.number} {s.title}\n{s.text}".casefold()
@@ -159,8 +155,6 @@ class NavigatorModel(QAbstractItemModel):
             return self._chapter_data(self._chapters[index.row()], index.column(), role)
         column = index.column()
         badges = self._badges.get(section.id, SectionBadges(0, None, False))
-        if role == self.IdRole:
-            return section.id
         if role == self.SearchRole:
             return self._search.get(section.id, "")
         if role == self.TallyRole:
@@ -260,7 +254,7 @@ class NavigatorModel(QAbstractItemModel):
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.AccessibleTextRole,
-    NavigatorModel.SectionRole, NavigatorModel.SearchRole, NavigatorModel.TallyRole, NavigatorModel.IdRole,
+    NavigatorModel.SearchRole, NavigatorModel.TallyRole,
 })
 
 

@@ -77,7 +77,7 @@ class NavigatorPane(QWidget):
         current = self.current_id()
         self.tree.setUpdatesEnabled(False)
         try:
-            self.model.set_outline(outline.chapters, outline.council_seats, badges, party_view=party_view)
+            self.model.set_outline(outline.chapters, outline.council_seats, badges)
             self.tree.setColumnHidden(OWN, not party_view)  # the griffie has no position of its own
             self.tree.expandAll()
         finally:

@@ -81,7 +81,7 @@ def test_navigator_model_passes_the_qt_model_tester(qtmodeltester, setup):
                               text="We bouwen 900 woningen.", submit=True)
         outline = agreement_outline(s)
         badges = section_badges(s, setup.groen)
-    model.set_outline(outline.chapters, outline.council_seats, badges, party_view=True)
+    model.set_outline(outline.chapters, outline.council_seats, badges)
     qtmodeltester.check(model)
 
 
@@ -108,7 +108,7 @@ def test_amendment_model_and_filter_pass_the_qt_model_tester(qtmodeltester, demo
     assert model.rowCount() >= 2
     qtmodeltester.check(model)
     source = NavigatorModel()
-    source.set_outline(outline.chapters, outline.council_seats, badges, party_view=False)
+    source.set_outline(outline.chapters, outline.council_seats, badges)
     proxy = NavigatorFilter()
     proxy.setSourceModel(source)
     proxy.set_query("woningen")
