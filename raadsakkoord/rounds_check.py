@@ -29,7 +29,7 @@ from raadsakkoord.model import (
     SectionStatus,
 )
 from raadsakkoord.operations._common import the_agreement
-from raadsakkoord.operations.rounds import _unchanged_since
+from raadsakkoord.operations.rounds import unchanged_since
 from raadsakkoord.support import section_support
 
 GONE = (SectionStatus.WITHDRAWN, SectionStatus.REJECTED)
@@ -123,7 +123,7 @@ def round_readiness(session: Session) -> Readiness:
     previous = session.scalars(sa.select(Round).order_by(Round.number.desc()).limit(1)).first()
     sections = session.scalars(
         sa.select(Section).join(Section.chapter).order_by(Chapter.position, Section.position)).all()
-    changed = previous is None or not _unchanged_since(session, previous, list(sections))
+    changed = previous is None or not unchanged_since(session, previous, list(sections))
     by_id = {s.id: s for s in sections}
     numbers = {s.id: s.number for s in sections}  # each once: Section.number reads its chapter
     chapters = {c.id: c for c in session.scalars(sa.select(Chapter))}

@@ -54,7 +54,7 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
             if section.status == SectionStatus.PROPOSED:
                 section.status = SectionStatus.ADOPTED
         agreement.status = AgreementStatus.ADOPTED
-    elif previous is not None and _unchanged_since(session, previous, sections):
+    elif previous is not None and unchanged_since(session, previous, sections):
         raise DomainError(tr("Er is niets gewijzigd sinds {round}; een nieuwe ronde is niet nodig.").format(
             round=previous.label))
     label = single_line(label, tr("De naam van de ronde"), max_length=80) if label else (
@@ -79,7 +79,7 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     return published
 
 
-def _unchanged_since(session: Session, previous: Round, sections: list[Section]) -> bool:
+def unchanged_since(session: Session, previous: Round, sections: list[Section]) -> bool:
     frozen = {
         row.section_id: (row.revision_id, row.chapter_position, row.section_position, row.title, row.status)
         for row in session.scalars(sa.select(RoundSection).where(RoundSection.round_id == previous.id))
