@@ -23,15 +23,15 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
 def main(path: str) -> None:
-    from ui.app import make_none_immortal
+    from ui.shell.app import make_none_immortal
 
     make_none_immortal()  # as the application does (PySide6's None refcount bug on Python 3.11)
     app = QApplication.instance() or QApplication([])
     from raadsakkoord import operations as ops
-    from raadsakkoord.store import open_workspace
-    from ui.auditview import AuditView
-    from ui.context import Changes, Context
-    from ui.tasks import TaskRunner
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.griffie.auditview import AuditView
+    from ui.common.context import Changes, Context
+    from ui.common.background import TaskRunner
 
     workspace = open_workspace(path)
     ctx = Context(workspace, ops.Actor.griffie("Benchmark"), "Benchmark (griffie)", Changes())

@@ -68,10 +68,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from raadsakkoord import operations as ops
-    from raadsakkoord.store import open_workspace
-    from ui.app import configure_application
-    from ui.consolidation import ConsolidationView
-    from ui.context import Changes, Context
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.shell.app import configure_application
+    from ui.griffie.consolidation import ConsolidationView
+    from ui.common.context import Changes, Context
 
     workspace = open_workspace(sys.argv[1])
     section_id, total, section_words = top_up(workspace)

@@ -28,7 +28,7 @@ import dutchlike  # noqa: E402
 from raadsakkoord import operations as ops  # noqa: E402
 from raadsakkoord.exchange import export_party_package, export_round_package, import_package, keys  # noqa: E402
 from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
-from raadsakkoord.store import open_workspace  # noqa: E402
+from raadsakkoord.store.workspace import open_workspace  # noqa: E402
 
 
 def timed(fn):

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from raadsakkoord.demo import create_demo_workspace  # noqa: E402
-from raadsakkoord.export import amendments, document, html, md, pdf, word  # noqa: E402
-from raadsakkoord.export.files import write_atomic  # noqa: E402
-from raadsakkoord.store import open_workspace  # noqa: E402
+from raadsakkoord.export import amendments, document, html, markdown as md, pdf, word  # noqa: E402
+from raadsakkoord.base.files import write_atomic  # noqa: E402
+from raadsakkoord.store.workspace import open_workspace  # noqa: E402
 
 
 def best(fn, runs: int) -> tuple[float, object]:

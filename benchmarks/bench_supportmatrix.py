@@ -55,15 +55,23 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from raadsakkoord import operations as ops
-    from raadsakkoord.matrix import matrix_row, support_matrix
+    from raadsakkoord.queries.matrix import matrix_row, support_matrix
     from raadsakkoord.model import Party, Position
-    from raadsakkoord.store import open_workspace
-    from ui.app import configure_application, make_none_immortal
-    from ui.context import Changes, Context
-    from ui.supportchart import save_png
-    from ui.supportmatrix import FOR, NO_BROAD_SUPPORT, NO_MAJORITY, PARTY_AGAINST, SHOW_ALL, WITH_STALE, prepare
-    from ui.supportview import CHART, SupportView, load_prepared
-    from ui.tasks import TaskRunner
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.shell.app import configure_application, make_none_immortal
+    from ui.common.context import Changes, Context
+    from ui.support.chart import save_png
+    from ui.support.matrix import (
+        FOR,
+        NO_BROAD_SUPPORT,
+        NO_MAJORITY,
+        PARTY_AGAINST,
+        SHOW_ALL,
+        WITH_STALE,
+        prepare,
+    )
+    from ui.support.view import CHART, SupportView, load_prepared
+    from ui.common.background import TaskRunner
 
     make_none_immortal()
     app = QApplication([])
@@ -187,7 +195,7 @@ def main() -> None:
         for label, button in (("per chapter", panel.per_chapter), ("per section", panel.per_section)):
             button.setChecked(True)
             view._update_chart()
-            from ui.supportchart import export_scale
+            from ui.support.chart import export_scale
 
             size = panel.chart.export_size()
             scale = export_scale(size)

@@ -38,12 +38,12 @@ STARTUP = """
 import sys, time
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
-from ui.app import configure_application, make_none_immortal
+from ui.shell.app import configure_application, make_none_immortal
 make_none_immortal()
 app = QApplication([])
 configure_application(app)
 from raadsakkoord import operations as ops
-from ui.mainwindow import MainWindow
+from ui.shell.mainwindow import MainWindow
 window = MainWindow()
 window.show()
 window.open_workspace(sys.argv[1], (ops.Actor.griffie("Benchmark"), "Benchmark (griffie)"))
@@ -75,7 +75,7 @@ def top_up(path: str, target: int = 40):
     """Give the busiest section `target` amendments; returns (its id, the longest section's id)."""
     from raadsakkoord import operations as ops
     from raadsakkoord.model import Amendment, AmendmentStatus, Party, Revision, Section
-    from raadsakkoord.store import open_workspace
+    from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(path)
     with workspace.action() as s:
@@ -102,9 +102,9 @@ def top_up(path: str, target: int = 40):
 def background(path: str) -> None:
     """Work the window does beside the user: the readability scores after start-up (a thread), and
     the first use of the worker process that imports packages and publishes rounds."""
-    from raadsakkoord.outline import agreement_outline
-    from raadsakkoord.readability import report_of
-    from raadsakkoord.store import open_workspace
+    from raadsakkoord.queries.outline import agreement_outline
+    from raadsakkoord.queries.readability import report_of
+    from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(path)
     with workspace.action() as session:
@@ -116,7 +116,7 @@ def background(path: str) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.tasks import TaskRunner, shut_down_processes
+    from ui.common.background import TaskRunner, shut_down_processes
 
     app = QApplication.instance()
     runner = TaskRunner()
@@ -150,9 +150,9 @@ def main() -> None:
 
     from raadsakkoord import operations as ops
     from raadsakkoord.model import Party
-    from raadsakkoord.store import open_workspace
-    from ui.app import configure_application, make_none_immortal
-    from ui.mainwindow import MainWindow
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.shell.app import configure_application, make_none_immortal
+    from ui.shell.mainwindow import MainWindow
 
     times = startup(path)
     print(f"start-up to a usable window (fresh process, navigator of 1,000 sections filled): "

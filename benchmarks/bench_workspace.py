@@ -28,10 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dutchlike  # noqa: E402
 
 from raadsakkoord import operations as ops  # noqa: E402
-from raadsakkoord.info import workspace_summary  # noqa: E402
+from raadsakkoord.queries import conflicts
+from raadsakkoord.queries.summary import workspace_summary  # noqa: E402
 from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
-from raadsakkoord.store import open_workspace  # noqa: E402
-from raadsakkoord.text import canonical_markdown  # noqa: E402
+from raadsakkoord.store.workspace import open_workspace  # noqa: E402
+from raadsakkoord.base.text import canonical_markdown  # noqa: E402
 
 BATCH = 500
 
@@ -124,7 +125,7 @@ def build(target: str, n_sections: int, n_amendments: int, n_parties: int) -> di
     pairs = 0
     with workspace.action() as s:
         for sid in section_ids:
-            pairs += len(ops.section_conflicts(s, sid).conflicting_pairs())
+            pairs += len(conflicts.section_conflicts(s, sid).conflicting_pairs())
     figures["conflicts"] = time.perf_counter() - t
     figures["conflicting_pairs"] = pairs
 

@@ -1,3 +1,3 @@
-"""Raadsakkoord: the core (no Qt). See ../shared/DESIGN.md for the map."""
+"""Raadsakkoord: the core (no Qt): base, diffing, model, store, queries, importing, export, operations, exchange, jobs, cli."""
 
 __version__ = "0.1.0"

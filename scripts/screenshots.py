@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from raadsakkoord import operations as ops  # noqa: E402
 from raadsakkoord.demo import create_demo_workspace  # noqa: E402
 from raadsakkoord.model import Party  # noqa: E402
-from ui.app import configure_application, make_none_immortal  # noqa: E402
-from ui.mainwindow import MainWindow  # noqa: E402
-from ui.sectionview import AMENDMENTS  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
+from ui.shell.app import configure_application, make_none_immortal  # noqa: E402
+from ui.shell.mainwindow import MainWindow  # noqa: E402
+from ui.shell.sectionview import AMENDMENTS  # noqa: E402
+from ui.common.background import TaskRunner  # noqa: E402
 
 
 def settle(app: QApplication, rounds: int = 30) -> None:
@@ -47,7 +47,7 @@ def main() -> None:
     window = MainWindow(runner=TaskRunner(synchronous=True))
     window.resize(1400, 860)
     window.show()
-    from raadsakkoord.store import open_workspace
+    from raadsakkoord.store.workspace import open_workspace
 
     ws = open_workspace(str(path))
     with ws.action() as s:

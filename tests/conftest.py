@@ -33,7 +33,7 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 def _dutch_messages(monkeypatch):
     # Tests compare Dutch messages: a developer's RAADSAKKOORD_LANG must not
     # change them, and a test that switches the language switches it back.
-    from raadsakkoord import i18n
+    from raadsakkoord.base import i18n
 
     monkeypatch.delenv("RAADSAKKOORD_LANG", raising=False)
     i18n.set_language("nl")
@@ -79,7 +79,7 @@ def workspace_target(new_target) -> str:
 
 @pytest.fixture
 def workspace(workspace_target):
-    from raadsakkoord.store import open_workspace
+    from raadsakkoord.store.workspace import open_workspace
 
     ws = open_workspace(workspace_target, create=True)
     yield ws

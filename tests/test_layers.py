@@ -4,11 +4,11 @@ import subprocess
 import sys
 
 CORE_MODULES = [
-    "raadsakkoord.cli", "raadsakkoord.operations", "raadsakkoord.store", "raadsakkoord.info",
-    "raadsakkoord.outline", "raadsakkoord.demo", "raadsakkoord.diffing", "raadsakkoord.support",
-    "raadsakkoord.exchange", "raadsakkoord.readability", "raadsakkoord.export.commands",
-    "raadsakkoord.importing_office", "raadsakkoord.importing_office.docx_reader",
-    "raadsakkoord.importing_office.odt_reader",
+    "raadsakkoord.cli", "raadsakkoord.operations", "raadsakkoord.store.workspace", "raadsakkoord.queries.summary",
+    "raadsakkoord.queries.outline", "raadsakkoord.demo", "raadsakkoord.diffing", "raadsakkoord.queries.support",
+    "raadsakkoord.exchange", "raadsakkoord.queries.readability", "raadsakkoord.cli.export",
+    "raadsakkoord.importing.office", "raadsakkoord.importing.office.docx_reader",
+    "raadsakkoord.importing.office.odt_reader",
 ]
 
 

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord import operations as ops
 from raadsakkoord.demo import content
-from raadsakkoord.errors import UserError
+from raadsakkoord.base.errors import UserError
 from raadsakkoord.model import AmendmentKind, AmendmentStatus, Position, Section
-from raadsakkoord.store import Workspace, open_workspace
+from raadsakkoord.store.workspace import Workspace, open_workspace
 
 TZ = ZoneInfo("Europe/Amsterdam")
 SETUP_DATE = dt.date(2026, 8, 24)

@@ -29,8 +29,8 @@ from itertools import accumulate
 from raadsakkoord.diffing.tokens import tokenize
 from raadsakkoord.diffing.worddiff import diff_against
 from raadsakkoord.diffing.worddiff import hunks as diff_hunks
-from raadsakkoord.errors import DomainError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.errors import DomainError
+from raadsakkoord.base.i18n import tr
 
 
 @dataclass(frozen=True, slots=True)

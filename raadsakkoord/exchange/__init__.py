@@ -15,8 +15,8 @@ from raadsakkoord.exchange.common import ImportReport
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, Package, PackageRefused, read_package
 from raadsakkoord.exchange.party_package import export_party_package, import_party_package
 from raadsakkoord.exchange.round_package import export_round_package, import_round_package
-from raadsakkoord.i18n import tr
-from raadsakkoord.operations._common import Actor
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.actor import Actor
 
 
 def import_package(session: Session, actor: Actor, data: bytes, source: str) -> ImportReport:

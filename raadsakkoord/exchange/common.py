@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import Package, PackageRefused, parse_moment
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Agreement, PackageRecord
-from raadsakkoord.operations._common import now
+from raadsakkoord.base.clock import now
 
 
 @dataclass

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import fastjsonschema
 
-from raadsakkoord import paths
-from raadsakkoord.errors import InputError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base import paths
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.exchange import keys
 
 FORMAT = "raadsakkoord-package"

@@ -23,12 +23,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from raadsakkoord import paths
-from raadsakkoord.errors import DomainError, InputError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base import paths
+from raadsakkoord.base.errors import DomainError, InputError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Agreement, Party, TrustedKey
-from raadsakkoord.operations._common import Actor, log, new_id, now, the_agreement
-from raadsakkoord.text import decode_utf8
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.queries.lookup import the_agreement
+from raadsakkoord.base.text import decode_utf8
 
 GRIFFIE = "griffie"
 PUBLIC_KEY_FORMAT = "raadsakkoord-public-key"

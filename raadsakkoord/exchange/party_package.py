@@ -16,7 +16,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from raadsakkoord.errors import DomainError
+from raadsakkoord.base.errors import DomainError
 from raadsakkoord.exchange import keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
@@ -26,8 +26,8 @@ from raadsakkoord.exchange.common import (
     last_sequence,
     record,
 )
-from raadsakkoord.i18n import mark, tr
-from raadsakkoord.importing import outline_heading_line
+from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.importing.markdown import outline_heading_line
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.model import (
     AgreementStatus,
@@ -43,7 +43,10 @@ from raadsakkoord.model import (
     Task,
     TaskStatus,
 )
-from raadsakkoord.operations._common import Actor, get, log, new_id, now, the_agreement
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.queries.lookup import get, the_agreement
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 
 SENT_STATUSES = (AmendmentStatus.SUBMITTED, AmendmentStatus.WITHDRAWN)

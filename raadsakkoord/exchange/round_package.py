@@ -15,7 +15,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from raadsakkoord.errors import DomainError
+from raadsakkoord.base.errors import DomainError
 from raadsakkoord.exchange import keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
@@ -26,7 +26,7 @@ from raadsakkoord.exchange.common import (
     record,
 )
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Agreement,
     Amendment,
@@ -41,7 +41,10 @@ from raadsakkoord.model import (
     Task,
     TrustedKey,
 )
-from raadsakkoord.operations._common import Actor, log, new_id, now, the_agreement
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange.envelope import PackageRefused, moment, parse_moment
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Agreement,
     AgreementStatus,
@@ -31,8 +31,8 @@ from raadsakkoord.model import (
     Task,
     TaskStatus,
 )
-from raadsakkoord.importing import outline_heading_line
-from raadsakkoord.text import sha256_hex
+from raadsakkoord.importing.markdown import outline_heading_line
+from raadsakkoord.base.text import sha256_hex
 
 
 def _id(value) -> str | None:

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session, selectinload
 from raadsakkoord import diffing
 from raadsakkoord.export.document import Meta, _meta
 from raadsakkoord.export.progress import Step
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Revision, Section
-from raadsakkoord.operations import STATUS_LABELS
-from raadsakkoord.support import Tally, amendment_support
+from raadsakkoord.queries.labels import STATUS_LABELS
+from raadsakkoord.queries.support import Tally, amendment_support
 
 
 @dataclass(frozen=True)

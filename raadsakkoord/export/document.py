@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import InputError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Chapter,
     Endorsement,
@@ -32,9 +32,9 @@ from raadsakkoord.model import (
     TaskStatus,
 )
 from raadsakkoord.model.task import task_section
-from raadsakkoord.operations._common import the_agreement
-from raadsakkoord.readability import ReadabilityReport, report_of
-from raadsakkoord.support import PartyPosition, Tally, section_support
+from raadsakkoord.queries.lookup import the_agreement
+from raadsakkoord.queries.readability import ReadabilityReport, report_of
+from raadsakkoord.queries.support import PartyPosition, Tally, section_support
 
 # Dates on a publication are the municipality's dates, not UTC.
 TZ = ZoneInfo("Europe/Amsterdam")

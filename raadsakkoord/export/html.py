@@ -14,18 +14,19 @@ from html import escape
 from raadsakkoord import diffing
 from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
-from raadsakkoord.export.document import (
-    AgreementDocument,
-    Meta,
-    Portfolio,
-    TaskAgenda,
-    date_nl,
-    euro_nl,
+from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
+from raadsakkoord.export.labels import (
+    KIND_NL,
+    TASK_STATUS_NL,
+    percent,
+    segments,
+    support_rows,
+    support_sentence,
+    verdict,
 )
-from raadsakkoord.export.labels import KIND_NL, TASK_STATUS_NL, percent, segments, support_rows, support_sentence, verdict
-from raadsakkoord.export.markdown import render_markdown
-from raadsakkoord.readability import Readability, ReadabilityReport
-from raadsakkoord.support import Tally
+from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.queries.readability import Readability, ReadabilityReport
+from raadsakkoord.queries.support import Tally
 
 # Colours were picked for at least 4.5:1 contrast of text on its background.
 STYLE = """

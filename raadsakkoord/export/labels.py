@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raadsakkoord.model import AmendmentKind, Position
-from raadsakkoord.support import Tally
+from raadsakkoord.queries.support import Tally
 
 TASK_STATUS_NL = {
     "proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",

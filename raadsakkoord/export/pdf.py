@@ -45,13 +45,13 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from raadsakkoord.errors import UserError
+from raadsakkoord.base.errors import UserError
 from raadsakkoord.export import qt_html
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, TaskAgenda, date_nl
-from raadsakkoord.export.files import atomic_path
+from raadsakkoord.base.files import atomic_path
 from raadsakkoord.export.progress import Step
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.i18n import tr
 
 FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")

@@ -1,7 +1,7 @@
 """The readability appendix in words and figures, shared by every format so they say the same.
 
 The appendix is Dutch document content, like the rest of an export, and is
-not translated. The figures come from ``raadsakkoord.readability`` over the
+not translated. The figures come from ``raadsakkoord.queries.readability`` over the
 very texts the document shows (a round's texts for a round export).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from raadsakkoord.export.labels import percent
-from raadsakkoord.readability import LONG_SENTENCE_WORDS, Readability
+from raadsakkoord.queries.readability import LONG_SENTENCE_WORDS, Readability
 
 TITLE = "Leesbaarheid"
 CHAPTERS_HEADING = "Per hoofdstuk"

@@ -20,9 +20,9 @@ from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
 from raadsakkoord.export.labels import KIND_NL, percent, segments, support_rows, verdict
-from raadsakkoord.export.markdown import render_markdown
-from raadsakkoord.readability import Readability, ReadabilityReport
-from raadsakkoord.support import Tally
+from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.queries.readability import Readability, ReadabilityReport
+from raadsakkoord.queries.support import Tally
 
 # Font sizes in points; Qt reads margins only in CSS pixels (1/96 inch, scaled
 # to the device), so they are written here in points and converted.

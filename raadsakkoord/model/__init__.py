@@ -3,15 +3,7 @@
 from sqlalchemy import event
 from sqlalchemy.orm import Mapper, object_session
 
-from raadsakkoord.model.agreement import (
-    Agreement,
-    Chapter,
-    Party,
-    Revision,
-    Round,
-    RoundSection,
-    Section,
-)
+from raadsakkoord.model.agreement import Agreement, Chapter, Party, Revision, Round, RoundSection, Section
 from raadsakkoord.model.amendment import Amendment, Endorsement, amendment_co_party
 from raadsakkoord.model.audit import AuditEvent
 from raadsakkoord.model.autosave import Autosave

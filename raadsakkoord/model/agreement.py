@@ -8,12 +8,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from raadsakkoord.model.base import (
-    AgreementStatus,
-    Base,
-    SectionStatus,
-    enum_column,
-)
+from raadsakkoord.model.base import AgreementStatus, Base, SectionStatus, enum_column
 
 
 class Agreement(Base):

@@ -9,13 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from raadsakkoord.model.agreement import Chapter, Party, Revision, Section
-from raadsakkoord.model.base import (
-    AmendmentKind,
-    AmendmentStatus,
-    Base,
-    Position,
-    enum_column,
-)
+from raadsakkoord.model.base import AmendmentKind, AmendmentStatus, Base, Position, enum_column
 
 amendment_co_party = sa.Table(
     "amendment_co_party",

@@ -6,15 +6,9 @@ commits or closes the session it was handed: the caller's
 ``workspace.action()`` makes the whole action permanent, or nothing of it.
 """
 
-from raadsakkoord.operations._common import Actor
-from raadsakkoord.operations.agreement import (
-    add_party,
-    create_agreement,
-    update_agreement,
-    update_party,
-)
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations.agreement import add_party, create_agreement, update_agreement, update_party
 from raadsakkoord.operations.amendments import (
-    STATUS_LABELS,
     decide_amendment,
     propose_amendment,
     rework_amendment,
@@ -22,21 +16,14 @@ from raadsakkoord.operations.amendments import (
     update_draft,
     withdraw_amendment,
 )
-from raadsakkoord.operations.autosave import (
-    UnsavedDraft,
-    autosave_draft,
-    discard_autosave,
-    unsaved_drafts,
+from raadsakkoord.operations.autosave import UnsavedDraft, autosave_draft, discard_autosave, unsaved_drafts
+from raadsakkoord.operations.consolidation import RebaseReport, rebase_open_amendments
+from raadsakkoord.operations.decisions import (
+    DecisionRecord,
+    decision_record,
+    undo_decision,
+    undoable_decision,
 )
-from raadsakkoord.operations.consolidation import (
-    RebaseReport,
-    SectionConflicts,
-    amendment_diff,
-    preview_section,
-    rebase_open_amendments,
-    section_conflicts,
-)
-from raadsakkoord.operations.decisions import DecisionRecord, decision_record, undo_decision, undoable_decision
 from raadsakkoord.operations.drafts import import_markdown_draft
 from raadsakkoord.operations.endorsements import (
     EndorsementSnapshot,
@@ -59,7 +46,6 @@ from raadsakkoord.operations.sections import (
 from raadsakkoord.operations.tasks import add_task, edit_task
 
 __all__ = [
-    "STATUS_LABELS",
     "Actor",
     "DecisionRecord",
     "EndorsementSnapshot",
@@ -70,12 +56,8 @@ __all__ = [
     "autosave_draft",
     "discard_autosave",
     "unsaved_drafts",
-    "SectionConflicts",
-    "amendment_diff",
-    "preview_section",
     "rebase_open_amendments",
     "rework_amendment",
-    "section_conflicts",
     "add_chapter",
     "add_party",
     "add_section",

@@ -1,85 +1,17 @@
-"""What every operation shares: who acts, the clock, ids, lookups and the audit entry."""
+"""What the operations share beyond the base: refusing changes to an adopted agreement, who may act, version checks."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass
-from typing import TypeVar
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord import audit
-from raadsakkoord.errors import ConcurrentEditError, DomainError, NotFound, PermissionDenied
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.base.errors import ConcurrentEditError, DomainError, PermissionDenied
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.text import single_line
 from raadsakkoord.model import Agreement, AgreementStatus, Party
-from raadsakkoord.text import single_line
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who performs an action: a named person of the griffie, or of a party."""
-
-    name: str
-    party_id: uuid.UUID | None = None
-
-    @classmethod
-    def griffie(cls, name: str = "Griffie") -> Actor:
-        return cls(name=name)
-
-    @classmethod
-    def of_party(cls, party_id: uuid.UUID, name: str) -> Actor:
-        return cls(name=name, party_id=party_id)
-
-    @property
-    def is_griffie(self) -> bool:
-        return self.party_id is None
-
-
-def now(session: Session) -> dt.datetime:
-    """The current time; the demo and tests set ``session.info['clock']`` for fixed dates."""
-    clock = session.info.get("clock")
-    return clock() if clock else dt.datetime.now(dt.timezone.utc)
-
-
-def new_id(session: Session) -> uuid.UUID:
-    factory = session.info.get("new_id")
-    return factory() if factory else uuid.uuid4()
-
-
-def get(session: Session, cls: type[T], ident: uuid.UUID | str, what: str) -> T:
-    """Load by id, or raise NotFound naming the thing (``what``, in the user's language: ``tr("fractie")``)."""
-    try:
-        key = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
-    except ValueError:
-        raise NotFound(tr("Onbekende {what}: {ident}").format(what=what, ident=ident)) from None
-    obj = session.get(cls, key)
-    if obj is None:
-        raise NotFound(tr("Onbekende {what}: {ident}").format(what=what, ident=ident))
-    _pin(session, obj)
-    return obj
-
-
-def _pin(session: Session, obj) -> None:
-    # The identity map holds objects weakly, so a batch of actions in one
-    # session would load the same party or agreement again every time. One
-    # session is one user action: holding them for its lifetime is cheap.
-    session.info.setdefault("pinned", set()).add(obj)
-
-
-def the_agreement(session: Session) -> Agreement:
-    agreement_id = session.info.get("agreement_id")
-    agreement = session.get(Agreement, agreement_id) if agreement_id else None
-    if agreement is None:
-        agreement = session.scalars(sa.select(Agreement).limit(1)).first()
-        if agreement is None:
-            raise DomainError(tr("Deze werkruimte bevat nog geen raadsakkoord."))
-        session.info["agreement_id"] = agreement.id
-        _pin(session, agreement)
-    return agreement
+from raadsakkoord.queries.lookup import get, the_agreement
 
 
 def open_agreement(session: Session) -> Agreement:
@@ -117,11 +49,6 @@ def check_actor(session: Session, actor: Actor) -> None:
     single_line(actor.name, tr("De naam van wie dit doet"), max_length=120)
     if actor.party_id is not None:
         get(session, Party, actor.party_id, tr("fractie"))
-
-
-def log(session: Session, actor: Actor, action: str, **payload) -> None:
-    audit.record(session, at=now(session), actor=actor.name, party_id=actor.party_id,
-                 action=action, payload=payload)
 
 
 def check_version(obj, expected_version: int | None, what: str) -> None:

@@ -8,22 +8,16 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import DomainError, InputError
-from raadsakkoord.i18n import tr
-from raadsakkoord.importing import refuse_outline_headings
+from raadsakkoord.base.errors import DomainError, InputError
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.importing.markdown import refuse_outline_headings
 from raadsakkoord.model import Agreement, Party
-from raadsakkoord.operations._common import (
-    Actor,
-    check_actor,
-    check_version,
-    get,
-    log,
-    new_id,
-    now,
-    open_agreement,
-    require_griffie,
-)
-from raadsakkoord.text import canonical_markdown, single_line
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations._common import check_actor, check_version, open_agreement, require_griffie
+from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.base.text import canonical_markdown, single_line
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import DomainError, InputError, PermissionDenied
-from raadsakkoord.i18n import mark, tr
-from raadsakkoord.importing import refuse_outline_headings
+from raadsakkoord.base.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.importing.markdown import refuse_outline_headings
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -19,34 +19,21 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.operations._common import (
-    Actor,
     acting_party,
     check_actor,
     check_version,
-    get,
-    log,
-    new_id,
-    now,
     open_agreement,
     require_griffie,
 )
+from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.sections import add_section, new_revision
-from raadsakkoord.text import canonical_markdown, single_line
-
-# Dutch labels: the amendment book prints them as they are; a message shows
-# them with tr(STATUS_LABELS[status]).
-STATUS_LABELS = {
-    AmendmentStatus.DRAFT: mark("concept"),
-    AmendmentStatus.SUBMITTED: mark("ingediend"),
-    AmendmentStatus.ACCEPTED: mark("aanvaard"),
-    AmendmentStatus.PARTLY_ACCEPTED: mark("gedeeltelijk overgenomen"),
-    AmendmentStatus.REJECTED: mark("verworpen"),
-    AmendmentStatus.WITHDRAWN: mark("ingetrokken"),
-    AmendmentStatus.SUPERSEDED: mark("vervallen"),
-}
-
+from raadsakkoord.base.text import canonical_markdown, single_line
 
 def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
     if section_id is None:

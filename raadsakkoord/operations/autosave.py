@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import InputError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Autosave
-from raadsakkoord.operations._common import Actor, check_actor, new_id, now
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations._common import check_actor
+from raadsakkoord.base.clock import new_id, now
 
 EDITOR_KEY = re.compile(
     r"^(amendment|modify|delete|new_section):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"

@@ -1,4 +1,4 @@
-"""The diff engine in the domain: amendments as tracked changes, conflicts, previews, rebasing.
+"""Rebasing: moving open amendments onto their section's new text.
 
 Amendments name the revision they were written against. Where the section
 has moved on, they are rebased (a three-way merge): silently when their
@@ -15,106 +15,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
 
 from raadsakkoord import diffing
-from raadsakkoord.errors import DomainError, InputError
-from raadsakkoord.i18n import tr
-from raadsakkoord.model import (
-    Amendment,
-    AmendmentKind,
-    AmendmentStatus,
-    Section,
-)
-from raadsakkoord.operations._common import Actor, get, log
-
-OPEN_STATUSES = (AmendmentStatus.DRAFT, AmendmentStatus.SUBMITTED)
-
-
-def amendment_diff(session: Session, amendment_id: uuid.UUID) -> diffing.TextDiff:
-    """The amendment as tracked changes against the revision it was written on."""
-    amendment = get(session, Amendment, amendment_id, tr("amendement"))
-    base = amendment.base_revision.text if amendment.base_revision else ""
-    if amendment.kind == AmendmentKind.DELETE:
-        return diffing.diff(base, "")
-    return diffing.diff(base, amendment.proposed_text)
-
-
-@dataclass(frozen=True)
-class SectionConflicts:
-    """The open amendments of one section, on its current text, and which of them collide.
-
-    ``amendment_ids[i]`` and ``amendment_ids[j]`` conflict when ``matrix[i][j]``.
-    Amendments written on an older text are rebased for the comparison; those
-    that cannot be are listed in ``needs_rework`` and left out of the matrix.
-    """
-
-    section_id: uuid.UUID
-    revision_id: uuid.UUID
-    amendment_ids: tuple[uuid.UUID, ...]
-    matrix: tuple[tuple[bool, ...], ...]
-    texts: tuple[str, ...]  # each amendment's text on the current revision
-    needs_rework: tuple[uuid.UUID, ...] = ()
-
-    def conflicting_pairs(self) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        ids = self.amendment_ids
-        return [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids)) if self.matrix[i][j]]
-
-
-def _open_amendments(session: Session, section_id: uuid.UUID,
-                     statuses: tuple[AmendmentStatus, ...]) -> list[Amendment]:
-    return list(session.scalars(
-        sa.select(Amendment)
-        .where(Amendment.section_id == section_id, Amendment.status.in_(statuses),
-               Amendment.kind != AmendmentKind.NEW_SECTION)
-        .order_by(Amendment.submitted_at, Amendment.created_at)
-    ))
-
-
-def _on_current(amendment: Amendment, current_text: str) -> str | None:
-    """The amendment's text on the section's current revision, or None if it collides."""
-    target = "" if amendment.kind == AmendmentKind.DELETE else amendment.proposed_text
-    if amendment.base_revision_id == amendment.section.current_revision_id:
-        return target
-    result = diffing.rebase(amendment.base_revision.text, target, current_text)
-    return result.text if result.clean else None
-
-
-def section_conflicts(session: Session, section_id: uuid.UUID, *,
-                      statuses: tuple[AmendmentStatus, ...] = (AmendmentStatus.SUBMITTED,)) -> SectionConflicts:
-    """The conflict matrix of the section's open amendments (submitted ones by default)."""
-    section = get(session, Section, section_id, tr("hoofdlijn"))
-    current = section.text
-    ids, texts, rework = [], [], []
-    for amendment in _open_amendments(session, section.id, statuses):
-        text = _on_current(amendment, current)
-        if text is None:
-            rework.append(amendment.id)
-        else:
-            ids.append(amendment.id)
-            texts.append(text)
-    base = diffing.BaseText(current)
-    matrix = diffing.matrix_of([base.changes(text) for text in texts])
-    return SectionConflicts(section.id, section.current_revision_id, tuple(ids),
-                            tuple(tuple(row) for row in matrix), tuple(texts), tuple(rework))
-
-
-def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list[uuid.UUID]) -> str:
-    """The section's text with the chosen amendments applied together.
-
-    Raises ``diffing.AmendmentConflict`` (a DomainError naming the pair) when
-    two of them collide, and DomainError for one that needs rework first.
-    """
-    section = get(session, Section, section_id, tr("hoofdlijn"))
-    texts = []
-    for ident in amendment_ids:
-        amendment = get(session, Amendment, ident, tr("amendement"))
-        if amendment.section_id != section.id or amendment.kind == AmendmentKind.NEW_SECTION:
-            raise InputError(tr("Amendement '{headline}' hoort niet bij hoofdlijn {number}.").format(
-                headline=amendment.headline, number=section.number))
-        text = _on_current(amendment, section.text)
-        if text is None:
-            raise DomainError(tr("Amendement '{headline}' botst met de huidige tekst en moet eerst "
-                                 "worden herzien door de indiener.").format(headline=amendment.headline))
-        texts.append(text)
-    return diffing.combine(section.text, texts)
+from raadsakkoord.model import Amendment, AmendmentKind, Section
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.queries.conflicts import OPEN_STATUSES
+from raadsakkoord.store.audit import log
 
 
 @dataclass

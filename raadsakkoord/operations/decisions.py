@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord import diffing
-from raadsakkoord.errors import DomainError
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.errors import DomainError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -30,15 +30,12 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
-from raadsakkoord.operations._common import (
-    Actor,
-    check_actor,
-    get,
-    log,
-    open_agreement,
-    require_griffie,
-)
-from raadsakkoord.operations.amendments import STATUS_LABELS, _excerpt
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations._common import check_actor, open_agreement, require_griffie
+from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import log
+from raadsakkoord.queries.labels import STATUS_LABELS
+from raadsakkoord.operations.amendments import _excerpt
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import new_revision
 

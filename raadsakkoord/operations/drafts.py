@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from raadsakkoord.importing import DEFAULT_SOURCE, parse_draft
+from raadsakkoord.importing.markdown import DEFAULT_SOURCE, parse_draft
 from raadsakkoord.model import Agreement
-from raadsakkoord.operations._common import Actor, log
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.store.audit import log
 from raadsakkoord.operations.agreement import create_agreement
 from raadsakkoord.operations.sections import add_chapter, add_section
 

@@ -9,24 +9,15 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import DomainError
-from raadsakkoord.i18n import mark, tr
+from raadsakkoord.base.errors import DomainError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Amendment, Endorsement, Position, Revision, Section
-from raadsakkoord.operations._common import (
-    Actor,
-    acting_party,
-    check_actor,
-    get,
-    log,
-    new_id,
-    now,
-    open_agreement,
-)
-from raadsakkoord.text import canonical_markdown
-
-POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
-                   Position.ABSTAIN: mark("onthoudt zich")}  # shown with tr()
-
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
+from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.base.text import canonical_markdown
 
 def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
             minority_position: str, where, **target) -> Endorsement:

@@ -5,28 +5,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import DomainError
-from raadsakkoord.i18n import tr
-from raadsakkoord.model import (
-    AgreementStatus,
-    Chapter,
-    Round,
-    RoundSection,
-    Section,
-    SectionStatus,
-)
-from raadsakkoord.operations._common import (
-    Actor,
-    check_actor,
-    log,
-    new_id,
-    now,
-    open_agreement,
-    require_griffie,
-)
+from raadsakkoord.base.errors import DomainError
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.model import AgreementStatus, Chapter, Round, RoundSection, Section, SectionStatus
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.queries.round_readiness import unchanged_since
+from raadsakkoord.operations._common import check_actor, open_agreement, require_griffie
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
-from raadsakkoord.text import canonical_markdown, single_line
+from raadsakkoord.base.text import canonical_markdown, single_line
 
 
 def publish_round(session: Session, actor: Actor, *, label: str | None = None,
@@ -77,15 +66,3 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
         # Not persisted: what the griffie is told right after publishing.
         published.rebase_report = rebase_open_amendments(session, actor)
     return published
-
-
-def unchanged_since(session: Session, previous: Round, sections: list[Section]) -> bool:
-    frozen = {
-        row.section_id: (row.revision_id, row.chapter_position, row.section_position, row.title, row.status)
-        for row in session.scalars(sa.select(RoundSection).where(RoundSection.round_id == previous.id))
-    }
-    current = {
-        s.id: (s.current_revision_id, s.chapter.position, s.position, s.title, s.status.value)
-        for s in sections
-    }
-    return frozen == current

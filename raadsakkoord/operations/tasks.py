@@ -8,20 +8,15 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from raadsakkoord.errors import InputError, PermissionDenied
-from raadsakkoord.i18n import tr
+from raadsakkoord.base.errors import InputError, PermissionDenied
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import ParticipationLevel, Section, Task, TaskStatus
-from raadsakkoord.operations._common import (
-    Actor,
-    check_actor,
-    check_version,
-    get,
-    log,
-    new_id,
-    now,
-    open_agreement,
-)
-from raadsakkoord.text import canonical_markdown, single_line
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.operations._common import check_actor, check_version, open_agreement
+from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import log
+from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.base.text import canonical_markdown, single_line
 
 MAX_BUDGET_EUR = 10_000_000_000  # catches a mistyped amount, not a policy
 

@@ -17,7 +17,7 @@ from raadsakkoord.diffing import (
     merge3,
     preview,
 )
-from raadsakkoord.errors import DomainError
+from raadsakkoord.base.errors import DomainError
 
 BASE = (
     "De gemeente bouwt tweeduizend woningen in de binnenstad. "

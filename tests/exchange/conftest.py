@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from raadsakkoord import operations as ops
 from raadsakkoord.cli import main
 from raadsakkoord.model import Base
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 
 BOUWEN = ("We bouwen 500 woningen in Noord.\n\nDe helft daarvan is sociale huur, de rest is voor starters.\n\n"
           "Het college zoekt ruimte in de dorpen.")

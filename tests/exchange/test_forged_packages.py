@@ -8,9 +8,17 @@ import sqlalchemy as sa
 from raadsakkoord import operations as ops
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import seal
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Endorsement, ParticipationLevel, Section, Task
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Endorsement,
+    ParticipationLevel,
+    Section,
+    Task,
+)
 from raadsakkoord.operations.sections import new_revision
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, cli, ok
 
 

@@ -1,9 +1,9 @@
 """The griffie's inbox: which party sent what and when, and who sent nothing yet."""
 
 from raadsakkoord import operations as ops
-from raadsakkoord.inbox import inbox, summary_text
+from raadsakkoord.queries.inbox import inbox, summary_text
 from raadsakkoord.model import AmendmentKind, Position
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, ok
 
 

@@ -4,12 +4,12 @@ import json
 import re
 import stat
 
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import cli, ok
 
 
 def test_private_key_is_only_readable_by_the_user_and_never_in_the_workspace(council, tmp_path):
-    from raadsakkoord import paths
+    from raadsakkoord.base import paths
 
     pems = list(paths.keys_dir().rglob("*.pem"))
     assert len(pems) == 4  # the griffie and three parties
@@ -59,7 +59,7 @@ def test_export_without_a_key_is_a_clear_line(council, capsys, tmp_path):
     ws.close()
     import shutil
 
-    from raadsakkoord import paths
+    from raadsakkoord.base import paths
 
     shutil.rmtree(paths.keys_dir())
     code, _, err = cli(capsys, "package", "export", council.griffie, "--round", "-o", tmp_path / "x.rkpkg")

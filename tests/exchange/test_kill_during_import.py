@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Amendment, AmendmentKind, PackageRecord
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, ok
 
 AMENDMENTS = 1000

@@ -3,8 +3,9 @@
 import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
+from raadsakkoord.queries import conflicts
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Position, Round, Section
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, HUUR, cli, ok
 
 
@@ -58,9 +59,9 @@ def test_offline_cycle(council, capsys, tmp_path):
     griffie = ops.Actor.griffie("Griet Griffier")
     with griffie_ws.action() as s:
         assert s.get(Amendment, rp_draft) is None  # a draft stays on the party's laptop
-        report = ops.section_conflicts(s, council.bouwen)
+        report = conflicts.section_conflicts(s, council.bouwen)
         assert report.conflicting_pairs() in ([(gl_amendment, rp_amendment)], [(rp_amendment, gl_amendment)])
-        from raadsakkoord.support import section_support
+        from raadsakkoord.queries.support import section_support
         tally = section_support(s)[council.bouwen]
         assert (tally.support_seats, tally.oppose_seats) == (3, 5)
         assert tally.minority_positions[0].minority_position == "Te veel beton."

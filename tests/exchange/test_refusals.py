@@ -10,7 +10,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.exchange import envelope, keys
 from raadsakkoord.exchange.envelope import PackageRefused, canonical, seal
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.store import open_workspace
+from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, cli, dump, ok
 
 
@@ -146,7 +146,7 @@ def test_not_utf8(council, gl_package, capsys):
 
 
 def test_oversized(council, gl_package, capsys, monkeypatch):
-    from raadsakkoord.exchange import commands
+    from raadsakkoord.cli import packages as commands
 
     monkeypatch.setattr(commands, "MAX_PACKAGE_BYTES", 1000)
     _refused(capsys, council, gl_package, "te groot")

@@ -20,7 +20,7 @@ def demo_path(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo(demo_path):
-    from raadsakkoord.store import open_workspace
+    from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(demo_path)
     yield workspace

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from raadsakkoord import i18n
-from raadsakkoord.export import md
+from raadsakkoord.base import i18n
+from raadsakkoord.export import markdown as md
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from raadsakkoord.errors import UserError
-from raadsakkoord.export import commands
+from raadsakkoord.base.errors import UserError
+from raadsakkoord.cli import export as commands
 
 
 def run(capsys, *argv):
@@ -96,7 +96,7 @@ def test_a_read_only_folder_is_one_line(capsys, tmp_path, demo_path):
 
 
 def test_a_failing_export_leaves_the_old_file_and_no_partial_one(tmp_path, demo, monkeypatch):
-    from raadsakkoord.export import md
+    from raadsakkoord.export import markdown as md
 
     target = tmp_path / "akkoord.md"
     target.write_text("vorige versie")

@@ -3,9 +3,9 @@
 import subprocess
 import sys
 
-QT_FREE = ["raadsakkoord.export.commands", "raadsakkoord.export.document", "raadsakkoord.export.amendments",
-           "raadsakkoord.export.md", "raadsakkoord.export.html", "raadsakkoord.export.tasks",
-           "raadsakkoord.export.markdown", "raadsakkoord.export.qt_html",
+QT_FREE = ["raadsakkoord.cli.export", "raadsakkoord.export.document", "raadsakkoord.export.amendments",
+           "raadsakkoord.export.markdown", "raadsakkoord.export.html", "raadsakkoord.export.tasks",
+           "raadsakkoord.export.safe_html", "raadsakkoord.export.qt_html",
            "raadsakkoord.export.word", "raadsakkoord.export.word.agreement", "raadsakkoord.export.word.amendments"]
 
 

@@ -88,7 +88,7 @@ def test_diacritics_come_through(page_texts):
 
 
 def test_attaching_the_source_makes_a_plain_pdf_with_the_markdown(qapp, tmp_path, agenda):
-    from raadsakkoord.export import md, pdf
+    from raadsakkoord.export import markdown as md, pdf
 
     target = tmp_path / "agenda.pdf"
     source = md.task_agenda_markdown(agenda).encode()

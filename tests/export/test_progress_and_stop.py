@@ -3,7 +3,7 @@
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.export.commands import export
+from raadsakkoord.export.writer import export
 from raadsakkoord.export.progress import Step
 from raadsakkoord.model import AmendmentKind
 

@@ -11,7 +11,8 @@ import pypdf
 import pytest
 from markdown_it import MarkdownIt
 
-from raadsakkoord.export import commands, document, html, md
+from raadsakkoord.cli import export as commands
+from raadsakkoord.export import document, html, markdown as md
 from raadsakkoord.export.document import DocChapter
 
 # Texts whose counts are worked out by hand in tests/test_readability.py.
@@ -84,7 +85,7 @@ def test_markdown_appendix_lists_chapters_then_sections_hardest_first(small):
 
 
 def test_markdown_appendix_keeps_the_section_texts_importable(small):
-    from raadsakkoord.importing import parse_draft
+    from raadsakkoord.importing.markdown import parse_draft
 
     draft = parse_draft(md.agreement_markdown(small[1]))
     assert [c.title for c in draft.chapters][-3:] == [
@@ -238,7 +239,7 @@ def test_the_command_adds_the_appendix_only_when_asked(capsys, tmp_path, demo_pa
 
 def test_the_appendix_describes_the_texts_of_the_exported_round(tmp_path, demo):
     """Through the function the UI calls: a round's export measures that round's texts."""
-    from raadsakkoord.readability import report_of
+    from raadsakkoord.queries.readability import report_of
 
     target = tmp_path / "ronde1.html"
     commands.export(demo, "agreement", "html", str(target), round_number=1, readability=True)

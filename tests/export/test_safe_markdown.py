@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from raadsakkoord.export.markdown import render_markdown
+from raadsakkoord.export.safe_html import render_markdown
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -11,8 +11,8 @@ import yaml
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from raadsakkoord.export import html, md, tasks
-from raadsakkoord.importing import parse_draft
+from raadsakkoord.export import html, markdown as md, tasks
+from raadsakkoord.importing.markdown import parse_draft
 
 
 def _split_front_matter(text: str) -> tuple[dict, str]:

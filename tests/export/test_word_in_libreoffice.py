@@ -17,10 +17,10 @@ import pytest
 from docx.oxml import parse_xml
 from pypdf import PdfReader
 
-from raadsakkoord.errors import InputError
+from raadsakkoord.base.errors import InputError
 from raadsakkoord.export.word import write_docx
-from raadsakkoord.importing_office import read_document
-from tests.importing_office.builders import TRACKED_INSERTION, draft_docx, draft_odt
+from raadsakkoord.importing.office import read_document
+from tests.importing.office.builders import TRACKED_INSERTION, draft_docx, draft_odt
 
 pytestmark = pytest.mark.office
 

@@ -3,7 +3,7 @@
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.base.errors import DomainError, InputError, PermissionDenied
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Section, SectionStatus
 
 NEW_BOUWEN = "We bouwen 800 woningen.\n\nDe helft is sociale huur."

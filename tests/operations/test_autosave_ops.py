@@ -3,7 +3,7 @@
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import InputError
+from raadsakkoord.base.errors import InputError
 from raadsakkoord.model import AuditEvent, Autosave
 
 

@@ -4,7 +4,8 @@ import pytest
 
 from raadsakkoord import diffing
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, PermissionDenied
+from raadsakkoord.queries import conflicts
+from raadsakkoord.base.errors import DomainError, PermissionDenied
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, AuditEvent, Section
 
 BASE = "We bouwen 500 woningen in Noord.\n\nDe helft is sociale huur."
@@ -25,11 +26,11 @@ def _amend(s, actor, section_id, text, submit=True):
 def test_amendment_diff_is_a_word_level_tracked_change(setup, section):
     with setup.workspace.action() as s:
         a = _amend(s, setup.rood_actor, section, BASE.replace("500", "800"))
-        html = diffing.to_html(ops.amendment_diff(s, a.id))
+        html = diffing.to_html(conflicts.amendment_diff(s, a.id))
         assert html.count("<del") == 1 and html.count("<ins") == 1
         assert "500" in html and "800" in html
         d = ops.propose_amendment(s, setup.blauw_actor, kind=AmendmentKind.DELETE, section_id=section, headline="Weg")
-        assert diffing.new_text(ops.amendment_diff(s, d.id)) == ""
+        assert diffing.new_text(conflicts.amendment_diff(s, d.id)) == ""
 
 
 def test_conflict_matrix_of_a_section(setup, section):
@@ -38,13 +39,13 @@ def test_conflict_matrix_of_a_section(setup, section):
         b = _amend(s, setup.groen_actor, section, BASE.replace("500", "300"))
         c = _amend(s, setup.blauw_actor, section, BASE.replace("sociale huur", "sociale huur of middenhuur"))
         _amend(s, setup.blauw_actor, section, BASE.replace("Noord", "Zuid"), submit=False)  # a draft: not shown
-        report = ops.section_conflicts(s, section)
+        report = conflicts.section_conflicts(s, section)
         assert report.amendment_ids == (a.id, b.id, c.id)
         assert report.conflicting_pairs() == [(a.id, b.id)]
-        assert ops.preview_section(s, section, [a.id, c.id]) == \
+        assert conflicts.preview_section(s, section, [a.id, c.id]) == \
             "We bouwen 800 woningen in Noord.\n\nDe helft is sociale huur of middenhuur."
         with pytest.raises(diffing.AmendmentConflict):
-            ops.preview_section(s, section, [a.id, b.id])
+            conflicts.preview_section(s, section, [a.id, b.id])
 
 
 def test_delete_amendment_collides_with_every_change(setup, section):
@@ -52,7 +53,7 @@ def test_delete_amendment_collides_with_every_change(setup, section):
         a = _amend(s, setup.rood_actor, section, BASE.replace("500", "800"))
         d = ops.propose_amendment(s, setup.blauw_actor, kind=AmendmentKind.DELETE, section_id=section,
                                   headline="Weg", submit=True)
-        assert ops.section_conflicts(s, section).conflicting_pairs() == [(a.id, d.id)]
+        assert conflicts.section_conflicts(s, section).conflicting_pairs() == [(a.id, d.id)]
 
 
 def test_publishing_a_round_rebases_open_amendments(setup, section):
@@ -75,7 +76,7 @@ def test_publishing_a_round_rebases_open_amendments(setup, section):
         # The colliding amendment keeps the party's words and its old base.
         assert clash.needs_rework and clash.proposed_text == BASE.replace("sociale huur", "koop")
         assert clash.base_revision is not current
-        assert ops.section_conflicts(s, section).needs_rework == (clash.id,)
+        assert conflicts.section_conflicts(s, section).needs_rework == (clash.id,)
         actions = [e.action for e in s.query(AuditEvent).filter(AuditEvent.action == "rebase_amendment")]
         assert len(actions) == 3
 

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, PermissionDenied
+from raadsakkoord.base.errors import DomainError, PermissionDenied
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -17,7 +17,7 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
-from raadsakkoord.support import section_support
+from raadsakkoord.queries.support import section_support
 
 BASE = "We bouwen 500 woningen in Noord.\n\nDe helft is sociale huur."
 

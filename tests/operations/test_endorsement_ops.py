@@ -3,9 +3,9 @@
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, NotFound, PermissionDenied
+from raadsakkoord.base.errors import DomainError, NotFound, PermissionDenied
 from raadsakkoord.model import AmendmentKind, AmendmentStatus, Endorsement, Position
-from raadsakkoord.support import amendment_support, section_support
+from raadsakkoord.queries.support import amendment_support, section_support
 
 
 def test_support_counts_seats_majority_and_broad_support(setup):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, InputError, PermissionDenied
+from raadsakkoord.base.errors import DomainError, InputError, PermissionDenied
 from raadsakkoord.model import (
     AgreementStatus,
     ImmutableRecordError,

@@ -3,7 +3,7 @@
 import pytest
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import DomainError, InputError, NotFound, PermissionDenied
+from raadsakkoord.base.errors import DomainError, InputError, NotFound, PermissionDenied
 from raadsakkoord.model import Agreement, AuditEvent, Party, Section, SectionStatus
 
 
@@ -125,7 +125,7 @@ def test_revise_refuses_unchanged_text_stale_base_and_party_members(setup):
         with pytest.raises(PermissionDenied):
             ops.revise_section(s, setup.rood_actor, setup.huur, "Anders.", reason="x")
         ops.revise_section(s, setup.griffie, setup.huur, "Versie twee.", reason="x", expected_revision_id=first)
-    from raadsakkoord.errors import ConcurrentEditError
+    from raadsakkoord.base.errors import ConcurrentEditError
     with pytest.raises(ConcurrentEditError, match="intussen gewijzigd"), setup.workspace.action() as s:
         ops.revise_section(s, setup.griffie, setup.huur, "Versie drie.", reason="x", expected_revision_id=first)
 
@@ -162,7 +162,7 @@ def test_refused_action_rolls_back_everything_it_did(setup):
 
 
 def test_update_chapter_and_its_lost_update_guard(setup):
-    from raadsakkoord.errors import ConcurrentEditError
+    from raadsakkoord.base.errors import ConcurrentEditError
     from raadsakkoord.model import Chapter
 
     with setup.workspace.action() as s:

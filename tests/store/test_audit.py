@@ -4,8 +4,8 @@ import pytest
 import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
-from raadsakkoord.audit import GENESIS, verify_chain
-from raadsakkoord.errors import ConcurrentEditError
+from raadsakkoord.store.audit import GENESIS, verify_chain
+from raadsakkoord.base.errors import ConcurrentEditError
 from raadsakkoord.model import AuditEvent, ImmutableRecordError
 
 
@@ -49,7 +49,7 @@ def test_two_writers_cannot_fork_the_chain(setup):
     with pytest.raises(ConcurrentEditError):
         with ws.action() as first:
             first.execute(sa.select(AuditEvent.seq))  # start reading
-            from raadsakkoord.audit import _last_event
+            from raadsakkoord.store.audit import _last_event
 
             first.info["audit_tip"] = _last_event(first)  # the tip as the first writer saw it
             with ws.action() as second:

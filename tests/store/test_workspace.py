@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from alembic import command
 
 from raadsakkoord import operations as ops
-from raadsakkoord.errors import ConcurrentEditError, InputError, WorkspaceError
+from raadsakkoord.base.errors import ConcurrentEditError, InputError, WorkspaceError
 from raadsakkoord.model import Party
-from raadsakkoord.store import alembic_config, open_workspace
+from raadsakkoord.store.workspace import alembic_config, open_workspace
 
 
 def test_new_sqlite_workspace_has_wal_and_foreign_keys(tmp_path):
@@ -180,8 +180,8 @@ def test_a_full_workspace_migrates_from_the_first_schema(tmp_path):
     from alembic.command import downgrade
 
     from raadsakkoord.demo import create_demo_workspace
-    from raadsakkoord.info import workspace_summary
-    from raadsakkoord.store import migration_engine, parse_target
+    from raadsakkoord.queries.summary import workspace_summary
+    from raadsakkoord.store.workspace import migration_engine, parse_target
 
     path = tmp_path / "oud.raadsakkoord"
     ws = create_demo_workspace(str(path))
@@ -203,7 +203,7 @@ def test_a_full_workspace_migrates_from_the_first_schema(tmp_path):
 def test_a_failed_migration_leaves_the_workspace_as_it_was(tmp_path, monkeypatch):
     from alembic.command import downgrade
 
-    from raadsakkoord import store
+    from raadsakkoord.store import workspace as store
     from raadsakkoord.demo import create_demo_workspace
 
     path = tmp_path / "oud.raadsakkoord"
@@ -229,7 +229,7 @@ def test_a_failed_migration_leaves_the_workspace_as_it_was(tmp_path, monkeypatch
 def test_the_schema_head_constant_is_the_newest_migration(workspace):
     from alembic.script import ScriptDirectory
 
-    from raadsakkoord.store import SCHEMA_HEAD
+    from raadsakkoord.store.workspace import SCHEMA_HEAD
 
     with workspace.engine.connect() as conn:
         assert ScriptDirectory.from_config(alembic_config(conn)).get_heads() == [SCHEMA_HEAD]

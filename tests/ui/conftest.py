@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Party
-from ui import messages
-from ui.app import configure_application, make_none_immortal
-from ui.mainwindow import MainWindow
-from ui.tasks import TaskRunner
+from ui.common import messages
+from ui.shell.app import configure_application, make_none_immortal
+from ui.shell.mainwindow import MainWindow
+from ui.common.background import TaskRunner
 
 # As the application does at start: PySide6 on Python 3.11 drops references to None
 # (see ui/app.py), and a whole test session makes many Qt calls.
@@ -67,7 +67,7 @@ def window(make_window):
 
 
 class Dialogs:
-    """Stands in for the modal dialogs of ui.messages, so no test can hang on one.
+    """Stands in for the modal dialogs of ui.common.messages, so no test can hang on one.
 
     Tests read what would have been shown, and set the answers they want.
     """
@@ -116,7 +116,7 @@ def runner(qapp) -> TaskRunner:
 
 
 class Said:
-    """Everything the code told the user through ui.messages, instead of modal boxes."""
+    """Everything the code told the user through ui.common.messages, instead of modal boxes."""
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument
-from raadsakkoord.export.files import atomic_path
+from raadsakkoord.base.files import atomic_path
 
 
 def write_docx(data: AgreementDocument | AmendmentBook, output: str | Path) -> None:

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from raadsakkoord.export.markdown import markdown_tokens
+from raadsakkoord.export.safe_html import markdown_tokens
 from raadsakkoord.export.word.base import (
     LINK,
     MONO,

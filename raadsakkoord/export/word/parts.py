@@ -29,7 +29,7 @@ from raadsakkoord.export.word.base import (
     shade,
 )
 from raadsakkoord.export.word.markdown import MarkdownWriter
-from raadsakkoord.support import Tally
+from raadsakkoord.queries.support import Tally
 
 TOC_NOTE = "Klik in Word met de rechtermuisknop op de inhoudsopgave en kies ‘Veld bijwerken’ voor de paginanummers."
 

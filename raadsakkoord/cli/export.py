@@ -1,0 +1,57 @@
+"""The ``export`` command: the agreement, the task agenda or the amendment book as a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, ensure_gui_application, export, validate
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser(
+        "export", help=tr("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek"),
+        description=tr("Schrijf een publicatie naar een bestand. Het bestand verschijnt pas als het helemaal "
+                       "klaar is. Combinaties: {combinations}.").format(
+            combinations="; ".join(f"{w}: {', '.join(f)}" for w, f in FORMATS.items())))
+    cmd.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    cmd.add_argument("--what", required=True, choices=tuple(FORMATS), help=tr("wat publiceren"))
+    cmd.add_argument("--format", required=True, choices=ALL_FORMATS, help=tr("bestandsformaat"))
+    cmd.add_argument("--round", type=int, metavar="N",
+                     help=tr("het raadsakkoord zoals gepubliceerd in ronde N (standaard: de huidige teksten, "
+                             "als concept)"))
+    cmd.add_argument("--attach-source", action="store_true",
+                     help=tr("voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
+                             "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)"))
+    cmd.add_argument("--leesbaarheid", dest="readability", action="store_true",
+                     help=tr("voeg aan het raadsakkoord een bijlage toe met de leesbaarheid van elke hoofdlijn "
+                             "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
+                             "ambtelijke woorden"))
+    cmd.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"), help=tr("het te schrijven bestand"))
+    cmd.set_defaults(handler=run_export)
+
+
+def _progress(message: str) -> None:
+    print(f"raadsakkoord: {message}", file=sys.stderr, flush=True)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from raadsakkoord.base.files import check_target
+    from raadsakkoord.store.workspace import open_workspace
+
+    validate(args.what, args.format, args.round, args.attach_source, args.readability)
+    check_target(args.output)
+    if args.format in ("pdf", "odt"):
+        ensure_gui_application()
+    workspace = open_workspace(args.workspace)
+    try:
+        result = export(workspace, args.what, args.format, args.output, round_number=args.round,
+                        attach_source=args.attach_source, readability=args.readability, progress=_progress)
+    finally:
+        workspace.close()
+    if result:
+        print(tr("Geschreven: {path} ({pages} pagina's)").format(path=args.output, pages=result))
+    else:
+        print(tr("Geschreven: {path}").format(path=args.output))
+    return 0

@@ -1,0 +1,149 @@
+"""Workspace commands: gui, demo, import-md and import-docx, info."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from raadsakkoord.cli.common import in_workspace
+from raadsakkoord.importing.drafts import read_draft
+from raadsakkoord.store.files import refuse_existing, remove_new_file
+from raadsakkoord.base.errors import UserError
+from raadsakkoord.base.i18n import mark, tr
+
+STATUS_NL = {
+    "draft": mark("concept"), "submitted": mark("ingediend"), "accepted": mark("aanvaard"),
+    "partly_accepted": mark("gedeeltelijk overgenomen"), "rejected": mark("verworpen"),
+    "withdrawn": mark("ingetrokken"), "superseded": mark("vervallen"),
+}
+AGREEMENT_STATUS_NL = {"drafting": mark("in voorbereiding"), "adopted": mark("vastgesteld")}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    gui = sub.add_parser("gui", help=tr("open de applicatie (ook: raadsakkoord [WERKRUIMTE])"))
+    gui.add_argument("workspace", nargs="?", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    gui.add_argument("--demo", action="store_true",
+                     help=tr("open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is"))
+    gui.set_defaults(handler=run_gui)
+
+    demo = sub.add_parser("demo", help=tr("maak de demo-werkruimte (gemeente Assen)"))
+    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of lege database-URL"))
+    demo.set_defaults(handler=run_demo)
+
+    # One handler for both: the file's bytes tell a Markdown text from a Word or
+    # OpenDocument file, so either command takes either kind.
+    for name, metavar, text in (
+            ("import-md", mark("BESTAND.md"), mark("begin een raadsakkoord vanuit een Markdown-concept (of .docx/.odt)")),
+            ("import-docx", mark("BESTAND.docx"),
+             mark("begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
+                  "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn"))):
+        imp = sub.add_parser(name, help=tr(text))
+        imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+        imp.add_argument("file", metavar=tr(metavar))
+        imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
+        imp.add_argument("--municipality", required=True, help=tr("naam van de gemeente"))
+        imp.add_argument("--seats", required=True, type=int, help=tr("aantal zetels in de raad"))
+        imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
+        imp.set_defaults(handler=run_import_md)
+
+    info = sub.add_parser("info", help=tr("toon een overzicht van een werkruimte"))
+    info.add_argument("workspace", metavar=tr("WERKRUIMTE"))
+    info.add_argument("--json", action="store_true", help=tr("als JSON, voor scripts"))
+    info.set_defaults(handler=run_info)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if args.open_window is None:
+        raise UserError(tr("Deze opdracht opent de applicatie; start daarvoor het programma raadsakkoord."))
+    return args.open_window(args.workspace, demo=args.demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from raadsakkoord.demo import create_demo_workspace
+
+    refuse_existing(args.workspace)
+    workspace = create_demo_workspace(args.workspace)
+    print(tr("Demo-werkruimte gemaakt: {workspace}").format(workspace=workspace.label))
+    workspace.close()
+    return 0
+
+
+def run_import_md(args: argparse.Namespace) -> int:
+    from raadsakkoord.operations import Actor, import_markdown_draft
+    from raadsakkoord.store.workspace import open_workspace
+
+    text, report = read_draft(args.file)
+    refuse_existing(args.workspace)
+    workspace = open_workspace(args.workspace, create=True)
+    try:
+        with workspace.action() as session:
+            agreement = import_markdown_draft(
+                session, Actor.griffie(), text, title=args.title, municipality=args.municipality,
+                council_seats=args.seats, term=args.term, source=Path(args.file).name)
+            counts = (len(agreement.chapters), sum(len(c.sections) for c in agreement.chapters))
+    except UserError:
+        workspace.close()
+        remove_new_file(args.workspace)
+        raise
+    workspace.close()
+    print(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
+        chapters=counts[0], sections=counts[1], workspace=workspace.label))
+    for line in report:
+        print(line)
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    from raadsakkoord.queries.summary import workspace_summary
+
+    summary = in_workspace(args.workspace, workspace_summary)
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(render_summary(summary))
+    return 0
+
+
+def render_summary(summary: dict) -> str:
+    a = summary["agreement"]
+    status = AGREEMENT_STATUS_NL.get(a["status"])
+    lines = [
+        f"{a['title']}",
+        f"  {a['municipality']}, {a['term']} · {tr(status) if status else a['status']} · "
+        + tr("raad van {seats} zetels").format(seats=a["council_seats"]),
+    ]
+    contact = a["contact"]
+    if contact["name"]:
+        lines.append("  " + tr("Contact griffie: {name}, {phone}, {email}").format(
+            name=contact["name"], phone=contact["phone"], email=contact["email"]))
+    seats = sum(p["seats"] for p in summary["parties"])
+    lines.append(tr("Fracties ({count}, samen {seats} zetels)").format(count=len(summary["parties"]), seats=seats)
+                 + ": " + ", ".join(f"{p['short_name']} {p['seats']}" for p in summary["parties"]))
+    lines.append(tr("Hoofdstukken {chapters} · hoofdlijnen {sections} · versies {revisions}").format(
+        chapters=a["chapters"], sections=a["sections"], revisions=a["revisions"]))
+    rounds = summary["rounds"]
+    lines.append(tr("Rondes {count}").format(count=len(rounds)) + (": " + ", ".join(
+        f"{r['label']} ({r['published_at'][:10]})" for r in rounds) if rounds else ""))
+    am = summary["amendments"]
+    lines.append(tr("Amendementen {count}").format(count=am["total"]) + (": " + ", ".join(
+        f"{tr(STATUS_NL[s])} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
+    lines.append(tr("Uitwerkingsopdrachten {count}").format(count=summary["tasks"]["total"]))
+    lines.append(tr("Steun per hoofdlijn (zetels voor / raad):"))
+    for s in summary["sections"]:
+        sup = s["support"]
+        marks = []
+        if sup["broad_support"]:
+            marks.append(tr("brede steun"))
+        elif sup["majority"]:
+            marks.append(tr("meerderheid"))
+        else:
+            marks.append(tr("geen meerderheid"))
+        if sup["stale"]:
+            marks.append(tr("{count} verouderd").format(count=len(sup["stale"])))
+        title = s["title"] if len(s["title"]) <= 48 else s["title"][:47] + "…"
+        lines.append(f"  {s['number']:>5}  {title:<48} {sup['support']['seats']:>3}/{a['council_seats']} "
+                     f"({sup['support_share']:.0%})  {', '.join(marks)}")
+    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""Writing an export: reading what it needs in one action, then the file in the chosen format, all or nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.i18n import mark, tr
+
+# Shown with tr(); the exported documents themselves stay Dutch.
+WHAT_NL = {"agreement": mark("het raadsakkoord"), "tasks": mark("de uitwerkingsagenda"),
+           "amendments": mark("het amendementenboek")}
+# What can be written in which format. A combination not listed is refused
+# with one line; no format is ever pretended.
+FORMATS = {
+    "agreement": ("pdf", "md", "html", "odt", "docx"),
+    "tasks": ("pdf", "md", "html", "csv", "ics"),
+    "amendments": ("pdf", "md", "html", "docx"),
+}
+ALL_FORMATS = ("pdf", "md", "html", "odt", "docx", "csv", "ics")
+
+
+def validate(what: str, fmt: str, round_number: int | None, attach_source: bool,
+             readability: bool = False) -> None:
+    if fmt not in FORMATS[what]:
+        raise InputError(tr("{what} kan niet als {format} worden geëxporteerd; kies uit: {formats}.").format(
+            what=_capitalised(tr(WHAT_NL[what])), format=fmt, formats=", ".join(FORMATS[what])))
+    if round_number is not None and what != "agreement":
+        raise InputError(tr("--round geldt alleen voor het raadsakkoord (--what agreement)."))
+    if attach_source and fmt != "pdf":
+        raise InputError(tr("--attach-source geldt alleen voor een PDF."))
+    if readability and what != "agreement":
+        raise InputError(tr("--leesbaarheid geldt alleen voor het raadsakkoord (--what agreement)."))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def export(workspace, what: str, fmt: str, output: str, *, round_number: int | None = None,
+           attach_source: bool = False, readability: bool = False,
+           progress: Callable[[str], None] = lambda message: None) -> int | None:
+    """Read what ``what`` needs in one action and write it; returns the page count of a PDF.
+
+    ``readability`` adds the readability appendix to the agreement (in every format).
+    """
+    from raadsakkoord.base import files
+    from raadsakkoord.export import amendments, document, html, markdown as md, tasks
+
+    validate(what, fmt, round_number, attach_source, readability)
+    files.check_target(output)
+    # No progress line before the data is read: a refused round stays one line.
+    with workspace.action() as session:
+        if what == "agreement":
+            data = document.agreement_document(session, round_number=round_number, readability=readability)
+        elif what == "tasks":
+            data = document.task_agenda(session)
+        else:
+            data = amendments.amendment_book(session, progress=progress)
+    progress(tr("{what} als {format} opmaken…").format(what=tr(WHAT_NL[what]), format=fmt))
+    markdown = {"agreement": md.agreement_markdown, "tasks": md.task_agenda_markdown,
+                "amendments": md.amendment_book_markdown}[what]
+    if fmt == "md":
+        files.write_atomic(output, markdown(data).encode("utf-8"))
+    elif fmt == "html":
+        page = {"agreement": html.agreement_html, "tasks": html.task_agenda_html,
+                "amendments": html.amendment_book_html}[what](data)
+        files.write_atomic(output, page.encode("utf-8"))
+    elif fmt == "csv":
+        files.write_atomic(output, tasks.agenda_csv(data))
+    elif fmt == "ics":
+        files.write_atomic(output, tasks.agenda_ics(data))
+    elif fmt == "docx":
+        from raadsakkoord.export import word
+
+        word.write_docx(data, output)
+    else:
+        from raadsakkoord.export import pdf  # Qt only for the formats that need it
+
+        if fmt == "odt":
+            pdf.write_odt(data, output)
+        else:
+            source = markdown(data).encode("utf-8") if attach_source else None
+            return pdf.write_pdf(data, output, attach=source, progress=progress)
+    return None
+
+
+def ensure_gui_application() -> None:
+    """Qt lays out text only with a GUI application; create one without a window if needed.
+
+    Done here, at the edge, so the renderers never look up a global
+    application. Without a display Qt's offscreen platform does the job.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        global _app
+        _app = QGuiApplication(["raadsakkoord"])
+
+
+_app = None

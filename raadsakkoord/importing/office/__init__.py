@@ -1,0 +1,171 @@
+"""A first draft from a word processor: Word (.docx) or OpenDocument text (.odt) to a Markdown draft.
+
+``read_document(path)`` is what the CLI's ``import-docx`` (and ``import-md``
+for such files) and the application's "new from document" action call: it
+returns the Markdown draft that ``operations.import_markdown_draft`` reads,
+so a Word draft and a Markdown draft go through one code path, and a report
+of what the document held that a draft cannot (comments, images, fields, …).
+
+Heading 1 becomes a chapter and Heading 2 a section; paragraphs, bold,
+italic, links, bulleted and numbered lists and simple tables become
+Markdown. A document with tracked changes is refused: half-applied changes
+would put text in the agreement that nobody has accepted.
+
+The file's kind is told by its bytes, not its name: an encrypted Word file
+or an old .doc renamed to .docx gets the message that fits.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+from raadsakkoord.base.errors import InputError, os_reason
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.importing.markdown import parse_draft
+from raadsakkoord.importing.office.blocks import draft_markdown
+from raadsakkoord.importing.office.report import ImportReport
+
+__all__ = ["ImportReport", "is_binary_document", "read_document"]
+
+MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
+MAX_XML_PART = 128 * 1024 * 1024  # uncompressed: a zip bomb is refused before it is unpacked
+_ZIP = b"PK\x03\x04"
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+
+
+def is_binary_document(path: str | Path) -> bool:
+    """Whether the file is for ``read_document`` rather than Markdown text.
+
+    Zip and OLE containers (Word, OpenDocument, old .doc, encrypted files)
+    are read or refused there; so are PDF and RTF, to be told what to do.
+    """
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return head.startswith((_ZIP, b"%PDF", b"{\\rtf")) or head == _OLE
+
+
+def read_document(path: str | Path) -> tuple[str, ImportReport]:
+    """The Markdown draft in a .docx or .odt file, and what was left out; InputError if unusable."""
+    file = Path(path)
+    source = file.name
+    data_head, size = _head(file)
+    if size > MAX_FILE:
+        raise InputError(tr("{source} is te groot om te importeren ({size} MB; hoogstens {limit} MB).").format(
+            source=source, size=size // (1024 * 1024), limit=MAX_FILE // (1024 * 1024)))
+    report = ImportReport(source)
+    if data_head == _OLE:
+        _refuse_ole(file, source)
+    if not data_head.startswith(_ZIP):
+        raise InputError(_not_a_document(source, data_head))
+    kind = _zip_kind(file, source)
+    if kind == "docx":
+        from raadsakkoord.importing.office.docx_reader import DocxReader
+
+        blocks = DocxReader(_open_docx(file, source), report).read()
+    else:
+        from raadsakkoord.importing.office.odt_reader import OdtReader
+
+        content, styles = _open_odt(file, source)
+        blocks = OdtReader(content, styles, report).read()
+    markdown = draft_markdown(blocks, report)
+    parse_draft(markdown, source)  # the draft reads back whole, or the clerk hears why now
+    return markdown, report
+
+
+def _head(file: Path) -> tuple[bytes, int]:
+    if not file.is_file():
+        raise InputError(tr("bestand niet gevonden: {path}").format(path=file))
+    try:
+        with file.open("rb") as handle:
+            return handle.read(8), file.stat().st_size
+    except OSError as exc:
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=file, reason=os_reason(exc))) from None
+
+
+def _damaged(source: str) -> InputError:
+    return InputError(tr("{source} is beschadigd of onvolledig en kan niet worden gelezen; "
+                         "er is niets geïmporteerd.").format(source=source))
+
+
+def _refuse_ole(file: Path, source: str) -> None:
+    # Word and LibreOffice save a password-protected .docx as an OLE container
+    # holding an "EncryptedPackage" stream; any other OLE file is the old .doc format.
+    if "EncryptedPackage".encode("utf-16-le") in file.read_bytes():
+        raise InputError(tr("{source} is met een wachtwoord beveiligd. Sla het zonder wachtwoord op "
+                            "en probeer het opnieuw; er is niets geïmporteerd.").format(source=source))
+    raise InputError(tr("{source} is een Word-document in het oude formaat (.doc). Sla het in Word op als "
+                        "Word-document (.docx) en probeer het opnieuw.").format(source=source))
+
+
+def _not_a_document(source: str, head: bytes) -> str:
+    if head.startswith(b"{\\rtf"):
+        return tr("{source} is een RTF-bestand. Sla het op als Word-document (.docx) en probeer het "
+                  "opnieuw.").format(source=source)
+    if head.startswith(b"%PDF"):
+        return tr("{source} is een PDF; daaruit kan geen concept worden gelezen. Gebruik het Word- of "
+                  "OpenDocument-bestand waar de PDF van is gemaakt.").format(source=source)
+    return tr("{source} is geen Word-document (.docx) of OpenDocument-tekst (.odt); er is niets "
+              "geïmporteerd.").format(source=source)
+
+
+def _zip_kind(file: Path, source: str) -> str:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            for info in archive.infolist():
+                if info.filename.endswith(".xml") and info.file_size > MAX_XML_PART:
+                    raise InputError(tr("{source} bevat meer tekst dan Raadsakkoord kan importeren; er is "
+                                        "niets geïmporteerd.").format(source=source))
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                if b"encryption-data" in manifest:
+                    raise InputError(tr("{source} is met een wachtwoord beveiligd. Sla het zonder wachtwoord "
+                                        "op en probeer het opnieuw; er is niets geïmporteerd.").format(source=source))
+                if mimetype == ODT_MIMETYPE:
+                    return "odt"
+                if mimetype.startswith("application/vnd.oasis.opendocument."):
+                    raise InputError(tr("{source} is een OpenDocument-bestand, maar geen tekstdocument (.odt); "
+                                        "er is niets geïmporteerd.").format(source=source))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
+        raise _damaged(source) from None
+    raise InputError(_not_a_document(source, b""))
+
+
+def _open_docx(file: Path, source: str):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    try:
+        return docx.Document(str(file))
+    except ValueError:
+        # python-docx names the content type of a .docm, .dotx or a renamed other file.
+        raise InputError(tr("{source} is geen gewoon Word-document (.docx); sla het in Word op als "
+                            "Word-document en probeer het opnieuw.").format(source=source)) from None
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError,
+            OSError, NotImplementedError):
+        raise _damaged(source) from None
+
+
+def _open_odt(file: Path, source: str):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            content = etree.fromstring(archive.read("content.xml"), parser)
+            names = set(archive.namelist())
+            styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in names else None
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, OSError):
+        raise _damaged(source) from None
+    return content, styles

@@ -1,0 +1,148 @@
+"""What the griffie's consolidation view shows for one section: open amendments, their conflicts, recent decisions.
+
+A read-only query shaped for the view (like ``drafting``), so the widgets
+only render. Built on ``operations.section_conflicts``: the amendments are
+compared on the section's current text, rebased where they were written on
+an older one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.model import (
+    DECIDED_STATUSES,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Round,
+    Section,
+    SectionStatus,
+)
+from raadsakkoord.queries.lookup import get, the_agreement
+from raadsakkoord.queries.conflicts import section_conflicts
+from raadsakkoord.queries.support import Tally, amendment_support
+
+
+@dataclass(frozen=True)
+class OpenAmendment:
+    id: uuid.UUID
+    number: int  # 1-based, in order of submission; how the view and the grid name it
+    kind: AmendmentKind
+    party: str
+    co_parties: tuple[str, ...]
+    author: str
+    headline: str
+    explanation: str
+    base_text: str  # the text its changes are shown against
+    text: str  # the section as the amendment would leave it
+    on_current: bool  # False: it collides with the current text and must be reworked first
+    support: Tally
+    submitted_at: dt.datetime | None
+
+    @property
+    def already_in_text(self) -> bool:
+        """Its change is in the current text already (a compromise took it over, say)."""
+        return self.on_current and self.text == self.base_text
+
+
+@dataclass(frozen=True)
+class DecidedAmendment:
+    id: uuid.UUID
+    party: str
+    headline: str
+    status: AmendmentStatus
+    note: str
+    decided_by: str
+    decided_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ConsolidationDetail:
+    section_id: uuid.UUID
+    number: str
+    title: str
+    text: str
+    revision_id: uuid.UUID | None
+    status: SectionStatus
+    # The amendments on the current text first (the matrix's order), then those needing rework.
+    amendments: tuple[OpenAmendment, ...]
+    matrix: tuple[tuple[bool, ...], ...]  # over amendments[:len(matrix)]
+    decided: tuple[DecidedAmendment, ...]  # decided since the latest round, newest first
+
+    @property
+    def compared(self) -> tuple[OpenAmendment, ...]:
+        """The amendments in the conflict matrix."""
+        return self.amendments[:len(self.matrix)]
+
+    def index_of(self, amendment_id: uuid.UUID) -> int:
+        return next((i for i, a in enumerate(self.amendments) if a.id == amendment_id), -1)
+
+    def conflicts_of(self, index: int) -> list[int]:
+        """Indices of the amendments that collide with ``amendments[index]``."""
+        if index >= len(self.matrix):
+            return []
+        return [j for j, hit in enumerate(self.matrix[index]) if hit]
+
+    @property
+    def conflict_count(self) -> int:
+        return sum(hit for row in self.matrix for hit in row) // 2
+
+
+def consolidation_detail(session: Session, section_id: uuid.UUID) -> ConsolidationDetail:
+    the_agreement(session)
+    section = get(session, Section, section_id, tr("hoofdlijn"))
+    conflicts = section_conflicts(session, section.id)
+    ids = list(conflicts.amendment_ids) + list(conflicts.needs_rework)
+    loaded = {a.id: a for a in session.scalars(
+        sa.select(Amendment)
+        .options(selectinload(Amendment.party), selectinload(Amendment.co_parties),
+                 selectinload(Amendment.base_revision))
+        .where(Amendment.id.in_(ids)))} if ids else {}
+    support = amendment_support(session, ids)
+    on_current = dict(zip(conflicts.amendment_ids, conflicts.texts))
+    numbers = _numbers(session, section.id)
+    entries = []
+    for ident in ids:
+        a = loaded[ident]
+        current = ident in on_current
+        entries.append(OpenAmendment(
+            a.id, numbers[ident], a.kind, a.party.short_name, tuple(p.short_name for p in a.co_parties), a.author,
+            a.headline, a.explanation,
+            section.text if current else (a.base_revision.text if a.base_revision else ""),
+            on_current[ident] if current else ("" if a.kind == AmendmentKind.DELETE else a.proposed_text),
+            current, support[ident], a.submitted_at))
+    return ConsolidationDetail(
+        section.id, section.number, section.title, section.text, section.current_revision_id, section.status,
+        tuple(entries), conflicts.matrix, _decided_this_round(session, section.id))
+
+
+def _numbers(session: Session, section_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """Every amendment ever submitted on the section, numbered in order of submission.
+
+    Decided ones keep their number, so "amendment 4" stays amendment 4 while
+    the clerk works through the list.
+    """
+    order = session.scalars(
+        sa.select(Amendment.id)
+        .where(Amendment.section_id == section_id, Amendment.status != AmendmentStatus.DRAFT,
+               Amendment.kind != AmendmentKind.NEW_SECTION)
+        .order_by(Amendment.submitted_at, Amendment.created_at))
+    return {ident: n for n, ident in enumerate(order, start=1)}
+
+
+def _decided_this_round(session: Session, section_id: uuid.UUID) -> tuple[DecidedAmendment, ...]:
+    query = (sa.select(Amendment).options(selectinload(Amendment.party))
+             .where(Amendment.section_id == section_id, Amendment.status.in_(DECIDED_STATUSES))
+             .order_by(Amendment.decided_at.desc()))
+    published = session.scalar(sa.select(sa.func.max(Round.published_at)))
+    if published is not None:
+        query = query.where(Amendment.decided_at > published)
+    return tuple(DecidedAmendment(a.id, a.party.short_name, a.headline, a.status, a.decision_note,
+                                  a.decided_by, a.decided_at) for a in session.scalars(query))

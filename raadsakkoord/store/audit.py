@@ -1,0 +1,107 @@
+"""The audit entry: appending to the audit log's hash chain, and verifying it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from raadsakkoord.base.actor import Actor
+
+from raadsakkoord.base.clock import now
+from raadsakkoord.base.i18n import tr, trn
+from raadsakkoord.model import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def event_hash(seq: int, at: dt.datetime, actor: str, party_id: uuid.UUID | None, action: str,
+               payload: str, prev_hash: str) -> str:
+    at_text = at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    material = canonical_json([seq, at_text, actor, str(party_id) if party_id else None, action, payload, prev_hash])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def _last_event(session: Session) -> tuple[int, str]:
+    cached = session.info.get("audit_tip")
+    if cached is not None:
+        return cached
+    row = session.execute(
+        sa.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+def record(session: Session, *, at: dt.datetime, actor: str, party_id: uuid.UUID | None,
+           action: str, payload: dict) -> AuditEvent:
+    """Append one event; the caller's transaction makes it permanent with the change itself."""
+    seq, prev = _last_event(session)
+    payload_text = canonical_json(payload)
+    seq += 1
+    digest = event_hash(seq, at, actor, party_id, action, payload_text, prev)
+    event = AuditEvent(seq=seq, at=at, actor=actor, party_id=party_id, action=action,
+                       payload=payload_text, prev_hash=prev, hash=digest)
+    session.add(event)
+    # Within one transaction we are the only appender (the unique prev_hash
+    # refuses a concurrent one), so the tip can be remembered for the next event.
+    session.info["audit_tip"] = (seq, digest)
+    return event
+
+
+def log(session: Session, actor: Actor, action: str, **payload) -> None:
+    """Append the audit entry of one action: who, when, what, and a small payload of ids and values."""
+    record(session, at=now(session), actor=actor.name, party_id=actor.party_id, action=action, payload=payload)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    events: int
+    broken_at: int | None = None
+    message: str = ""
+
+
+def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
+    """Recompute every hash in order; report the first event that does not match."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    query = sa.select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=batch)
+    # closing(): an early return must not leave PostgreSQL's server-side cursor open.
+    with contextlib.closing(session.scalars(query)) as events:
+        for event in events:
+            if event.seq != expected_seq:
+                return ChainReport(False, count, event.seq,
+                                   tr("Gebeurtenis {seq} ontbreekt in het logboek.").format(seq=expected_seq))
+            digest = event_hash(event.seq, event.at, event.actor, event.party_id, event.action,
+                                event.payload, event.prev_hash)
+            if event.prev_hash != prev or digest != event.hash:
+                return ChainReport(False, count, event.seq,
+                                   tr("Gebeurtenis {seq} in het logboek is gewijzigd of verplaatst.").format(
+                                       seq=event.seq))
+            prev = event.hash
+            expected_seq += 1
+            count += 1
+    return ChainReport(True, count, None, trn("Het logboek is intact ({count} gebeurtenis).",
+                                              "Het logboek is intact ({count} gebeurtenissen).", count).format(
+                                                  count=count))
+
+
+@sa.event.listens_for(Session, "after_transaction_end")
+def _forget_tip(session: Session, transaction) -> None:
+    # The remembered tip is only valid inside the transaction that wrote it;
+    # flushes end sub-transactions of their own, which must not clear it.
+    if transaction.parent is None:
+        session.info.pop("audit_tip", None)

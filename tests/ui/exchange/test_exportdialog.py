@@ -1,0 +1,216 @@
+"""The export dialog: choices from the core, a file written off the GUI thread, cancelling leaves nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from raadsakkoord import operations as ops
+from raadsakkoord.export.writer import FORMATS
+from raadsakkoord.store.workspace import open_workspace
+from tests.ui.conftest import griffie_identity
+from ui.exchange import exportdialog
+from ui.common.context import Changes, Context
+from ui.exchange.exportdialog import ExportDialog, show_export_dialog, suggested_name
+from ui.common.background import TaskRunner
+
+
+@pytest.fixture
+def ctx(demo_path, settings):
+    workspace = open_workspace(demo_path)
+    actor, label = griffie_identity()
+    yield Context(workspace, actor, label, Changes())
+    workspace.close()
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    urls: list[str] = []
+    monkeypatch.setattr(exportdialog, "open_url", lambda url: urls.append(url.toLocalFile()) or True)
+    return urls
+
+
+def _dialog(qtbot, ctx, runner, **kw) -> ExportDialog:
+    dialog = show_export_dialog(None, ctx, runner, **kw)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # the test reads it after closing
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _items(combo) -> list:
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_the_choices_come_from_the_core(qtbot, ctx, runner, tmp_path):
+    dialog = _dialog(qtbot, ctx, runner)
+    assert _items(dialog.round) == [None, 2, 1]
+    assert dialog.round.itemText(1) == "Concept 2 (ronde 2, gepubliceerd op 30-10-2026)"
+    assert _items(dialog.format) == list(FORMATS["agreement"])
+    assert Path(dialog.target.text()).name == "raadsakkoord-assen-concept.pdf"
+    dialog.round.setCurrentIndex(1)
+    assert Path(dialog.target.text()).name == "raadsakkoord-assen-ronde-2.pdf"
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert Path(dialog.target.text()).name == "raadsakkoord-assen-ronde-2.md"
+    assert not dialog.attach_source.isEnabled() and dialog.readability.isEnabled()
+
+    dialog.what.setCurrentIndex(dialog.what.findData("tasks"))
+    assert _items(dialog.format) == list(FORMATS["tasks"])
+    assert Path(dialog.target.text()).name == "uitwerkingsagenda-assen.md"  # the format chosen is kept
+    assert not dialog.round.isEnabled() and not dialog.readability.isEnabled()
+    assert dialog.chosen_round is None
+
+    # A name of the clerk's own is kept; only its extension follows the format.
+    dialog.target.setText(str(tmp_path / "voor de raad.md"))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.target.text() == str(tmp_path / "voor de raad.csv")
+
+
+def test_a_file_name_is_plain_ascii():
+    assert suggested_name("agreement", "pdf", "Súdwest-Fryslân", 3) == "raadsakkoord-sudwest-fryslan-ronde-3.pdf"
+    assert suggested_name("amendments", "html", "Assen", None) == "amendementenboek-assen.html"
+
+
+def test_exporting_a_round_as_pdf_then_opening_it(qtbot, ctx, runner, tmp_path, opened, dialogs):
+    dialog = _dialog(qtbot, ctx, runner, round_number=2)
+    assert dialog.round.currentData() == 2
+    target = tmp_path / "raadsakkoord-assen-ronde-2.pdf"
+    dialog.target.setText(str(target))
+    dialog.readability.setChecked(True)
+    with qtbot.waitSignal(dialog.exported) as said:
+        dialog.export_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert said.args[0].startswith(f"Geschreven: {target} (") and said.args[0].endswith(" pagina's).")
+    assert dialog.status.text() == said.args[0]
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert dialog.close_button.text() == "Sluiten" and not dialog.progress.isVisible()
+    dialog.open_button.click()
+    dialog.folder_button.click()
+    assert opened == [str(target), str(tmp_path)]
+    assert dialogs.shown == []
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(str(target)).pages).replace("\t", " ")
+    assert "Concept 2" in text and "Leesbaarheid" in text
+
+
+def test_cancelling_stops_the_work_and_leaves_no_file(qtbot, ctx, runner, tmp_path, dialogs):
+    dialog = _dialog(qtbot, ctx, runner)
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "akkoord.pdf"))
+    seen: list[str] = []
+
+    def click_cancel_on(message, done, total):
+        seen.append(message)
+        if message.endswith("opmaken…"):  # the data are read; the PDF is being laid out
+            dialog.close_button.click()
+
+    dialog._progressed.connect(click_cancel_on)
+    dialog.export_button.click()
+    assert dialog.status.text() == "Geannuleerd; er is niets geschreven."
+    assert seen == ["De gegevens lezen…", "het raadsakkoord als pdf opmaken…"]
+    assert list(out.iterdir()) == []
+    assert dialogs.shown == []  # no error box for a cancel
+    assert dialog.isVisible() and dialog.close_button.text() == "Sluiten" and dialog.export_button.isEnabled()
+
+
+def test_cancelling_a_long_export_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
+    _sixty_sections(ctx)  # so the layout takes long enough to cancel
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner)
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "akkoord.pdf"))
+    dialog.export_button.click()
+    assert dialog.running and dialog.close_button.text() == "&Annuleren"
+    qtbot.waitUntil(lambda: "opmaken" in dialog.status.text(), timeout=10_000)
+    dialog.reject()  # Escape does the same as "Annuleren"
+    assert dialog.status.text() == "Wordt geannuleerd…" and not dialog.close_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert runner.wait()
+    assert dialog.status.text() == "Geannuleerd; er is niets geschreven."
+    assert list(out.iterdir()) == [] and dialogs.shown == []
+
+
+def _sixty_sections(ctx) -> None:
+    with ctx.action() as s:  # some 60 pages more than the demo
+        chapter = ops.add_chapter(s, ctx.actor, title="Veel")
+        for number in range(60):
+            ops.add_section(s, ctx.actor, chapter_id=chapter.id, title=f"Onderwerp {number}",
+                            text="\n\n".join(["De gemeente luistert eerst en besluit daarna. " * 30] * 4))
+
+
+def test_the_bar_follows_the_pages_drawn(qtbot, ctx, runner, tmp_path):
+    _sixty_sections(ctx)
+    dialog = _dialog(qtbot, ctx, runner)
+    dialog.target.setText(str(tmp_path / "akkoord.pdf"))
+    bars: list[tuple[str, int, int]] = []
+    dialog._progressed.connect(lambda message, done, total: bars.append(
+        (message, dialog.progress.value(), dialog.progress.maximum())))
+    dialog.export_button.click()
+    assert (tmp_path / "akkoord.pdf").is_file()
+    pages = [(value, maximum) for message, value, maximum in bars if message.startswith("pagina ")]
+    assert pages and pages[0] == (0, pages[0][1]) and pages[0][1] > 40  # a real bar: done of total pages
+    assert [value for value, _ in pages] == list(range(0, pages[0][1], 25))
+    assert bars[0] == ("De gegevens lezen…", -1, 0)  # no count yet: a busy bar (maximum 0)
+
+
+def test_a_pdf_is_written_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner, what="amendments")
+    target = tmp_path / "boek.pdf"
+    dialog.target.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export_button.click()
+    assert runner.wait()
+    assert target.read_bytes().startswith(b"%PDF") and dialogs.shown == []
+
+
+def test_a_folder_that_does_not_exist_is_refused_in_one_message(qtbot, ctx, runner, tmp_path, dialogs):
+    dialog = _dialog(qtbot, ctx, runner)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.target.setText(str(tmp_path / "weg" / "akkoord.md"))
+    dialog.export_button.click()
+    assert dialogs.shown == [("Exporteren", f"De map {tmp_path / 'weg'} bestaat niet; er is niets geschreven.")]
+    assert dialog.status.text() == "Niet geëxporteerd." and not (tmp_path / "weg").exists()
+    dialog.target.clear()
+    dialog.export_button.click()
+    assert dialogs.shown[-1] == ("Exporteren", "Geef aan waar het bestand moet komen.")
+
+
+def test_an_existing_file_is_replaced_only_when_the_clerk_agrees(qtbot, ctx, runner, tmp_path, dialogs):
+    target = tmp_path / "agenda.csv"
+    target.write_text("oud", encoding="utf-8")
+    dialog = _dialog(qtbot, ctx, runner, what="tasks")
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.target.setText(str(target))
+    dialogs.answers = [False]
+    dialog.export_button.click()
+    assert dialogs.shown == [("Exporteren", "agenda.csv bestaat al. Wilt u het vervangen?")]
+    assert target.read_text(encoding="utf-8") == "oud" and dialog.status.text() == ""
+    dialogs.answers = [True]
+    dialog.export_button.click()
+    assert target.read_text(encoding="utf-8").count("\n") > 10
+    assert dialog.status.text() == f"Geschreven: {target}."
+
+
+def test_browsing_fills_in_the_chosen_file(qtbot, ctx, runner, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(exportdialog, "choose_target",
+                        lambda parent, suggested, fmt: asked.append((Path(suggested).name, fmt)) or str(tmp_path / "x"))
+    dialog = _dialog(qtbot, ctx, runner, what="amendments")
+    dialog.browse_button.click()
+    assert asked == [("amendementenboek-assen.pdf", "pdf")]
+    assert dialog.target.text() == str(tmp_path / "x.pdf")
+
+
+def test_shot(qtbot, ctx, runner, tmp_path, opened):
+    shots = Path("/tmp/shots-griffie")
+    shots.mkdir(exist_ok=True)
+    dialog = _dialog(qtbot, ctx, runner, round_number=2)
+    dialog.grab().save(str(shots / "export-choices.png"))
+    dialog.target.setText(str(tmp_path / "raadsakkoord-assen-ronde-2.pdf"))
+    dialog.export_button.click()
+    dialog.grab().save(str(shots / "export-done.png"))

@@ -1,0 +1,244 @@
+"""Publishing a round from the window: what is open, the refusal, round 3, and a window that keeps turning."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog
+
+from raadsakkoord import operations as ops
+from raadsakkoord.model import (
+    Agreement,
+    AgreementStatus,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    AuditEvent,
+    Round,
+)
+from raadsakkoord.store.workspace import open_workspace
+from tests.ui.conftest import griffie_identity, party_identity
+from ui.common.context import Changes, Context
+from ui.exchange.exportdialog import ExportDialog
+from ui.griffie.publishdialog import PublishRoundDialog, publish_round_dialog
+from ui.common.background import TaskRunner
+
+
+@pytest.fixture
+def ctx(demo_path, settings):
+    workspace = open_workspace(demo_path)
+    actor, label = griffie_identity()
+    yield Context(workspace, actor, label, Changes())
+    workspace.close()
+
+
+class Status(list):
+    pass
+
+
+@pytest.fixture
+def status() -> Status:
+    return Status()
+
+
+def _dialog(qtbot, ctx, runner, status) -> PublishRoundDialog:
+    from PySide6.QtCore import Qt
+
+    dialog = publish_round_dialog(None, ctx, runner, status.append)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # the test reads it after closing
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _rounds(ctx) -> list[tuple[int, str, str]]:
+    with ctx.action() as s:
+        return [(r.number, r.label, r.note) for r in s.scalars(sa.select(Round).order_by(Round.number))]
+
+
+def _accept_an_open_amendment(ctx) -> str:
+    with ctx.action() as s:
+        amendment = s.scalars(sa.select(Amendment).where(
+            Amendment.status == AmendmentStatus.SUBMITTED, Amendment.kind == AmendmentKind.MODIFY)
+            .order_by(Amendment.headline)).first()
+        ops.decide_amendment(s, ctx.actor, amendment.id, AmendmentStatus.ACCEPTED, note="Overgenomen")
+        return amendment.headline
+
+
+def test_the_open_items_are_listed(qtbot, ctx, runner, status):
+    dialog = _dialog(qtbot, ctx, runner, status)
+    shown = dialog.overview.toPlainText()
+    for expected in (
+            "Laatste ronde: Concept 2, gepubliceerd op 30-10-2026 door Marleen Hoekstra.",
+            "Sinds Concept 2 is er geen tekst gewijzigd.",
+            "5 ingediende amendementen waarover nog niet is besloten",
+            "Hoofdlijn 2.1 Meedoen volgens de participatieladder: ‘Terugkoppeling binnen drie maanden’ (D66)",
+            "Nieuwe hoofdlijnen in hoofdstuk 6 Wonen, centrum en dorpen: ‘Nieuwe hoofdlijn: de TT en evenementen’ (VVD)",
+            "Hoofdlijn 8.4 Meedoen zonder geldzorgen: ‘Inkomensgrens minimaregelingen naar 130 procent’ (SP); "
+            "‘Een zachte overgang boven de inkomensgrens’ (CU)",
+            "26 standpunten over een oudere tekst",
+            "50PLUS: hoofdlijn 1.2, 2.1, 3.1"):
+        assert expected in shown, expected
+    assert "zonder meerderheid" not in shown  # every section of the demo has one
+    assert dialog.label.placeholderText() == "Concept 3"
+    assert dialog.consequences.text().startswith("<b>Wat er gebeurt:</b> De huidige teksten van alle hoofdlijnen "
+                                                 "worden vastgelegd als ronde 3, ‘Concept 3’")
+    dialog.final.setChecked(True)
+    assert "daarna kan niemand het raadsakkoord nog wijzigen. Over 5 open amendementen wordt dan niet meer " \
+           "besloten." in dialog.consequences.text()
+    assert dialog.publish_button.isEnabled()
+
+
+def test_the_cores_refusal_is_shown_and_no_round_is_written(qtbot, ctx, runner, status, dialogs):
+    with ctx.action() as s:
+        events = s.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
+    dialog = _dialog(qtbot, ctx, runner, status)
+    dialogs.answers = [True]
+    dialog.publish_button.click()
+    assert dialogs.shown[-1] == ("Ronde publiceren",
+                                 "Er is niets gewijzigd sinds Concept 2; een nieuwe ronde is niet nodig.")
+    assert dialog.status.text() == "Er is geen ronde gepubliceerd."
+    assert [n for n, _, _ in _rounds(ctx)] == [1, 2]
+    with ctx.action() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) == events
+    assert status == [] and dialog.publish_button.isEnabled() and dialog.label.isEnabled()
+
+
+def test_declining_the_confirmation_publishes_nothing(qtbot, ctx, runner, status, dialogs):
+    _accept_an_open_amendment(ctx)
+    dialog = _dialog(qtbot, ctx, runner, status)
+    dialogs.answers = [False]
+    dialog.publish_button.click()
+    title, question = dialogs.shown[-1]
+    assert title == "Ronde publiceren" and question.endswith("Wilt u deze ronde nu publiceren?")
+    assert [n for n, _, _ in _rounds(ctx)] == [1, 2] and status == []
+
+
+def test_publishing_round_3_then_the_package_and_the_pdf(qtbot, ctx, runner, status, dialogs, monkeypatch, tmp_path):
+    headline = _accept_an_open_amendment(ctx)
+    notices = []
+    ctx.changes.outline.connect(lambda: notices.append(1))
+    dialog = _dialog(qtbot, ctx, runner, status)
+    assert "Sinds Concept 2" not in dialog.overview.toPlainText()
+    assert f"‘{headline}’" not in dialog.overview.toPlainText()  # decided: no longer open
+    dialog.label.setText("Concept 3 (na de commissie)")
+    dialog.note.setPlainText("Het amendement over de participatie is overgenomen.")
+    dialogs.answers = [True]
+    dialog.publish_button.click()
+    assert _rounds(ctx)[-1] == (3, "Concept 3 (na de commissie)", "Het amendement over de participatie is overgenomen.")
+    assert status[-1].startswith("Concept 3 (na de commissie) is gepubliceerd (ronde 3, 31 hoofdlijnen).")
+    assert dialog.status.text() == status[-1] and notices == [1]
+    assert dialog.package_button.isVisible() and dialog.pdf_button.isVisible()
+    assert not dialog.publish_button.isEnabled() and dialog.close_button.text() == "Sluiten"
+    assert "Laatste ronde: Concept 3 (na de commissie)" in dialog.overview.toPlainText()  # read again
+    assert "geen tekst gewijzigd" not in dialog.overview.toPlainText()  # of course not: it was just published
+
+    target = tmp_path / "ronde-3.rkpkg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    dialog.package_button.click()
+    assert target.is_file() and f"Pakket geschreven naar {target}" in status[-1]
+    assert dialogs.shown[1:] == []
+
+    export = dialog.make_pdf()
+    qtbot.addWidget(export)
+    assert isinstance(export, ExportDialog)
+    assert export.round.currentData() == 3 and export.chosen_format == "pdf"
+    assert Path(export.target.text()).name == "raadsakkoord-assen-ronde-3.pdf"
+
+
+def test_a_final_round_locks_the_agreement(qtbot, ctx, runner, status, dialogs):
+    dialog = _dialog(qtbot, ctx, runner, status)
+    dialog.final.setChecked(True)
+    dialogs.answers = [True]
+    dialog.publish_button.click()
+    assert dialogs.shown[-1][1].endswith("Dit kan niet ongedaan worden gemaakt.")
+    assert _rounds(ctx)[-1][:2] == (3, "Definitief")
+    with ctx.action() as s:
+        assert s.scalars(sa.select(Agreement.status)).one() == AgreementStatus.ADOPTED
+    again = _dialog(qtbot, ctx, runner, status)
+    assert again.status.text().startswith("Het raadsakkoord is al definitief vastgesteld")
+    assert not again.publish_button.isEnabled()
+
+
+def test_only_the_griffie_publishes(qtbot, ctx, runner, status, dialogs):
+    actor, label = party_identity(ctx.workspace, "CDA")
+    party = Context(ctx.workspace, actor, label, ctx.changes)
+    assert publish_round_dialog(None, party, runner, status.append) is None
+    assert dialogs.shown == [("Ronde publiceren", "Alleen de griffie publiceert een ronde.")]
+
+
+WORDS = "de gemeente werkt samen met inwoners aan een wijk waar het prettig wonen is en zij luistert eerst".split()
+
+
+def _many_amendments(workspace) -> None:
+    """20 sections with 30 open amendments each, every section revised since: publishing rebases 600."""
+    griffie = ops.Actor.griffie("Griet")
+
+    def paragraph(i: int) -> str:
+        return " ".join(f"{WORDS[(i * 7 + k) % len(WORDS)]}{k}" for k in range(60)) + "."
+
+    paragraphs = [paragraph(i) for i in range(12)]
+    with workspace.action() as s:
+        ops.create_agreement(s, griffie, title="Groot akkoord", municipality="Veeldorp", council_seats=9)
+        party = ops.add_party(s, griffie, name="Alle Partij", short_name="AP", seats=5)
+        member = ops.Actor.of_party(party.id, "Piet")
+        chapter = ops.add_chapter(s, griffie, title="Alles")
+        sections = [ops.add_section(s, griffie, chapter_id=chapter.id, title=f"Onderwerp {n}",
+                                    text="\n\n".join(paragraphs)).id for n in range(20)]
+        ops.publish_round(s, griffie)
+        for section in sections:
+            for k in range(30):
+                changed = list(paragraphs)
+                changed[k % 12] += f" aanvulling{k}"
+                ops.propose_amendment(s, member, kind=AmendmentKind.MODIFY, section_id=section,
+                                      headline=f"Wijziging {k}", text="\n\n".join(changed), submit=True)
+        for section in sections:
+            ops.revise_section(s, griffie, section, "\n\n".join(["Een nieuwe eerste alinea."] + paragraphs),
+                               reason="Herschreven")
+
+
+def test_the_window_keeps_turning_while_a_long_publish_runs(qtbot, new_target, settings, status, dialogs):
+    workspace = open_workspace(new_target("groot"), create=True)
+    try:
+        _many_amendments(workspace)
+        actor, label = griffie_identity()
+        ctx = Context(workspace, actor, label, Changes())
+        runner = TaskRunner()
+        dialog = _dialog(qtbot, ctx, runner, status)
+        qtbot.waitUntil(lambda: dialog.readiness is not None, timeout=10_000)
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        started = time.perf_counter()
+        dialog.start(final=False, label="", note="")
+        assert dialog.progress.isVisible() and not dialog.close_button.isEnabled()
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+        took = time.perf_counter() - started
+        timer.stop()
+        assert runner.wait()
+        assert dialog.result.rebased + dialog.result.needs_rework == 600
+        assert took > 0.5  # long enough to mean something
+        gaps = [b - a for a, b in zip([started] + ticks, ticks)]
+        assert len(ticks) >= took / 0.020 / 3, (len(ticks), took)  # the loop turned at least a third as often
+        assert max(gaps) < 0.5, max(gaps)
+        assert status[-1].startswith("Concept 2 is gepubliceerd (ronde 2, 20 hoofdlijnen).")
+    finally:
+        workspace.close()
+
+
+def test_shot(qtbot, ctx, runner, status, dialogs):
+    shots = Path("/tmp/shots-griffie")
+    shots.mkdir(exist_ok=True)
+    _accept_an_open_amendment(ctx)
+    dialog = _dialog(qtbot, ctx, runner, status)
+    qtbot.wait(50)
+    dialog.grab().save(str(shots / "publish.png"))
+    dialogs.answers = [True]
+    dialog.publish_button.click()
+    qtbot.wait(50)
+    dialog.grab().save(str(shots / "publish-done.png"))

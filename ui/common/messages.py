@@ -1,0 +1,52 @@
+"""The bridge through which the application tells the user something.
+
+Modal dialogs go through these functions so tests can replace them
+(pytest-qt's advice on dialogs): ``monkeypatch.setattr(messages, "ask", …)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from raadsakkoord.base.i18n import tr
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def show_bug(parent: QWidget | None, text: str, details: str = "") -> None:
+    """An unexpected error: say so plainly, with the technical details to copy for the helpdesk."""
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Onverwachte fout"),
+                      tr("Er ging iets mis dat niet had mogen gebeuren. Uw werk tot de laatste "
+                         "actie is bewaard, en u kunt verder werken.") + "\n\n" + text,
+                      QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)  # selectable and copyable in Qt's own "details" pane
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+    """A yes/no question with buttons that say what they do."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def ask_three(parent: QWidget | None, title: str, text: str, *, save: str, discard: str, cancel: str) -> str:
+    """Save / discard / cancel: returns "save", "discard" or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {
+        box.addButton(save, QMessageBox.ButtonRole.AcceptRole): "save",
+        box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole): "discard",
+        box.addButton(cancel, QMessageBox.ButtonRole.RejectRole): "cancel",
+    }
+    box.exec()
+    return buttons.get(box.clickedButton(), "cancel")

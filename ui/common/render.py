@@ -1,0 +1,77 @@
+"""HTML for the text panes: Markdown as safe HTML, and tracked changes in Qt's rich-text subset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from raadsakkoord import diffing
+from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.model import Position
+from raadsakkoord.queries.support import Tally
+from ui.common.badges import verdict
+
+# Qt's rich text reads a little CSS: colours, decoration, margins.
+STYLE = """
+<style>
+body { font-size: 11pt; }
+ins, .rk-ins { color: #0d4d1a; background-color: #d9f2dd; text-decoration: underline; }
+del, .rk-del { color: #7a0e0e; background-color: #fbe1e1; text-decoration: line-through; }
+p { margin-top: 0px; margin-bottom: 8px; }
+.meta { color: #555555; }
+.legend { color: #555555; font-size: 9pt; }
+h2 { color: #0b4f8a; }
+</style>
+"""
+
+
+def local_date(moment: dt.datetime | None) -> str:
+    """A stored (UTC) moment as the user's own date, Dutch style: 29-11-2026."""
+    return moment.astimezone().strftime("%d-%m-%Y") if moment else ""
+
+
+def local_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
+    """The same with the time of day: 29-11-2026 14:05 (or 14:05:09)."""
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M") if moment else ""
+
+
+def page(body: str) -> str:
+    return f"<html><head>{STYLE}</head><body>{body}</body></html>"
+
+
+def markdown_html(text: str) -> str:
+    """A section or explanation as HTML: raw HTML in it is shown as text (the exporters' safe renderer)."""
+    return render_markdown(text)
+
+
+def tracked_changes_html(old: str, new: str) -> str:
+    """Old against new as tracked changes; ``<ins>``/``<del>`` around whole words."""
+    if old == new:
+        return f"<p class='meta'>{html.escape(tr('Geen wijzigingen.'))}</p>"
+    return diffing.to_html(diffing.diff(old, new))
+
+
+def legend() -> str:
+    return (f"<p class='legend'><ins>{html.escape(tr('toegevoegd'))}</ins> · "
+            f"<del>{html.escape(tr('geschrapt'))}</del></p>")
+
+
+def support_html(tally: Tally) -> str:
+    """The seat-weighted support in one sentence, with the parties per position."""
+    parts = [html.escape(tr("{seats} van {total} zetels steunen dit ({share:.0%}): {verdict}.").format(
+        seats=tally.support_seats, total=tally.council_seats, share=tally.support_share, verdict=verdict(tally)))]
+    for position, label in ((Position.SUPPORT, tr("Steunen")), (Position.OPPOSE, tr("Steunen niet")),
+                            (Position.ABSTAIN, tr("Onthouden zich"))):
+        parties = tally.parties(position)
+        if parties:
+            names = ", ".join(f"{p.short_name} ({p.seats})" for p in parties)
+            parts.append(f"{html.escape(label)}: {html.escape(names)}.")
+    if tally.stale:
+        parts.append(html.escape(tr("Nog te bevestigen na de laatste wijziging: {parties}.").format(
+            parties=", ".join(p.short_name for p in tally.stale))))
+    body = "<br>".join(parts)
+    for party in tally.minority_positions:
+        body += (f"<p><b>{html.escape(tr('Minderheidsstandpunt {party}').format(party=party.short_name))}:</b> "
+                 f"{html.escape(party.minority_position)}</p>")
+    return f"<p class='meta'>{body}</p>"

@@ -1,0 +1,79 @@
+"""The amendments on one section as a table: party, headline, status, support."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from raadsakkoord.queries.drafting import AmendmentEntry
+from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.model import AmendmentKind
+from raadsakkoord.queries.labels import STATUS_LABELS
+
+_Index = QModelIndex | QPersistentModelIndex
+
+KIND_NAMES = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
+              AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
+
+
+def status_name(entry: AmendmentEntry) -> str:
+    text = tr(STATUS_LABELS[entry.status])
+    if entry.needs_rework and entry.is_open:
+        text += " — " + tr("botst met de nieuwe tekst")
+    return text
+
+
+class AmendmentTableModel(QAbstractTableModel):
+    EntryRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[AmendmentEntry, ...] = ()
+
+    def set_entries(self, entries: tuple[AmendmentEntry, ...]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def entry(self, row: int) -> AmendmentEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, amendment_id) -> int:
+        return next((i for i, e in enumerate(self._entries) if e.id == amendment_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Fractie"), tr("Kop"), tr("Status"), tr("Steun"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == self.EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return entry.party
+            if column == 1:
+                prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_NAMES[entry.kind])}] "
+                return prefix + entry.headline
+            if column == 2:
+                return status_name(entry)
+            return f"{entry.support.support_seats}/{entry.support.council_seats}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return entry.headline
+        if role == Qt.ItemDataRole.ForegroundRole and not entry.is_open:
+            return QColor("#6b6b6b")
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and entry.needs_rework:
+            return QColor("#a15c00")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

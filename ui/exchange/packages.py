@@ -1,0 +1,443 @@
+"""Sending and receiving packages from the window: the same core functions as ``raadsakkoord package …``.
+
+Every file and database step runs off the GUI thread through the TaskRunner;
+the window gets one Dutch line for its status bar through ``on_done``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import traceback
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raadsakkoord.base.errors import DomainError, UserError
+from raadsakkoord.exchange import keys
+from raadsakkoord.exchange import export_party_package as core_export_party_package
+from raadsakkoord.exchange import export_round_package as core_export_round_package
+from raadsakkoord.base.files import read_file_limited, write_atomic
+from raadsakkoord.exchange.common import last_sequence
+from raadsakkoord.jobs.packages import PackageOutcome, read_package_file, read_package_file_at
+from raadsakkoord.base import i18n
+from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.model import Agreement, Party, Round
+from raadsakkoord.base.actor import Actor
+from raadsakkoord.store.workspace import Workspace
+from ui.common import messages
+from ui.common.context import Context
+from ui.common.background import TaskRunner
+
+PACKAGE_SUFFIX = ".rkpkg"  # as the CLI's examples and tests name them
+PACKAGE_FILTER = mark("Raadsakkoord-pakket (*.rkpkg);;Alle bestanden (*)")
+KEY_FILTER = mark("Openbare sleutel (*.json *.pub);;Alle bestanden (*)")
+FOLDER_KEY = "paths/package_folder"
+
+StatusCallback = Callable[[str], None]
+
+
+def _folder() -> Path:
+    folder = Path(str(QSettings().value(FOLDER_KEY, "") or ""))
+    return folder if str(folder) not in ("", ".") and folder.is_dir() else Path.home()
+
+
+def _remember_folder(path: str) -> None:
+    QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text).strip("-") or "fractie"
+
+
+def _report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    if isinstance(error, UserError):
+        messages.show_error(parent, title, error.message)
+    else:
+        messages.show_bug(parent, f"{type(error).__name__}: {error}",
+                          "".join(traceback.format_exception(error)))
+
+
+# --- sending --------------------------------------------------------------------------------
+
+@dataclass
+class ExportResult:
+    path: str
+    size: int
+    key_created: str = ""   # the new key's fingerprint, when this export made it
+    public_key_path: str = ""  # written beside the package while the receiver may not have it yet
+
+    def status_line(self) -> str:
+        sentences = []
+        if self.key_created:
+            sentences.append(tr("Sleutel gemaakt (vingerafdruk {fingerprint}).").format(
+                fingerprint=self.key_created))
+        sentences.append(tr("Pakket geschreven naar {path} ({size} kB).").format(
+            path=self.path, size=max(1, round(self.size / 1024))))
+        if self.public_key_path:
+            sentences.append(tr("Stuur ook de openbare sleutel {file} mee.").format(
+                file=Path(self.public_key_path).name))
+        return " ".join(sentences)
+
+
+def _identity(session, party_id: uuid.UUID | None) -> keys.Identity:
+    agreement_id = session.scalars(sa.select(Agreement.id).limit(1)).first()
+    if agreement_id is None:
+        raise DomainError(tr("Deze werkruimte bevat nog geen raadsakkoord."))
+    if party_id is None:
+        return keys.Identity(agreement_id, keys.GRIFFIE, "Griffie")
+    party = session.get(Party, party_id)
+    if party is None:
+        raise DomainError(tr("De fractie waarvoor u werkt, bestaat niet (meer) in deze werkruimte; "
+                             "kies opnieuw wie u bent."))
+    return keys.Identity(agreement_id, keys.party_holder(party.id), party.short_name)
+
+
+def _suggested_name(workspace: Workspace, party_id: uuid.UUID | None) -> str:
+    """The default file name: the party's short name (or the round) and today's date."""
+    today = dt.date.today().isoformat()
+    with workspace.action() as session:
+        identity = _identity(session, party_id)
+        if party_id is not None:
+            return f"{_safe_name(identity.name)}-{today}{PACKAGE_SUFFIX}"
+        number = session.scalar(sa.select(sa.func.max(Round.number)))
+        if number is None:
+            raise DomainError(tr("Er is nog geen ronde gepubliceerd; publiceer eerst een ronde."))
+        return f"{tr('ronde')}-{number}-{today}{PACKAGE_SUFFIX}"
+
+
+def export_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID | None, path: str) -> ExportResult:
+    """Sign and write the party's package (or, for ``party_id`` None, the griffie's round package).
+
+    Makes the signing key first when this computer has none. Runs off the GUI thread.
+    """
+    with workspace.action() as session:
+        identity = _identity(session, party_id)
+        first_export = last_sequence(session, identity.holder, "out") == 0
+    fingerprint = ""
+    if not identity.private_key_path.exists():
+        # Its own transaction: the key must stay recorded even if the export after it is refused.
+        with workspace.action() as session:
+            fingerprint = keys.init_key(session, actor, identity).fingerprint
+    public_key_path = ""
+    if first_export or fingerprint:
+        # The receiver cannot check the package without this key; it is public, so writing it is safe.
+        with workspace.action() as session:
+            public = keys.export_public_key(session, identity)
+        public_key_path = str(Path(path).with_name(f"{_safe_name(identity.name)}-openbare-sleutel.json"))
+        write_atomic(public_key_path, public)
+    with workspace.action() as session:
+        if party_id is None:
+            data = core_export_round_package(session, actor)
+        else:
+            data = core_export_party_package(session, actor, party_id)
+        # Before the commit: a package that could not be written is not recorded as sent.
+        write_atomic(path, data)
+    return ExportResult(path, len(data), fingerprint, public_key_path)
+
+
+def _ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(_folder() / suggested), tr(PACKAGE_FILTER))
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += PACKAGE_SUFFIX
+    _remember_folder(path)
+    return path
+
+
+def _export(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_done: StatusCallback,
+            party_id: uuid.UUID | None, title: str) -> None:
+    workspace, actor = ctx.workspace, ctx.actor
+
+    def exported(result: ExportResult) -> None:
+        on_done(result.status_line())
+
+    def ask_where(suggested: str) -> None:
+        path = _ask_save_path(parent, title, suggested)
+        if path is None:
+            return
+        runner.run(lambda: export_package_file(workspace, actor, party_id, path), exported,
+                   lambda error: _report_failure(parent, title, error))
+
+    runner.run(lambda: _suggested_name(workspace, party_id), ask_where,
+               lambda error: _report_failure(parent, title, error))
+
+
+def export_party_package(parent: QWidget | None, ctx: Context, runner: TaskRunner,
+                         on_done: StatusCallback) -> None:
+    """"Pakket voor de griffie maken…": the working party's signed package."""
+    title = tr("Pakket voor de griffie maken")
+    if ctx.party_id is None:
+        messages.show_error(parent, title, tr("U werkt als griffie. Een fractiepakket maakt een fractie; "
+                                              "de griffie maakt een rondepakket."))
+        return
+    _export(parent, ctx, runner, on_done, ctx.party_id, title)
+
+
+def export_round_package(parent: QWidget | None, ctx: Context, runner: TaskRunner,
+                         on_done: StatusCallback) -> None:
+    """"Rondepakket maken…": the griffie's signed package of the latest published round."""
+    title = tr("Rondepakket maken")
+    if ctx.party_id is not None:
+        messages.show_error(parent, title, tr("Alleen de griffie maakt een rondepakket; kies "
+                                              "‘Pakket voor de griffie maken’ om uw bijdrage te versturen."))
+        return
+    _export(parent, ctx, runner, on_done, None, title)
+
+
+# --- trusting a key -------------------------------------------------------------------------
+
+def register_key_file(parent: QWidget | None, ctx: Context, runner: TaskRunner, path: str,
+                      on_done: StatusCallback) -> None:
+    """Trust a party's (or the griffie's) public key after the user compared its fingerprint."""
+    title = tr("Sleutel vastleggen")
+    workspace, actor = ctx.workspace, ctx.actor
+
+    def read() -> tuple[bytes, dict]:
+        data = read_file_limited(path, keys.MAX_KEY_FILE)
+        return data, keys.read_public_key_file(data, Path(path).name)
+
+    def confirm(result: tuple[bytes, dict]) -> None:
+        data, document = result
+        if not messages.ask(parent, title, tr(
+                "Sleutel van {name}\nVingerafdruk: {fingerprint}\n\nBel de afzender en vergelijk de "
+                "vingerafdruk voordat u deze sleutel vastlegt: daarmee weet u zeker dat de pakketten "
+                "van {name} echt van hen komen.").format(name=document["name"],
+                                                         fingerprint=document["fingerprint"]),
+                yes=tr("Sleutel vastleggen"), no=tr("Annuleren")):
+            return
+
+        def register():
+            with workspace.action() as session:
+                return keys.register_public_key(session, actor, data, Path(path).name).name
+
+        runner.run(register, lambda name: on_done(tr("Sleutel van {name} vastgelegd.").format(name=name)),
+                   lambda error: _report_failure(parent, title, error))
+
+    runner.run(read, confirm, lambda error: _report_failure(parent, title, error))
+
+
+# --- receiving ------------------------------------------------------------------------------
+
+def import_package_file(workspace: Workspace, actor: Actor, path: str) -> PackageOutcome:
+    """Read one package into an open workspace (the window's own, for tests run inline)."""
+    return read_package_file(workspace, actor, path)
+
+
+def choose_key_file(parent: QWidget | None) -> str | None:
+    """A public key file to register (see ``register_key_file``)."""
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Sleutel vastleggen"), str(_folder()), tr(KEY_FILTER))
+    return path or None
+
+
+def choose_package_files(parent: QWidget | None) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Pakketten inlezen"), str(_folder()), tr(PACKAGE_FILTER))
+    if paths:
+        _remember_folder(paths[0])
+    return paths
+
+
+def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, paths: Sequence[str],
+                    on_done: StatusCallback, on_progress: StatusCallback | None = None) -> None:
+    """Read the packages in one by one, then show what each did; refresh the views when anything changed.
+
+    ``on_progress`` hears "package 2 of 3" as each one starts (the status bar).
+    """
+    workspace, actor = ctx.workspace, ctx.actor
+    remaining = list(paths)
+    total = len(remaining)
+    outcomes: list[PackageOutcome] = []
+
+    def failed(path: str, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            outcomes.append(PackageOutcome(path, refused=error.message))
+        else:
+            outcomes.append(PackageOutcome(path, refused=tr("onverwachte fout ({error})").format(error=error)))
+            _report_failure(parent, tr("Pakketten inlezen"), error)
+        step()
+
+    def imported(outcome: PackageOutcome) -> None:
+        outcomes.append(outcome)
+        step()
+
+    def step() -> None:
+        if not remaining:
+            finish()
+            return
+        path = remaining.pop(0)
+        if on_progress is not None:
+            on_progress(tr("Pakket {n} van {total} wordt ingelezen: {name}…").format(
+                n=total - len(remaining), total=total, name=Path(path).name))
+        # A process of its own: an import of a thousand amendments on a thread
+        # would hold the GIL and freeze the window (see raadsakkoord/exchange/packagefile.py).
+        runner.run_in_process(read_package_file_at, (workspace.target, actor, path, i18n.language()),
+                              imported, lambda error: failed(path, error))
+
+    def finish() -> None:
+        if any(o.changed for o in outcomes):
+            ctx.changes.outline.emit()
+        line = summary_line(outcomes)
+        show_import_report(parent, outcomes)
+        on_done(line)
+
+    step()
+
+
+def summary_line(outcomes: Sequence[PackageOutcome]) -> str:
+    read = sum(1 for o in outcomes if o.changed)
+    again = sum(1 for o in outcomes if o.report is not None and o.report.already_imported)
+    refused = sum(1 for o in outcomes if o.report is None)
+    parts = []
+    if read:
+        parts.append(tr("{n} ingelezen").format(n=read))
+    if again:
+        parts.append(tr("{n} al eerder ingelezen").format(n=again))
+    if refused:
+        parts.append(tr("{n} geweigerd").format(n=refused))
+    return tr("Pakketten: {parts}.").format(parts=", ".join(parts) or tr("geen"))
+
+
+_WHAT = {"sections": mark("Hoofdlijnen"), "revisions": mark("Versies"), "rounds": mark("Rondes"),
+         "parties": mark("Fracties"), "amendments": mark("Amendementen"), "endorsements": mark("Standpunten"),
+         "tasks": mark("Uitwerkingsopdrachten")}
+_OUTCOME = {"new": mark("{n} nieuw"), "updated": mark("{n} bijgewerkt"), "unchanged": mark("{n} ongewijzigd")}
+
+
+@dataclass
+class OutcomeText:
+    heading: str
+    verdict: str
+    state: str  # "read", "again" or "refused"
+    lines: list[tuple[str, list[str]]]  # (sentence, the items it names)
+    attention: tuple[str, ...] = ()  # the sentences that ask for work: rework, collisions
+
+
+def describe(outcome: PackageOutcome) -> OutcomeText:
+    """One package's result in words, for the dialog and for copying."""
+    report = outcome.report
+    if report is None:
+        return OutcomeText(outcome.name, tr("Niet ingelezen"), "refused", [(outcome.refused, [])])
+    kind = tr("rondepakket van de griffie") if report.kind == "round" else tr("fractiepakket van {sender}").format(
+        sender=report.sender)
+    if report.already_imported:
+        return OutcomeText(outcome.name, tr("Al eerder ingelezen"), "again",
+                           [(tr("Dit {kind} was al ingelezen; er is niets gewijzigd.").format(kind=kind), [])])
+    lines: list[tuple[str, list[str]]] = []
+    attention = []
+    for what, label in _WHAT.items():
+        parts = [tr(_OUTCOME[o]).format(n=report.counts[(what, o)]) for o in _OUTCOME if report.counts[(what, o)]]
+        if parts:
+            lines.append((f"{tr(label)}: {', '.join(parts)}", []))
+    if outcome.rebased:
+        lines.append((tr("Overgezet op de nieuwe tekst, zonder botsing:"), outcome.rebased))
+    if outcome.needs_rework:
+        attention.append(tr("Botst met de nieuwe tekst en moet worden herzien (de tekst van de fractie is bewaard):"))
+        lines.append((attention[-1], outcome.needs_rework))
+    if outcome.conflicts:
+        attention.append(tr("Botst met een ander amendement op dezelfde passage:"))
+        lines.append((attention[-1], outcome.conflicts))
+    if report.kept:
+        lines.append((tr("Niet overschreven:"), list(report.kept)))
+    if outcome.note:
+        lines.append((outcome.note, []))
+    if not lines:
+        lines.append((tr("Het pakket bevatte niets nieuws."), []))
+    return OutcomeText(outcome.name, tr("Ingelezen: {kind}").format(kind=kind), "read", lines, tuple(attention))
+
+
+def report_text(outcomes: Sequence[PackageOutcome]) -> str:
+    """The whole report as plain text (for the clipboard, or a mail to the griffie)."""
+    blocks = []
+    for outcome in outcomes:
+        text = describe(outcome)
+        rows = [f"{text.heading} — {text.verdict}"]
+        for sentence, items in text.lines:
+            rows.append(f"  {sentence}")
+            rows.extend(f"    - {item}" for item in items)
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
+
+
+_STATE_COLOURS = {"read": "#1b5e20", "again": "#555555", "refused": "#b71c1c"}
+
+
+def report_html(outcomes: Sequence[PackageOutcome]) -> str:
+    # Paragraphs with margins rather than nested lists: Qt spaces nested lists unevenly.
+    parts = []
+    for number, outcome in enumerate(outcomes):
+        text = describe(outcome)
+        top = 0 if number == 0 else 14
+        parts.append(f"<p style='margin:{top}px 0 0 0; font-size:large'><b>{html.escape(text.heading)}</b></p>"
+                     f"<p style='margin:0 0 4px 0; color:{_STATE_COLOURS[text.state]}'>"
+                     f"<b>{html.escape(text.verdict)}</b></p>")
+        for sentence, items in text.lines:
+            shown = html.escape(sentence)
+            if sentence in text.attention:
+                shown = f"<b style='color:#b71c1c'>{shown}</b>"
+            # A hanging indent, so a wrapped line starts under the text and not under the bullet.
+            parts.append(f"<p style='margin:2px 0 0 24px; text-indent:-12px'>• {shown}</p>")
+            parts.extend(f"<p style='margin:0 0 0 44px; text-indent:-12px'>– {html.escape(item)}</p>"
+                         for item in items)
+    return "".join(parts)
+
+
+class ImportReportDialog(QDialog):
+    """What each package did: read in (with new, rebased and colliding items) or refused and why."""
+
+    def __init__(self, outcomes: Sequence[PackageOutcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Pakketten ingelezen"))
+        self._outcomes = list(outcomes)
+        self.summary = QLabel(summary_line(outcomes))
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(tr("Verslag per pakket"))
+        self.browser.setHtml(report_html(outcomes))
+        self.copy_button = QPushButton(tr("&Kopiëren"))
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setToolTip(tr("Zet dit verslag op het klembord, om het bijvoorbeeld te mailen"))
+        self.close_button = QPushButton(tr("Sluiten"))
+        self.close_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        self.close_button.setFocus()
+        self.resize(640, 440)
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(report_text(self._outcomes))
+
+
+def show_import_report(parent: QWidget | None, outcomes: Sequence[PackageOutcome]) -> None:
+    """Shown modally; tests replace this (pytest-qt's advice on dialogs)."""
+    dialog = ImportReportDialog(outcomes, parent)
+    dialog.exec()
+    dialog.deleteLater()

@@ -1,0 +1,1 @@
+"""The griffie's place: consolidating a section, decisions, publishing a round, the inbox and the log."""

@@ -1,0 +1,71 @@
+"""HTML for the consolidation view's panes: one amendment, the preview of the ticked ones, the current text."""
+
+from __future__ import annotations
+
+import html
+
+from raadsakkoord.queries.consolidation import ConsolidationDetail, OpenAmendment
+from raadsakkoord.base.i18n import tr
+from ui.drafting.amendmentmodel import KIND_NAMES
+from ui.griffie.consolidationmodels import amendment_label
+from ui.common.render import legend, local_date, markdown_html, page, support_html, tracked_changes_html
+
+
+def _meta(text: str) -> str:
+    return f"<p class='meta'>{html.escape(text)}</p>"
+
+
+def _warning(text: str) -> str:
+    return f"<p style='color: #8a4b00;'><b>{html.escape(text)}</b></p>"
+
+
+def amendment_page(detail: ConsolidationDetail, index: int) -> str:
+    entry = detail.amendments[index]
+    parties = entry.party + (tr(", mede-indieners: {parties}").format(parties=", ".join(entry.co_parties))
+                             if entry.co_parties else "")
+    when = local_date(entry.submitted_at)
+    meta = tr("{parties} · {kind} · ingediend door {author} op {when}").format(
+        parties=parties, kind=tr(KIND_NAMES[entry.kind]), author=entry.author, when=when)
+    body = f"<h2>{html.escape(str(entry.number))}. {html.escape(entry.headline)}</h2>{_meta(meta)}"
+    others = [detail.amendments[j] for j in detail.conflicts_of(index)]
+    if not entry.on_current:
+        body += _warning(tr("Dit amendement botst met de huidige tekst: de indiener moet het eerst herzien. "
+                            "Hieronder staat het tegenover de tekst waarop het is geschreven."))
+    elif entry.already_in_text:
+        body += _warning(tr("De wijziging van dit amendement staat al in de huidige tekst, bijvoorbeeld via een "
+                            "compromis. Aanvaarden legt alleen het besluit vast; de tekst verandert niet."))
+    elif others:
+        body += _warning(tr("Botst met {others}: die wijzigen dezelfde passage.").format(
+            others="; ".join(amendment_label(o) for o in others)))
+    else:
+        body += _meta(tr("Botst met geen van de andere open amendementen."))
+    body += legend() + tracked_changes_html(entry.base_text, entry.text)
+    if entry.explanation:
+        body += f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
+    return page(body + "<hr>" + support_html(entry.support))
+
+
+def no_amendments_page(detail: ConsolidationDetail) -> str:
+    return page(_meta(tr("Er zijn geen open amendementen op hoofdlijn {number}.").format(number=detail.number)))
+
+
+def preview_page(detail: ConsolidationDetail, chosen: list[OpenAmendment], text: str | None) -> str:
+    """The section with the chosen amendments applied, as tracked changes against the current text."""
+    if not chosen:
+        return page(_meta(tr("Vink amendementen aan (spatiebalk) om te zien hoe de tekst wordt als ze samen "
+                             "worden aanvaard. Amendementen die met een aangevinkt amendement botsen, zijn grijs."))
+                    + f"<h2>{html.escape(detail.number)} {html.escape(detail.title)}</h2>"
+                    + markdown_html(detail.text))
+    names = "; ".join(amendment_label(e) for e in chosen)
+    heading = tr("Voorbeeld met {n} amendement(en)").format(n=len(chosen))
+    return page(f"<h2>{html.escape(heading)}</h2>{_meta(names)}{legend()}"
+                f"{tracked_changes_html(detail.text, text or '')}")
+
+
+def current_page(detail: ConsolidationDetail, before: str | None) -> str:
+    """The current text; right after a decision that changed it, what the decision changed."""
+    title = f"<h2>{html.escape(detail.number)} {html.escape(detail.title)}</h2>"
+    if before is not None and before != detail.text:
+        return page(title + _meta(tr("Wat het laatste besluit veranderde:")) + legend()
+                    + tracked_changes_html(before, detail.text))
+    return page(title + markdown_html(detail.text))

@@ -1,0 +1,59 @@
+"""Over Raadsakkoord: name, version, licence, and what the application runs on."""
+
+from __future__ import annotations
+
+import html
+import platform
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from raadsakkoord import __version__
+from raadsakkoord.base.i18n import tr
+
+LICENCE = "EUPL-1.2"
+LICENCE_URL = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"
+
+
+def about_html() -> str:
+    description = tr(
+        "Met Raadsakkoord schrijven alle fracties van een gemeenteraad samen een raadsakkoord: elke "
+        "fractie stelt hoofdlijnen voor, dient amendementen in en geeft per hoofdlijn aan of zij die "
+        "steunt, ook onderweg en zonder internet. De griffie voegt de bijdragen samen, laat zien waar "
+        "voorstellen botsen en publiceert de volgende conceptronde, tot het definitieve akkoord met de "
+        "uitwerkingsopdrachten voor het college.")
+    runs_on = tr("Qt {qt} (PySide6 {pyside}), Python {python}").format(
+        qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version())
+    licence = tr("Vrije software onder de {licence}-licentie.").format(
+        licence=f"<a href='{LICENCE_URL}'>{LICENCE}</a>")
+    return (f"<h2>Raadsakkoord</h2>"
+            f"<p>{html.escape(tr('Versie {version}').format(version=__version__))}</p>"
+            f"<p>{html.escape(description)}</p>"
+            f"<p>{licence}</p>"
+            f"<p style='color:gray'>{html.escape(runs_on)}</p>")
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Over Raadsakkoord"))
+        self.text = QLabel(about_html())
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setOpenExternalLinks(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(tr("Sluiten"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def show_about(parent: QWidget | None) -> None:
+    dialog = AboutDialog(parent)
+    dialog.exec()
+    dialog.deleteLater()

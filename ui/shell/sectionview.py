@@ -1,0 +1,355 @@
+"""One section (or chapter) on the right: its text, changes since the previous round, history, amendments.
+
+Tabs are rendered when they are shown, so selecting a section with forty
+amendments renders one tab, not four.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raadsakkoord.queries.drafting import AmendmentEntry, ChapterDetail, SectionDetail
+from raadsakkoord.base.i18n import tr
+from raadsakkoord.model import AmendmentKind, AmendmentStatus
+from ui.drafting.amendmentmodel import KIND_NAMES, AmendmentTableModel, status_name
+from ui.griffie.consolidation import ConsolidationView
+from ui.common.context import Context
+from ui.drafting.endorsement import EndorsementPanel, confirm_stale, record_position
+from ui.common.render import legend, local_time, markdown_html, page, support_html, tracked_changes_html
+
+TEXT, CHANGES, HISTORY, AMENDMENTS, CONSOLIDATION = range(5)
+
+
+def _browser(name: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setOpenLinks(False)
+    browser.setAccessibleName(name)
+    return browser
+
+
+class SectionView(QTabWidget):
+    """Signals ask the window to open an editor; positions are recorded here through the core."""
+
+    write_amendment = Signal(object, object)  # kind, section id
+    propose_section = Signal(object)  # chapter id
+    open_amendment = Signal(object)  # AmendmentEntry
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx: Context | None = None
+        self.stack: QUndoStack | None = None
+        self.detail: SectionDetail | None = None
+        self.chapter: ChapterDetail | None = None
+        self._rendered: set[int] = set()
+        self._build_text_tab()
+        self._build_changes_tab()
+        self._build_history_tab()
+        self._build_amendments_tab()
+        # The griffie's own tab: every open amendment, their conflicts, a preview, and the decisions.
+        self.consolidation = ConsolidationView()
+        self.addTab(self.consolidation, tr("&Consolidatie"))
+        self.setTabVisible(CONSOLIDATION, False)
+        self.currentChanged.connect(self._render_current)
+        self.setDocumentMode(True)
+
+    def bind(self, ctx: Context, stack: QUndoStack) -> None:
+        self.ctx = ctx
+        self.stack = stack
+        griffie = ctx.actor.is_griffie
+        if griffie:
+            self.consolidation.bind(ctx, stack)
+        elif self.currentIndex() == CONSOLIDATION:
+            self.setCurrentIndex(TEXT)
+        self.setTabVisible(CONSOLIDATION, griffie)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_text_tab(self) -> None:
+        page_widget = QWidget()
+        layout = QVBoxLayout(page_widget)
+        self.text_view = _browser(tr("Tekst van de hoofdlijn"))
+        self.section_panel = EndorsementPanel()
+        actions = QHBoxLayout()
+        self.write_button = QPushButton(tr("Amendement sch&rijven"))
+        self.write_button.setToolTip(tr("Stel een nieuwe tekst voor deze hoofdlijn voor"))
+        self.write_button.clicked.connect(
+            lambda: self.detail and self.write_amendment.emit(AmendmentKind.MODIFY, self.detail.id))
+        self.delete_button = QPushButton(tr("Schra&pping voorstellen"))
+        self.delete_button.clicked.connect(
+            lambda: self.detail and self.write_amendment.emit(AmendmentKind.DELETE, self.detail.id))
+        self.new_section_button = QPushButton(tr("Nieuwe hoofdlijn &voorstellen"))
+        self.new_section_button.clicked.connect(self._propose_section)
+        for button in (self.write_button, self.delete_button, self.new_section_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        layout.addWidget(self.text_view, 1)
+        layout.addWidget(self.section_panel)
+        self.addTab(page_widget, tr("&Tekst"))
+
+    def _build_changes_tab(self) -> None:
+        self.changes_view = _browser(tr("Wijzigingen sinds de vorige ronde"))
+        self.addTab(self.changes_view, tr("W&ijzigingen"))
+
+    def _build_history_tab(self) -> None:
+        page_widget = QWidget()
+        layout = QVBoxLayout(page_widget)
+        row = QHBoxLayout()
+        self.history_from = QComboBox()
+        self.history_from.setAccessibleName(tr("Oudere versie"))
+        self.history_to = QComboBox()
+        self.history_to.setAccessibleName(tr("Nieuwere versie"))
+        from_label = QLabel(tr("&Vergelijk"))
+        from_label.setBuddy(self.history_from)
+        row.addWidget(from_label)
+        row.addWidget(self.history_from, 1)
+        row.addWidget(QLabel(tr("met")))
+        row.addWidget(self.history_to, 1)
+        self.history_from.currentIndexChanged.connect(self._render_history_diff)
+        self.history_to.currentIndexChanged.connect(self._render_history_diff)
+        self.history_view = _browser(tr("Vergelijking van twee versies"))
+        layout.addLayout(row)
+        layout.addWidget(self.history_view, 1)
+        self.addTab(page_widget, tr("&Geschiedenis"))
+
+    def _build_amendments_tab(self) -> None:
+        self.amendment_model = AmendmentTableModel(self)
+        self.amendment_table = QTableView()
+        self.amendment_table.setModel(self.amendment_model)
+        self.amendment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.amendment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.amendment_table.verticalHeader().hide()
+        self.amendment_table.setAccessibleName(tr("Amendementen op deze hoofdlijn"))
+        header = self.amendment_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.amendment_table.selectionModel().currentRowChanged.connect(self._render_amendment)
+        self.amendment_table.doubleClicked.connect(lambda _: self._open_selected())
+        self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
+        self.amendment_panel = EndorsementPanel()
+        self.open_button = QPushButton(tr("Concept bewer&ken"))
+        self.open_button.clicked.connect(self._open_selected)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.amendment_view, 1)
+        detail_layout.addWidget(self.amendment_panel)
+        open_row = QHBoxLayout()
+        open_row.addStretch(1)
+        open_row.addWidget(self.open_button)
+        detail_layout.addLayout(open_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.amendment_table)
+        splitter.addWidget(detail)
+        splitter.setSizes([150, 500])
+        self.addTab(splitter, tr("&Amendementen"))
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_section(self, detail: SectionDetail) -> None:
+        keep = self.detail.id == detail.id if self.detail else False
+        selected = self._selected_entry().id if keep and self._selected_entry() else None
+        self.detail = detail
+        self.chapter = None
+        open_count = sum(1 for a in detail.amendments if a.is_open)
+        self.setTabText(AMENDMENTS, tr("&Amendementen ({n})").format(n=open_count) if open_count
+                        else tr("&Amendementen"))
+        for index in (CHANGES, HISTORY, CONSOLIDATION):
+            self.setTabEnabled(index, True)
+        self._rendered = set()
+        self._render_current(self.currentIndex())
+        if selected is not None and AMENDMENTS in self._rendered:
+            row = self.amendment_model.row_of(selected)
+            if row >= 0:
+                self.amendment_table.selectRow(row)
+
+    def show_chapter(self, detail: ChapterDetail) -> None:
+        self.detail = None
+        self.chapter = detail
+        self.setTabText(AMENDMENTS, tr("&Voorstellen ({n})").format(n=len(detail.proposals)) if detail.proposals
+                        else tr("&Voorstellen"))
+        for index in (CHANGES, HISTORY, CONSOLIDATION):
+            self.setTabEnabled(index, False)
+        if self.currentIndex() in (CHANGES, HISTORY, CONSOLIDATION):
+            self.setCurrentIndex(TEXT)
+        self._rendered = set()
+        self._render_current(self.currentIndex())
+
+    def _render_current(self, index: int) -> None:
+        if index in self._rendered or (self.detail is None and self.chapter is None):
+            return
+        self._rendered.add(index)
+        if self.chapter is not None:
+            if index == TEXT:
+                self._render_chapter_text()
+            elif index == AMENDMENTS:
+                self._render_amendment_list(self.chapter.proposals)
+            return
+        (self._render_text, self._render_changes, self._render_history,
+         lambda: self._render_amendment_list(self.detail.amendments),
+         lambda: self.consolidation.show_section(self.detail.id))[index]()
+
+    def _party_view(self) -> bool:
+        return self.ctx is not None and self.ctx.party_id is not None
+
+    def _render_text(self) -> None:
+        d = self.detail
+        self.text_view.setHtml(page(
+            f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{markdown_html(d.text)}<hr>{support_html(d.support)}"))
+        for button in (self.write_button, self.delete_button):
+            button.setVisible(True)
+            button.setEnabled(self._party_view())
+        self.new_section_button.setVisible(False)
+        self._show_section_position()
+
+    def _show_section_position(self) -> None:
+        d = self.detail
+        if not self._party_view():
+            self.section_panel.show_position(
+                tr("Standpunten worden door de fracties zelf vastgelegd."), None, "", apply=None,
+                reason_disabled=tr("U werkt als griffie."))
+            return
+        self.section_panel.show_position(
+            tr("Standpunt van uw fractie over hoofdlijn {number}").format(number=d.number),
+            d.own_position, d.own_minority, stale=d.own_stale,
+            apply=lambda position, minority: record_position(
+                self.ctx, self.stack, section_id=d.id, position=position, minority=minority,
+                refresh_section=d.id, label=tr("hoofdlijn {number}").format(number=d.number)),
+            confirm=lambda: confirm_stale(self.ctx, self.stack, [d.id]))
+
+    def _render_chapter_text(self) -> None:
+        c = self.chapter
+        intro = markdown_html(c.intro) if c.intro else f"<p class='meta'>{html.escape(tr('Geen inleiding.'))}</p>"
+        self.text_view.setHtml(page(f"<h2>{html.escape(c.number)} {html.escape(c.title)}</h2>{intro}"))
+        self.write_button.setVisible(False)
+        self.delete_button.setVisible(False)
+        self.new_section_button.setVisible(True)
+        self.new_section_button.setEnabled(self._party_view())
+        self.section_panel.show_position(tr("Kies een hoofdlijn om er een standpunt over vast te leggen."),
+                                         None, "", apply=None)
+
+    def _propose_section(self) -> None:
+        if self.chapter is not None:
+            self.propose_section.emit(self.chapter.id)
+
+    def _render_changes(self) -> None:
+        d = self.detail
+        if d.previous_round is None:
+            body = f"<p class='meta'>{html.escape(tr('Er is nog geen ronde gepubliceerd.'))}</p>"
+        else:
+            heading = tr("Wijzigingen sinds ronde {n}").format(n=d.previous_round)
+            body = (f"<h2>{html.escape(heading)}</h2>{legend()}"
+                    f"{tracked_changes_html(d.previous_round_text or '', d.text)}")
+        self.changes_view.setHtml(page(body))
+
+    def _render_history(self) -> None:
+        revisions = self.detail.revisions
+        for combo in (self.history_from, self.history_to):
+            combo.blockSignals(True)
+            combo.clear()
+            for revision in revisions:
+                who = f"{revision.author} ({revision.party})" if revision.party else revision.author
+                combo.addItem(tr("versie {n}, {date}, {who}").format(
+                    n=revision.number, date=local_time(revision.created_at), who=who),
+                    revision.id)
+            combo.blockSignals(False)
+        # Newest against the one before it: what the latest revision changed.
+        self.history_to.setCurrentIndex(0)
+        self.history_from.setCurrentIndex(min(1, len(revisions) - 1))
+        self._render_history_diff()
+
+    def _render_history_diff(self) -> None:
+        if self.detail is None or not self.detail.revisions:
+            return
+        by_id = {r.id: r for r in self.detail.revisions}
+        old = by_id.get(self.history_from.currentData())
+        new = by_id.get(self.history_to.currentData())
+        if old is None or new is None:
+            return
+        if old.number > new.number:
+            old, new = new, old
+        if old.id == new.id:
+            who = f"{new.author} ({new.party})" if new.party else new.author
+            note = tr("Deze hoofdlijn heeft één versie, van {who}.").format(who=who) if len(by_id) == 1 else tr(
+                "Kies twee verschillende versies om ze te vergelijken.")
+            self.history_view.setHtml(page(f"<p class='meta'>{html.escape(note)}</p>{markdown_html(new.text)}"))
+            return
+        reason = f"<p class='meta'>{html.escape(tr('Reden'))}: {html.escape(new.reason)}</p>" if new.reason else ""
+        heading = tr("Versie {old} → versie {new}").format(old=old.number, new=new.number)
+        self.history_view.setHtml(page(f"<h2>{html.escape(heading)}</h2>{reason}{legend()}"
+                                       f"{tracked_changes_html(old.text, new.text)}"))
+
+    def _render_amendment_list(self, entries: tuple[AmendmentEntry, ...]) -> None:
+        self.amendment_model.set_entries(entries)
+        if entries:
+            self.amendment_table.selectRow(0)
+        else:
+            self.amendment_view.setHtml(page(f"<p class='meta'>{html.escape(tr('Nog geen amendementen.'))}</p>"))
+            self.amendment_panel.show_position("", None, "", apply=None)
+            self.open_button.setEnabled(False)
+
+    def _selected_entry(self) -> AmendmentEntry | None:
+        return self.amendment_model.entry(self.amendment_table.currentIndex().row())
+
+    def _render_amendment(self, current, _previous=None) -> None:
+        entry = self.amendment_model.entry(current.row())
+        if entry is None:
+            return
+        meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_NAMES[entry.kind]),
+                                                      status=status_name(entry))
+        title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>" \
+            if entry.kind == AmendmentKind.NEW_SECTION else ""
+        explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
+                       if entry.explanation else "")
+        self.amendment_view.setHtml(page(
+            f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>{title}{legend()}"
+            f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"))
+        own = self._party_view() and entry.party_id == self.ctx.party_id
+        self.open_button.setEnabled(own and entry.is_open)
+        self.open_button.setText(tr("Concept bewer&ken") if entry.status == AmendmentStatus.DRAFT
+                                 else tr("O&penen"))
+        self._show_amendment_position(entry, own)
+
+    def _show_amendment_position(self, entry: AmendmentEntry, own: bool) -> None:
+        if not self._party_view():
+            self.amendment_panel.show_position(tr("Standpunten worden door de fracties zelf vastgelegd."),
+                                               None, "", apply=None)
+            return
+        if not entry.is_open or entry.status == AmendmentStatus.DRAFT:
+            reason = tr("Over dit amendement is al beslist.") if not entry.is_open else tr(
+                "Een concept kan pas steun krijgen als het is ingediend.")
+            self.amendment_panel.show_position(reason, entry.own_position, entry.own_minority, apply=None)
+            return
+        section = self.detail.id if self.detail else None
+        heading = (tr("Standpunt van uw fractie over uw eigen amendement") if own
+                   else tr("Standpunt van uw fractie over het amendement van {party}").format(party=entry.party))
+        self.amendment_panel.show_position(
+            heading, entry.own_position, entry.own_minority,
+            apply=lambda position, minority: record_position(
+                self.ctx, self.stack, amendment_id=entry.id, position=position, minority=minority,
+                refresh_section=section, label=tr("amendement „{headline}”").format(headline=entry.headline)))
+
+    def _open_selected(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None and self._party_view() and entry.party_id == self.ctx.party_id and entry.is_open:
+            self.open_amendment.emit(entry)
+
