@@ -1,54 +1,100 @@
 """The ``raadsakkoord`` command.
 
-Each command lives in a module with a ``register(subparsers)`` function that
-adds its parser and sets ``handler`` (``args -> int``). Qt is imported only by
-the ``gui`` command, so the other commands start fast and run without a display.
+``COMMANDS`` names each command, the module that builds its parser and a
+one-line summary. ``raadsakkoord --help`` and ``--version`` are answered from
+that table alone; ``raadsakkoord COMMAND …`` imports only the module of that
+command. A command module has a ``register(subparsers)`` function that adds its
+parsers and sets ``handler`` (``args -> int``) on each. So ``diff`` and
+``merge`` never load the database, the signing keys or Qt, and start about as
+fast as Python itself; Qt is imported only when the window opens.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections import namedtuple
 from collections.abc import Callable
 import importlib
 import os
 import sys
 
+from raadsakkoord import __version__
 from raadsakkoord.base import i18n
 from raadsakkoord.base.errors import UserError
-from raadsakkoord.base.i18n import tr
-
-# Modules that contribute sub-commands, in the order they appear in --help.
-COMMAND_MODULES = [
-    "raadsakkoord.cli.workspace",
-    "raadsakkoord.cli.diffing",
-    "raadsakkoord.cli.packages",
-    "raadsakkoord.cli.readability",
-    "raadsakkoord.cli.export",
-]
-
-GUI_ALIASES = {"gui"}
+from raadsakkoord.base.i18n import mark, tr
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The summary is marked for translation and translated when --help is shown.
+CommandInfo = namedtuple("CommandInfo", "module, summary")
+
+
+# In the order of --help.
+COMMANDS: dict[str, CommandInfo] = {
+    "gui": CommandInfo("raadsakkoord.cli.workspace", mark("open de applicatie (ook: raadsakkoord [WERKRUIMTE])")),
+    "demo": CommandInfo("raadsakkoord.cli.workspace", mark("maak de demo-werkruimte (gemeente Assen)")),
+    "import-md": CommandInfo("raadsakkoord.cli.workspace",
+                             mark("begin een raadsakkoord vanuit een Markdown-concept (of .docx/.odt)")),
+    "import-docx": CommandInfo("raadsakkoord.cli.workspace", mark(
+        "begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
+        "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn")),
+    "info": CommandInfo("raadsakkoord.cli.workspace", mark("toon een overzicht van een werkruimte")),
+    "diff": CommandInfo("raadsakkoord.cli.diffing", mark("toon de wijzigingen tussen twee teksten, woord voor woord")),
+    "merge": CommandInfo("raadsakkoord.cli.diffing",
+                         mark("voeg twee bewerkingen van dezelfde tekst samen (zoals git merge-file -p)")),
+    "keys": CommandInfo("raadsakkoord.cli.packages", mark("sleutels om pakketten te ondertekenen en te controleren")),
+    "package": CommandInfo("raadsakkoord.cli.packages", mark("ronde- en fractiepakketten uitwisselen")),
+    "readability": CommandInfo("raadsakkoord.cli.readability", mark(
+        "leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, ambtelijke woorden), moeilijkste eerst, "
+        "en per hoofdstuk")),
+    "export": CommandInfo("raadsakkoord.cli.export",
+                          mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for one command, or (without one) the overview of all commands for --help.
+
+    The overview's command parsers are empty stand-ins, so that it imports no
+    command module; ``main`` parses again with the real parser once it knows
+    the command.
+    """
     parser = argparse.ArgumentParser(
         prog="raadsakkoord",
         description=tr("Samen een raadsakkoord schrijven. Zonder opdracht opent de applicatie."),
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar=tr("OPDRACHT"))
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    if command is None:
+        for name, info in COMMANDS.items():
+            sub.add_parser(name, help=tr(info.summary), add_help=False)
+    else:
+        importlib.import_module(COMMANDS[command].module).register(sub)
+        # The summaries are shown only in the overview, which this parser never prints.
     return parser
+
+
+def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    if argv[0] in COMMANDS:
+        return build_parser(argv[0])
+    # Options come first (`--help`, `--version`, or a mistake): answer those
+    # from the overview, and find out which command, if any, follows them.
+    overview = build_parser()
+    args, _ = overview.parse_known_args(argv)
+    if args.command is None:
+        overview.parse_args(argv)  # names what it does not recognise, in argparse's words
+        overview.print_usage(sys.stderr)
+        raise SystemExit(2)
+    return build_parser(args.command)
 
 
 def main(argv: list[str] | None = None, *, open_window: Callable[..., int] | None = None) -> int:
     """Run one command; ``open_window(workspace, demo=…)`` opens the application for ``gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.language_from_environment()  # before the parser: its help texts are translated too
-    parser = build_parser()
     # `raadsakkoord` and `raadsakkoord WORKSPACE` open the application.
-    known = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse has no public accessor
-    if not argv or (argv[0] not in known and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["gui", *argv]
+    parser = _parser_for(argv)
     parser.set_defaults(open_window=open_window)
     args = parser.parse_args(argv)
     try:

@@ -27,7 +27,6 @@ MAX_CONFLICT_STATUS = 127
 def register(sub: argparse._SubParsersAction) -> None:
     diff_parser = sub.add_parser(
         "diff",
-        help=tr("toon de wijzigingen tussen twee teksten, woord voor woord"),
         description=tr("Toon de wijzigingen van OUD naar NIEUW: eerst per alinea, dan per woord."),
     )
     diff_parser.add_argument("old", metavar=tr("OUD.md"), help=tr("de oorspronkelijke tekst"))
@@ -41,7 +40,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     merge_parser = sub.add_parser(
         "merge",
-        help=tr("voeg twee bewerkingen van dezelfde tekst samen (zoals git merge-file -p)"),
         description=tr(
             "Voeg de wijzigingen van BASIS naar ONZE en van BASIS naar HUN samen, woord voor woord. "
             "Botsende wijzigingen komen tussen <<<<<<< / ======= / >>>>>>>. Afsluitstatus: 0 zonder "

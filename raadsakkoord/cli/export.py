@@ -11,7 +11,7 @@ from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, ensure_gui_applicat
 
 def register(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser(
-        "export", help=tr("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek"),
+        "export",
         description=tr("Schrijf een publicatie naar een bestand. Het bestand verschijnt pas als het helemaal "
                        "klaar is. Combinaties: {combinations}.").format(
             combinations="; ".join(f"{w}: {', '.join(f)}" for w, f in FORMATS.items())))

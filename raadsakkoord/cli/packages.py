@@ -20,7 +20,7 @@ from raadsakkoord.base.actor import Actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    keys_parser = sub.add_parser("keys", help=tr("sleutels om pakketten te ondertekenen en te controleren"))
+    keys_parser = sub.add_parser("keys")
     keys_sub = keys_parser.add_subparsers(dest="keys_command", metavar=tr("OPDRACHT"), required=True)
     init = keys_sub.add_parser("init", help=tr("maak het sleutelpaar van de griffie of van een fractie"))
     init.add_argument("workspace", metavar=tr("WERKRUIMTE"))
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     lst.set_defaults(handler=run_keys_list)
 
-    pkg = sub.add_parser("package", help=tr("ronde- en fractiepakketten uitwisselen"))
+    pkg = sub.add_parser("package")
     pkg_sub = pkg.add_subparsers(dest="package_command", metavar=tr("OPDRACHT"), required=True)
     exp = pkg_sub.add_parser("export", help=tr("schrijf een ondertekend pakket"))
     exp.add_argument("workspace", metavar=tr("WERKRUIMTE"))

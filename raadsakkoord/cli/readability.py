@@ -14,8 +14,7 @@ TITLE_WIDTH = 44
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("readability", help=tr("leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, "
-                                                   "ambtelijke woorden), moeilijkste eerst, en per hoofdstuk"))
+    parser = sub.add_parser("readability")
     parser.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     parser.add_argument("--json", action="store_true", help=tr("als JSON, voor scripts"))
     parser.set_defaults(handler=run)

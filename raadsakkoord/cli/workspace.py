@@ -22,24 +22,20 @@ AGREEMENT_STATUS_NL = {"drafting": mark("in voorbereiding"), "adopted": mark("va
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    gui = sub.add_parser("gui", help=tr("open de applicatie (ook: raadsakkoord [WERKRUIMTE])"))
+    gui = sub.add_parser("gui")
     gui.add_argument("workspace", nargs="?", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
     gui.add_argument("--demo", action="store_true",
                      help=tr("open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is"))
     gui.set_defaults(handler=run_gui)
 
-    demo = sub.add_parser("demo", help=tr("maak de demo-werkruimte (gemeente Assen)"))
+    demo = sub.add_parser("demo")
     demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of lege database-URL"))
     demo.set_defaults(handler=run_demo)
 
     # One handler for both: the file's bytes tell a Markdown text from a Word or
     # OpenDocument file, so either command takes either kind.
-    for name, metavar, text in (
-            ("import-md", mark("BESTAND.md"), mark("begin een raadsakkoord vanuit een Markdown-concept (of .docx/.odt)")),
-            ("import-docx", mark("BESTAND.docx"),
-             mark("begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
-                  "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn"))):
-        imp = sub.add_parser(name, help=tr(text))
+    for name, metavar in (("import-md", mark("BESTAND.md")), ("import-docx", mark("BESTAND.docx"))):
+        imp = sub.add_parser(name)
         imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
         imp.add_argument("file", metavar=tr(metavar))
         imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
@@ -48,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
         imp.set_defaults(handler=run_import_md)
 
-    info = sub.add_parser("info", help=tr("toon een overzicht van een werkruimte"))
+    info = sub.add_parser("info")
     info.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     info.add_argument("--json", action="store_true", help=tr("als JSON, voor scripts"))
     info.set_defaults(handler=run_info)
