@@ -41,7 +41,7 @@ def run(tmp_path, *argv, lang="nl"):
     report = tmp_path / "modules.json"
     env = {**os.environ, "RAADSAKKOORD_LANG": lang, "RAADSAKKOORD_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run([sys.executable, "-c", RUN_AND_REPORT, str(report), *argv], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60, env=env)
+                          capture_output=True, text=True, timeout=60, env=env, check=False)
     return done.returncode, done.stdout, json.loads(report.read_text())
 
 
