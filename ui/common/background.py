@@ -10,9 +10,27 @@ request.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base, without loading multiprocessing
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from raadsakkoord.base.errors import UserError
+from raadsakkoord.base.i18n import tr
+from ui.common import messages
+
+
+class WorkerStopped(UserError):
+    """The worker process died (a crash, or the system ended it) before the task came back.
+
+    Whether the task's work was done is unknown: a transaction that was
+    committed just before the process died stays committed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(tr("Het hulpproces voor inlezen en publiceren is onverwacht gestopt; er is een nieuw "
+                            "gestart. Wat het aan het doen was, is misschien niet afgemaakt."))
 
 
 class _Delivery(QObject):
@@ -74,6 +92,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._pending: set[_Delivery] = set()
+        self._told_about = None  # the dead worker process the user was last told about
 
     @property
     def busy(self) -> bool:
@@ -94,7 +113,7 @@ class TaskRunner(QObject):
         self._pool.start(_Job(work, delivery))
 
     def run_in_process(self, work: Callable[..., Any], args: tuple, on_done: Callable[[Any], None],
-                       on_error: Callable[[BaseException], None]) -> None:
+                       on_error: Callable[[BaseException], None], *, retry_if_stopped: bool = False) -> None:
         """Run a Qt-free, module-level function in a worker process; its result back on the GUI thread.
 
         For long work that runs Python code most of the time (an import of
@@ -103,11 +122,40 @@ class TaskRunner(QObject):
         froze. A process has its own interpreter. ``work``, ``args``, the
         result and any error must pickle; the process is started once, on
         first use (about a second), and kept for the next task.
+
+        When the process dies under a task, a new one is started for the
+        tasks that follow. The task itself fails with ``WorkerStopped``,
+        unless the caller says running it twice does no harm
+        (``retry_if_stopped``): then it runs once more in the new process,
+        and the user is told that this happened.
         """
         if self.synchronous:
             self.run(lambda: work(*args), on_done, on_error)
             return
-        delivery = _Delivery(on_done, on_error, self._pending.discard)
+        self._submit(work, args, on_done, on_error, retries=1 if retry_if_stopped else 0)
+
+    def _submit(self, work, args, on_done, on_error, *, retries: int) -> None:
+        pool = _process_pool()
+        try:
+            future = pool.submit(work, *args)
+        except BrokenExecutor:
+            # The process died while idle: nothing of this task ran yet, so a new process simply takes it.
+            _forget_pool(pool)
+            pool = _process_pool()
+            future = pool.submit(work, *args)
+
+        def failed(error: BaseException) -> None:  # on the GUI thread
+            if not isinstance(error, BrokenExecutor):
+                on_error(error)
+                return
+            _forget_pool(pool)
+            if retries:
+                self._submit(work, args, on_done, on_error, retries=retries - 1)
+                self._tell_restarted(pool)
+            else:
+                on_error(WorkerStopped())
+
+        delivery = _Delivery(on_done, failed, self._pending.discard)
         self._pending.add(delivery)
 
         def finished(future) -> None:  # on the pool's own thread
@@ -115,7 +163,17 @@ class TaskRunner(QObject):
             _Job._emit(delivery.failed if error is not None else delivery.finished,
                        error if error is not None else future.result())
 
-        _process_pool().submit(work, *args).add_done_callback(finished)
+        future.add_done_callback(finished)
+
+    def _tell_restarted(self, broken) -> None:
+        """Once per dead process, however many of its tasks run again."""
+        if broken is self._told_about:
+            return
+        self._told_about = broken
+        parent = self.parent()
+        messages.show_info(parent if isinstance(parent, QWidget) else None, tr("Hulpproces opnieuw gestart"),
+                           tr("Het hulpproces voor inlezen en publiceren is onverwacht gestopt; er is een nieuw "
+                              "gestart. Wat het aan het doen was, wordt nog één keer geprobeerd."))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until running tasks are done (closing the window; tests)."""
@@ -138,6 +196,14 @@ def _process_pool():
 
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     return _pool
+
+
+def _forget_pool(broken) -> None:
+    """A pool whose process died takes no more tasks: the next task starts a new one."""
+    global _pool
+    if _pool is broken:
+        _pool = None
+    broken.shutdown(wait=False, cancel_futures=True)
 
 
 def shut_down_processes() -> None:

@@ -3,7 +3,9 @@
 Fields: (for a new section) its title, the headline, the text, the
 explanation. Every edit goes through the editor's undo stack into the
 DraftModel; the buffer is written to the workspace every few seconds and when
-the editor loses focus, so a crash loses at most a few seconds of typing.
+the editor loses focus, so a crash loses at most a few seconds of typing. Those
+writes run off the GUI thread (``Autosaver``): waiting for the workspace's
+write lock never freezes the window.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from raadsakkoord.model import AmendmentKind
 from raadsakkoord.queries.readability import Readability
 from ui.common import messages
 from ui.common.context import Context
+from ui.drafting.autosaver import Autosaver
 from ui.drafting.draft import FIELDS, DraftModel, DraftState, EditFieldCommand
 from ui.drafting.highlighter import DraftHighlighter, officialese_at
 from ui.drafting.livediff import LiveDiff, LiveResult
@@ -98,6 +101,9 @@ class DraftEditor(QWidget):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
+        self.autosaver = Autosaver(ctx, runner)
+        self.autosaver.written.connect(self._autosaved)
+        self.autosaver.failed.connect(self._autosave_failed)
         self.live = LiveDiff(runner, self)
         self.live.ready.connect(self._show_live)
         self._build()
@@ -296,19 +302,23 @@ class DraftEditor(QWidget):
         return self.model.state.editor_key
 
     def autosave(self) -> None:
-        """Keep the typed fields safe in the workspace (not a save: nothing is proposed yet)."""
+        """Keep the typed fields safe in the workspace (not a save: nothing is proposed yet).
+
+        Returns at once; ``autosaved_key`` is set when the write is done.
+        """
         self._autosave_timer.stop()
         if not self.model.is_dirty or self.model.state.submitted:
             return
         state = self.model.state
-        fields = dict(state.fields(), kind=state.kind.value, target=state.target_label)
-        try:
-            with self.ctx.action() as session:
-                ops.autosave_draft(session, self.ctx.actor, state.editor_key, fields)
-        except UserError as exc:
-            self.status.emit(tr("Automatisch bewaren lukte niet: {reason}").format(reason=exc.message))
-            return
-        self.autosaved_key = state.editor_key
+        self.autosaver.write(state.editor_key, dict(state.fields(), kind=state.kind.value, target=state.target_label))
+
+    def _autosaved(self, key: str) -> None:
+        self.autosaved_key = key
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.status.emit(tr("Automatisch bewaren lukte niet: {reason}").format(reason=reason))
+        if self.model.is_dirty and not self.model.state.submitted:
+            self._autosave_timer.start()  # try again in a while: the typing is still only on screen
 
     def save(self) -> bool:
         """Save the draft as an amendment in the workspace (Ctrl+S). True when saved."""
@@ -316,6 +326,7 @@ class DraftEditor(QWidget):
         if state.submitted:
             return True
         key_before = state.editor_key
+        self.autosaver.forget()  # this save replaces every buffer typed so far
         try:
             with self.ctx.action() as session:
                 if state.amendment_id is None:
@@ -333,6 +344,7 @@ class DraftEditor(QWidget):
                 ops.discard_autosave(session, self.ctx.actor, key_before)
                 amendment_id, version = amendment.id, amendment.version
         except UserError as exc:
+            self.autosave()  # not saved: keep the typing safe as before
             messages.show_error(self, tr("Concept opslaan"), exc.message)
             return False
         self.autosaved_key = None
@@ -352,6 +364,7 @@ class DraftEditor(QWidget):
             if not self.save():
                 return
         state = self.model.state
+        self.autosaver.forget()  # a submitted text is final: no buffer of it is kept
         try:
             with self.ctx.action() as session:
                 amendment = ops.submit_amendment(session, self.ctx.actor, state.amendment_id)
@@ -373,11 +386,13 @@ class DraftEditor(QWidget):
                             tr("Het amendement „{headline}” intrekken? Dit kan niet ongedaan worden gemaakt.").format(
                                 headline=state.headline), yes=tr("Intrekken"), no=tr("Niet intrekken")):
             return
+        self.autosaver.forget()  # the withdrawal throws the buffer away in its own transaction
         try:
             with self.ctx.action() as session:
                 ops.withdraw_amendment(session, self.ctx.actor, state.amendment_id)
                 ops.discard_autosave(session, self.ctx.actor, state.editor_key)
         except UserError as exc:
+            self.autosave()  # still there: keep any typing safe as before
             messages.show_error(self, tr("Amendement intrekken"), exc.message)
             return
         self.status.emit(tr("Amendement ingetrokken: {headline}").format(headline=state.headline))
@@ -397,18 +412,13 @@ class DraftEditor(QWidget):
             if choice == "save" and not self.save():
                 return False
             if choice == "discard":
-                self.discard_autosave()
+                self.autosaver.discard(self.editor_key)
+        elif self.autosaved_key is not None or self.autosaver.busy:
+            # Typed, kept safe, then undone to what is saved: that buffer holds nothing to recover.
+            self.autosaver.discard(self.editor_key)
         self._autosave_timer.stop()
         self.closed.emit()
         return True
-
-    def discard_autosave(self) -> None:
-        try:
-            with self.ctx.action() as session:
-                ops.discard_autosave(session, self.ctx.actor, self.model.state.editor_key)
-        except UserError as exc:
-            self.status.emit(exc.message)
-
 
 
 def score_text(result: Readability) -> str:

@@ -286,9 +286,11 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             on_progress(tr("Pakket {n} van {total} wordt ingelezen: {name}…").format(
                 n=total - len(remaining), total=total, name=Path(path).name))
         # A process of its own: an import of a thousand amendments on a thread
-        # would hold the GIL and freeze the window (see raadsakkoord/exchange/packagefile.py).
+        # would hold the GIL and freeze the window (see raadsakkoord/jobs/packages.py).
+        # Safe to run again if that process dies: a package is read in whole or not at all,
+        # and reading it in twice changes nothing.
         runner.run_in_process(read_package_file_at, (workspace.target, actor, path, i18n.language()),
-                              imported, lambda error: failed(path, error))
+                              imported, lambda error: failed(path, error), retry_if_stopped=True)
 
     def finish() -> None:
         if any(o.changed for o in outcomes):

@@ -39,7 +39,7 @@ from ui.exchange import packages as exchangeui
 from ui.common import messages
 from ui.common.context import Context
 from ui.common.render import local_date, page
-from ui.common.background import TaskRunner
+from ui.common.background import TaskRunner, WorkerStopped
 
 StatusCallback = Callable[[str], None]
 
@@ -302,9 +302,32 @@ class PublishRoundDialog(QDialog):
         self.overview.setHtml(readiness_html(ready, just_published=True))
 
     def _publish_failed(self, error: BaseException) -> None:
+        if isinstance(error, WorkerStopped) and self.readiness is not None:
+            # Not run again by itself: the process may have died just after the round was committed.
+            # The workspace knows, so look there and say which it was.
+            number = self.readiness.next_number
+            self._set_busy(True, tr("Nagaan of de ronde toch is gepubliceerd…"))
+            self.runner.run(lambda: load_readiness(self.ctx), lambda ready: self._checked_after_stop(ready, number),
+                            self._load_failed)
+            _report(self, error)
+            return
         self._set_busy(False, tr("Er is geen ronde gepubliceerd."))
         self._choice_changed()
         _report(self, error)
+
+    def _checked_after_stop(self, ready: Readiness, number: int) -> None:
+        self._loaded(ready)
+        if ready.next_number <= number:
+            self.status.setText(tr("Er is geen ronde gepubliceerd: het hulpproces stopte voordat de ronde was "
+                                   "vastgelegd. U kunt opnieuw publiceren."))
+            return
+        line = tr("Ronde {number} is toch gepubliceerd: het hulpproces stopte pas nadat de ronde was "
+                  "vastgelegd. Maak nu het rondepakket voor de fracties.").format(number=number)
+        self.status.setText(line)
+        self.package_button.show()
+        self.pdf_button.show()
+        self.ctx.changes.outline.emit()
+        self.on_done(line)
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self.busy = busy

@@ -221,6 +221,7 @@ class WorkArea(QTabWidget):
         return True
 
     def autosave_all(self) -> None:
+        """Start keeping every editor's typing safe; the writes finish off the GUI thread, even if the editors close."""
         for editor in self.editors:
             editor.autosave()
 
