@@ -7,7 +7,6 @@ the window gets one Dutch line for its status bar through ``on_done``.
 from __future__ import annotations
 
 import html
-import traceback
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,14 +52,6 @@ def _remember_folder(path: str) -> None:
     QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
 
-def _report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
-    if isinstance(error, UserError):
-        messages.show_error(parent, title, error.message)
-    else:
-        messages.show_bug(parent, f"{type(error).__name__}: {error}",
-                          "".join(traceback.format_exception(error)))
-
-
 # --- sending --------------------------------------------------------------------------------
 
 def _ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
@@ -87,9 +78,9 @@ def _export(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_done: S
             return
         runner.run(lambda: write_package_file(workspace, actor, party_id, path, make_key=True),
                    lambda written: on_done(written.status_line()),
-                   lambda error: _report_failure(parent, title, error))
+                   lambda error: messages.show_failure(parent, title, error))
 
-    runner.run(suggest, ask_where, lambda error: _report_failure(parent, title, error))
+    runner.run(suggest, ask_where, lambda error: messages.show_failure(parent, title, error))
 
 
 def export_party_package(parent: QWidget | None, ctx: Context, runner: TaskRunner,
@@ -141,9 +132,9 @@ def register_key_file(parent: QWidget | None, ctx: Context, runner: TaskRunner, 
                 return keys.register_public_key(session, actor, data, Path(path).name).name
 
         runner.run(register, lambda name: on_done(tr("Sleutel van {name} vastgelegd.").format(name=name)),
-                   lambda error: _report_failure(parent, title, error))
+                   lambda error: messages.show_failure(parent, title, error))
 
-    runner.run(read, confirm, lambda error: _report_failure(parent, title, error))
+    runner.run(read, confirm, lambda error: messages.show_failure(parent, title, error))
 
 
 # --- receiving ------------------------------------------------------------------------------
@@ -177,7 +168,7 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             outcomes.append(PackageOutcome(path, refused=error.message))
         else:
             outcomes.append(PackageOutcome(path, refused=tr("onverwachte fout ({error})").format(error=error)))
-            _report_failure(parent, tr("Pakketten inlezen"), error)
+            messages.show_failure(parent, tr("Pakketten inlezen"), error)
         step()
 
     def imported(outcome: PackageOutcome) -> None:
