@@ -172,7 +172,7 @@ def task_agenda_markdown(agenda: TaskAgenda) -> str:
 
 
 def amendment_book_markdown(book: AmendmentBook) -> str:
-    """Tracked changes as CriticMarkup ({++ ++}, {-- --}, {~~ ~> ~~}), as DESIGN.md asks."""
+    """Tracked changes as CriticMarkup ({++ ++}, {-- --}, {~~ ~> ~~}): readable as plain text, and editors can accept them."""
     parts = [front_matter(book.meta, "amendementenboek"),
              f"# Amendementenboek {inline(book.meta.title)}",
              f"{book.count} amendementen, stand van {date_nl(book.meta.date)}. Wijzigingen staan als "
