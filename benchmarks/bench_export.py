@@ -6,7 +6,7 @@ Without ``--workspace`` the ten-times workspace is built first with
 bench_workspace.build (1,000 sections, 40 parties; 20,000 amendments unless
 ``--amendments`` says otherwise; about 100 s). Each figure is the best of a
 few runs of reading the data and writing the file; the PDF line gives the
-page count. Targets (issue 5): the demo's PDF under 2 s, a 100-page PDF
+page count. Targets, so that an export is quick enough to make during a meeting: the demo's PDF under 2 s, a 100-page PDF
 under 5 s.
 """
 
@@ -65,7 +65,7 @@ def measure(label: str, workspace, out: Path, runs: int, book: bool) -> None:
     print(f"  PDF/A-1b, read + lay out + write                {t:7.2f} s  ({pages:,} pages, "
           f"{(out / 'a.pdf').stat().st_size / 2**20:.1f} MiB)")
     if pages > 130:
-        # The issue's second target: a document of about a hundred pages.
+        # The second target: a document of about a hundred pages.
         chapters, kept = [], 0
         for chapter in doc.chapters:
             chapters.append(chapter)

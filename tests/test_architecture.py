@@ -176,3 +176,10 @@ def test_the_core_does_not_import_qt(module):
     if module in ("raadsakkoord.export.pdf", "raadsakkoord.export.writer", "raadsakkoord.__main__"):
         return
     assert "PySide6" not in _third_party(module), module
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("ui")))
+def test_the_window_does_not_query_the_database(module):
+    assert "sqlalchemy" not in _third_party(module), (
+        f"{module} uses SQLAlchemy: a widget reads through raadsakkoord.queries and writes through "
+        "raadsakkoord.operations")

@@ -4,7 +4,8 @@ Every error here carries one message that the CLI prints as a single line on
 stderr and the application shows in a dialog. The message is written in
 Dutch and translated with ``raadsakkoord.base.i18n.tr`` where it is raised, so it
 reaches the user in their language. Anything else that escapes is a bug and
-is reported as one (see qutebrowser's KnownError/BugError split in STYLE.md).
+is reported as one, with the details a helpdesk needs, not dressed up as
+something the user did wrong.
 """
 
 from raadsakkoord.base.i18n import mark, tr

@@ -122,24 +122,25 @@ def run_keys_list(args) -> int:
 
 
 def run_package_export(args) -> int:
-    from raadsakkoord.exchange import export_party_package, export_round_package
+    from raadsakkoord.exchange.packagefile import write_package_file
+    from raadsakkoord.store.workspace import open_workspace
 
-    def export(session):
-        actor = _actor(session)
-        if args.party is not None:
-            identity = keys.resolve_identity(session, args.party)
-            if identity.party_id is None:
-                raise InputError(tr("Gebruik --round voor een pakket van de griffie."))
-            data = export_party_package(session, actor, identity.party_id)
-        else:
-            data = export_round_package(session, actor, round_number=args.round or None)
-        # Written before the transaction commits: if writing fails, the
-        # workspace does not record a package that was never sent.
-        write_atomic(args.output, data)
-        return data
+    def sender(session):
+        if args.party is None:
+            return _actor(session), None
+        identity = keys.resolve_identity(session, args.party)
+        if identity.party_id is None:
+            raise InputError(tr("Gebruik --round voor een pakket van de griffie."))
+        return _actor(session), identity.party_id
 
-    data = in_workspace(args.workspace, export)
-    print(tr("Pakket geschreven naar {path} ({size} kB)").format(path=args.output, size=f"{len(data) / 1024:.0f}"))
+    workspace = open_workspace(args.workspace)
+    try:
+        with workspace.action() as session:
+            actor, party_id = sender(session)
+        written = write_package_file(workspace, actor, party_id, args.output, round_number=args.round or None)
+    finally:
+        workspace.close()
+    print(written.status_line())
     return 0
 
 

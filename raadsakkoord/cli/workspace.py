@@ -12,13 +12,8 @@ from raadsakkoord.importing.drafts import read_draft
 from raadsakkoord.store.files import refuse_existing, remove_new_file
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.queries.labels import AGREEMENT_STATUS_LABELS, STATUS_LABELS, verdict_label
 
-STATUS_NL = {
-    "draft": mark("concept"), "submitted": mark("ingediend"), "accepted": mark("aanvaard"),
-    "partly_accepted": mark("gedeeltelijk overgenomen"), "rejected": mark("verworpen"),
-    "withdrawn": mark("ingetrokken"), "superseded": mark("vervallen"),
-}
-AGREEMENT_STATUS_NL = {"drafting": mark("in voorbereiding"), "adopted": mark("vastgesteld")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -105,7 +100,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 def render_summary(summary: dict) -> str:
     a = summary["agreement"]
-    status = AGREEMENT_STATUS_NL.get(a["status"])
+    status = AGREEMENT_STATUS_LABELS.get(a["status"])
     lines = [
         f"{a['title']}",
         f"  {a['municipality']}, {a['term']} · {tr(status) if status else a['status']} · "
@@ -125,18 +120,12 @@ def render_summary(summary: dict) -> str:
         f"{r['label']} ({r['published_at'][:10]})" for r in rounds) if rounds else ""))
     am = summary["amendments"]
     lines.append(tr("Amendementen {count}").format(count=am["total"]) + (": " + ", ".join(
-        f"{tr(STATUS_NL[s])} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
+        f"{tr(STATUS_LABELS[s])} {n}" for s, n in am["by_status"].items() if n) if am["total"] else ""))
     lines.append(tr("Uitwerkingsopdrachten {count}").format(count=summary["tasks"]["total"]))
     lines.append(tr("Steun per hoofdlijn (zetels voor / raad):"))
     for s in summary["sections"]:
         sup = s["support"]
-        marks = []
-        if sup["broad_support"]:
-            marks.append(tr("brede steun"))
-        elif sup["majority"]:
-            marks.append(tr("meerderheid"))
-        else:
-            marks.append(tr("geen meerderheid"))
+        marks = [tr(verdict_label(sup["broad_support"], sup["majority"]))]
         if sup["stale"]:
             marks.append(tr("{count} verouderd").format(count=len(sup["stale"])))
         title = s["title"] if len(s["title"]) <= 48 else s["title"][:47] + "…"

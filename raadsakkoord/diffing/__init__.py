@@ -1,8 +1,8 @@
 """Word-level diffs, amendment conflicts and three-way merges of canonical Markdown.
 
-The heart of the product (DESIGN.md, "Diffing and merging"). Texts are split
-into paragraphs and tokens (``tokens``), token lists are diffed with
-diff-match-patch (``worddiff``), and on top of that:
+The heart of the product: every amendment, conflict and new round is a diff
+or a merge. Texts are split into paragraphs and tokens (``tokens``), token
+lists are diffed with diff-match-patch (``worddiff``), and on top of that:
 
 * ``diff(old, new) -> TextDiff``: paragraphs aligned (equal, inserted,
   deleted, moved, changed, replaced), word diff inside changed paragraphs;

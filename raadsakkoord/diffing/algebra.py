@@ -52,10 +52,6 @@ class Changes:
 
     hunks: tuple[Hunk, ...]
 
-    @property
-    def ranges(self) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self.hunks]
-
 
 class BaseText:
     """A base revision tokenised once, for diffing many amendments against it."""
@@ -95,7 +91,7 @@ def _base(base: str | BaseText) -> BaseText:
 
 
 def changed_ranges(base: str | BaseText, amended: str) -> Changes:
-    """The hunks of ``amended`` against ``base``; ``.ranges`` gives the base token ranges."""
+    """The hunks of ``amended`` against ``base``."""
     return _base(base).changes(amended)
 
 

@@ -47,15 +47,6 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def is_space(token: str) -> bool:
-    return token.isspace()
-
-
-def is_word_token(token: str) -> bool:
-    """A token that counts when deciding how much of a paragraph changed."""
-    return not token.isspace()
-
-
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a text; ``join_paragraphs`` restores it exactly.
 

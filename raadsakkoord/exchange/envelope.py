@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import fastjsonschema
 
 from raadsakkoord.base import paths
+from raadsakkoord.base.canonical import canonical_json
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.exchange import keys
@@ -38,8 +39,8 @@ class PackageRefused(InputError):
 
 
 def canonical(value) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    """The bytes that are signed and written: strict canonical JSON, so nothing is signed that reads back otherwise."""
+    return canonical_json(value, strict=True).encode("utf-8")
 
 
 def moment(value: dt.datetime | None) -> str | None:

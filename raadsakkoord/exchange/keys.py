@@ -102,6 +102,18 @@ def resolve_identity(session: Session, as_who: str) -> Identity:
         name=as_who))
 
 
+def identity_for(session: Session, party_id: uuid.UUID | None) -> Identity:
+    """The griffie's identity (``party_id`` None) or that of the party one works for."""
+    agreement = the_agreement(session)
+    if party_id is None:
+        return Identity(agreement.id, GRIFFIE, "Griffie")
+    party = session.get(Party, party_id)
+    if party is None:
+        raise DomainError(tr("De fractie waarvoor u werkt, bestaat niet (meer) in deze werkruimte; "
+                             "kies opnieuw wie u bent."))
+    return Identity(agreement.id, party_holder(party.id), party.short_name)
+
+
 def load_private_key(identity: Identity) -> Ed25519PrivateKey:
     path = identity.private_key_path
     if not path.exists():

@@ -114,7 +114,10 @@ def amendment_book(session: Session, *, today=None,
 
 
 def _conflicts(amendments: list[Amendment]) -> dict[uuid.UUID, set[uuid.UUID]]:
-    """Which amendments collide: those on the same base text whose changes overlap (DESIGN.md)."""
+    """Which amendments collide: those on the same base text whose changes overlap.
+
+    The book names them beside each amendment, so a reader sees which cannot all be accepted.
+    """
     found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     by_base: dict[uuid.UUID, list[Amendment]] = defaultdict(list)
     for a in amendments:

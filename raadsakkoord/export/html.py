@@ -17,7 +17,6 @@ from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
 from raadsakkoord.export.labels import (
     KIND_NL,
-    TASK_STATUS_NL,
     percent,
     segments,
     support_rows,
@@ -25,6 +24,7 @@ from raadsakkoord.export.labels import (
     verdict,
 )
 from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
 
@@ -149,7 +149,7 @@ def agenda_html(portfolios: tuple[Portfolio, ...], level: int, id_prefix: str) -
             f"<td>{escape(t.participation_level)}</td><td>{escape(', '.join(t.stakeholders)) or '—'}</td>"
             f"<td>{date_nl(t.due_date) if t.due_date else '—'}</td>"
             f"<td class=\"num\">{euro_nl(t.budget_eur) if t.budget_eur is not None else '—'}</td>"
-            f"<td>{TASK_STATUS_NL.get(t.status, t.status)}</td></tr>"
+            f"<td>{TASK_STATUS_LABELS.get(t.status, t.status)}</td></tr>"
             for t in portfolio.tasks)
         count = len(portfolio.tasks)
         parts.append(

@@ -5,16 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raadsakkoord.model import AmendmentKind, Position
+from raadsakkoord.queries.labels import KIND_LABELS, verdict_label
 from raadsakkoord.queries.support import Tally
 
-TASK_STATUS_NL = {
-    "proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
-    "done": "afgerond", "dropped": "vervallen",
-}
-KIND_NL = {
-    AmendmentKind.MODIFY: "wijziging", AmendmentKind.NEW_SECTION: "nieuwe hoofdlijn",
-    AmendmentKind.DELETE: "schrappen",
-}
+# The printed documents have always said "schrappen" where the window says
+# "schrapping"; kept, so that a reprint reads like the copies already sent out.
+KIND_NL = {**KIND_LABELS, AmendmentKind.DELETE: "schrappen"}
 
 
 @dataclass(frozen=True)
@@ -45,11 +41,8 @@ def support_rows(tally: Tally) -> list[SupportRow]:
 
 
 def verdict(tally: Tally) -> str:
-    if tally.has_broad_support:
-        return "brede steun"
-    if tally.has_majority:
-        return "meerderheid"
-    return "geen meerderheid"
+    """The support in words as printed: always Dutch, the exports being Dutch public documents."""
+    return verdict_label(tally.has_broad_support, tally.has_majority)
 
 
 def support_sentence(tally: Tally) -> str:

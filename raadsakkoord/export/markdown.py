@@ -16,7 +16,8 @@ from raadsakkoord import diffing
 from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
-from raadsakkoord.export.labels import KIND_NL, TASK_STATUS_NL, percent, support_rows, verdict
+from raadsakkoord.export.labels import KIND_NL, percent, support_rows, verdict
+from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
 
@@ -110,7 +111,7 @@ def agenda_markdown(portfolios: tuple[Portfolio, ...], level: int) -> str:
                     f"- Belanghebbenden: {', '.join(inline(s) for s in t.stakeholders) or '—'}",
                     f"- Gereed: {date_nl(t.due_date) if t.due_date else 'nog niet bepaald'}",
                     f"- Budget (raming): {euro_nl(t.budget_eur) if t.budget_eur is not None else 'nog niet geraamd'}",
-                    f"- Status: {TASK_STATUS_NL.get(t.status, t.status)}"]
+                    f"- Status: {TASK_STATUS_LABELS.get(t.status, t.status)}"]
             parts.append("\n".join(r for r in rows).replace("\n\n\n", "\n"))
         parts.append(f"Totaal {inline(portfolio.holder)}: {len(portfolio.tasks)} opdracht"
                      f"{'en' if len(portfolio.tasks) != 1 else ''}, {euro_nl(portfolio.budget_eur)}.")
@@ -171,7 +172,7 @@ def task_agenda_markdown(agenda: TaskAgenda) -> str:
 
 
 def amendment_book_markdown(book: AmendmentBook) -> str:
-    """Tracked changes as CriticMarkup ({++ ++}, {-- --}, {~~ ~> ~~}), as DESIGN.md asks."""
+    """Tracked changes as CriticMarkup ({++ ++}, {-- --}, {~~ ~> ~~}): readable as plain text, and editors can accept them."""
     parts = [front_matter(book.meta, "amendementenboek"),
              f"# Amendementenboek {inline(book.meta.title)}",
              f"{book.count} amendementen, stand van {date_nl(book.meta.date)}. Wijzigingen staan als "

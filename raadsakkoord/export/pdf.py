@@ -1,7 +1,7 @@
 """PDF (PDF/A-1b) and ODT through Qt's text engine, with our own page furniture.
 
 ``QTextDocument.print_()`` adds a fixed margin and a bare page number, so the
-pages are laid out here (DESIGN.md, "Notes on exports"): the document gets
+pages are laid out here: the document gets
 the size of the text area, each page is drawn with its header and a
 "pagina X van Y" footer, and the table of contents is filled with the pages
 the headings landed on, in a second pass.

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 
 from raadsakkoord.export.document import TaskAgenda
-from raadsakkoord.export.labels import TASK_STATUS_NL
+from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 
 CSV_HEADER = ("Portefeuillehouder", "Opdracht", "Omschrijving", "Hoofdlijnen", "Participatietrede",
               "Belanghebbenden", "Uiterste datum", "Budget (euro)", "Status")
@@ -28,7 +28,7 @@ def agenda_csv(agenda: TaskAgenda) -> bytes:
                 _cell(portfolio.holder), _cell(t.title), _cell(t.description), ", ".join(t.section_numbers),
                 t.participation_level, _cell(", ".join(t.stakeholders)),
                 t.due_date.isoformat() if t.due_date else "",
-                "" if t.budget_eur is None else str(t.budget_eur), TASK_STATUS_NL.get(t.status, t.status),
+                "" if t.budget_eur is None else str(t.budget_eur), TASK_STATUS_LABELS.get(t.status, t.status),
             ))
     return out.getvalue().encode("utf-8-sig")
 

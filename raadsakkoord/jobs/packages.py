@@ -1,8 +1,8 @@
 """Reading a package file into a workspace, with what the clerk or the party wants to know about it.
 
-Qt-free on purpose: the window runs this in a worker *process* (see
-ui/common/background.py run_in_process), because a long import on a thread of the
-window's own interpreter holds the GIL and freezes the window.
+Qt-free on purpose: the window runs this in a worker *process*, because a
+long import on a thread of the window's own interpreter holds the GIL and
+freezes the window.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The domain model: SQLAlchemy 2 typed ORM classes (see the glossary in DESIGN.md)."""
+"""The domain model: SQLAlchemy 2 typed ORM classes, named for what the council and the griffie talk about."""
 
 from sqlalchemy import event
 from sqlalchemy.orm import Mapper, object_session

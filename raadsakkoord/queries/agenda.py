@@ -138,6 +138,12 @@ def section_choices(session: Session) -> list[SectionChoice]:
     return sorted(found, key=lambda c: section_number_key(c.number))
 
 
+def portfolio_holders(session: Session) -> list[str]:
+    """Every portfolio holder named so far, to pick from when editing a task."""
+    names = {name.strip() for name in session.scalars(sa.select(Task.portfolio_holder).distinct())}
+    return sorted((n for n in names if n), key=str.casefold)
+
+
 _EURO = re.compile(r"^(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?\s*(?:euro)?$", re.IGNORECASE)
 
 

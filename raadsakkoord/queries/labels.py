@@ -1,14 +1,14 @@
-"""The Dutch names of an amendment's status and of a party's position, one table each for every view, export and message.
+"""The Dutch names of statuses, kinds, positions and support, one table each for every view, export and message.
 
 The words are marked for translation but kept Dutch: the amendment book and
 the other exports are Dutch public documents and print them as they are; a
-view or a message shows them with ``tr()``.
+view, a message or the command line shows them with ``tr()``.
 """
 
 from __future__ import annotations
 
 from raadsakkoord.base.i18n import mark
-from raadsakkoord.model import AmendmentStatus, Position
+from raadsakkoord.model import AgreementStatus, AmendmentKind, AmendmentStatus, Position, TaskStatus
 
 STATUS_LABELS = {
     AmendmentStatus.DRAFT: mark("concept"),
@@ -22,3 +22,24 @@ STATUS_LABELS = {
 
 POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
                    Position.ABSTAIN: mark("onthoudt zich")}
+
+AGREEMENT_STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
+                           AgreementStatus.ADOPTED: mark("vastgesteld")}
+
+KIND_LABELS = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
+               AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
+
+TASK_STATUS_LABELS = {
+    TaskStatus.PROPOSED: mark("voorgesteld"),
+    TaskStatus.PLANNED: mark("gepland"),
+    TaskStatus.IN_PROGRESS: mark("in uitvoering"),
+    TaskStatus.DONE: mark("afgerond"),
+    TaskStatus.DROPPED: mark("vervallen"),
+}
+
+
+def verdict_label(broad_support: bool, majority: bool) -> str:
+    """How much support a text has, in one word group: brede steun, meerderheid or geen meerderheid."""
+    if broad_support:
+        return mark("brede steun")
+    return mark("meerderheid") if majority else mark("geen meerderheid")

@@ -318,11 +318,6 @@ def readability_report(session) -> ReadabilityReport:
     return report_of(agreement_outline(session).chapters)
 
 
-def agreement_readability(session) -> list[SectionReadability]:
-    """Every section's current text, hardest to read first."""
-    return list(readability_report(session).sections)
-
-
 def chapter_readability(session) -> list[ChapterReadability]:
     """Every chapter's sections taken together, in the agreement's order."""
     return list(readability_report(session).chapters)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,15 +15,12 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from raadsakkoord.base.actor import Actor
 
+from raadsakkoord.base.canonical import canonical_json
 from raadsakkoord.base.clock import now
 from raadsakkoord.base.i18n import tr, trn
 from raadsakkoord.model import AuditEvent
 
 GENESIS = "0" * 64
-
-
-def canonical_json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
 def event_hash(seq: int, at: dt.datetime, actor: str, party_id: uuid.UUID | None, action: str,

@@ -145,6 +145,43 @@ def parse_target(target: str | Path) -> sa.URL:
     return url
 
 
+def remembered_target(target: str | Path) -> str:
+    """The form in which a workspace is remembered: an absolute path, or a URL without password.
+
+    Raises InputError for something that is no workspace target at all.
+    """
+    url = parse_target(target)
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    # URL.set() ignores None, so the password is left out by making the URL anew; and
+    # the scheme is what the user typed (postgresql://), not the driver the core picks.
+    drivername = "postgresql" if url.drivername == "postgresql+psycopg" else url.drivername
+    bare = sa.URL.create(drivername, username=url.username, host=url.host, port=url.port,
+                         database=url.database, query=url.query)
+    return bare.render_as_string(hide_password=False)
+
+
+def target_name(target: str) -> str:
+    """A short name for a workspace: the file's name, or the database and its server."""
+    if "://" in target:
+        url = sa.make_url(target)
+        return f"{url.database} @ {url.host or 'localhost'}"
+    return Path(target).name
+
+
+def url_with_password(text: str, password: str) -> str:
+    """A database URL as typed, with the password put in; InputError for a URL ``parse_target`` refuses."""
+    text = text.strip()
+    parse_target(text)  # unknown kind of database, no database name, …
+    if not password:
+        return text
+    try:
+        url = sa.make_url(text)
+    except (ArgumentError, ValueError):  # parse_target accepted it, so this is not expected
+        raise InputError(tr("Ongeldige database-URL.")) from None
+    return url.set(password=password).render_as_string(hide_password=False)
+
+
 def _hide_password(text: str) -> str:
     # user:secret@host -> user:***@host, without trusting the URL to parse.
     head, sep, tail = text.partition("://")

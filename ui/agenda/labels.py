@@ -1,8 +1,8 @@
 """How the task agenda names and colours things: levels, statuses, dates, euros.
 
-The labels mirror the export's Dutch words (raadsakkoord/export/labels.py) so
-the window and the published agenda say the same thing, but through ``tr`` so
-the window follows the user's language.
+A task's status is named from the table the export prints from
+(raadsakkoord.queries.labels), so the window and the published agenda say
+the same thing, but through ``tr`` so the window follows the user's language.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import ParticipationLevel, TaskStatus
+from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 
 LEVEL_NAMES = {
     ParticipationLevel.INFORMEREN: mark("informeren"),
@@ -18,13 +19,6 @@ LEVEL_NAMES = {
     ParticipationLevel.ADVISEREN: mark("adviseren"),
     ParticipationLevel.COPRODUCEREN: mark("coproduceren"),
     ParticipationLevel.MEEBESLISSEN: mark("meebeslissen"),
-}
-STATUS_NAMES = {
-    TaskStatus.PROPOSED: mark("voorgesteld"),
-    TaskStatus.PLANNED: mark("gepland"),
-    TaskStatus.IN_PROGRESS: mark("in uitvoering"),
-    TaskStatus.DONE: mark("afgerond"),
-    TaskStatus.DROPPED: mark("vervallen"),
 }
 # Distinct in hue and in lightness, so they also read for the colour-blind and in grey print.
 STATUS_COLOURS = {
@@ -45,7 +39,7 @@ def level_name(level: ParticipationLevel) -> str:
 
 
 def status_name(status: TaskStatus) -> str:
-    return tr(STATUS_NAMES[status])
+    return tr(TASK_STATUS_LABELS[status])
 
 
 def holder_name(holder: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
@@ -178,9 +178,6 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._filter = task_filter
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def update_filter(self, **changes) -> None:
-        self.set_filter(replace(self._filter, **changes))
 
     def rows(self) -> list[TaskRow]:
         """The rows left after filtering, in the shown order."""

@@ -1,7 +1,7 @@
 """The form beside the agenda: one task's fields, to read or to edit.
 
 The panel only holds values; the view saves them through the core
-(ui/taskcommands.py). It knows the values it was loaded with, so it can tell
+(ui.agenda.commands). It knows the values it was loaded with, so it can tell
 whether the user changed anything, and merge a newer copy of the task under
 the user's edits after someone else saved first.
 """

@@ -1,7 +1,7 @@
 """The task agenda (uitwerkingsagenda): filters, the table, the timeline, and the form to edit a task.
 
-The view loads plain rows through the core (raadsakkoord/agenda.py), saves
-through the core's operations as undoable steps (ui/taskcommands.py), and
+The view loads plain rows through the core (raadsakkoord.queries.agenda), saves
+through the core's operations as undoable steps (ui.agenda.commands), and
 keeps the user's unsaved edits when the list reloads under them.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 
-import sqlalchemy as sa
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord.queries.agenda import TaskRow, section_choices, task_rows
+from raadsakkoord.queries.agenda import TaskRow, portfolio_holders, section_choices, task_rows
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Task
 from ui.common import messages
 from ui.common.context import Context
 from ui.agenda.commands import Saved, create_task, save_task
@@ -33,12 +31,6 @@ from ui.agenda.filters import TaskFilterBar
 from ui.agenda.model import DUE, HOLDER, TITLE, TaskFilterProxy, TaskTableModel
 from ui.agenda.panel import TaskPanel
 from ui.agenda.timeline import TimelinePane
-
-
-def _holders(session) -> list[str]:
-    """Every portfolio holder named so far, to pick from when editing."""
-    names = {name.strip() for name in session.scalars(sa.select(Task.portfolio_holder).distinct())}
-    return sorted((n for n in names if n), key=str.casefold)
 
 
 class TaskAgendaView(QWidget):
@@ -137,7 +129,7 @@ class TaskAgendaView(QWidget):
         with self.ctx.action() as session:
             rows = task_rows(session)
             choices = section_choices(session)
-            holders = _holders(session)
+            holders = portfolio_holders(session)
         self.panel.set_choices(choices, holders)
         self.model.set_rows(rows)
         self.filters.set_rows(rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.queries.labels import verdict_label
 from raadsakkoord.queries.readability import Readability
 from raadsakkoord.queries.support import Tally
 
@@ -26,6 +27,4 @@ def readability_tooltip(result: Readability) -> str:
 
 
 def verdict(tally: Tally) -> str:
-    if tally.has_broad_support:
-        return tr("brede steun")
-    return tr("meerderheid") if tally.has_majority else tr("geen meerderheid")
+    return tr(verdict_label(tally.has_broad_support, tally.has_majority))

@@ -6,8 +6,11 @@ Modal dialogs go through these functions so tests can replace them
 
 from __future__ import annotations
 
+import traceback
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import tr
 
 
@@ -28,6 +31,14 @@ def show_bug(parent: QWidget | None, text: str, details: str = "") -> None:
     if details:
         box.setDetailedText(details)  # selectable and copyable in Qt's own "details" pane
     box.exec()
+
+
+def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """Work that failed: a refusal in the user's words, or else a bug with its traceback to copy."""
+    if isinstance(error, UserError):
+        show_error(parent, title, error.message)
+    else:
+        show_bug(parent, f"{type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
 
 
 def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:

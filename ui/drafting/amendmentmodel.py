@@ -6,15 +6,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from raadsakkoord.queries.drafting import AmendmentEntry
-from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.queries.labels import STATUS_LABELS
+from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
-
-KIND_NAMES = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
-              AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
-
 
 def status_name(entry: AmendmentEntry) -> str:
     text = tr(STATUS_LABELS[entry.status])
@@ -63,7 +59,7 @@ class AmendmentTableModel(QAbstractTableModel):
             if column == 0:
                 return entry.party
             if column == 1:
-                prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_NAMES[entry.kind])}] "
+                prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
                 return prefix + entry.headline
             if column == 2:
                 return status_name(entry)

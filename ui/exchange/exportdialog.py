@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import threading
-import traceback
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,12 +104,6 @@ def _export_folder() -> Path:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
-
-def _report(parent: QWidget, error: BaseException) -> None:
-    if isinstance(error, UserError):
-        messages.show_error(parent, tr("Exporteren"), error.message)
-    else:
-        messages.show_bug(parent, f"{type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
 
 
 class ExportDialog(QDialog):
@@ -221,7 +214,7 @@ class ExportDialog(QDialog):
         self._update_name()
 
     def choices_failed(self, error: BaseException) -> None:
-        _report(self, error)
+        messages.show_failure(self, tr("Exporteren"), error)
         self.export_button.setEnabled(False)
 
     def _fill_rounds(self, wanted: int | None = None) -> None:
@@ -398,7 +391,7 @@ class ExportDialog(QDialog):
             self.status.setText(tr("Geannuleerd; er is niets geschreven."))
             return
         self.status.setText(tr("Niet geëxporteerd."))
-        _report(self, error)
+        messages.show_failure(self, tr("Exporteren"), error)
 
     def _open(self, path: str | None) -> None:
         if path and not open_url(QUrl.fromLocalFile(path)):

@@ -6,16 +6,12 @@ the window gets one Dutch line for its status bar through ``on_done``.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
-import traceback
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,23 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord.base.errors import DomainError, UserError
-from raadsakkoord.exchange import keys
-from raadsakkoord.exchange import export_party_package as core_export_party_package
-from raadsakkoord.exchange import export_round_package as core_export_round_package
-from raadsakkoord.base.files import read_file_limited, write_atomic
-from raadsakkoord.exchange.common import last_sequence
-from raadsakkoord.jobs.packages import PackageOutcome, read_package_file, read_package_file_at
 from raadsakkoord.base import i18n
+from raadsakkoord.base.errors import UserError
+from raadsakkoord.base.files import read_file_limited
 from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.model import Agreement, Party, Round
-from raadsakkoord.base.actor import Actor
-from raadsakkoord.store.workspace import Workspace
+from raadsakkoord.exchange import keys
+from raadsakkoord.exchange.packagefile import PACKAGE_SUFFIX, suggested_file_name, write_package_file
+from raadsakkoord.jobs.packages import PackageOutcome, read_package_file_at
 from ui.common import messages
-from ui.common.context import Context
 from ui.common.background import TaskRunner
+from ui.common.context import Context
 
-PACKAGE_SUFFIX = ".rkpkg"  # as the CLI's examples and tests name them
 PACKAGE_FILTER = mark("Raadsakkoord-pakket (*.rkpkg);;Alle bestanden (*)")
 KEY_FILTER = mark("Openbare sleutel (*.json *.pub);;Alle bestanden (*)")
 FOLDER_KEY = "paths/package_folder"
@@ -62,95 +52,7 @@ def _remember_folder(path: str) -> None:
     QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
 
-def _safe_name(text: str) -> str:
-    return re.sub(r"[^\w-]+", "-", text).strip("-") or "fractie"
-
-
-def _report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
-    if isinstance(error, UserError):
-        messages.show_error(parent, title, error.message)
-    else:
-        messages.show_bug(parent, f"{type(error).__name__}: {error}",
-                          "".join(traceback.format_exception(error)))
-
-
 # --- sending --------------------------------------------------------------------------------
-
-@dataclass
-class ExportResult:
-    path: str
-    size: int
-    key_created: str = ""   # the new key's fingerprint, when this export made it
-    public_key_path: str = ""  # written beside the package while the receiver may not have it yet
-
-    def status_line(self) -> str:
-        sentences = []
-        if self.key_created:
-            sentences.append(tr("Sleutel gemaakt (vingerafdruk {fingerprint}).").format(
-                fingerprint=self.key_created))
-        sentences.append(tr("Pakket geschreven naar {path} ({size} kB).").format(
-            path=self.path, size=max(1, round(self.size / 1024))))
-        if self.public_key_path:
-            sentences.append(tr("Stuur ook de openbare sleutel {file} mee.").format(
-                file=Path(self.public_key_path).name))
-        return " ".join(sentences)
-
-
-def _identity(session, party_id: uuid.UUID | None) -> keys.Identity:
-    agreement_id = session.scalars(sa.select(Agreement.id).limit(1)).first()
-    if agreement_id is None:
-        raise DomainError(tr("Deze werkruimte bevat nog geen raadsakkoord."))
-    if party_id is None:
-        return keys.Identity(agreement_id, keys.GRIFFIE, "Griffie")
-    party = session.get(Party, party_id)
-    if party is None:
-        raise DomainError(tr("De fractie waarvoor u werkt, bestaat niet (meer) in deze werkruimte; "
-                             "kies opnieuw wie u bent."))
-    return keys.Identity(agreement_id, keys.party_holder(party.id), party.short_name)
-
-
-def _suggested_name(workspace: Workspace, party_id: uuid.UUID | None) -> str:
-    """The default file name: the party's short name (or the round) and today's date."""
-    today = dt.date.today().isoformat()
-    with workspace.action() as session:
-        identity = _identity(session, party_id)
-        if party_id is not None:
-            return f"{_safe_name(identity.name)}-{today}{PACKAGE_SUFFIX}"
-        number = session.scalar(sa.select(sa.func.max(Round.number)))
-        if number is None:
-            raise DomainError(tr("Er is nog geen ronde gepubliceerd; publiceer eerst een ronde."))
-        return f"{tr('ronde')}-{number}-{today}{PACKAGE_SUFFIX}"
-
-
-def export_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID | None, path: str) -> ExportResult:
-    """Sign and write the party's package (or, for ``party_id`` None, the griffie's round package).
-
-    Makes the signing key first when this computer has none. Runs off the GUI thread.
-    """
-    with workspace.action() as session:
-        identity = _identity(session, party_id)
-        first_export = last_sequence(session, identity.holder, "out") == 0
-    fingerprint = ""
-    if not identity.private_key_path.exists():
-        # Its own transaction: the key must stay recorded even if the export after it is refused.
-        with workspace.action() as session:
-            fingerprint = keys.init_key(session, actor, identity).fingerprint
-    public_key_path = ""
-    if first_export or fingerprint:
-        # The receiver cannot check the package without this key; it is public, so writing it is safe.
-        with workspace.action() as session:
-            public = keys.export_public_key(session, identity)
-        public_key_path = str(Path(path).with_name(f"{_safe_name(identity.name)}-openbare-sleutel.json"))
-        write_atomic(public_key_path, public)
-    with workspace.action() as session:
-        if party_id is None:
-            data = core_export_round_package(session, actor)
-        else:
-            data = core_export_party_package(session, actor, party_id)
-        # Before the commit: a package that could not be written is not recorded as sent.
-        write_atomic(path, data)
-    return ExportResult(path, len(data), fingerprint, public_key_path)
-
 
 def _ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, str(_folder() / suggested), tr(PACKAGE_FILTER))
@@ -166,18 +68,19 @@ def _export(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_done: S
             party_id: uuid.UUID | None, title: str) -> None:
     workspace, actor = ctx.workspace, ctx.actor
 
-    def exported(result: ExportResult) -> None:
-        on_done(result.status_line())
+    def suggest() -> str:
+        with workspace.action() as session:
+            return suggested_file_name(session, party_id)
 
     def ask_where(suggested: str) -> None:
         path = _ask_save_path(parent, title, suggested)
         if path is None:
             return
-        runner.run(lambda: export_package_file(workspace, actor, party_id, path), exported,
-                   lambda error: _report_failure(parent, title, error))
+        runner.run(lambda: write_package_file(workspace, actor, party_id, path, make_key=True),
+                   lambda written: on_done(written.status_line()),
+                   lambda error: messages.show_failure(parent, title, error))
 
-    runner.run(lambda: _suggested_name(workspace, party_id), ask_where,
-               lambda error: _report_failure(parent, title, error))
+    runner.run(suggest, ask_where, lambda error: messages.show_failure(parent, title, error))
 
 
 def export_party_package(parent: QWidget | None, ctx: Context, runner: TaskRunner,
@@ -229,17 +132,12 @@ def register_key_file(parent: QWidget | None, ctx: Context, runner: TaskRunner, 
                 return keys.register_public_key(session, actor, data, Path(path).name).name
 
         runner.run(register, lambda name: on_done(tr("Sleutel van {name} vastgelegd.").format(name=name)),
-                   lambda error: _report_failure(parent, title, error))
+                   lambda error: messages.show_failure(parent, title, error))
 
-    runner.run(read, confirm, lambda error: _report_failure(parent, title, error))
+    runner.run(read, confirm, lambda error: messages.show_failure(parent, title, error))
 
 
 # --- receiving ------------------------------------------------------------------------------
-
-def import_package_file(workspace: Workspace, actor: Actor, path: str) -> PackageOutcome:
-    """Read one package into an open workspace (the window's own, for tests run inline)."""
-    return read_package_file(workspace, actor, path)
-
 
 def choose_key_file(parent: QWidget | None) -> str | None:
     """A public key file to register (see ``register_key_file``)."""
@@ -270,7 +168,7 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             outcomes.append(PackageOutcome(path, refused=error.message))
         else:
             outcomes.append(PackageOutcome(path, refused=tr("onverwachte fout ({error})").format(error=error)))
-            _report_failure(parent, tr("Pakketten inlezen"), error)
+            messages.show_failure(parent, tr("Pakketten inlezen"), error)
         step()
 
     def imported(outcome: PackageOutcome) -> None:
@@ -286,7 +184,7 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
             on_progress(tr("Pakket {n} van {total} wordt ingelezen: {name}…").format(
                 n=total - len(remaining), total=total, name=Path(path).name))
         # A process of its own: an import of a thousand amendments on a thread
-        # would hold the GIL and freeze the window (see raadsakkoord/jobs/packages.py).
+        # would hold the GIL and freeze the window.
         # Safe to run again if that process dies: a package is read in whole or not at all,
         # and reading it in twice changes nothing.
         runner.run_in_process(read_package_file_at, (workspace.target, actor, path, i18n.language()),

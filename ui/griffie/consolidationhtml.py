@@ -6,7 +6,7 @@ import html
 
 from raadsakkoord.queries.consolidation import ConsolidationDetail, OpenAmendment
 from raadsakkoord.base.i18n import tr
-from ui.drafting.amendmentmodel import KIND_NAMES
+from raadsakkoord.queries.labels import KIND_LABELS
 from ui.griffie.consolidationmodels import amendment_label
 from ui.common.render import legend, local_date, markdown_html, page, support_html, tracked_changes_html
 
@@ -25,7 +25,7 @@ def amendment_page(detail: ConsolidationDetail, index: int) -> str:
                              if entry.co_parties else "")
     when = local_date(entry.submitted_at)
     meta = tr("{parties} · {kind} · ingediend door {author} op {when}").format(
-        parties=parties, kind=tr(KIND_NAMES[entry.kind]), author=entry.author, when=when)
+        parties=parties, kind=tr(KIND_LABELS[entry.kind]), author=entry.author, when=when)
     body = f"<h2>{html.escape(str(entry.number))}. {html.escape(entry.headline)}</h2>{_meta(meta)}"
     others = [detail.amendments[j] for j in detail.conflicts_of(index)]
     if not entry.on_current:

@@ -22,8 +22,7 @@ from PySide6.QtGui import QColor
 from raadsakkoord.queries.consolidation import ConsolidationDetail, DecidedAmendment, OpenAmendment
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.queries.labels import STATUS_LABELS
-from ui.drafting.amendmentmodel import KIND_NAMES
+from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS
 from ui.common.render import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -168,7 +167,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if column == self.PARTY:
             return ", ".join((entry.party, *entry.co_parties))
         if column == self.HEADLINE:
-            prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_NAMES[entry.kind])}] "
+            prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
             return prefix + entry.headline
         if column == self.SUPPORT:
             return f"{entry.support.support_seats}/{entry.support.council_seats}"

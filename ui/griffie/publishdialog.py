@@ -9,7 +9,6 @@ the dialog offers the round package for the parties and the round's PDF.
 from __future__ import annotations
 
 import html
-import traceback
 from collections.abc import Callable
 from functools import partial
 
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord.base.errors import UserError
 from raadsakkoord.base import i18n
 from raadsakkoord.base.i18n import tr, trn
 from raadsakkoord.queries.round_readiness import Readiness, round_readiness
@@ -243,7 +241,7 @@ class PublishRoundDialog(QDialog):
 
     def _load_failed(self, error: BaseException) -> None:
         self._set_busy(False, tr("Niet gelukt."))
-        _report(self, error)
+        messages.show_failure(self, tr("Ronde publiceren"), error)
 
     def _choice_changed(self) -> None:
         if self.readiness is None:
@@ -313,7 +311,7 @@ class PublishRoundDialog(QDialog):
             return
         self._set_busy(False, tr("Er is geen ronde gepubliceerd."))
         self._choice_changed()
-        _report(self, error)
+        messages.show_failure(self, tr("Ronde publiceren"), error)
 
     def _checked_after_stop(self, ready: Readiness, number: int) -> None:
         self._loaded(ready)
@@ -367,12 +365,6 @@ class PublishRoundDialog(QDialog):
             return
         super().closeEvent(event)
 
-
-def _report(parent: QWidget, error: BaseException) -> None:
-    if isinstance(error, UserError):
-        messages.show_error(parent, tr("Ronde publiceren"), error.message)
-    else:
-        messages.show_bug(parent, f"{type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
 
 
 def publish_round_dialog(parent: QWidget | None, ctx: Context, runner: TaskRunner,

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-import uuid
-from dataclasses import dataclass
 
-import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,27 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.base.i18n import tr, trn
-from raadsakkoord.model import Agreement, Party, TrustedKey
 from raadsakkoord.operations import Actor
+from raadsakkoord.queries.identity import Role, roles, signing_role_key
 from raadsakkoord.store.workspace import Workspace
 
-GRIFFIE = "griffie"
 LAST_NAME_KEY = "identity/last_name"
 MAX_NAME = 120
-
-
-@dataclass(frozen=True)
-class Role:
-    """One choice in the dialog: the griffie (``party_id`` None) or a party."""
-
-    party_id: uuid.UUID | None
-    short_name: str
-    name: str
-    seats: int
-
-    @property
-    def key(self) -> str:
-        return GRIFFIE if self.party_id is None else str(self.party_id)
 
 
 def _settings_group(workspace: Workspace) -> str:
@@ -71,18 +53,7 @@ def default_person_name(settings: QSettings | None = None) -> str:
 def load_roles(workspace: Workspace) -> tuple[list[Role], str | None]:
     """The griffie and every party of the agreement, and the role this workspace signs as (if any)."""
     with workspace.action() as session:
-        parties = session.scalars(sa.select(Party).order_by(Party.seats.desc(), Party.short_name)).all()
-        roles = [Role(None, GRIFFIE, "", 0)]
-        roles += [Role(p.id, p.short_name, p.name, p.seats) for p in parties]
-        agreement = session.scalars(sa.select(Agreement.id).limit(1)).first()
-        own = session.scalars(sa.select(TrustedKey.holder).where(TrustedKey.own.is_(True))
-                              .where(TrustedKey.agreement_id == agreement)).first() if agreement else None
-    own_key = None
-    if own == GRIFFIE:
-        own_key = GRIFFIE
-    elif own and own.startswith("party:"):
-        own_key = own.split(":", 1)[1]
-    return roles, own_key
+        return roles(session), signing_role_key(session)
 
 
 def role_text(role: Role) -> str:

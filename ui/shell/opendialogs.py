@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 # The CLI's own checks (``raadsakkoord import-md``), so both refuse the same files with the same words.
 from raadsakkoord.importing.drafts import read_draft
@@ -29,7 +27,7 @@ from raadsakkoord.base.errors import InputError, UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.importing.markdown import parse_draft
 from raadsakkoord.operations import Actor, import_markdown_draft
-from raadsakkoord.store.workspace import open_workspace, parse_target
+from raadsakkoord.store.workspace import open_workspace, url_with_password as store_url_with_password
 from ui.common import messages
 from ui.common.background import TaskRunner
 
@@ -68,14 +66,7 @@ def url_with_password(text: str, password: str) -> str:
     if "://" not in text:
         raise InputError(tr("Dit is geen database-URL. Een werkruimtebestand opent u met "
                             "Bestand → Openen."))
-    parse_target(text)  # the core's own refusals: unknown kind of database, no database name, …
-    if not password:
-        return text
-    try:
-        url = make_url(text)
-    except (ArgumentError, ValueError):  # parse_target accepted it, so this is not expected
-        raise InputError(tr("Ongeldige database-URL.")) from None
-    return url.set(password=password).render_as_string(hide_password=False)
+    return store_url_with_password(text, password)  # the core's own refusals, and the password put in
 
 
 class DatabaseUrlDialog(QDialog):

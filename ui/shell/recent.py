@@ -12,14 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.store.workspace import parse_target
+from raadsakkoord.store.workspace import remembered_target, target_name
 from ui.common import messages
 
 MAX_ENTRIES = 8
@@ -35,32 +34,13 @@ class RecentEntry:
     @property
     def name(self) -> str:
         """Short text for a menu: the file name, or the database and its server."""
-        if self.is_url:
-            url = sa.make_url(self.target)
-            return f"{url.database} @ {url.host or 'localhost'}"
-        return Path(self.target).name
+        return target_name(self.target)
 
     @property
     def label(self) -> str:
         if self.missing:
             return tr("{name} (niet gevonden)").format(name=self.name)
         return self.name
-
-
-def normalise(target: str) -> str:
-    """The form in which a workspace is remembered: an absolute path, or a URL without password.
-
-    Raises InputError for something that is no workspace target at all.
-    """
-    url = parse_target(target)
-    if url.get_backend_name() == "sqlite":
-        return url.database or ""
-    # URL.set() ignores None, so the password is left out by making the URL anew; and
-    # the scheme is what the user typed (postgresql://), not the driver the core picks.
-    drivername = "postgresql" if url.drivername == "postgresql+psycopg" else url.drivername
-    bare = sa.URL.create(drivername, username=url.username, host=url.host, port=url.port,
-                         database=url.database, query=url.query)
-    return bare.render_as_string(hide_password=False)
 
 
 class RecentWorkspaces:
@@ -91,13 +71,13 @@ class RecentWorkspaces:
 
     def add(self, target: str) -> None:
         """Put the workspace first (after it was opened); raises InputError for a non-target."""
-        remembered = normalise(target)
+        remembered = remembered_target(target)
         rest = [t for t in self._targets() if t != remembered]
         self._store([remembered, *rest])
 
     def remove(self, target: str) -> None:
         try:
-            remembered = normalise(target)
+            remembered = remembered_target(target)
         except UserError:  # an entry that no longer parses is removed as written
             remembered = target
         self._store([t for t in self._targets() if t not in (remembered, target)])

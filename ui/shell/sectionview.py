@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from raadsakkoord.queries.drafting import AmendmentEntry, ChapterDetail, SectionDetail
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import AmendmentKind, AmendmentStatus
-from ui.drafting.amendmentmodel import KIND_NAMES, AmendmentTableModel, status_name
+from raadsakkoord.queries.labels import KIND_LABELS
+from ui.drafting.amendmentmodel import AmendmentTableModel, status_name
 from ui.griffie.consolidation import ConsolidationView
 from ui.common.context import Context
 from ui.drafting.endorsement import EndorsementPanel, confirm_stale, record_position
@@ -314,7 +315,7 @@ class SectionView(QTabWidget):
         entry = self.amendment_model.entry(current.row())
         if entry is None:
             return
-        meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_NAMES[entry.kind]),
+        meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_LABELS[entry.kind]),
                                                       status=status_name(entry))
         title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>" \
             if entry.kind == AmendmentKind.NEW_SECTION else ""

@@ -44,7 +44,6 @@ class WorkArea(QTabWidget):
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
         self.tabCloseRequested.connect(lambda index: self._close_tab(index))
         self.currentChanged.connect(self._tab_changed)
-        self.current_target: uuid.UUID | None = None
 
     def bind(self, ctx: Context | None) -> None:
         """A new workspace or identity: editors of the old one were closed by the window."""
@@ -66,7 +65,6 @@ class WorkArea(QTabWidget):
         except UserError as exc:
             self.status.emit(exc.message)
             return
-        self.current_target = section_id
         self.section_view.show_section(detail)
         self.setTabText(0, tr("Hoofdlijn {number}").format(number=detail.number))
 
@@ -77,7 +75,6 @@ class WorkArea(QTabWidget):
         except UserError as exc:
             self.status.emit(exc.message)
             return
-        self.current_target = chapter_id
         self.section_view.show_chapter(detail)
         self.setTabText(0, tr("Hoofdstuk {number}").format(number=detail.number))
 

@@ -240,10 +240,6 @@ class SupportMatrixModel(QAbstractTableModel):
         self._sort = (column, order)
         self._resort()
 
-    @property
-    def sort_order(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort
-
     def _key(self, column: int):
         if column == TITLE:
             return lambda r: r.row.title.casefold()

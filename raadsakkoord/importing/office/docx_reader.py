@@ -19,7 +19,6 @@ from raadsakkoord.importing.office.docx_styles import Numbering, Styles, flag, n
 from raadsakkoord.importing.office.inline import Inline
 from raadsakkoord.importing.office.report import ImportReport
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 

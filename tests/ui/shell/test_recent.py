@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from raadsakkoord.base.errors import InputError
-from ui.shell.recent import MAX_ENTRIES, RecentWorkspaces, normalise, populate_menu
+from raadsakkoord.store.workspace import remembered_target
+from ui.shell.recent import MAX_ENTRIES, RecentWorkspaces, populate_menu
 
 
 def _file(tmp_path, name):
@@ -87,7 +88,7 @@ def test_refuses_what_is_no_workspace_target(settings):
     with pytest.raises(InputError, match="niet ondersteund"):
         RecentWorkspaces().add("mysql://x@y/z")
     with pytest.raises(InputError):
-        normalise("   ")
+        remembered_target("   ")
 
 
 def test_menu_opens_entries_and_offers_to_drop_missing_ones(settings, tmp_path, said, qtbot):

@@ -1,0 +1,48 @@
+"""Who one can work as in a workspace: the griffie or one of its parties, and whom its own signing key is for."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from raadsakkoord.model import Agreement, Party, TrustedKey
+
+GRIFFIE = "griffie"
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role to work in: the griffie (``party_id`` None) or a party."""
+
+    party_id: uuid.UUID | None
+    short_name: str
+    name: str
+    seats: int
+
+    @property
+    def key(self) -> str:
+        """"griffie" or the party's id: how the choice is remembered."""
+        return GRIFFIE if self.party_id is None else str(self.party_id)
+
+
+def roles(session: Session) -> list[Role]:
+    """The griffie first, then the parties, largest first."""
+    parties = session.scalars(sa.select(Party).order_by(Party.seats.desc(), Party.short_name)).all()
+    return [Role(None, GRIFFIE, "", 0), *(Role(p.id, p.short_name, p.name, p.seats) for p in parties)]
+
+
+def signing_role_key(session: Session) -> str | None:
+    """The key of the role this workspace signs packages as, if it has a key of its own."""
+    agreement = session.scalars(sa.select(Agreement.id).limit(1)).first()
+    if agreement is None:
+        return None
+    own = session.scalars(sa.select(TrustedKey.holder).where(TrustedKey.own.is_(True))
+                          .where(TrustedKey.agreement_id == agreement)).first()
+    if own == GRIFFIE:
+        return GRIFFIE
+    if own and own.startswith("party:"):
+        return own.split(":", 1)[1]
+    return None
