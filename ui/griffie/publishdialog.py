@@ -307,7 +307,7 @@ class PublishRoundDialog(QDialog):
             self._set_busy(True, tr("Nagaan of de ronde toch is gepubliceerd…"))
             self.runner.run(lambda: load_readiness(self.ctx), lambda ready: self._checked_after_stop(ready, number),
                             self._load_failed)
-            _report(self, error)
+            messages.show_failure(self, tr("Ronde publiceren"), error)
             return
         self._set_busy(False, tr("Er is geen ronde gepubliceerd."))
         self._choice_changed()
