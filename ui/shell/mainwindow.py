@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.ctx: Context | None = None
         self.outline = None
         self.readability_report = None
+        self._imports_running = 0  # package imports started here that have not reported back yet
         self.setWindowTitle("Raadsakkoord")
         self.setAcceptDrops(True)
         self.navigator = NavigatorPane()
@@ -83,16 +84,22 @@ class MainWindow(QMainWindow):
         self.welcome.show_recent(self.recent)
 
     def choose_workspace(self) -> None:
+        if not self._may_leave_workspace():
+            return
         path = opendialogs.choose_workspace_file(self)
         if path:
             self.open_workspace(path)
 
     def choose_database(self) -> None:
+        if not self._may_leave_workspace():
+            return
         url = opendialogs.ask_database_url(self)
         if url:
             self.open_workspace(url)
 
     def new_from_markdown(self) -> None:
+        if not self._may_leave_workspace():
+            return  # before the new workspace is made, not after
         path = opendialogs.new_from_markdown(self, self.runner)
         if path:
             self.open_workspace(path)
@@ -100,6 +107,8 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         from raadsakkoord.demo import ensure_demo_workspace
 
+        if not self._may_leave_workspace():
+            return
         self.say(tr("Demo-werkruimte wordt klaargezet…"))
         self.runner.run(ensure_demo_workspace, self.open_workspace, self._failed(tr("Demo openen")))
 
@@ -107,8 +116,8 @@ class MainWindow(QMainWindow):
         return identity.choose_identity(self, workspace)
 
     def switch_identity(self) -> None:
-        if self.ctx is None:
-            return
+        if self.ctx is None or not self._may_leave_workspace():
+            return  # a refused switch keeps the remembered identity too
         target = self.ctx.workspace.target
         identity.forget_identity(self.ctx.workspace)
         self.open_workspace(target)
@@ -118,11 +127,38 @@ class MainWindow(QMainWindow):
         from ui.exchange import packages as exchangeui
 
         paths = paths or exchangeui.choose_package_files(self)
-        if paths:
-            exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say, on_progress=self.say)
+        if not paths:
+            return
+        self._imports_running += 1
+
+        def finished(line: str) -> None:
+            self._imports_running -= 1
+            self.say(line)
+
+        exchangeui.import_packages(self, self.ctx, self.runner, paths, finished, on_progress=self.say)
+
+    def _may_leave_workspace(self) -> bool:
+        """False, after saying why, while a package is being read into the open workspace.
+
+        The clerk waits for the import's report (what was read in, what was
+        refused and why); leaving would lose it, and the import's result would
+        reach the views of a workspace already closed. Stopping the import
+        instead is no better: it is one transaction in the worker process,
+        and a clerk who started it expects it to finish. It takes seconds.
+        """
+        # An import whose chain broke off on an unexpected error never reports back; once the
+        # runner is idle it no longer holds the workspace.
+        if self._imports_running and self.runner.busy:
+            messages.show_info(self, tr("Werkruimte openen"), tr(
+                "Er wordt nog een pakket ingelezen. Wacht tot het verslag daarvan verschijnt; daarna kunt u "
+                "een andere werkruimte openen of als iemand anders verder werken."))
+            return False
+        return True
 
     def open_workspace(self, target: str, who: Identity | None = None) -> bool:
         """Open a workspace as someone; on failure say why in Dutch and keep the current one."""
+        if not self._may_leave_workspace():
+            return False
         if self.ctx is not None and not self.work.close_editors():
             return False
         try:
@@ -141,6 +177,7 @@ class MainWindow(QMainWindow):
             return False
         self.recent.add(target)
         self._close_workspace()
+        self._imports_running = 0  # none can be running: they hold the workspace they were started in
         actor, label = who
         changes = Changes(self)
         self.ctx = Context(workspace, actor, label, changes)
