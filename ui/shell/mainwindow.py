@@ -21,7 +21,7 @@ from raadsakkoord.queries.outline import agreement_outline
 from raadsakkoord.queries.readability import report_of
 from raadsakkoord.store.workspace import Workspace, open_workspace
 from ui.common import messages
-from ui.common.background import TaskRunner, shut_down_processes
+from ui.common.background import TaskRunner
 from ui.common.context import Changes, Context
 from ui.drafting.readabilityview import ReadabilityDialog
 from ui.shell import dropping, identity, menus, opendialogs, recent, recovery, windowstate
@@ -31,6 +31,10 @@ from ui.shell.welcome import WelcomePage
 from ui.shell.workarea import WorkArea
 
 Identity = tuple[ops.Actor, str]  # who, and how to show it
+
+# How long closing waits for work still running: enough for a short save or query to finish, not so
+# long that the clerk thinks the program hangs. Unfinished work in the worker process is rolled back.
+CLOSE_TIMEOUT_S = 3.0
 
 
 def load_outline(ctx: Context):
@@ -319,8 +323,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         windowstate.save(self, self.splitter)
-        self.runner.wait()
-        shut_down_processes()
+        # Before the workspace closes: a worker process still writing to it is stopped first.
+        self.runner.shutdown(CLOSE_TIMEOUT_S)
         self._close_workspace()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)
