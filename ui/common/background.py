@@ -9,6 +9,7 @@ request.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base, without loading multiprocessing
 from typing import Any
@@ -179,6 +180,29 @@ class TaskRunner(QObject):
         """Block until running tasks are done (closing the window; tests)."""
         return self._pool.waitForDone(msecs)
 
+    def shutdown(self, timeout: float) -> bool:
+        """Stop for good, within about ``timeout`` seconds: the window is closing.
+
+        Tasks that have not started are dropped, and no result or error is
+        delivered any more: the views that asked for them are going away.
+        Tasks already running get until the deadline. The worker process,
+        if still busy then, is ended: the database rolls back the
+        transaction its task had not committed, and what was committed
+        stays. A thread cannot be ended: a task still running on one
+        finishes on its own, after the window is gone (its transaction
+        commits whole or not at all). True when everything had stopped in
+        time.
+        """
+        deadline = time.monotonic() + timeout
+        self._pool.clear()
+        for delivery in self._pending:
+            delivery._on_done = delivery._on_error = _ignore
+        self._pending.clear()
+        processes = _stop_processes_soon()
+        threads_done = self._pool.waitForDone(max(0, round((deadline - time.monotonic()) * 1000)))
+        processes_done = _end_processes(processes, deadline)
+        return threads_done and processes_done
+
 
 _pool = None
 
@@ -204,6 +228,33 @@ def _forget_pool(broken) -> None:
     if _pool is broken:
         _pool = None
     broken.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore(_result) -> None:
+    pass
+
+
+def _stop_processes_soon() -> list:
+    """Drop the worker process's queued tasks and let it exit after the one it is running, if any."""
+    global _pool
+    pool, _pool = _pool, None
+    if pool is None:
+        return []
+    processes = list(pool._processes.values())  # concurrent.futures offers no public handle on them
+    pool.shutdown(wait=False, cancel_futures=True)
+    return processes
+
+
+def _end_processes(processes: list, deadline: float) -> bool:
+    """Wait for the processes until the deadline, then end those still working. True when none had to be."""
+    ended_in_time = True
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.terminate()
+            process.join()
+            ended_in_time = False
+    return ended_in_time
 
 
 def shut_down_processes() -> None:

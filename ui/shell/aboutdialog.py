@@ -1,4 +1,4 @@
-"""Over Raadsakkoord: name, version, licence, and what the application runs on."""
+"""Over Raadsakkoord: name, version, licence, and what the application runs on; and the short help."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from raadsakkoord import __version__
 from raadsakkoord.base.i18n import tr
+from ui.common import messages
 
 LICENCE = "EUPL-1.2"
 LICENCE_URL = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"
@@ -57,3 +58,15 @@ def show_about(parent: QWidget | None) -> None:
     dialog = AboutDialog(parent)
     dialog.exec()
     dialog.deleteLater()
+
+
+def show_help(parent: QWidget | None) -> None:
+    """The short help of the Help menu: where things are, and the keys that matter."""
+    messages.show_info(parent, tr("Hulp"), tr(
+        "Kies links een hoofdlijn. Rechts ziet u de tekst, de wijzigingen sinds de vorige ronde, de "
+        "geschiedenis en de amendementen.\n\n"
+        "Amendement schrijven: kies „Amendement schrijven”, pas de tekst aan en zie rechts meteen wat er "
+        "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het concept op, "
+        "„Indienen” maakt het klaar voor de griffie.\n\n"
+        "Sneltoetsen: Ctrl+O openen, Ctrl+S opslaan, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw, "
+        "Ctrl+F zoeken, F1 deze hulp."))

@@ -6,16 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from raadsakkoord.base.i18n import mark, tr
-from ui.support.matrix import (
-    AGAINST,
-    FILTERS,
-    FOR,
-    NUMBER,
-    PARTY_AGAINST,
-    SILENT,
-    FIRST_PARTY,
-    SupportMatrixTable,
-)
+from ui.support.matrix import AGAINST, FILTERS, FIRST_PARTY, FOR, NUMBER, PARTY_AGAINST, SILENT
+from ui.support.matrixtable import SupportMatrixTable
 
 _ASC, _DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 ORDERS = (

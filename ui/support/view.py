@@ -20,14 +20,8 @@ from ui.common import messages
 from ui.common.context import Context
 from ui.support.chart import SupportChartPanel, chapter_chart, section_chart
 from ui.support.filter import MatrixFilterBar
-from ui.support.matrix import (
-    MatrixFilter,
-    PreparedMatrix,
-    SupportMatrixModel,
-    SupportMatrixTable,
-    legend_html,
-    prepare,
-)
+from ui.support.matrix import MatrixFilter, PreparedMatrix, SupportMatrixModel, prepare
+from ui.support.matrixtable import SupportMatrixTable, legend_html
 from ui.common.background import TaskRunner
 
 MATRIX, CHART = range(2)
