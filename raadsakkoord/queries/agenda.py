@@ -1,6 +1,6 @@
 """What the task agenda window shows: every task as a plain row, and the sections a task can follow from.
 
-Read-only queries shaped for the window (like ``drafting.py``), plus the small
+Read-only queries shaped for the window (like ``queries.drafting``), plus the small
 conversions the window needs that are rules rather than layout: the quarter a
 due date falls in, and a typed euro amount read the Dutch way.
 """

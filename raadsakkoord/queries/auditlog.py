@@ -1,6 +1,6 @@
 """The audit log to read: who did what when, in words, a page at a time.
 
-Every operation appends an event (``operations._common.log``) with the
+Every operation appends an event (``store.audit.log``) with the
 action's name and a small JSON payload of ids and values. Here those become
 a Dutch description ("amendement ingediend") and a readable summary of the
 payload (the amendment's headline, the section's number and title), looked

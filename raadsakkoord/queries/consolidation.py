@@ -1,7 +1,7 @@
 """What the griffie's consolidation view shows for one section: open amendments, their conflicts, recent decisions.
 
-A read-only query shaped for the view (like ``drafting``), so the widgets
-only render. Built on ``operations.section_conflicts``: the amendments are
+A read-only query shaped for the view (like ``queries.drafting``), so the widgets
+only render. Built on ``queries.conflicts.section_conflicts``: the amendments are
 compared on the section's current text, rebased where they were written on
 an older one.
 """
