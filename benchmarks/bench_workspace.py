@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dutchlike  # noqa: E402
-from report import print_command_line  # noqa: E402
+from report import print_command_line, row  # noqa: E402
 
 from raadsakkoord import operations as ops  # noqa: E402
 from raadsakkoord.queries import conflicts  # noqa: E402
@@ -162,9 +162,6 @@ def main() -> None:
     f = build(target, args.sections, args.amendments, args.parties)
     sections, amendments, parties = f["counts"]
     endorsements = sections * parties
-
-    def row(what: str, figure: str) -> None:
-        print(f"  {what:<78} {figure}")
 
     row(f"{sections:,} sections ({f['words']:,} words) with their first revisions", f"{f['sections']:.1f} s")
     row(f"{endorsements:,} section endorsements ({parties} parties × {sections:,} sections)",

@@ -21,3 +21,8 @@ def print_command_line() -> None:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
+
+
+def row(what: str, figure: str) -> None:
+    """One of README's rows: what was measured, then the figure."""
+    print(f"  {what:<96}  {figure}", flush=True)
