@@ -73,9 +73,9 @@ def main() -> None:
 
     from raadsakkoord import operations as ops
     from raadsakkoord.store.workspace import open_workspace
-    from ui.shell.app import configure_application
-    from ui.griffie.consolidation import ConsolidationView
     from ui.common.context import Changes, Context
+    from ui.griffie.consolidation import ConsolidationView
+    from ui.shell.app import configure_application
 
     workspace = open_workspace(sys.argv[1])
     section_id, total, section_words = top_up(workspace)

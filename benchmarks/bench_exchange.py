@@ -36,7 +36,12 @@ import dutchlike  # noqa: E402
 from report import print_command_line, row  # noqa: E402
 
 from raadsakkoord import operations as ops  # noqa: E402
-from raadsakkoord.exchange import export_party_package, export_round_package, import_package, keys  # noqa: E402
+from raadsakkoord.exchange import (  # noqa: E402
+    export_party_package,
+    export_round_package,
+    import_package,
+    keys,
+)
 from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
 from raadsakkoord.store.workspace import open_workspace  # noqa: E402
 

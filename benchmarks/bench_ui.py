@@ -154,10 +154,10 @@ def worker_process(runs: int = WORKER_RUNS) -> tuple[list[float], list[float], i
     import shutil
     import tempfile
 
+    import bench_exchange  # sets RAADSAKKOORD_DATA_DIR (the keys) when unset; the worker inherits it
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    import bench_exchange  # sets RAADSAKKOORD_DATA_DIR (the keys) when unset; the worker inherits it
     from raadsakkoord.jobs.packages import PackageOutcome, read_package_file_at
     from ui.common import background
     from ui.common.background import TaskRunner, shut_down_processes

@@ -29,11 +29,11 @@ import dutchlike  # noqa: E402
 from report import print_command_line, row  # noqa: E402
 
 from raadsakkoord import operations as ops  # noqa: E402
+from raadsakkoord.base.text import canonical_markdown  # noqa: E402
+from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
 from raadsakkoord.queries import conflicts  # noqa: E402
 from raadsakkoord.queries.summary import workspace_summary  # noqa: E402
-from raadsakkoord.model import AmendmentKind, Position  # noqa: E402
 from raadsakkoord.store.workspace import open_workspace  # noqa: E402
-from raadsakkoord.base.text import canonical_markdown  # noqa: E402
 
 BATCH = 500
 
