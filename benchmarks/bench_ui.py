@@ -118,17 +118,20 @@ def top_up(path: str, target: int = 40):
     import sqlalchemy as sa
 
     from raadsakkoord import operations as ops
-    from raadsakkoord.model import Amendment, AmendmentStatus, Party, Revision, Section
+    from raadsakkoord.model import Amendment, AmendmentStatus, Chapter, Party, Revision, Section
     from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(path)
     with workspace.action() as s:
+        # Of the sections with the most amendments, the first in the agreement: the same one in every build.
         busiest, count = s.execute(
-            sa.select(Amendment.section_id, sa.func.count()).where(Amendment.status == AmendmentStatus.SUBMITTED)
-            .group_by(Amendment.section_id).order_by(sa.func.count().desc()).limit(1)).one()
+            sa.select(Amendment.section_id, sa.func.count()).join(Section, Amendment.section_id == Section.id)
+            .join(Chapter, Section.chapter_id == Chapter.id).where(Amendment.status == AmendmentStatus.SUBMITTED)
+            .group_by(Amendment.section_id, Chapter.position, Section.position)
+            .order_by(sa.func.count().desc(), Chapter.position, Section.position).limit(1)).one()
         longest = s.execute(sa.select(Section.id).join(Revision, Section.current_revision_id == Revision.id)
                             .order_by(sa.func.length(Revision.text).desc()).limit(1)).scalar_one()
-        parties = s.scalars(sa.select(Party.id)).all()
+        parties = s.scalars(sa.select(Party.id).order_by(Party.short_name)).all()
         text = s.get(Section, busiest).text
         for n in range(count, target):
             actor = ops.Actor.of_party(parties[n % len(parties)], f"Lid {n}")
@@ -225,7 +228,7 @@ def main() -> None:
     configure_application(app)
     workspace = open_workspace(path)
     with workspace.action() as s:
-        party = s.scalars(sa.select(Party)).first()
+        party = s.scalars(sa.select(Party).order_by(Party.short_name)).first()
         actor = ops.Actor.of_party(party.id, "Benchmark")
     workspace.close()
     window = MainWindow()
