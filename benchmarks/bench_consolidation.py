@@ -45,12 +45,12 @@ def top_up(workspace, target: int = TARGET):
     from raadsakkoord.model import Amendment, AmendmentStatus, Chapter, Party, Section
 
     with workspace.action() as s:
-        # Of the sections with the most amendments, the first in the agreement: the same one in every build.
+        # Of the sections with the most amendments, the last in the agreement: the same one in every build.
         section_id, count = s.execute(
             sa.select(Amendment.section_id, sa.func.count()).join(Section, Amendment.section_id == Section.id)
             .join(Chapter, Section.chapter_id == Chapter.id).where(Amendment.status == AmendmentStatus.SUBMITTED)
             .group_by(Amendment.section_id, Chapter.position, Section.position)
-            .order_by(sa.func.count().desc(), Chapter.position, Section.position).limit(1)).one()
+            .order_by(sa.func.count().desc(), Chapter.position.desc(), Section.position.desc()).limit(1)).one()
         parties = s.scalars(sa.select(Party.id).order_by(Party.short_name)).all()
         text = s.get(Section, section_id).text
         words = text.split(" ")

@@ -123,12 +123,13 @@ def top_up(path: str, target: int = 40):
 
     workspace = open_workspace(path)
     with workspace.action() as s:
-        # Of the sections with the most amendments, the first in the agreement: the same one in every build.
+        # Of the sections with the most amendments, the last in the agreement: the same one in every build
+        # (and not the first, which start-up shows).
         busiest, count = s.execute(
             sa.select(Amendment.section_id, sa.func.count()).join(Section, Amendment.section_id == Section.id)
             .join(Chapter, Section.chapter_id == Chapter.id).where(Amendment.status == AmendmentStatus.SUBMITTED)
             .group_by(Amendment.section_id, Chapter.position, Section.position)
-            .order_by(sa.func.count().desc(), Chapter.position, Section.position).limit(1)).one()
+            .order_by(sa.func.count().desc(), Chapter.position.desc(), Section.position.desc()).limit(1)).one()
         longest = s.execute(sa.select(Section.id).join(Revision, Section.current_revision_id == Revision.id)
                             .order_by(sa.func.length(Revision.text).desc()).limit(1)).scalar_one()
         parties = s.scalars(sa.select(Party.id).order_by(Party.short_name)).all()
