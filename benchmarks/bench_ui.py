@@ -118,7 +118,14 @@ def top_up(path: str, target: int = 40):
     import sqlalchemy as sa
 
     from raadsakkoord import operations as ops
-    from raadsakkoord.model import Amendment, AmendmentStatus, Chapter, Party, Revision, Section
+    from raadsakkoord.model import (
+        Amendment,
+        AmendmentStatus,
+        Chapter,
+        Party,
+        Revision,
+        Section,
+    )
     from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(path)
