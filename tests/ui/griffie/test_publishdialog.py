@@ -230,15 +230,3 @@ def test_the_window_keeps_turning_while_a_long_publish_runs(qtbot, new_target, s
     finally:
         workspace.close()
 
-
-def test_shot(qtbot, ctx, runner, status, dialogs):
-    shots = Path("/tmp/shots-griffie")
-    shots.mkdir(exist_ok=True)
-    _accept_an_open_amendment(ctx)
-    dialog = _dialog(qtbot, ctx, runner, status)
-    qtbot.wait(50)
-    dialog.grab().save(str(shots / "publish.png"))
-    dialogs.answers = [True]
-    dialog.publish_button.click()
-    qtbot.wait(50)
-    dialog.grab().save(str(shots / "publish-done.png"))
