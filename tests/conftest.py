@@ -1,7 +1,7 @@
 """Shared fixtures, and skips that fail in CI.
 
 ``--backend=postgresql`` runs the workspace-level tests (those that make their
-workspaces with ``new_target`` or ``workspace_target``)
+workspaces with ``new_target``, ``workspace_target`` or ``copy_target``)
 against a real PostgreSQL server started for the run.
 
 A test skips when something it needs is missing from a developer's machine (a
@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 
 import pytest
+import sqlalchemy as sa
 
 from tests.pgserver import PostgresServer, PostgresUnavailable
 
@@ -95,6 +97,22 @@ def new_target(request, tmp_path, backend):
         return str(tmp_path / f"{name}-{next(_counter)}.raadsakkoord")
 
     return make
+
+
+@pytest.fixture
+def copy_target(request, tmp_path, backend):
+    """A copy of a closed workspace made by ``new_target``: the file copied, or a database made from it."""
+
+    def copy(source: str, name: str = "kopie") -> str:
+        if backend == "postgresql":
+            server = request.getfixturevalue("postgres_server")
+            return server.create_database(f"t{os.getpid()}_{next(_counter)}",
+                                          template=sa.make_url(source).database)
+        target = tmp_path / f"{name}-{next(_counter)}.raadsakkoord"
+        shutil.copyfile(source, target)  # closed, so its WAL is in the main file
+        return str(target)
+
+    return copy
 
 
 @pytest.fixture
