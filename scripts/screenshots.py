@@ -3,12 +3,19 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [FOLDER]
 
 Writes PNGs into FOLDER (default: screenshots/, which git ignores). Runs the
-real window on a fresh copy of the demo, as a member of the SP.
+real window on a fresh copy of the demo, as a member of the SP; then the
+griffie's dialogs and views (export, publishing a round, the inbox with two
+parties' packages, the log before and after an event was tampered with), each
+on a copy of its own; then the first pages of the agreement's PDF as poppler's
+pdftoppm draws them (when it is installed): look at those after a change to
+the PDF layout.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +30,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from raadsakkoord import operations as ops  # noqa: E402
 from raadsakkoord.demo import create_demo_workspace  # noqa: E402
-from raadsakkoord.model import Party  # noqa: E402
+from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Party  # noqa: E402
 from ui.shell.app import configure_application, make_none_immortal  # noqa: E402
 from ui.shell.mainwindow import MainWindow  # noqa: E402
 from ui.shell.sectionview import AMENDMENTS  # noqa: E402
@@ -92,6 +99,129 @@ def main() -> None:
     editor.model.saved_fields = editor.model.state.fields()  # no "unsaved" question on quit
     window.work.close_editors()
     window.close()
+
+    griffie_screens(app, folder, path)
+    pdf_pages(folder, path)
+
+
+def griffie_screens(app: QApplication, folder: Path, demo: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.common import messages
+    from ui.common.context import Changes, Context
+    from ui.exchange.exportdialog import show_export_dialog
+    from ui.griffie.auditview import AuditView
+    from ui.griffie.inbox import InboxView
+    from ui.griffie.publishdialog import publish_round_dialog
+
+    messages.ask = lambda *args, **kwargs: True  # "Publiceren?" — yes, without a modal box
+    runner = TaskRunner(synchronous=True)
+    griffie = ops.Actor.griffie("Marleen Hoekstra")
+
+    def context(name: str) -> Context:
+        copy = demo.with_name(f"{name}.raadsakkoord")
+        shutil.copyfile(demo, copy)
+        return Context(open_workspace(str(copy)), griffie, "Marleen Hoekstra (griffie)", Changes())
+
+    def shot(name: str, widget) -> None:
+        settle(app)
+        widget.grab().save(str(folder / name))
+        print(folder / name)
+
+    ctx = context("export")
+    dialog = show_export_dialog(None, ctx, runner, round_number=2)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    shot("export-keuzes.png", dialog)
+    dialog.target.setText(str(demo.with_name("raadsakkoord-assen-ronde-2.pdf")))
+    dialog.export_button.click()
+    shot("export-klaar.png", dialog)
+    dialog.close()
+    ctx.workspace.close()
+
+    ctx = context("publiceren")
+    with ctx.action() as s:  # something to publish: one amendment accepted
+        amendment = s.scalars(sa.select(Amendment).where(
+            Amendment.status == AmendmentStatus.SUBMITTED, Amendment.kind == AmendmentKind.MODIFY)
+            .order_by(Amendment.headline)).first()
+        ops.decide_amendment(s, griffie, amendment.id, AmendmentStatus.ACCEPTED, note="Overgenomen")
+    dialog = publish_round_dialog(None, ctx, runner, lambda line: None)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    shot("ronde-publiceren.png", dialog)
+    dialog.publish_button.click()
+    shot("ronde-gepubliceerd.png", dialog)
+    dialog.close()
+    ctx.workspace.close()
+
+    ctx = context("inbox")
+    for short in ("SP", "CDA"):
+        send_party_package(demo, ctx, short)
+    view = InboxView(runner=runner)
+    view.resize(1000, 560)
+    view.bind(ctx)
+    view.show()
+    shot("inbox.png", view)
+    view.close()
+    ctx.workspace.close()
+
+    ctx = context("logboek")
+    view = AuditView(runner=runner)
+    view.resize(1200, 600)
+    view.bind(ctx)
+    view.show()
+    shot("logboek.png", view)
+    with ctx.workspace.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 905"))
+    view.verify()
+    view.refresh()
+    shot("logboek-verbroken.png", view)
+    view.close()
+    ctx.workspace.close()
+
+
+def send_party_package(demo: Path, griffie_ctx, short_name: str) -> None:
+    """A package from one party, made in a copy of the demo with that party's new key, read in by the griffie."""
+    from raadsakkoord.exchange import export_party_package, import_package, keys
+    from raadsakkoord.store.workspace import open_workspace
+
+    copy = demo.with_name(f"fractie-{short_name.lower()}.raadsakkoord")
+    shutil.copyfile(demo, copy)
+    party_ws = open_workspace(str(copy))
+    with party_ws.action() as s:
+        party = s.scalars(sa.select(Party).where(Party.short_name == short_name)).one().id
+        member = ops.Actor.of_party(party, "Lid")
+        identity = keys.resolve_identity(s, short_name)
+        keys.init_key(s, member, identity)
+        public = keys.export_public_key(s, identity)
+        data = export_party_package(s, member, party)
+    party_ws.close()
+    with griffie_ctx.action() as s:
+        keys.register_public_key(s, griffie_ctx.actor, public, f"{short_name}.pub")
+    with griffie_ctx.action() as s:
+        import_package(s, griffie_ctx.actor, data, f"{short_name.lower()}.rkpkg")
+
+
+def pdf_pages(folder: Path, demo: Path, pages: int = 5) -> None:
+    import datetime as dt
+
+    from raadsakkoord.export import pdf
+    from raadsakkoord.export.document import agreement_document
+    from raadsakkoord.store.workspace import open_workspace
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) ontbreekt: geen pagina's van de PDF", file=sys.stderr)
+        return
+    workspace = open_workspace(str(demo))
+    with workspace.action() as s:
+        document = agreement_document(s, today=dt.date(2026, 11, 2))
+    workspace.close()
+    target = demo.with_name("raadsakkoord.pdf")
+    pdf.write_pdf(document, target)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", str(pages), str(target),
+                    str(folder / "export-pagina")], check=True, timeout=60)
+    for page in sorted(folder.glob("export-pagina-*.png")):
+        page.rename(folder / f"export-pagina-{int(page.stem.rsplit('-', 1)[1])}.png")  # not "-01"
+        print(folder / f"export-pagina-{int(page.stem.rsplit('-', 1)[1])}.png")
 
 
 if __name__ == "__main__":

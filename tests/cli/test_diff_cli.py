@@ -16,7 +16,7 @@ from raadsakkoord.cli import main
 from raadsakkoord.diffing import merge3, render_markers
 
 GIT = shutil.which("git")
-needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
+needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed (scripts/dev test installs it)")
 
 
 def git_merge_file(directory: Path, base: str, ours: str, theirs: str) -> tuple[str, int]:

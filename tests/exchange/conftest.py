@@ -1,4 +1,9 @@
-"""A griffie and three parties on one machine, each with its own workspace file, talking through the CLI."""
+"""A griffie and three parties on one machine, each with its own workspace, talking through the CLI.
+
+The parties' workspaces are files, as on their laptops. The griffie's is made
+by ``new_target``: a file, or with ``--backend=postgresql`` a PostgreSQL
+database, as a griffie may keep it on the municipality's server.
+"""
 
 from __future__ import annotations
 
@@ -28,16 +33,12 @@ def ok(capsys, *argv) -> str:
 
 
 class Council:
-    """File paths of the workspaces and key files, and the party ids."""
+    """The griffie's workspace target, the parties' workspace files, and the party ids."""
 
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, griffie: str):
         self.dir = tmp_path
-        self.griffie = tmp_path / "griffie.raadsakkoord"
+        self.griffie = griffie
         self.parties = {short: tmp_path / f"{short.lower()}.raadsakkoord" for short in ("GL", "RP", "BB")}
-
-    def session(self, path):
-        ws = open_workspace(str(path))
-        return ws
 
 
 def dump(target) -> dict:
@@ -52,10 +53,10 @@ def dump(target) -> dict:
 
 
 @pytest.fixture
-def council(tmp_path, capsys):
+def council(tmp_path, capsys, new_target):
     """The griffie has published round 1; each party has imported it and has its own key, registered."""
-    c = Council(tmp_path)
-    ws = open_workspace(str(c.griffie), create=True)
+    c = Council(tmp_path, new_target("griffie"))
+    ws = open_workspace(c.griffie, create=True)
     griffie = ops.Actor.griffie("Griet Griffier")
     with ws.action() as s:
         ops.create_agreement(s, griffie, title="Raadsakkoord Testdorp", municipality="Testdorp", council_seats=15,

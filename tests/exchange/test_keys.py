@@ -3,9 +3,10 @@
 import json
 import re
 import stat
+from pathlib import Path
 
 from raadsakkoord.store.workspace import open_workspace
-from tests.exchange.conftest import cli, ok
+from tests.exchange.conftest import cli, dump, ok
 
 
 def test_private_key_is_only_readable_by_the_user_and_never_in_the_workspace(council, tmp_path):
@@ -13,11 +14,15 @@ def test_private_key_is_only_readable_by_the_user_and_never_in_the_workspace(cou
 
     pems = list(paths.keys_dir().rglob("*.pem"))
     assert len(pems) == 4  # the griffie and three parties
+    workspaces = [str(council.griffie), *map(str, council.parties.values())]
+    rows = {w: repr(dump(w)) for w in workspaces}
+    files = {w: Path(w).read_bytes() for w in workspaces if "://" not in w}  # a database has no file to read
     for pem in pems:
         assert stat.S_IMODE(pem.stat().st_mode) == 0o600
         secret = pem.read_bytes().split(b"-----")[2].strip()
-        for workspace in [council.griffie, *council.parties.values()]:
-            assert secret not in workspace.read_bytes()
+        for workspace in workspaces:
+            assert secret.decode() not in rows[workspace], workspace  # in no row
+            assert secret not in files.get(workspace, b""), workspace  # nor anywhere in the file
     for package in tmp_path.glob("*.rkpkg"):
         assert b"PRIVATE" not in package.read_bytes()
 

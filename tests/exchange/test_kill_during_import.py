@@ -1,11 +1,16 @@
-"""An import killed at any moment leaves the workspace whole: the package is in it entirely or not at all."""
+"""An import killed at any moment leaves the workspace whole: the package is in it entirely or not at all.
 
-import random
-import shutil
+The import runs as the real command in a process of its own, which is killed
+with SIGKILL (no clean-up, no rollback of its own) at a chosen point: after
+its n-th SQL statement, just before the database commits, or just after.
+Counting statements instead of waiting a while makes every run kill at the
+same points, on a fast machine or a busy one.
+"""
+
 import signal
 import subprocess
 import sys
-import time
+import textwrap
 
 import pytest
 import sqlalchemy as sa
@@ -16,6 +21,57 @@ from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, ok
 
 AMENDMENTS = 1000
+
+# Runs `raadsakkoord package import TARGET PACKAGE`, killing itself at KILL_AT:
+# "statement:N" (after the N-th statement), "commit" (the transaction that wrote
+# is about to be committed), "committed" (it just was) or "never".
+IMPORT = textwrap.dedent("""
+    import os, signal, sys
+    import sqlalchemy as sa
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+    from raadsakkoord.cli import main
+
+    kill_at, target, package = sys.argv[1:]
+    statements = first_write = committed_after = 0
+    writing = committing = False
+
+    def kill():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    @event.listens_for(sa.engine.Engine, "after_cursor_execute")
+    def executed(conn, cursor, statement, *args):
+        global statements, writing, first_write
+        statements += 1
+        if statement.lstrip().split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            writing = True
+            first_write = first_write or statements
+        if kill_at == f"statement:{statements}":
+            kill()
+
+    @event.listens_for(sa.engine.Engine, "commit")
+    def commit(conn):
+        global writing, committing, committed_after
+        if writing and kill_at == "commit":
+            kill()
+        if writing:
+            committed_after = statements
+        committing, writing = writing, False
+
+    @event.listens_for(sa.engine.Engine, "rollback")
+    def rollback(conn):
+        global writing
+        writing = False
+
+    @event.listens_for(Session, "after_commit")
+    def committed(session):
+        if committing and kill_at == "committed":
+            kill()
+
+    code = main(["package", "import", target, package])
+    print(statements, first_write, committed_after, file=sys.stderr)
+    sys.exit(code)
+""")
 
 
 @pytest.fixture
@@ -32,28 +88,17 @@ def big_package(council, capsys, tmp_path):
     return path
 
 
-def _copy(source, target):
-    # The workspace is closed, so its WAL has been checkpointed into the main file.
-    shutil.copyfile(source, target)
-    return target
-
-
-def _import(target, package):
-    return subprocess.Popen([sys.executable, "-m", "raadsakkoord", "package", "import", str(target), str(package)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def _finish(child) -> int:
-    _, err = child.communicate(timeout=300)
-    assert child.returncode == 0, err.decode()
-    return child.returncode
+def _import(target, package, kill_at="never") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", IMPORT, kill_at, str(target), str(package)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300)
 
 
 def _state(target):
     ws = open_workspace(str(target))
     try:
         with ws.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         with ws.action() as s:
             return (s.scalar(sa.select(sa.func.count()).select_from(Amendment)),
                     s.scalar(sa.select(sa.func.count()).select_from(PackageRecord).where(PackageRecord.direction == "in")))
@@ -61,27 +106,23 @@ def _state(target):
         ws.close()
 
 
-def test_sigkill_at_random_moments(council, big_package, tmp_path):
-    # How long an undisturbed import takes, to spread the kills over it.
-    whole = _copy(council.griffie, tmp_path / "heel.raadsakkoord")
-    started = time.monotonic()
-    _finish(_import(whole, big_package))
-    duration = time.monotonic() - started
-    print(f"undisturbed import: {duration:.2f} s")
-    assert _state(whole) == (AMENDMENTS, 1)
+def test_sigkill_at_any_statement_and_around_the_commit(council, big_package, copy_target):
+    whole = copy_target(council.griffie, "heel")
+    done = _import(whole, big_package)
+    assert done.returncode == 0, done.stderr
+    # An undisturbed import: how many statements, the first that wrote, the last before its commit.
+    statements, first_write, committed_after = map(int, done.stderr.split()[-3:])
+    assert _state(whole) == (AMENDMENTS, 1) and 1 < first_write < committed_after <= statements
 
-    rng = random.Random(4)
-    outcomes = set()
-    for trial in range(6):
-        target = _copy(council.griffie, tmp_path / f"poging-{trial}.raadsakkoord")
-        child = _import(target, big_package)
-        time.sleep(rng.uniform(0.1, 1.0) * duration)
-        child.send_signal(signal.SIGKILL)
-        child.communicate(timeout=60)
-        amendments, packages = _state(target)
-        assert (amendments, packages) in ((0, 0), (AMENDMENTS, 1)), (trial, amendments, packages)
-        outcomes.add(amendments)
+    # Before anything was written, just after the first write, halfway, and at the last statement
+    # before the commit; then at the commit itself, and just after it.
+    points = [f"statement:{n}" for n in (1, first_write, (first_write + committed_after) // 2, committed_after)]
+    for kill_at, expected in [*((p, (0, 0)) for p in points), ("commit", (0, 0)), ("committed", (AMENDMENTS, 1))]:
+        target = copy_target(council.griffie, "poging")
+        killed = _import(target, big_package, kill_at)
+        assert killed.returncode == -signal.SIGKILL, (kill_at, killed.stderr)
+        assert _state(target) == expected, kill_at
         # Whatever happened, importing again completes it (or says it is already in).
-        _finish(_import(target, big_package))
-        assert _state(target) == (AMENDMENTS, 1)
-    assert 0 in outcomes  # at least one kill landed before the commit
+        again = _import(target, big_package)
+        assert again.returncode == 0, (kill_at, again.stderr)
+        assert _state(target) == (AMENDMENTS, 1), kill_at

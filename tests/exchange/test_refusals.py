@@ -50,9 +50,9 @@ def _resign(council, path, change):
     return path
 
 
-def test_package_for_another_agreement(council, gl_package, capsys, tmp_path):
-    other = tmp_path / "ander.raadsakkoord"
-    ws = open_workspace(str(other), create=True)
+def test_package_for_another_agreement(council, gl_package, capsys, new_target):
+    other = new_target("ander")
+    ws = open_workspace(other, create=True)
     with ws.action() as s:
         ops.create_agreement(s, ops.Actor.griffie(), title="Ander akkoord", municipality="Elders", council_seats=9)
     ws.close()
@@ -62,9 +62,9 @@ def test_package_for_another_agreement(council, gl_package, capsys, tmp_path):
     assert dump(other) == before
 
 
-def test_registering_a_key_of_another_agreement_is_refused(council, capsys, tmp_path):
-    other = tmp_path / "ander.raadsakkoord"
-    ws = open_workspace(str(other), create=True)
+def test_registering_a_key_of_another_agreement_is_refused(council, capsys, tmp_path, new_target):
+    other = new_target("ander")
+    ws = open_workspace(other, create=True)
     with ws.action() as s:
         ops.create_agreement(s, ops.Actor.griffie(), title="Ander akkoord", municipality="Elders", council_seats=9)
     ws.close()
@@ -72,8 +72,8 @@ def test_registering_a_key_of_another_agreement_is_refused(council, capsys, tmp_
     assert code == 1 and "ander raadsakkoord" in err
 
 
-def test_unregistered_sender(council, capsys, tmp_path):
-    fresh = tmp_path / "nieuw.raadsakkoord"
+def test_unregistered_sender(council, capsys, tmp_path, new_target):
+    fresh = new_target("nieuw")
     code, _, err = cli(capsys, "keys", "register", fresh, tmp_path / "GL.pub")
     assert code == 0
     code, _, err = cli(capsys, "package", "import", fresh, tmp_path / "ronde1.rkpkg")

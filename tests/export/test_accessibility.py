@@ -1,8 +1,8 @@
 """The HTML exports in a real browser: headless Chromium with axe-core, WCAG 2.1 A and AA.
 
 ``scripts/dev test`` installs Debian's chromium and axe-core (npm) into
-``.tools/``. Without them the test is skipped on a developer machine and
-fails in CI, where a skipped accessibility check would pass unnoticed.
+``.tools/``. Without them the test is skipped with the reason (a failure in
+CI, as every skip is there: see tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ def _browser() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     missing = [what for what, ok in (("chromium", found), (f"axe-core ({AXE})", AXE.is_file())) if not ok]
     if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"accessibility check cannot run in CI: missing {', '.join(missing)}")
         pytest.skip(f"missing {', '.join(missing)} (scripts/dev test installs them)")
     return found
 

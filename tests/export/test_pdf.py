@@ -1,7 +1,8 @@
-"""PDF and ODT through Qt, read back with pypdf; page images for a human to look at."""
+"""PDF and ODT through Qt, read back with pypdf, and pages drawn by a real PDF renderer (poppler)."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -10,9 +11,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
-PAGES_DIR = Path(__file__).parent / "pages"  # git-ignored
-
 
 def _text(reader: pypdf.PdfReader, page: int | None = None) -> str:
     pages = reader.pages if page is None else [reader.pages[page]]
@@ -122,13 +120,54 @@ def test_the_odt_is_an_opendocument_with_every_section(qapp, tmp_path, agreement
         assert section.title.replace("&", "&amp;") in plain
 
 
-def test_page_images_for_a_human(agreement_pdf, tmp_path):
-    """Writes the first pages as PNG to tests/export/pages/ (git-ignored): look at them after a change."""
+DPI = 100
+INKED = bytes(1 if value < 160 else 0 for value in range(256))  # darker than paper: ink
+MARKED = bytes(1 if value < 250 else 0 for value in range(256))  # anything at all
+
+
+def _page_image(pdf: Path, page: int) -> tuple[int, int, bytes]:
+    """The page as a real PDF renderer draws it: width, height and one grey byte per pixel."""
     if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    PAGES_DIR.mkdir(exist_ok=True)
-    for old in PAGES_DIR.glob("raadsakkoord-*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "5", str(agreement_pdf[0]),
-                    str(PAGES_DIR / "raadsakkoord")], check=True, timeout=60)
-    assert len(list(PAGES_DIR.glob("raadsakkoord-*.png"))) == 5
+        pytest.skip("pdftoppm (poppler-utils) is not installed; scripts/dev test installs it")
+    image = subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), "-f", str(page), "-l", str(page), str(pdf)],
+                           capture_output=True, check=True, timeout=60).stdout
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", image)
+    width, height = int(header[1]), int(header[2])
+    return width, height, image[header.end():]
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """Each word on the page with its box in points, as the renderer's own text extraction places it."""
+    layout = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                            capture_output=True, check=True, text=True, timeout=60).stdout
+    return [(html.unescape(word), float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', layout)]
+
+
+def _count(image: tuple[int, int, bytes], table: bytes, x0: float, y0: float, x1: float, y1: float) -> int:
+    """Pixels of the class ``table`` marks inside a box given in points."""
+    width, height, pixels = image
+    scale = DPI / 72
+    left, right = max(0, int(x0 * scale)), min(width, int(x1 * scale) + 1)
+    rows = range(max(0, int(y0 * scale)), min(height, int(y1 * scale) + 1))
+    return sum(pixels[row * width + left:row * width + right].translate(table).count(1) for row in rows)
+
+
+@pytest.mark.parametrize("page", [1, 2, 4])
+def test_every_word_is_printed_where_the_text_says_and_the_margins_stay_clear(agreement_pdf, page):
+    """The cover, the contents and a page of text, drawn by poppler: ink under every word, none beside the column."""
+    path, _ = agreement_pdf
+    image = _page_image(path, page)
+    words = _words(path, page)
+    assert len(words) > 50
+    unprinted = [word for word, *box in words
+                 if _count(image, INKED, *box) < (10 if any(c.isalnum() for c in word) else 1)]
+    assert unprinted == []
+    if page == 1:  # the title stands out: "Assen" in it carries several times the ink of the line below
+        title, below = [_count(image, INKED, *box) for word, *box in words if word == "Assen"][:2]
+        assert title > 4 * below, (title, below)
+    width, height, _ = image
+    column = (min(box[0] for _, *box in words), max(box[2] for _, *box in words))
+    page_width = width * 72 / DPI
+    assert _count(image, MARKED, 0, 0, column[0] - 8, height) == 0
+    assert _count(image, MARKED, column[1] + 8, 0, page_width, height) == 0

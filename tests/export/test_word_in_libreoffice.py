@@ -1,8 +1,8 @@
 """A real office suite opens the Word files: LibreOffice converts them to PDF, and the text is all there.
 
 ``scripts/dev test`` installs Debian's ``libreoffice-writer-nogui``. Without
-``soffice`` these tests are skipped on a developer machine with the reason,
-and fail in CI, where a skipped check would pass unnoticed.
+``soffice`` these tests are skipped with the reason (a failure in CI, as every
+skip is there: see tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ pytestmark = pytest.mark.office
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is missing in CI; scripts/dev test installs libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed; scripts/dev test installs libreoffice-writer-nogui")
     return found
 

@@ -41,15 +41,18 @@ WRITER = textwrap.dedent("""
     window = MainWindow()
     window.show()
     window.open_workspace(path, (actor, "Jannie Hadders (SP)"))
-    deadline = time.monotonic() + 20
+    # Generous limits, each its own: only a writer that never gets there says TIMEOUT.
+    deadline = time.monotonic() + 120
     while window.work.section_view.detail is None and time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.01)
     window.work.section_view.write_button.click()
     editor = window.work.current_editor()
     QTest.keyClicks(editor.headline_edit, "Gierzwaluwen")
     editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(editor.text_edit, typed)
     # Wait for the autosave timer, as a person would simply keep working.
+    deadline = time.monotonic() + 120
     while editor.autosaved_key is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)

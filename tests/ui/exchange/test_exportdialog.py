@@ -205,12 +205,3 @@ def test_browsing_fills_in_the_chosen_file(qtbot, ctx, runner, tmp_path, monkeyp
     assert asked == [("amendementenboek-assen.pdf", "pdf")]
     assert dialog.target.text() == str(tmp_path / "x.pdf")
 
-
-def test_shot(qtbot, ctx, runner, tmp_path, opened):
-    shots = Path("/tmp/shots-griffie")
-    shots.mkdir(exist_ok=True)
-    dialog = _dialog(qtbot, ctx, runner, round_number=2)
-    dialog.grab().save(str(shots / "export-choices.png"))
-    dialog.target.setText(str(tmp_path / "raadsakkoord-assen-ronde-2.pdf"))
-    dialog.export_button.click()
-    dialog.grab().save(str(shots / "export-done.png"))

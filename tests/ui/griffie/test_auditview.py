@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCore import QPoint
 
 from raadsakkoord import operations as ops
 from raadsakkoord.model import Amendment, AmendmentStatus, AuditEvent, Party, Position, Section
@@ -165,14 +165,42 @@ def test_loading_and_verifying_run_off_the_gui_thread(qtbot, ctx):
     assert runner.wait()
 
 
-def test_shot(view, ctx, qtbot):
-    shots = Path("/tmp/shots-griffie")
-    shots.mkdir(exist_ok=True)
+def _colour(image, widget, view, x: int, y: int) -> tuple[int, int, int]:
+    point = widget.mapTo(view, QPoint(x, y))
+    colour = image.pixelColor(point)
+    return colour.red(), colour.green(), colour.blue()
+
+
+def test_a_broken_event_stands_out_on_screen_and_the_warning_is_read_whole(view, ctx, qtbot):
     view.show()
-    view.grab().save(str(shots / "audit.png"))
+    qtbot.waitExposed(view)
     with ctx.workspace.engine.begin() as conn:
         conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 905"))
     view.verify()
     view.refresh()
-    qtbot.wait(50)  # the wrapped line takes its height
-    view.grab().save(str(shots / "audit-broken.png"))
+    label = view.chain_label
+    # The two-line warning wraps and gets the height it needs: nothing of it is cut off.
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
+    assert label.wordWrap() and label.text().startswith("Gecontroleerd om ")
+    assert "Let op: de keten is verbroken bij gebeurtenis 905" in label.text()
+    assert label.isVisible() and label.geometry().bottom() < view.table.geometry().top()
+
+    row = next(i for i in range(view.model.rowCount()) if view.model.row(i).seq == 905)
+    table = view.table
+    cells = [table.visualRect(view.model.index(r, 0)) for r in (row - 1, row, row + 1)]
+    assert all(table.viewport().rect().contains(rect) for rect in cells)  # in view without scrolling
+    image = view.grab().toImage()
+    # The number is right-aligned: the left edge of the cell shows the row's own background.
+    above, broken, below = (_colour(image, table.viewport(), view, rect.left() + 3, rect.center().y())
+                            for rect in cells)
+    assert broken[0] - broken[2] > 15 and broken[0] > 200, broken  # a light red
+    for neighbour in (above, below):
+        assert max(neighbour) - min(neighbour) < 10, neighbour  # white or the alternate grey
+    red, green, blue = _colour(image, label, view, *_darkest(image, label, view))
+    assert red > 120 and red - green > 80 and red - blue > 80, (red, green, blue)  # the warning in red
+
+
+def _darkest(image, widget, view) -> tuple[int, int]:
+    """Where in ``widget`` the grabbed image is darkest: a point on its text."""
+    points = ((x, y) for y in range(widget.height()) for x in range(0, widget.width(), 2))
+    return min(points, key=lambda p: sum(_colour(image, widget, view, *p)))

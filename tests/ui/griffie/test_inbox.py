@@ -125,11 +125,40 @@ def test_the_models_pass_the_model_tester(qtmodeltester, view, packages, reports
         qtmodeltester.check(model)
 
 
-def test_shot(view, packages, reports, monkeypatch, qtbot):
+def _ink(image, rect) -> tuple[int, int, int]:
+    """The colour the text in ``rect`` of a grabbed image is drawn in: the one farthest from the background."""
+    colours: dict[tuple[int, int, int], int] = {}
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            colour = image.pixelColor(x, y)
+            key = (colour.red(), colour.green(), colour.blue())
+            colours[key] = colours.get(key, 0) + 1
+    background = max(colours, key=colours.get)
+    return max(colours, key=lambda c: sum(abs(a - b) for a, b in zip(c, background)))
+
+
+def test_shown_every_party_and_package_is_in_view_whole_and_who_sent_nothing_stands_out(
+        view, packages, reports, monkeypatch, qtbot):
     monkeypatch.setattr(exchangeui, "choose_package_files", lambda parent: [str(p) for p in packages])
     view.import_button.click()
     view.show()
-    qtbot.wait(50)
-    shots = Path("/tmp/shots-griffie")
-    shots.mkdir(exist_ok=True)
-    view.grab().save(str(shots / "inbox.png"))
+    qtbot.waitExposed(view)
+    for table, rows in ((view.party_table, 3), (view.received_table, 2)):
+        model = table.model()
+        assert model.rowCount() == rows
+        for column in range(model.columnCount()):
+            # No cell cut short: the clerk reads every date and summary without widening a column.
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), (model, column)
+            for row in range(rows):
+                assert table.viewport().rect().contains(table.visualRect(model.index(row, column))), (row, column)
+
+    image = view.grab().toImage()
+
+    def cell(row: int):
+        rect = view.party_table.visualRect(view.parties.index(row, 3))
+        return rect.translated(view.party_table.viewport().mapTo(view, rect.topLeft()) - rect.topLeft())
+
+    red, green, blue = _ink(image, cell(2))  # BB: "nog niets ontvangen", in the warning colour (brown-orange)
+    assert red - blue > 100 and red > green > blue, (red, green, blue)
+    ink = _ink(image, cell(0))  # GL: the date of its package, in the ordinary text colour
+    assert max(ink) - min(ink) < 30 and max(ink) < 100, ink

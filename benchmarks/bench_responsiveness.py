@@ -1,0 +1,194 @@
+"""How long the window's event loop pauses while long work runs in the worker process.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_responsiveness.py [--runs N]
+
+1. Reading in a party package of 1,000 amendments (50 sections × 20) in the
+   main window, as the griffie: from the call until the import report.
+2. Publishing a round from the publish dialog that rebases 600 amendments
+   (20 sections × 30, every section revised since they were written).
+
+A 10 ms timer runs on the GUI thread throughout; for each run the script
+prints how long the work took, how often the timer fired and the longest
+pause between two firings (what a user would feel as a stutter). The first
+run of each also starts the worker process. The tests
+(tests/ui/exchange/test_import_responsive.py,
+tests/ui/griffie/test_publishdialog.py) only check that the loop turned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("RAADSAKKOORD_DATA_DIR", tempfile.mkdtemp(prefix="raadsakkoord-bench-"))
+
+from raadsakkoord import operations as ops  # noqa: E402
+from raadsakkoord.exchange import import_package, keys  # noqa: E402
+from raadsakkoord.exchange.party_package import export_party_package  # noqa: E402
+from raadsakkoord.exchange.round_package import export_round_package  # noqa: E402
+from raadsakkoord.model import AmendmentKind  # noqa: E402
+from raadsakkoord.store.workspace import open_workspace  # noqa: E402
+
+SECTIONS, PER_SECTION = 50, 20
+
+
+def thousand_amendment_package(folder: Path) -> tuple[str, bytes]:
+    """A griffie workspace and a signed package from its one party with 1,000 amendments."""
+    griffie_path = str(folder / "griffie.raadsakkoord")
+    griffie_ws = open_workspace(griffie_path, create=True)
+    griffie = ops.Actor.griffie("Griffie")
+    with griffie_ws.action() as s:
+        ops.create_agreement(s, griffie, title="Groot akkoord", municipality="Grootstad", council_seats=30)
+        party = ops.add_party(s, griffie, name="Fractie Een", short_name="F1", seats=30).id
+        chapter = ops.add_chapter(s, griffie, title="Alles").id
+        sections = [ops.add_section(s, griffie, chapter_id=chapter, title=f"Hoofdlijn {i}",
+                                    text=" ".join(f"woord{i}x{j}" for j in range(60)) + ".").id
+                    for i in range(SECTIONS)]
+        ops.publish_round(s, griffie)
+        keys.init_key(s, griffie, keys.resolve_identity(s, "griffie"))
+        griffie_pub = keys.export_public_key(s, keys.resolve_identity(s, "griffie"))
+        round_data = export_round_package(s, griffie)
+    party_ws = open_workspace(str(folder / "f1.raadsakkoord"), create=True)
+    with party_ws.action() as s:
+        keys.register_public_key(s, griffie, griffie_pub, "griffie.pub")
+    with party_ws.action() as s:
+        import_package(s, griffie, round_data, "ronde.rkpkg")
+    member = ops.Actor.of_party(party, "Lid")
+    with party_ws.action() as s:
+        keys.init_key(s, member, keys.resolve_identity(s, "F1"))
+        party_pub = keys.export_public_key(s, keys.resolve_identity(s, "F1"))
+        for i, sid in enumerate(sections):
+            for j in range(PER_SECTION):
+                text = " ".join(f"woord{i}x{k}" if k != j else f"anders{j}" for k in range(60)) + "."
+                ops.propose_amendment(s, member, kind=AmendmentKind.MODIFY, section_id=sid,
+                                      headline=f"Wijziging {i}.{j}", text=text, submit=True)
+        data = export_party_package(s, member, party)
+    party_ws.close()
+    with griffie_ws.action() as s:
+        keys.register_public_key(s, griffie, party_pub, "f1.pub")
+    griffie_ws.close()
+    return griffie_path, data
+
+
+WORDS = "de gemeente werkt samen met inwoners aan een wijk waar het prettig wonen is en zij luistert eerst".split()
+
+
+def six_hundred_to_rebase(path: str) -> None:
+    """20 sections with 30 open amendments each, every section revised since: publishing rebases 600."""
+    workspace = open_workspace(path, create=True)
+    griffie = ops.Actor.griffie("Griet")
+    paragraphs = [" ".join(f"{WORDS[(i * 7 + k) % len(WORDS)]}{k}" for k in range(60)) + "." for i in range(12)]
+    with workspace.action() as s:
+        ops.create_agreement(s, griffie, title="Groot akkoord", municipality="Veeldorp", council_seats=9)
+        party = ops.add_party(s, griffie, name="Alle Partij", short_name="AP", seats=5)
+        member = ops.Actor.of_party(party.id, "Piet")
+        chapter = ops.add_chapter(s, griffie, title="Alles")
+        sections = [ops.add_section(s, griffie, chapter_id=chapter.id, title=f"Onderwerp {n}",
+                                    text="\n\n".join(paragraphs)).id for n in range(20)]
+        ops.publish_round(s, griffie)
+        for section in sections:
+            for k in range(30):
+                changed = list(paragraphs)
+                changed[k % 12] += f" aanvulling{k}"
+                ops.propose_amendment(s, member, kind=AmendmentKind.MODIFY, section_id=section,
+                                      headline=f"Wijziging {k}", text="\n\n".join(changed), submit=True)
+        for section in sections:
+            ops.revise_section(s, griffie, section, "\n\n".join(["Een nieuwe eerste alinea."] + paragraphs),
+                               reason="Herschreven")
+    workspace.close()
+
+
+def watched(app, start, done) -> tuple[float, int, float, float]:
+    """Run ``start()``, turn the event loop until ``done()``: seconds, timer firings, the longest
+    pause and when it ended (seconds after the start)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    start()
+    while not done():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    took = time.perf_counter() - started
+    timer.stop()
+    ends = [*ticks, started + took]
+    longest, ended = max((b - a, b - started) for a, b in zip([started, *ends], ends))
+    return took, len(ticks), longest, ended
+
+
+def report(label: str, took: float, ticks: int, longest: float, ended: float) -> None:
+    print(f"  {label:<26} {took:5.2f} s, timer fired {ticks:4d} times (every 10 ms), "
+          f"longest pause {longest * 1000:6.1f} ms (ending at {ended:4.2f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    runs = parser.parse_args().runs
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.background import TaskRunner, shut_down_processes
+    from ui.common.context import Changes, Context
+    from ui.exchange import packages as exchangeui
+    from ui.griffie.publishdialog import publish_round_dialog
+    from ui.shell.app import configure_application, make_none_immortal
+    from ui.shell.mainwindow import MainWindow
+
+    make_none_immortal()
+    app = QApplication([])
+    configure_application(app)
+    reports: list = []
+    exchangeui.show_import_report = lambda parent, outcomes: reports.append(outcomes)  # no modal box to click
+    folder = Path(tempfile.mkdtemp(prefix="raadsakkoord-bench-responsiveness-"))
+    griffie_path, data = thousand_amendment_package(folder)
+    package = folder / "f1.rkpkg"
+    package.write_bytes(data)
+    master = folder / "griffie-master.raadsakkoord"
+    Path(griffie_path).replace(master)
+
+    print(f"reading in a package of {SECTIONS * PER_SECTION:,} amendments in the main window:")
+    for run in range(runs):
+        copy = folder / f"griffie-{run}.raadsakkoord"
+        copy.write_bytes(master.read_bytes())
+        window = MainWindow(runner=TaskRunner())
+        window.show()
+        window.open_workspace(str(copy), (ops.Actor.griffie("Benchmark"), "Benchmark (griffie)"))
+        reports.clear()
+        figures = watched(app, lambda: window.import_packages([str(package)]), lambda: bool(reports))
+        report(f"run {run + 1}" + (" (starts the worker)" if run == 0 else ""), *figures)
+        window.close()
+        window.deleteLater()
+    shut_down_processes()
+
+    print("publishing a round that rebases 600 amendments, from the publish dialog:")
+    for run in range(runs):
+        path = str(folder / f"publiceren-{run}.raadsakkoord")
+        six_hundred_to_rebase(path)
+        workspace = open_workspace(path)
+        ctx = Context(workspace, ops.Actor.griffie("Benchmark"), "Benchmark (griffie)", Changes())
+        runner = TaskRunner()
+        dialog = publish_round_dialog(None, ctx, runner, lambda line: None)
+        while dialog.readiness is None:
+            app.processEvents()
+        figures = watched(app, lambda: dialog.start(final=False, label="", note=""),
+                          lambda: dialog.result is not None)
+        report(f"run {run + 1}" + (" (starts the worker)" if run == 0 else ""), *figures)
+        while runner.busy:  # the overview is read again after publishing
+            app.processEvents()
+        dialog.close()
+        workspace.close()
+    shut_down_processes()
+
+
+if __name__ == "__main__":
+    main()
