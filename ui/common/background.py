@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base, without loading multiprocessing
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -50,16 +51,24 @@ class _Delivery(QObject):
     @Slot(object)
     def _deliver(self, result) -> None:
         try:
-            self._on_done(result)
+            if not _receiver_gone(self._on_done):
+                self._on_done(result)
         finally:
             self._release(self)
 
     @Slot(object)
     def _fail(self, error) -> None:
         try:
-            self._on_error(error)
+            if not _receiver_gone(self._on_error):
+                self._on_error(error)
         finally:
             self._release(self)
+
+
+def _receiver_gone(callback) -> bool:
+    """A method of a widget that was closed and deleted while its task ran: nobody is left to show the result to."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class _Job(QRunnable):

@@ -226,3 +226,39 @@ def test_the_window_keeps_turning_while_a_long_publish_runs(qtbot, new_target, s
         assert status[-1].startswith("Concept 2 is gepubliceerd (ronde 2, 20 hoofdlijnen).")
     finally:
         workspace.close()
+
+
+def test_closing_right_after_publishing_while_the_overview_is_read_again(qtbot, ctx, status, dialogs, monkeypatch):
+    # The dialog reads what is open after the round on a thread; the clerk may
+    # close it (and so delete it) before that read comes back.
+    import threading
+
+    from ui.griffie import publishdialog
+
+    _accept_an_open_amendment(ctx)
+    released, holding = threading.Event(), threading.Event()
+    hold = []
+    real_load = publishdialog.load_readiness
+
+    def load_readiness(c):
+        if hold:
+            holding.set()
+            released.wait(60)
+        return real_load(c)
+
+    monkeypatch.setattr(publishdialog, "load_readiness", load_readiness)
+    runner = TaskRunner()
+    dialog = publish_round_dialog(None, ctx, runner, status.append)
+    qtbot.waitUntil(lambda: dialog.readiness is not None, timeout=10_000)
+    hold.append(True)
+    dialogs.answers = [True]
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
+    assert holding.wait(60)  # the overview is being read again
+    with qtbot.waitSignal(dialog.destroyed, timeout=10_000):
+        dialog.close()
+    released.set()
+    assert runner.wait()
+    qtbot.wait(100)  # the read's result reaches the GUI thread and finds no dialog: nothing is raised
+    assert _rounds(ctx)[-1][0] == 3 and status[-1].startswith("Concept 3 is gepubliceerd")
+    runner.shutdown(5)
