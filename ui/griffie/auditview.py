@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.base import i18n
-from raadsakkoord.store.audit import ChainReport, verify_chain
+from raadsakkoord.jobs.audit import ChainState, check_chain_at
 from raadsakkoord.queries.auditlog import (
     GRIFFIE,
     KINDS,
@@ -174,24 +174,6 @@ class AuditTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return BROKEN_TEXT
         return None
-
-
-@dataclass(frozen=True)
-class ChainState:
-    report: ChainReport
-    broken: AuditRow | None  # the event where the chain breaks, when it still exists
-    checked_at: dt.datetime
-
-
-def check_chain(ctx: Context) -> ChainState:
-    """Verify the whole chain (off the GUI thread: a second per 25,000 events)."""
-    with ctx.action() as session:
-        report = verify_chain(session)
-        broken = None
-        if report.broken_at is not None:
-            found = audit_page(session, before=report.broken_at + 1, limit=1)
-            broken = found[0] if found and found[0].seq == report.broken_at else None
-    return ChainState(report, broken, dt.datetime.now().astimezone())
 
 
 def chain_line(state: ChainState) -> str:
@@ -419,7 +401,9 @@ class AuditView(QWidget):
             self.chain_label.setText(tr("De keten kon niet worden gecontroleerd."))
             self._report(error)
 
-        self.runner.run(lambda: check_chain(ctx), lambda state: self._verified(ctx, state), failed)
+        # Read-only, so safe to run again if the worker process dies under it.
+        self.runner.run_in_process(check_chain_at, (ctx.workspace.target, i18n.language()),
+                                   lambda state: self._verified(ctx, state), failed, retry_if_stopped=True)
 
     def _verified(self, ctx: Context, state: ChainState) -> None:
         self._checking = False
