@@ -102,6 +102,10 @@ def main() -> None:
 
     griffie_screens(app, folder, path)
     pdf_pages(folder, path)
+    # Delete every window while Qt still runs; left to Python's exit, they went in an order Qt does not survive.
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    settle(app)
 
 
 def griffie_screens(app: QApplication, folder: Path, demo: Path) -> None:
