@@ -29,6 +29,9 @@ class Context:
     actor: Actor
     actor_label: str  # "Gerda Groen (GL)" or "Griet Griffier (griffie)"
     changes: Changes
+    # Package imports into this workspace that have not reported back yet,
+    # wherever they were started (the menu, a drop on the window, the inbox).
+    imports_running: int = 0
 
     @property
     def party_id(self) -> uuid.UUID | None:

@@ -162,6 +162,7 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
     remaining = list(paths)
     total = len(remaining)
     outcomes: list[PackageOutcome] = []
+    ctx.imports_running += 1
 
     def failed(path: str, error: BaseException) -> None:
         if isinstance(error, UserError):
@@ -191,6 +192,7 @@ def import_packages(parent: QWidget | None, ctx: Context, runner: TaskRunner, pa
                               imported, lambda error: failed(path, error), retry_if_stopped=True)
 
     def finish() -> None:
+        ctx.imports_running -= 1
         if any(o.changed for o in outcomes):
             ctx.changes.outline.emit()
         line = summary_line(outcomes)

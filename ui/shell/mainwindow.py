@@ -50,7 +50,6 @@ class MainWindow(QMainWindow):
         self.ctx: Context | None = None
         self.outline = None
         self.readability_report = None
-        self._imports_running = 0  # package imports started here that have not reported back yet
         self.setWindowTitle("Raadsakkoord")
         self.setAcceptDrops(True)
         self.navigator = NavigatorPane()
@@ -133,13 +132,7 @@ class MainWindow(QMainWindow):
         paths = paths or exchangeui.choose_package_files(self)
         if not paths:
             return
-        self._imports_running += 1
-
-        def finished(line: str) -> None:
-            self._imports_running -= 1
-            self.say(line)
-
-        exchangeui.import_packages(self, self.ctx, self.runner, paths, finished, on_progress=self.say)
+        exchangeui.import_packages(self, self.ctx, self.runner, paths, self.say, on_progress=self.say)
 
     def _may_leave_workspace(self) -> bool:
         """False, after saying why, while a package is being read into the open workspace.
@@ -152,7 +145,7 @@ class MainWindow(QMainWindow):
         """
         # An import whose chain broke off on an unexpected error never reports back; once the
         # runner is idle it no longer holds the workspace.
-        if self._imports_running and self.runner.busy:
+        if self.ctx is not None and self.ctx.imports_running and self.runner.busy:
             messages.show_info(self, tr("Werkruimte openen"), tr(
                 "Er wordt nog een pakket ingelezen. Wacht tot het verslag daarvan verschijnt; daarna kunt u "
                 "een andere werkruimte openen of als iemand anders verder werken."))
@@ -181,7 +174,6 @@ class MainWindow(QMainWindow):
             return False
         self.recent.add(target)
         self._close_workspace()
-        self._imports_running = 0  # none can be running: they hold the workspace they were started in
         actor, label = who
         changes = Changes(self)
         self.ctx = Context(workspace, actor, label, changes)
@@ -319,7 +311,8 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
-        if self.ctx is not None and not self.work.close_editors():
+        # An import is one transaction the clerk is waiting for: closing would roll it back unseen.
+        if not self._may_leave_workspace() or (self.ctx is not None and not self.work.close_editors()):
             event.ignore()
             return
         windowstate.save(self, self.splitter)

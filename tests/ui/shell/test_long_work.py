@@ -59,6 +59,29 @@ def test_the_workspace_stays_open_while_a_package_is_read_in(council, capsys, tm
     assert window.ctx.workspace.target == str(council.parties["RP"])
 
 
+def test_an_import_from_the_inbox_also_keeps_the_workspace_open_and_the_window_from_closing(
+        council, capsys, tmp_path, make_window, dialogs, monkeypatch, qtbot):
+    from ui.griffie.inbox import InboxView
+
+    package = _party_package(council, capsys, tmp_path)
+    reports = []
+    monkeypatch.setattr(exchangeui, "show_import_report", lambda parent, outcomes: reports.append(outcomes))
+    window = make_window(synchronous=False)
+    assert window.open_workspace(str(council.griffie), griffie_identity())
+    qtbot.waitUntil(lambda: window.outline is not None, timeout=20_000)
+    inbox = InboxView(runner=window.runner)
+    qtbot.addWidget(inbox)
+    inbox.bind(window.ctx)
+
+    inbox.import_files([package])
+    assert not window.open_workspace(str(council.parties["RP"]), griffie_identity())
+    assert not window.close()  # closing would roll the import back unseen
+    assert dialogs.shown == [STILL_READING, STILL_READING]
+    qtbot.waitUntil(lambda: bool(reports), timeout=60_000)
+    assert [o.report.counts[("amendments", "new")] for o in reports[0]] == [1]
+    assert window.open_workspace(str(council.parties["RP"]), griffie_identity())
+
+
 def _open_as_sp(window, path):
     workspace = open_workspace(path)
     who = party_identity(workspace, "SP", "Jannie Hadders")
