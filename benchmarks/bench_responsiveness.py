@@ -9,8 +9,8 @@
 
 A 10 ms timer runs on the GUI thread throughout; for each run the script
 prints how long the work took, how often the timer fired and the longest
-pause between two firings (what a user would feel as a stutter). The first
-run of each also starts the worker process. The tests
+pause between two firings (what a user would feel as a stutter). Each run
+has a window of its own, so each also starts the worker process. The tests
 (tests/ui/exchange/test_import_responsive.py,
 tests/ui/griffie/test_publishdialog.py) only check that the loop turned.
 """
@@ -165,7 +165,7 @@ def main() -> None:
         window.open_workspace(str(copy), (ops.Actor.griffie("Benchmark"), "Benchmark (griffie)"))
         reports.clear()
         figures = watched(app, lambda: window.import_packages([str(package)]), lambda: bool(reports))
-        report(f"run {run + 1}" + (" (starts the worker)" if run == 0 else ""), *figures)
+        report(f"run {run + 1}", *figures)
         window.close()
         window.deleteLater()
     shut_down_processes()
@@ -182,7 +182,7 @@ def main() -> None:
             app.processEvents()
         figures = watched(app, lambda: dialog.start(final=False, label="", note=""),
                           lambda: dialog.result is not None)
-        report(f"run {run + 1}" + (" (starts the worker)" if run == 0 else ""), *figures)
+        report(f"run {run + 1}", *figures)
         while runner.busy:  # the overview is read again after publishing
             app.processEvents()
         dialog.close()

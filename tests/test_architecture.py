@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Bottom to top. A module may import from its own layer and the layers below.
 LAYERS = [
-    ("raadsakkoord.base", "raadsakkoord"),  # the package face holds only __version__
+    ("raadsakkoord.base", "=raadsakkoord"),  # the package face holds only __version__
     ("raadsakkoord.diffing",),
     ("raadsakkoord.model",),
     ("raadsakkoord.store",),
@@ -28,7 +28,7 @@ LAYERS = [
     ("raadsakkoord.demo",),
     ("raadsakkoord.jobs",),
     ("raadsakkoord.cli",),
-    ("ui", "ui.common"),
+    ("=ui", "ui.common"),
     ("ui.agenda",),
     ("ui.support",),
     ("ui.exchange",),
@@ -63,6 +63,10 @@ def layer_of(module: str) -> int:
     best, depth = None, -1
     for index, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
+            if prefix.startswith("="):  # the package's own face, not the folders inside it
+                if module == prefix[1:]:
+                    return index
+                continue
             if (module == prefix or module.startswith(prefix + ".")) and prefix.count(".") > depth:
                 best, depth = index, prefix.count(".")
     assert best is not None, f"{module} belongs to no layer: add its folder to LAYERS"

@@ -5,7 +5,7 @@ language. A text goes through ``tr()`` where it is shown, and the English
 catalogues in ``resources/i18n/en/*.json`` map each Dutch source text to its
 translation. Texts that are defined before the language is known (labels in a
 module-level table) are marked with ``mark()`` and translated with ``tr()``
-where they are used. ``tests/test_i18n.py`` finds every ``tr``/``trn``/``mark``
+where they are used. ``tests/base/test_i18n.py`` finds every ``tr``/``trn``/``mark``
 literal in the code and fails when one has no English entry, or when an entry
 is no longer used.
 

@@ -5,7 +5,7 @@ here is written for the demo: the people, e-mail addresses and telephone
 number are fictional, the party names and seats are illustrative. The code
 that turns this content into a workspace lives elsewhere; this module only
 guarantees that the content is internally consistent (see
-tests/test_demo_content.py).
+tests/demo/test_demo_content.py).
 
 Texts are canonical Markdown: paragraphs on one line, separated by exactly
 one blank line; lists are blocks of their own.

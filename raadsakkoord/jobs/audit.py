@@ -2,8 +2,8 @@
 
 Reading a hundred thousand events makes many short-lived objects; on a
 thread of the window's own interpreter the garbage collections this causes
-hold the GIL for up to a fifth of a second at a time, and the window
-stutters while the chain is checked.
+hold the GIL that the window needs, and the window stutters while the
+chain is checked.
 """
 
 from __future__ import annotations

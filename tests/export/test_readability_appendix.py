@@ -15,7 +15,7 @@ from raadsakkoord.cli import export as commands
 from raadsakkoord.export import document, html, markdown as md
 from raadsakkoord.export.document import DocChapter
 
-# Texts whose counts are worked out by hand in tests/test_readability.py.
+# Texts whose counts are worked out by hand in tests/queries/test_readability.py.
 EASY = "De raad komt naar u toe."                      # 6 words, 6 syllables: 124.255
 HARD = "Wij beëindigen de coördinatie."                # 4 words, 11 syllables: -8.635
 OFFICIAL = "Teneinde de huur te verlagen, informeren wij u middels een brief. Wij schrijven u middels een brief."

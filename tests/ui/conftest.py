@@ -16,7 +16,7 @@ from ui.shell.mainwindow import MainWindow
 from ui.common.background import TaskRunner
 
 # As the application does at start: PySide6 on Python 3.11 drops references to None
-# (see ui/app.py), and a whole test session makes many Qt calls.
+# (see ui/shell/app.py), and a whole test session makes many Qt calls.
 make_none_immortal()
 
 
