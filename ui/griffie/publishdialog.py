@@ -138,6 +138,8 @@ class PublishRoundDialog(QDialog):
         self.on_done = on_done
         self.readiness: Readiness | None = None
         self.result: Published | None = None
+        # The round this dialog published: also known when the worker died just after committing it.
+        self.published_number: int | None = None
         self.busy = False
         self.setWindowTitle(tr("Ronde publiceren"))
 
@@ -250,12 +252,12 @@ class PublishRoundDialog(QDialog):
         self.label.setPlaceholderText(default_label(self.readiness, final))
         self.consequences.setText("<b>" + html.escape(tr("Wat er gebeurt:")) + "</b> "
                                   + html.escape(what_happens(self.readiness, final, self.label.text().strip())))
-        self.publish_button.setEnabled(not self.busy and self.result is None)
+        self.publish_button.setEnabled(not self.busy and self.published_number is None)
 
     # -- publishing --------------------------------------------------------------------------
 
     def confirm_and_publish(self) -> None:
-        if self.readiness is None or self.busy or self.result is not None:
+        if self.readiness is None or self.busy or self.published_number is not None:
             return
         final = self.final.isChecked()
         label = self.label.text().strip()
@@ -281,6 +283,7 @@ class PublishRoundDialog(QDialog):
 
     def _published(self, result: Published) -> None:
         self.result = result
+        self.published_number = result.number
         self._set_busy(False, result.status_line())
         for widget in (self.concept, self.final, self.label, self.note, self.publish_button):
             widget.setEnabled(False)
@@ -314,8 +317,10 @@ class PublishRoundDialog(QDialog):
         messages.show_failure(self, tr("Ronde publiceren"), error)
 
     def _checked_after_stop(self, ready: Readiness, number: int) -> None:
+        if ready.next_number > number:
+            self.published_number = number
         self._loaded(ready)
-        if ready.next_number <= number:
+        if self.published_number is None:
             self.status.setText(tr("Er is geen ronde gepubliceerd: het hulpproces stopte voordat de ronde was "
                                    "vastgelegd. U kunt opnieuw publiceren."))
             return
@@ -324,6 +329,7 @@ class PublishRoundDialog(QDialog):
         self.status.setText(line)
         self.package_button.show()
         self.pdf_button.show()
+        self.close_button.setText(tr("Sluiten"))
         self.ctx.changes.outline.emit()
         self.on_done(line)
 
@@ -333,8 +339,8 @@ class PublishRoundDialog(QDialog):
         self.progress.setVisible(busy)
         self.status.setText(text)
         for widget in (self.concept, self.final, self.label, self.note):
-            widget.setEnabled(not busy and self.result is None)
-        self.publish_button.setEnabled(not busy and self.result is None and self.readiness is not None)
+            widget.setEnabled(not busy and self.published_number is None)
+        self.publish_button.setEnabled(not busy and self.published_number is None and self.readiness is not None)
         self.close_button.setEnabled(not busy)
 
     # -- afterwards --------------------------------------------------------------------------
@@ -350,7 +356,7 @@ class PublishRoundDialog(QDialog):
         from ui.exchange.exportdialog import show_export_dialog
 
         dialog = show_export_dialog(self.parentWidget() or self, self.ctx, self.runner, what="agreement",
-                                    round_number=self.result.number if self.result else None)
+                                    round_number=self.published_number)
         dialog.exported.connect(self.on_done)
         return dialog
 

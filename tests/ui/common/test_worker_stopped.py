@@ -145,3 +145,24 @@ def test_a_round_committed_before_the_worker_died_is_reported_as_published(griff
     assert [title for title, _text in dialogs.shown] == ["Ronde publiceren"]
     assert not dialog.package_button.isHidden()  # the round package is what the clerk does next
     assert not dialog.publish_button.isEnabled()  # the agreement is adopted now: nothing more to publish
+
+
+def test_a_concept_round_committed_before_the_worker_died_cannot_be_published_twice(griffie_ctx, qtbot, dialogs):
+    status: list[str] = []
+    runner = TaskRunner(synchronous=True)
+    with griffie_ctx.action() as s:  # something changed since the last round, so a concept round may follow
+        amendment = s.scalars(sa.select(Amendment).where(
+            Amendment.status == AmendmentStatus.SUBMITTED, Amendment.kind == AmendmentKind.MODIFY)
+            .order_by(Amendment.headline)).first()
+        ops.decide_amendment(s, griffie_ctx.actor, amendment.id, AmendmentStatus.ACCEPTED, note="Overgenomen")
+    dialog = _publish_dialog(qtbot, griffie_ctx, runner, status)
+    number = dialog.readiness.next_number
+    with griffie_ctx.action() as s:
+        ops.publish_round(s, griffie_ctx.actor, label="Vlak voor de storing")
+    dialog._publish_failed(WorkerStopped())
+    assert dialog.status.text().startswith(f"Ronde {number} is toch gepubliceerd")
+    assert not dialog.publish_button.isEnabled() and not dialog.label.isEnabled()
+    assert dialog.close_button.text() == "Sluiten"
+    export = dialog.make_pdf()
+    qtbot.addWidget(export)
+    assert export.round.currentData() == number  # the PDF of that round, not the current texts as a concept
