@@ -155,15 +155,15 @@ class TaskRunner(QObject):
             future = pool.submit(work, *args)
 
         def failed(error: BaseException) -> None:  # on the GUI thread
-            if not isinstance(error, BrokenExecutor):
+            if isinstance(error, BrokenExecutor):
+                _forget_pool(pool)
+                if retries:
+                    self._submit(work, args, on_done, on_error, retries=retries - 1)
+                    self._tell_restarted(pool)
+                    return
+                error = WorkerStopped()
+            if not _receiver_gone(on_error):
                 on_error(error)
-                return
-            _forget_pool(pool)
-            if retries:
-                self._submit(work, args, on_done, on_error, retries=retries - 1)
-                self._tell_restarted(pool)
-            else:
-                on_error(WorkerStopped())
 
         delivery = _Delivery(on_done, failed, self._pending.discard)
         self._pending.add(delivery)
