@@ -20,6 +20,7 @@ from raadsakkoord.model import (
     Round,
 )
 from raadsakkoord.store.workspace import open_workspace
+from tests.largework import six_hundred_to_rebase
 from tests.ui.conftest import griffie_identity, party_identity
 from ui.common.context import Changes, Context
 from ui.exchange.exportdialog import ExportDialog
@@ -169,40 +170,11 @@ def test_only_the_griffie_publishes(qtbot, ctx, runner, status, dialogs):
     assert dialogs.shown == [("Ronde publiceren", "Alleen de griffie publiceert een ronde.")]
 
 
-WORDS = "de gemeente werkt samen met inwoners aan een wijk waar het prettig wonen is en zij luistert eerst".split()
-
-
-def _many_amendments(workspace) -> None:
-    """20 sections with 30 open amendments each, every section revised since: publishing rebases 600."""
-    griffie = ops.Actor.griffie("Griet")
-
-    def paragraph(i: int) -> str:
-        return " ".join(f"{WORDS[(i * 7 + k) % len(WORDS)]}{k}" for k in range(60)) + "."
-
-    paragraphs = [paragraph(i) for i in range(12)]
-    with workspace.action() as s:
-        ops.create_agreement(s, griffie, title="Groot akkoord", municipality="Veeldorp", council_seats=9)
-        party = ops.add_party(s, griffie, name="Alle Partij", short_name="AP", seats=5)
-        member = ops.Actor.of_party(party.id, "Piet")
-        chapter = ops.add_chapter(s, griffie, title="Alles")
-        sections = [ops.add_section(s, griffie, chapter_id=chapter.id, title=f"Onderwerp {n}",
-                                    text="\n\n".join(paragraphs)).id for n in range(20)]
-        ops.publish_round(s, griffie)
-        for section in sections:
-            for k in range(30):
-                changed = list(paragraphs)
-                changed[k % 12] += f" aanvulling{k}"
-                ops.propose_amendment(s, member, kind=AmendmentKind.MODIFY, section_id=section,
-                                      headline=f"Wijziging {k}", text="\n\n".join(changed), submit=True)
-        for section in sections:
-            ops.revise_section(s, griffie, section, "\n\n".join(["Een nieuwe eerste alinea."] + paragraphs),
-                               reason="Herschreven")
-
-
 def test_the_window_keeps_turning_while_a_long_publish_runs(qtbot, new_target, settings, status, dialogs):
-    workspace = open_workspace(new_target("groot"), create=True)
+    target = new_target("groot")
+    six_hundred_to_rebase(target)
+    workspace = open_workspace(target)
     try:
-        _many_amendments(workspace)
         actor, label = griffie_identity()
         ctx = Context(workspace, actor, label, Changes())
         runner = TaskRunner()
