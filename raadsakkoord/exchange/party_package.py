@@ -86,6 +86,7 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
 def import_party_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
     if package.kind != "party" or not package.sender.startswith("party:"):
         raise PackageRefused(tr("{source} is geen pakket van een fractie.").format(source=source))
+    serialize.check_values(package, source)
     agreement = check_agreement(session, package, source)
     if agreement is None:
         raise PackageRefused(tr("Deze werkruimte bevat nog geen raadsakkoord; een fractiepakket kan er niet in."))

@@ -141,6 +141,7 @@ def _own_party(session: Session, agreement_id: uuid.UUID) -> uuid.UUID | None:
 def import_round_package(session: Session, actor: Actor, package: Package, source: str) -> ImportReport:
     if package.kind != "round" or package.sender != keys.GRIFFIE:
         raise PackageRefused(tr("{source} is geen rondepakket van de griffie.").format(source=source))
+    serialize.check_values(package, source)
     check_agreement(session, package, source)
     sender = check_signature(session, package, source)
     report = ImportReport("round", sender)

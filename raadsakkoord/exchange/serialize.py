@@ -12,7 +12,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raadsakkoord.exchange.envelope import PackageRefused, moment, parse_moment
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, parse_moment
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Agreement,
@@ -30,6 +31,7 @@ from raadsakkoord.model import (
     SectionStatus,
     Task,
     TaskStatus,
+    fields,
 )
 from raadsakkoord.importing.markdown import outline_heading_line
 from raadsakkoord.base.text import sha256_hex
@@ -232,3 +234,109 @@ def section_values(d: dict) -> dict:
 def chapter_values(d: dict, agreement_id: uuid.UUID) -> dict:
     return {"agreement_id": agreement_id, "position": d["position"], "title": d["title"], "intro": d["intro"]}
 
+
+
+# --- checking what a package holds ----------------------------------------------------------
+
+# The text fields of each kind of record, by their key in the package and the
+# column that keeps them: checked by the rules typed input obeys (fields).
+_LINES = {
+    "agreement": {"title": "agreement.title", "municipality": "agreement.municipality", "term": "agreement.term",
+                  "contact_name": "agreement.contact_name", "contact_phone": "agreement.contact_phone",
+                  "contact_email": "agreement.contact_email"},
+    "party": {"name": "party.name", "short_name": "party.short_name", "leader": "party.leader",
+              "contact": "party.contact"},
+    "chapter": {"title": "chapter.title"},
+    "section": {"title": "section.title"},
+    "revision": {"author": "revision.author"},
+    "round": {"label": "round.label", "published_by": "round.published_by"},
+    "entry": {"chapter_title": "round_section.chapter_title", "title": "round_section.title"},
+    "amendment": {"headline": "amendment.headline", "proposed_title": "amendment.proposed_title",
+                  "author": "amendment.author", "decided_by": "amendment.decided_by"},
+    "endorsement": {"author": "endorsement.author"},
+    "task": {"title": "task.title", "portfolio_holder": "task.portfolio_holder"},
+}
+_TEXTS = {
+    "agreement": {"preamble": "agreement.preamble"},
+    "chapter": {"intro": "chapter.intro"},
+    "revision": {"text": "revision.text", "reason": "revision.reason"},
+    "round": {"note": "round.note"},
+    "amendment": {"proposed_text": "amendment.proposed_text", "explanation": "amendment.explanation",
+                  "decision_note": "amendment.decision_note"},
+    "endorsement": {"minority_position": "endorsement.minority_position"},
+    "task": {"description": "task.description"},
+}
+_MOMENTS = ("created_at", "submitted_at", "decided_at", "given_at", "published_at")
+
+
+def check_record(kind: str, data: dict, item: str, source: str) -> None:
+    """Refuse the package when one value of this record could not have been typed in here.
+
+    ``item`` names the record in the user's language ("amendement 2"); the
+    refusal names it and the field, so the sender knows what to correct.
+    """
+    try:
+        for key, column in _LINES.get(kind, {}).items():
+            fields.check_line(column, data[key])
+        for key, column in _TEXTS.get(kind, {}).items():
+            fields.check_text(column, data[key])
+        for name in data.get("stakeholders", ()):
+            fields.stakeholder(name)
+        for key in _MOMENTS:
+            if data.get(key) is not None:
+                _moment(data[key])
+        if data.get("due_date"):
+            _date(data["due_date"])
+    except InputError as error:
+        raise PackageRefused(tr("{source} is niet ingelezen: {item}: {reason}").format(
+            source=source, item=item, reason=error.message)) from None
+
+
+def _moment(text: str) -> None:
+    try:
+        parse_moment(text)
+    except ValueError:
+        raise InputError(tr("het tijdstip {value} bestaat niet.").format(value=text)) from None
+
+
+def _date(text: str) -> None:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(tr("de datum {value} bestaat niet.").format(value=text)) from None
+
+
+def check_values(package: Package, source: str) -> None:
+    """Every value of a package by the rules of typed input, before anything is read in or shown.
+
+    The first value that breaks one refuses the whole package, so nothing
+    of it is written, and no name from it reaches a message unchecked.
+    """
+    try:
+        fields.check_line("trusted_key.name", package.header["sender_name"])
+    except InputError as error:
+        raise PackageRefused(tr("{source} is niet ingelezen: de afzender: {reason}").format(
+            source=source, reason=error.message)) from None
+    content = package.content
+    if package.kind == "round":
+        check_record("agreement", content["agreement"], tr("het raadsakkoord"), source)
+        for n, data in enumerate(content["parties"], 1):
+            check_record("party", data, tr("fractie {n}").format(n=n), source)
+        for n, data in enumerate(content["chapters"], 1):
+            check_record("chapter", data, tr("hoofdstuk {n}").format(n=n), source)
+        for n, data in enumerate(content["sections"], 1):
+            check_record("section", data, tr("hoofdlijn {n}").format(n=n), source)
+            for revision in data["revisions"]:
+                check_record("revision", revision, tr("hoofdlijn {n}, versie {number}").format(
+                    n=n, number=revision["number"]), source)
+        for data in content["rounds"]:
+            item = tr("ronde {number}").format(number=data["number"])
+            check_record("round", data, item, source)
+            for entry in data["entries"]:
+                check_record("entry", entry, item, source)
+    for n, data in enumerate(content["amendments"], 1):
+        check_record("amendment", data, tr("amendement {n}").format(n=n), source)
+    for n, data in enumerate(content["endorsements"], 1):
+        check_record("endorsement", data, tr("standpunt {n}").format(n=n), source)
+    for n, data in enumerate(content["tasks"], 1):
+        check_record("task", data, tr("opdracht {n}").format(n=n), source)

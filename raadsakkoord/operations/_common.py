@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.errors import ConcurrentEditError, DomainError, PermissionDenied
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.base.text import single_line
-from raadsakkoord.model import Agreement, AgreementStatus, Party
+from raadsakkoord.model import Agreement, AgreementStatus, Party, fields
 from raadsakkoord.queries.lookup import get, the_agreement
 
 
@@ -46,7 +45,7 @@ def require_griffie(actor: Actor, action: str) -> None:
 
 
 def check_actor(session: Session, actor: Actor) -> None:
-    single_line(actor.name, tr("De naam van wie dit doet"), max_length=120)
+    fields.line("amendment.author", actor.name)
     if actor.party_id is not None:
         get(session, Party, actor.party_id, tr("fractie"))
 

@@ -17,7 +17,7 @@ from raadsakkoord.operations._common import check_actor, check_version, open_agr
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
-from raadsakkoord.base.text import canonical_markdown, single_line
+from raadsakkoord.model import fields
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -40,7 +40,7 @@ def _share(value: float) -> float:
 
 
 def _email(value: str, what: str) -> str:
-    value = single_line(value, what, required=False)
+    value = fields.line("agreement.contact_email", value)
     if value and not _EMAIL.match(value):
         raise InputError(tr("{what} is geen geldig e-mailadres: {value}").format(what=what, value=value))
     return value
@@ -59,13 +59,13 @@ def create_agreement(session: Session, actor: Actor, *, title: str, municipality
         raise InputError(tr("Het aantal raadszetels moet minstens 1 zijn."))
     agreement = Agreement(
         id=new_id(session),
-        title=single_line(title, tr("De titel")),
-        municipality=single_line(municipality, tr("De gemeente"), max_length=100),
-        term=single_line(term, tr("De raadsperiode"), max_length=40, required=False),
+        title=fields.line("agreement.title", title),
+        municipality=fields.line("agreement.municipality", municipality),
+        term=fields.line("agreement.term", term),
         council_seats=seats,
-        preamble=refuse_outline_headings(canonical_markdown(preamble), tr("Het voorwoord")),
-        contact_name=single_line(contact_name, tr("De contactpersoon"), max_length=120, required=False),
-        contact_phone=single_line(contact_phone, tr("Het telefoonnummer"), max_length=40, required=False),
+        preamble=refuse_outline_headings(fields.text("agreement.preamble", preamble), tr("Het voorwoord")),
+        contact_name=fields.line("agreement.contact_name", contact_name),
+        contact_phone=fields.line("agreement.contact_phone", contact_phone),
         contact_email=_email(contact_email, tr("Het e-mailadres van de contactpersoon")),
         broad_support_share=_share(broad_support_share),
         created_at=now(session),
@@ -85,12 +85,12 @@ def update_agreement(session: Session, actor: Actor, *, expected_version: int | 
     agreement = open_agreement(session)
     check_version(agreement, expected_version, tr("Het raadsakkoord"))
     cleaners = {
-        "title": lambda v: single_line(v, tr("De titel")),
-        "municipality": lambda v: single_line(v, tr("De gemeente"), max_length=100),
-        "term": lambda v: single_line(v, tr("De raadsperiode"), max_length=40, required=False),
-        "preamble": lambda v: refuse_outline_headings(canonical_markdown(v), tr("Het voorwoord")),
-        "contact_name": lambda v: single_line(v, tr("De contactpersoon"), max_length=120, required=False),
-        "contact_phone": lambda v: single_line(v, tr("Het telefoonnummer"), max_length=40, required=False),
+        "title": lambda v: fields.line("agreement.title", v),
+        "municipality": lambda v: fields.line("agreement.municipality", v),
+        "term": lambda v: fields.line("agreement.term", v),
+        "preamble": lambda v: refuse_outline_headings(fields.text("agreement.preamble", v), tr("Het voorwoord")),
+        "contact_name": lambda v: fields.line("agreement.contact_name", v),
+        "contact_phone": lambda v: fields.line("agreement.contact_phone", v),
         "contact_email": lambda v: _email(v, tr("Het e-mailadres van de contactpersoon")),
         "broad_support_share": _share,
         "council_seats": lambda v: _seats(v, tr("Het aantal raadszetels"), MAX_COUNCIL_SEATS),
@@ -132,16 +132,16 @@ def add_party(session: Session, actor: Actor, *, name: str, short_name: str, sea
     require_griffie(actor, tr("fracties toevoegen"))
     check_actor(session, actor)
     agreement = open_agreement(session)
-    name = single_line(name, tr("De naam van de fractie"), max_length=120)
-    short_name = single_line(short_name, tr("De korte naam van de fractie"), max_length=40)
+    name = fields.line("party.name", name)
+    short_name = fields.line("party.short_name", short_name)
     seats = _seats(seats, tr("Het aantal zetels van {short_name}").format(short_name=short_name), MAX_COUNCIL_SEATS)
     if not _COLOUR.match(colour or ""):
         raise InputError(tr("De kleur moet de vorm #RRGGBB hebben (niet {colour}).").format(colour=repr(colour)))
     _check_party_fields(session, agreement, None, short_name=short_name, seats=seats)
     party = Party(
         id=new_id(session), agreement=agreement, name=name, short_name=short_name, seats=seats,
-        colour=colour.upper(), leader=single_line(leader, tr("De fractievoorzitter"), max_length=120, required=False),
-        contact=single_line(contact, tr("Het contact van de fractie"), required=False),
+        colour=colour.upper(), leader=fields.line("party.leader", leader),
+        contact=fields.line("party.contact", contact),
     )
     session.add(party)
     session.flush()
@@ -158,7 +158,7 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     agreement = open_agreement(session)
     party = get(session, Party, party_id, tr("fractie"))
     check_version(party, expected_version, tr("Fractie {short_name}").format(short_name=party.short_name))
-    new_short = single_line(short_name, tr("De korte naam van de fractie"), max_length=40) if short_name is not None else party.short_name
+    new_short = fields.line("party.short_name", short_name) if short_name is not None else party.short_name
     new_seats = _seats(seats, tr("Het aantal zetels van {short_name}").format(short_name=new_short),
                        MAX_COUNCIL_SEATS) if seats is not None else party.seats
     if colour is not None and not _COLOUR.match(colour):
@@ -166,7 +166,7 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     _check_party_fields(session, agreement, party, short_name=new_short, seats=new_seats)
     changes: dict[str, object] = {}
     if name is not None:
-        changes["name"] = single_line(name, tr("De naam van de fractie"), max_length=120)
+        changes["name"] = fields.line("party.name", name)
     if short_name is not None:
         changes["short_name"] = new_short
     if seats is not None:
@@ -174,9 +174,9 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     if colour is not None:
         changes["colour"] = colour.upper()
     if leader is not None:
-        changes["leader"] = single_line(leader, tr("De fractievoorzitter"), max_length=120, required=False)
+        changes["leader"] = fields.line("party.leader", leader)
     if contact is not None:
-        changes["contact"] = single_line(contact, tr("Het contact van de fractie"), required=False)
+        changes["contact"] = fields.line("party.contact", contact)
     for key, value in changes.items():
         setattr(party, key, value)
     log(session, actor, "update_party", party=str(party.id), **changes)

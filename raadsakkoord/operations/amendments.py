@@ -33,7 +33,7 @@ from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.sections import add_section, new_revision
-from raadsakkoord.base.text import canonical_markdown, single_line
+from raadsakkoord.model import fields
 
 def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
     if section_id is None:
@@ -71,8 +71,8 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
     kind = AmendmentKind(kind)
     amendment = Amendment(
         id=new_id(session), agreement_id=agreement.id, kind=kind,
-        headline=single_line(headline, tr("De kop van het amendement")),
-        explanation=canonical_markdown(explanation), party=party, author=actor.name,
+        headline=fields.line("amendment.headline", headline),
+        explanation=fields.text("amendment.explanation", explanation), party=party, author=actor.name,
         status=AmendmentStatus.DRAFT, created_at=now(session),
         co_parties=_co_parties(session, party, co_party_ids),
     )
@@ -89,7 +89,7 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
         if chapter_id is None:
             raise InputError(tr("Kies het hoofdstuk waarin de nieuwe hoofdlijn komt."))
         amendment.chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
-        amendment.proposed_title = single_line(title, tr("De titel van de nieuwe hoofdlijn"))
+        amendment.proposed_title = fields.line("amendment.proposed_title", title, required=True)
         amendment.proposed_text = _nonempty_text(text)
     session.add(amendment)
     session.flush()
@@ -103,7 +103,7 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
 
 
 def _nonempty_text(text: str) -> str:
-    text = refuse_outline_headings(canonical_markdown(text), tr("De voorgestelde tekst"))
+    text = refuse_outline_headings(fields.text("amendment.proposed_text", text), tr("De voorgestelde tekst"))
     if not text:
         raise InputError(tr("De voorgestelde tekst mag niet leeg zijn."))
     return text
@@ -131,11 +131,11 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
     if amendment.status != AmendmentStatus.DRAFT:
         raise DomainError(tr("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend."))
     if headline is not None:
-        amendment.headline = single_line(headline, tr("De kop van het amendement"))
+        amendment.headline = fields.line("amendment.headline", headline)
     if explanation is not None:
-        amendment.explanation = canonical_markdown(explanation)
+        amendment.explanation = fields.text("amendment.explanation", explanation)
     if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
-        amendment.proposed_title = single_line(title, tr("De titel van de nieuwe hoofdlijn"))
+        amendment.proposed_title = fields.line("amendment.proposed_title", title, required=True)
     if text is not None and amendment.kind != AmendmentKind.DELETE:
         base = amendment.base_revision.text if amendment.base_revision else None
         amendment.proposed_text = (
@@ -171,7 +171,7 @@ def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, 
         raise DomainError(tr("Dit amendement is al {status} en kan niet meer worden ingetrokken.").format(
             status=tr(STATUS_LABELS[amendment.status])))
     amendment.status = AmendmentStatus.WITHDRAWN
-    amendment.decision_note = reason.strip()
+    amendment.decision_note = fields.text("amendment.decision_note", reason)
     log(session, actor, "withdraw_amendment", amendment=str(amendment.id), reason=amendment.decision_note)
     return amendment
 
@@ -194,7 +194,7 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     if amendment.status != AmendmentStatus.SUBMITTED:
         raise DomainError(tr("Alleen een ingediend amendement kan worden beoordeeld; dit is {status}.").format(
             status=tr(STATUS_LABELS[amendment.status])))
-    note = canonical_markdown(note)
+    note = fields.text("amendment.decision_note", note)
     if decision == AmendmentStatus.REJECTED and not note:
         raise InputError(tr("Geef bij verwerpen een reden op; de fractie leest die terug."))
     if decision == AmendmentStatus.PARTLY_ACCEPTED:

@@ -17,7 +17,7 @@ from raadsakkoord.operations._common import acting_party, check_actor, open_agre
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
-from raadsakkoord.base.text import canonical_markdown
+from raadsakkoord.model import fields
 
 def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
             minority_position: str, where, **target) -> Endorsement:
@@ -46,7 +46,7 @@ def endorse_section(session: Session, actor: Actor, section_id: uuid.UUID, posit
         raise DomainError(tr("Hoofdlijn {number} heeft nog geen tekst om te steunen.").format(number=section.number))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
-                          minority_position=canonical_markdown(minority_position),
+                          minority_position=fields.text("endorsement.minority_position", minority_position),
                           where=Endorsement.section_id == section.id,
                           section_id=section.id, revision_id=section.current_revision_id)
     session.flush()
@@ -66,7 +66,7 @@ def endorse_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, p
         raise DomainError(tr("Over dit amendement is al beslist; steun geven kan niet meer."))
     position = Position(position)
     endorsement = _upsert(session, actor, party_id=party.id, position=position,
-                          minority_position=canonical_markdown(minority_position),
+                          minority_position=fields.text("endorsement.minority_position", minority_position),
                           where=Endorsement.amendment_id == amendment.id, amendment_id=amendment.id)
     session.flush()
     log(session, actor, "endorse_amendment", party=str(party.id), amendment=str(amendment.id),

@@ -15,7 +15,7 @@ from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
-from raadsakkoord.base.text import canonical_markdown, single_line
+from raadsakkoord.model import fields
 
 
 def publish_round(session: Session, actor: Actor, *, label: str | None = None,
@@ -46,12 +46,12 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     elif previous is not None and unchanged_since(session, previous, sections):
         raise DomainError(tr("Er is niets gewijzigd sinds {round}; een nieuwe ronde is niet nodig.").format(
             round=previous.label))
-    label = single_line(label, tr("De naam van de ronde"), max_length=80) if label else (
+    label = fields.line("round.label", label) if label else (
         "Definitief" if final else f"Concept {number}"
     )
     published = Round(id=new_id(session), agreement=agreement, number=number, label=label,
                       is_final=final, published_at=now(session), published_by=actor.name,
-                      note=canonical_markdown(note))
+                      note=fields.text("round.note", note))
     session.add(published)
     for section in sections:
         session.add(RoundSection(

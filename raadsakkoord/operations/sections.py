@@ -16,7 +16,8 @@ from raadsakkoord.operations._common import check_actor, check_version, open_agr
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
-from raadsakkoord.base.text import canonical_markdown, sha256_hex, single_line
+from raadsakkoord.base.text import sha256_hex, single_line
+from raadsakkoord.model import fields
 
 
 def latest_round(session: Session) -> Round | None:
@@ -33,8 +34,8 @@ def add_chapter(session: Session, actor: Actor, *, title: str, intro: str = "",
     for chapter in chapters[position - 1:]:
         chapter.position += 1
     chapter = Chapter(id=new_id(session), agreement=agreement, position=position,
-                      title=single_line(title, tr("De titel van het hoofdstuk")),
-                      intro=refuse_outline_headings(canonical_markdown(intro), tr("De inleiding van het hoofdstuk")))
+                      title=fields.line("chapter.title", title),
+                      intro=refuse_outline_headings(fields.text("chapter.intro", intro), tr("De inleiding van het hoofdstuk")))
     session.add(chapter)
     session.flush()
     log(session, actor, "add_chapter", chapter=str(chapter.id), title=chapter.title, position=position)
@@ -50,9 +51,9 @@ def update_chapter(session: Session, actor: Actor, chapter_id: uuid.UUID, *,
     chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
     check_version(chapter, expected_version, tr("Hoofdstuk {number}").format(number=chapter.position))
     if title is not None:
-        chapter.title = single_line(title, tr("De titel van het hoofdstuk"))
+        chapter.title = fields.line("chapter.title", title)
     if intro is not None:
-        chapter.intro = refuse_outline_headings(canonical_markdown(intro), tr("De inleiding van het hoofdstuk"))
+        chapter.intro = refuse_outline_headings(fields.text("chapter.intro", intro), tr("De inleiding van het hoofdstuk"))
     log(session, actor, "update_chapter", chapter=str(chapter.id), title=chapter.title)
     return chapter
 
@@ -70,7 +71,7 @@ def _insertion_point(position: int | None, count: int) -> int:
 def new_revision(session: Session, actor: Actor, section: Section, text: str, *,
                  reason: str, party: Party | None = None) -> Revision:
     """Append an immutable revision and make it the section's current text."""
-    text = refuse_outline_headings(canonical_markdown(text), tr("De tekst van een hoofdlijn"))
+    text = refuse_outline_headings(fields.text("revision.text", text), tr("De tekst van een hoofdlijn"))
     if not text:
         raise InputError(tr("De tekst van een hoofdlijn mag niet leeg zijn."))
     current = section.current_revision
@@ -102,7 +103,7 @@ def add_section(session: Session, actor: Actor, *, chapter_id: uuid.UUID, title:
     for other in sections[position - 1:]:
         other.position += 1
     section = Section(id=new_id(session), chapter=chapter, position=position,
-                      title=single_line(title, tr("De titel van de hoofdlijn")),
+                      title=fields.line("section.title", title),
                       proposing_party=party, created_at=now(session))
     session.add(section)
     revision = new_revision(session, actor, section, text, reason=reason or "Eerste versie", party=party)
@@ -143,7 +144,7 @@ def rename_section(session: Session, actor: Actor, section_id: uuid.UUID, title:
     open_agreement(session)
     section = get(session, Section, section_id, tr("hoofdlijn"))
     check_version(section, expected_version, tr("Hoofdlijn {number}").format(number=section.number))
-    section.title = single_line(title, tr("De titel van de hoofdlijn"))
+    section.title = fields.line("section.title", title)
     log(session, actor, "rename_section", section=str(section.id), title=section.title)
     return section
 

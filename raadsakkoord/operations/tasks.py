@@ -16,20 +16,20 @@ from raadsakkoord.operations._common import check_actor, check_version, open_agr
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
-from raadsakkoord.base.text import canonical_markdown, single_line
+from raadsakkoord.model import fields
 
 MAX_BUDGET_EUR = 10_000_000_000  # catches a mistyped amount, not a policy
 
 
-def _clean(session: Session, fields: dict) -> dict:
+def _clean(session: Session, values: dict) -> dict:
     cleaned: dict = {}
-    for key, value in fields.items():
+    for key, value in values.items():
         if key == "title":
-            cleaned[key] = single_line(value, tr("De titel van de opdracht"))
+            cleaned[key] = fields.line("task.title", value)
         elif key == "description":
-            cleaned[key] = canonical_markdown(value)
+            cleaned[key] = fields.text("task.description", value)
         elif key == "portfolio_holder":
-            cleaned[key] = single_line(value, tr("De portefeuillehouder"), max_length=120, required=False)
+            cleaned[key] = fields.line("task.portfolio_holder", value)
         elif key == "participation_level":
             try:
                 cleaned[key] = ParticipationLevel(value)
@@ -38,7 +38,7 @@ def _clean(session: Session, fields: dict) -> dict:
                     "Onbekende trede van de participatieladder: {value}. Kies uit {levels}."
                 ).format(value=value, levels=", ".join(level.value for level in ParticipationLevel))) from None
         elif key == "stakeholders":
-            names = [single_line(name, tr("Een belanghebbende"), max_length=120) for name in value]
+            names = [fields.stakeholder(name) for name in value]
             cleaned[key] = list(dict.fromkeys(names))
         elif key == "due_date":
             if value is not None and not isinstance(value, dt.date):
