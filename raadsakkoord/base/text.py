@@ -52,6 +52,17 @@ def check_stored_text(text: str, what: str) -> None:
     _refuse_control(text, what, _STORED_CONTROL)
 
 
+def check_stored_line(value: str, what: str, *, max_length: int, required: bool) -> None:
+    """Refuse a one-line value read from elsewhere that ``single_line`` would not have given.
+
+    The value is stored as it came, so a control character that trimming
+    would have removed from typed text (a trailing NEL, U+0085) counts too.
+    """
+    single_line(value, what, max_length=max_length, required=required)
+    if _STORED_CONTROL.search(value) or "\n" in value:
+        raise InputError(tr("{what} moet één regel tekst zijn, zonder regeleinden of stuurtekens.").format(what=what))
+
+
 def _refuse_control(text: str, what: str | None, pattern: re.Pattern) -> None:
     bad = pattern.search(text)
     if bad:

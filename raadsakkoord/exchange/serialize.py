@@ -281,7 +281,7 @@ def check_record(kind: str, data: dict, item: str, source: str) -> None:
         for key, column in _TEXTS.get(kind, {}).items():
             fields.check_text(column, data[key])
         for name in data.get("stakeholders", ()):
-            fields.stakeholder(name)
+            fields.check_stakeholder(name)
         for key in _MOMENTS:
             if data.get(key) is not None:
                 _moment(data[key])

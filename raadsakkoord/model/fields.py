@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.base.text import canonical_markdown, check_stored_text, single_line
+from raadsakkoord.base.text import canonical_markdown, check_stored_line, check_stored_text, single_line
 from raadsakkoord.model.base import Base
 
 
@@ -91,9 +91,14 @@ def stakeholder(value: str) -> str:
     return single_line(value, tr(STAKEHOLDER.label), max_length=STAKEHOLDER_LENGTH)
 
 
+def check_stakeholder(value: str) -> None:
+    check_stored_line(value, tr(STAKEHOLDER.label), max_length=STAKEHOLDER_LENGTH, required=True)
+
+
 def check_line(column: str, value: str) -> None:
     """Refuse a one-line value read from elsewhere (a package) that typed input could not have given."""
-    line(column, value)
+    rule = LINES[column]
+    check_stored_line(value, tr(rule.label), max_length=length(column), required=rule.required)
 
 
 def check_text(column: str, value: str) -> None:
