@@ -19,6 +19,7 @@ from raadsakkoord.base.i18n import tr
 # UTF-8 file holds: a Word or OpenDocument file with one cannot be written.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _STORED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 # Bidirectional overrides and isolates: on a terminal or in a message they can
 # show the reader the characters of a name in another order than they are.
@@ -98,6 +99,8 @@ def printable(text: str, *, multiline: bool = True) -> str:
     title, a name) also loses its line breaks, so that it cannot start a new
     line, heading or calendar entry of its own.
     """
+    if not (_STORED_CONTROL if multiline else _LINE_CONTROL).search(text):
+        return text  # the usual case: the very same string, so callers can tell nothing changed
     text = _LINE_BREAK.sub("\n" if multiline else " ", text)
     if not multiline:
         text = text.replace("\t", " ")

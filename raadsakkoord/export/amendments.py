@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord import diffing
 from raadsakkoord.export.document import Meta, _meta
+from raadsakkoord.export.printable import printable_data
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Revision, Section
@@ -110,7 +111,7 @@ def amendment_book(session: Session, *, today=None,
                 diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
                 a.party.name, a.submitted_at or a.created_at))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
-    return AmendmentBook(meta, tuple(book_sections))
+    return printable_data(AmendmentBook(meta, tuple(book_sections)))
 
 
 def _conflicts(amendments: list[Amendment]) -> dict[uuid.UUID, set[uuid.UUID]]:

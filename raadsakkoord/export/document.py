@@ -3,6 +3,8 @@
 Writers never query: they get frozen dataclasses, so the Markdown, HTML and
 PDF of one export cannot disagree, and the PDF writer (which lays the text
 out twice for its table of contents) does not read the database twice.
+Every text in them is printable (``export.printable``), whatever the
+database holds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.export.printable import printable_data
 from raadsakkoord.model import (
     Chapter,
     Endorsement,
@@ -227,7 +230,7 @@ def agreement_document(session: Session, *, round_number: int | None = None,
         DocChapter(str(cpos), titles[cpos], intros.get(cpos, ""), tuple(grouped[cpos]))
         for cpos in sorted(grouped)
     )
-    doc = AgreementDocument(meta, agreement.preamble, chapters, _portfolios(session))
+    doc = printable_data(AgreementDocument(meta, agreement.preamble, chapters, _portfolios(session)))
     return with_readability(doc) if readability else doc
 
 
@@ -280,4 +283,4 @@ def _portfolios(session: Session) -> tuple[Portfolio, ...]:
 
 
 def task_agenda(session: Session, *, today: dt.date | None = None) -> TaskAgenda:
-    return TaskAgenda(_meta(session, None, today), _portfolios(session))
+    return printable_data(TaskAgenda(_meta(session, None, today), _portfolios(session)))

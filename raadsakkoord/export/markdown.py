@@ -13,6 +13,7 @@ import json
 import re
 
 from raadsakkoord import diffing
+from raadsakkoord.base.text import printable
 from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
@@ -25,8 +26,12 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 
 
 def inline(text: str) -> str:
-    """A title or name as literal Markdown text: markup characters are escaped."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """A title or name as literal Markdown text: markup characters are escaped.
+
+    A line break in it (from a database written elsewhere) becomes a space,
+    so that the value cannot underline the line before it into a heading.
+    """
+    return _SPECIAL.sub(r"\\\1", printable(text, multiline=False))
 
 
 def _yaml(value) -> str:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 
+from raadsakkoord.base.text import printable
 from raadsakkoord.export.document import TaskAgenda
 from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 
@@ -35,12 +36,18 @@ def agenda_csv(agenda: TaskAgenda) -> bytes:
 
 def _cell(text: str) -> str:
     """Text a spreadsheet will show, never run: a leading = + - @ (or tab, CR) would start a formula."""
+    text = printable(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _ics_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\n").replace("\n", "\\n"))
+    """A TEXT value (RFC 5545, 3.3.11): nothing in it can end the line and start a property or event.
+
+    Every line end (CR LF, a lone CR or LF) becomes the escaped ``\\n``, and
+    control characters, which the standard does not allow in TEXT, go.
+    """
+    return (printable(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
 
 
 def _fold(line: str) -> list[str]:
