@@ -22,6 +22,7 @@ from raadsakkoord import __version__
 from raadsakkoord.base import i18n
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.cli.common import warn
 
 
 # The summary is marked for translation and translated when --help is shown.
@@ -100,10 +101,10 @@ def main(argv: list[str] | None = None, *, open_window: Callable[..., int] | Non
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
-        print(f"raadsakkoord: {exc.message}", file=sys.stderr)
+        warn(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(f"raadsakkoord: {tr('afgebroken')}", file=sys.stderr)
+        warn(tr("afgebroken"))
         return 130
     except BrokenPipeError:
         # The reader went away (`raadsakkoord info … | head`): not an error of ours.

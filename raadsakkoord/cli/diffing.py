@@ -17,6 +17,7 @@ from raadsakkoord.diffing.render import to_critic, to_html, to_json, to_text
 from raadsakkoord.base.errors import InputError, os_reason
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.base.text import canonical_markdown
+from raadsakkoord.cli.common import warn
 
 RENDERERS = {"html": to_html, "critic": to_critic, "text": to_text, "json": to_json}
 
@@ -92,7 +93,7 @@ def run_merge(args: argparse.Namespace) -> int:
     try:
         base, ours, theirs = _read(args.base), _read(args.ours), _read(args.theirs)
     except _Unreadable as exc:
-        print(f"raadsakkoord: {exc}", file=sys.stderr)
+        warn(str(exc))
         return MERGE_FILE_ERROR
     # Like git merge-file, the markers carry the file names.
     text, blocks = render_markers(merge3(base, ours, theirs), args.ours, args.theirs)
@@ -100,8 +101,7 @@ def run_merge(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(text.encode("utf-8"))
         except OSError as exc:
-            print("raadsakkoord: " + tr("kan {path} niet schrijven: {reason}").format(
-                path=args.output, reason=os_reason(exc)), file=sys.stderr)
+            warn(tr("kan {path} niet schrijven: {reason}").format(path=args.output, reason=os_reason(exc)))
             return MERGE_FILE_ERROR
     else:
         _write_stdout(text)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.cli.common import say, warn
 from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, ensure_gui_application, export, validate
 
 
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _progress(message: str) -> None:
-    print(f"raadsakkoord: {message}", file=sys.stderr, flush=True)
+    warn(message)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -51,7 +51,7 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if result:
-        print(tr("Geschreven: {path} ({pages} pagina's)").format(path=args.output, pages=result))
+        say(tr("Geschreven: {path} ({pages} pagina's)").format(path=args.output, pages=result))
     else:
-        print(tr("Geschreven: {path}").format(path=args.output))
+        say(tr("Geschreven: {path}").format(path=args.output))
     return 0

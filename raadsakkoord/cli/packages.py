@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from raadsakkoord.base.files import read_file_limited, write_atomic
-from raadsakkoord.cli.common import in_workspace
+from raadsakkoord.cli.common import in_workspace, say
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
@@ -81,9 +81,9 @@ def run_keys_init(args) -> int:
 
     identity, trusted = in_workspace(args.workspace, make)
     # Printed only after the commit: the key is really recorded.
-    print(tr("Sleutel gemaakt voor {name}. Vingerafdruk: {fingerprint}").format(
+    say(tr("Sleutel gemaakt voor {name}. Vingerafdruk: {fingerprint}").format(
         name=identity.name, fingerprint=trusted.fingerprint))
-    print(tr("De geheime sleutel staat in {path}; deel die met niemand.").format(path=identity.private_key_path))
+    say(tr("De geheime sleutel staat in {path}; deel die met niemand.").format(path=identity.private_key_path))
     return 0
 
 
@@ -94,7 +94,7 @@ def run_keys_export(args) -> int:
 
     identity, data = in_workspace(args.workspace, export)
     write_atomic(args.output, data)
-    print(tr("Openbare sleutel van {name} geschreven naar {path}").format(name=identity.name, path=args.output))
+    say(tr("Openbare sleutel van {name} geschreven naar {path}").format(name=identity.name, path=args.output))
     return 0
 
 
@@ -104,9 +104,9 @@ def run_keys_register(args) -> int:
     trusted = in_workspace(args.workspace,
                            lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile),
                            create=True)
-    print(tr("Sleutel van {name} vastgelegd. Vingerafdruk: {fingerprint}").format(
+    say(tr("Sleutel van {name} vastgelegd. Vingerafdruk: {fingerprint}").format(
         name=trusted.name, fingerprint=trusted.fingerprint))
-    print(tr("Controleer deze vingerafdruk telefonisch bij de afzender."))
+    say(tr("Controleer deze vingerafdruk telefonisch bij de afzender."))
     return 0
 
 
@@ -115,9 +115,9 @@ def run_keys_list(args) -> int:
         (key.name, key.fingerprint, key.own)
         for key in session.scalars(sa.select(TrustedKey).order_by(TrustedKey.name))])
     for name, fingerprint, own in rows:
-        print(f"{name:<16} {fingerprint}" + ("  " + tr("(eigen sleutel)") if own else ""))
+        say(f"{name:<16} {fingerprint}" + ("  " + tr("(eigen sleutel)") if own else ""))
     if not rows:
-        print(tr("Er zijn nog geen sleutels vastgelegd."))
+        say(tr("Er zijn nog geen sleutels vastgelegd."))
     return 0
 
 
@@ -140,7 +140,7 @@ def run_package_export(args) -> int:
         written = write_package_file(workspace, actor, party_id, args.output, round_number=args.round or None)
     finally:
         workspace.close()
-    print(written.status_line())
+    say(written.status_line())
     return 0
 
 
@@ -156,7 +156,7 @@ def run_package_import(args) -> int:
         ).format(workspace=args.workspace, keyfile=tr("SLEUTELBESTAND")))
     report = in_workspace(args.workspace,
                           lambda session: import_package(session, _actor(session), data, args.file))
-    print("\n".join(report.lines()))
+    say("\n".join(report.lines()))
     return 0
 
 
@@ -165,10 +165,10 @@ def run_package_verify(args) -> int:
     package = read_package(data, args.file)
     header = package.header
     kind = tr("rondepakket") if package.kind == "round" else tr("fractiepakket")
-    print(tr("{file}: {kind} van {sender}, nummer {sequence}, ronde {round}, gemaakt {created}").format(
+    say(tr("{file}: {kind} van {sender}, nummer {sequence}, ronde {round}, gemaakt {created}").format(
         file=args.file, kind=kind, sender=header["sender_name"], sequence=header["sequence"],
         round=header["base_round"], created=header["created_at"]))
-    print("  " + tr("raadsakkoord {agreement}; ondertekend met sleutel {fingerprint}").format(
+    say("  " + tr("raadsakkoord {agreement}; ondertekend met sleutel {fingerprint}").format(
         agreement=header["agreement"], fingerprint=package.signature["fingerprint"]))
     if args.key:
         document = keys.read_public_key_file(read_file_limited(args.key, keys.MAX_KEY_FILE), args.key)
@@ -177,7 +177,7 @@ def run_package_verify(args) -> int:
         if not package.signature_valid(document["public_key"]):
             raise InputError(tr("{path} heeft een ongeldige handtekening: het is gewijzigd of vervalst.").format(
                 path=args.file))
-        print("  " + tr("handtekening klopt (sleutel {fingerprint})").format(fingerprint=document["fingerprint"]))
+        say("  " + tr("handtekening klopt (sleutel {fingerprint})").format(fingerprint=document["fingerprint"]))
     else:
-        print("  " + tr("vorm in orde; geef --key om ook de handtekening te controleren"))
+        say("  " + tr("vorm in orde; geef --key om ook de handtekening te controleren"))
     return 0

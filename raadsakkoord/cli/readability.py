@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import sys
 
-from raadsakkoord.cli.common import in_workspace
+from raadsakkoord.cli.common import in_workspace, say, say_json
 from raadsakkoord.base.i18n import tr
 
 TITLE_WIDTH = 44
@@ -47,32 +45,30 @@ def run(args: argparse.Namespace) -> int:
     report = in_workspace(args.workspace, readability_report)
     if args.json:
         # One object, not a bare list: the sections, the chapters and the whole agreement.
-        json.dump({"sections": [{"number": r.number, "title": r.title, **r.readability.as_dict()}
+        say_json({"sections": [{"number": r.number, "title": r.title, **r.readability.as_dict()}
                                 for r in report.sections],
-                   "chapters": [{"number": c.number, "title": c.title, "section_count": c.sections,
-                                 **c.readability.as_dict()} for c in report.chapters],
-                   "total": report.total.as_dict()},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        print()
+                  "chapters": [{"number": c.number, "title": c.title, "section_count": c.sections,
+                                **c.readability.as_dict()} for c in report.chapters],
+                  "total": report.total.as_dict()})
         return 0
-    print(f"{tr('nr.'):>5}  {tr('hoofdlijn'):<{TITLE_WIDTH}} {tr('score'):>5}  {tr('niveau'):<15} "
+    say(f"{tr('nr.'):>5}  {tr('hoofdlijn'):<{TITLE_WIDTH}} {tr('score'):>5}  {tr('niveau'):<15} "
           f"{tr('lange zinnen'):<14}  {tr('ambtelijk')}")
     for r in report.sections:
         a = r.readability
-        print(f"{r.number:>5}  {_title(r.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
+        say(f"{r.number:>5}  {_title(r.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
               f"{_long(a):<14}  {_officialese(a)}".rstrip())
-    print()
-    print(f"{tr('hfst.'):>5}  {tr('hoofdstuk'):<{TITLE_WIDTH}} {tr('score'):>5}  "
+    say()
+    say(f"{tr('hfst.'):>5}  {tr('hoofdstuk'):<{TITLE_WIDTH}} {tr('score'):>5}  "
           f"{tr('niveau'):<15} {tr('lange zinnen'):<14}  {tr('ambtelijke woorden')}")
     for c in report.chapters:
         a = c.readability
-        print(f"{c.number + '.':>5}  {_title(c.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
+        say(f"{c.number + '.':>5}  {_title(c.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
               f"{_long(a):<14}  {len(a.officialese)}")
     a = report.total
-    print(f"{'':>5}  {tr('het hele raadsakkoord'):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
+    say(f"{'':>5}  {tr('het hele raadsakkoord'):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
           f"{_long(a):<14}  {len(a.officialese)}")
-    print()
-    print(tr("Lange zinnen: meer dan {n} woorden. Flesch-Douma: hoe hoger, hoe makkelijker; "
+    say()
+    say(tr("Lange zinnen: meer dan {n} woorden. Flesch-Douma: hoe hoger, hoe makkelijker; "
              "taalniveau B1 ligt rond 60 of hoger. De score van een hoofdstuk is berekend over "
              "de tekst van al zijn hoofdlijnen samen.").format(n=LONG_SENTENCE_WORDS))
     return 0

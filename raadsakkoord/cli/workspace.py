@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from raadsakkoord.cli.common import in_workspace
+from raadsakkoord.cli.common import in_workspace, say, say_json
 from raadsakkoord.importing.drafts import read_draft
 from raadsakkoord.store.files import refuse_existing, remove_new_file
 from raadsakkoord.base.errors import UserError
@@ -56,7 +54,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     refuse_existing(args.workspace)
     workspace = create_demo_workspace(args.workspace)
-    print(tr("Demo-werkruimte gemaakt: {workspace}").format(workspace=workspace.label))
+    say(tr("Demo-werkruimte gemaakt: {workspace}").format(workspace=workspace.label))
     workspace.close()
     return 0
 
@@ -79,10 +77,10 @@ def run_import_md(args: argparse.Namespace) -> int:
         remove_new_file(args.workspace)
         raise
     workspace.close()
-    print(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
+    say(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
         chapters=counts[0], sections=counts[1], workspace=workspace.label))
     for line in report:
-        print(line)
+        say(line)
     return 0
 
 
@@ -91,10 +89,9 @@ def run_info(args: argparse.Namespace) -> int:
 
     summary = in_workspace(args.workspace, workspace_summary)
     if args.json:
-        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say_json(summary)
     else:
-        print(render_summary(summary))
+        say(render_summary(summary))
     return 0
 
 

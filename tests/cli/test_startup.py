@@ -50,7 +50,8 @@ def heavy(modules):
 
 
 def command_modules(modules):
-    return {m for m in modules if m.startswith("raadsakkoord.cli.")}
+    # ``cli.common`` is no command: the output every command shares, as light as the table of commands.
+    return {m for m in modules if m.startswith("raadsakkoord.cli.") and m != "raadsakkoord.cli.common"}
 
 
 def flat(text):
