@@ -29,6 +29,7 @@ from raadsakkoord.base import i18n
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.files import read_file_limited
 from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.base.text import shown
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.packagefile import PACKAGE_SUFFIX, suggested_file_name, write_package_file
 from raadsakkoord.jobs.packages import PackageOutcome, read_package_file_at
@@ -274,10 +275,16 @@ def report_text(outcomes: Sequence[PackageOutcome]) -> str:
             rows.append(f"  {sentence}")
             rows.extend(f"    - {item}" for item in items)
         blocks.append("\n".join(rows))
-    return "\n\n".join(blocks)
+    return shown("\n\n".join(blocks))
 
 
 _STATE_COLOURS = {"read": "#1b5e20", "again": "#555555", "refused": "#b71c1c"}
+
+
+def _escape(text: str) -> str:
+    # Headlines and names come from other parties' packages and workspaces:
+    # shown as text, never as markup, and without control characters.
+    return html.escape(shown(text))
 
 
 def report_html(outcomes: Sequence[PackageOutcome]) -> str:
@@ -286,16 +293,16 @@ def report_html(outcomes: Sequence[PackageOutcome]) -> str:
     for number, outcome in enumerate(outcomes):
         text = describe(outcome)
         top = 0 if number == 0 else 14
-        parts.append(f"<p style='margin:{top}px 0 0 0; font-size:large'><b>{html.escape(text.heading)}</b></p>"
+        parts.append(f"<p style='margin:{top}px 0 0 0; font-size:large'><b>{_escape(text.heading)}</b></p>"
                      f"<p style='margin:0 0 4px 0; color:{_STATE_COLOURS[text.state]}'>"
-                     f"<b>{html.escape(text.verdict)}</b></p>")
+                     f"<b>{_escape(text.verdict)}</b></p>")
         for sentence, items in text.lines:
-            shown = html.escape(sentence)
+            shown = _escape(sentence)
             if sentence in text.attention:
                 shown = f"<b style='color:#b71c1c'>{shown}</b>"
             # A hanging indent, so a wrapped line starts under the text and not under the bullet.
             parts.append(f"<p style='margin:2px 0 0 24px; text-indent:-12px'>• {shown}</p>")
-            parts.extend(f"<p style='margin:0 0 0 44px; text-indent:-12px'>– {html.escape(item)}</p>"
+            parts.extend(f"<p style='margin:0 0 0 44px; text-indent:-12px'>– {_escape(item)}</p>"
                          for item in items)
     return "".join(parts)
 
