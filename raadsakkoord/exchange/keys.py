@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from raadsakkoord.base import paths
 from raadsakkoord.base.errors import DomainError, InputError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Agreement, Party, TrustedKey
+from raadsakkoord.model import Agreement, Party, TrustedKey, fields
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
@@ -219,7 +219,11 @@ def read_public_key_file(data: bytes, source: str) -> dict:
         if not holder.startswith("party:"):
             raise InputError(tr("{source} is onvolledig of beschadigd.").format(source=source))
     raw = raw_public(public_key_from_b64(public))
-    return {"agreement": agreement_id, "holder": holder, "name": name[:120], "public_key": public,
+    try:  # the name is shown as the sender of every package: the rules of a typed name hold for it
+        name = fields.line("trusted_key.name", name)
+    except InputError as error:
+        raise InputError(tr("{source}: {reason}").format(source=source, reason=error.message)) from None
+    return {"agreement": agreement_id, "holder": holder, "name": name, "public_key": public,
             "fingerprint": fingerprint(raw)}
 
 

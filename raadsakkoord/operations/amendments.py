@@ -170,8 +170,9 @@ def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, 
     if not amendment.status.is_open:
         raise DomainError(tr("Dit amendement is al {status} en kan niet meer worden ingetrokken.").format(
             status=tr(STATUS_LABELS[amendment.status])))
+    reason = fields.text("amendment.decision_note", reason)
     amendment.status = AmendmentStatus.WITHDRAWN
-    amendment.decision_note = fields.text("amendment.decision_note", reason)
+    amendment.decision_note = reason
     log(session, actor, "withdraw_amendment", amendment=str(amendment.id), reason=amendment.decision_note)
     return amendment
 

@@ -114,3 +114,13 @@ def test_a_round_package_with_a_bad_value_is_refused_whole(council, capsys, tmp_
     path = tmp_path / "ronde1.rkpkg"
     _resign(council.griffie, "griffie", path, change, fresh=True)
     _refused(capsys, council.parties["GL"], path, "ronde1.rkpkg is niet ingelezen: ", *messages)
+
+
+def test_a_key_file_with_a_control_character_in_its_name_is_refused(council, capsys, tmp_path):
+    document = json.loads((tmp_path / "GL.pub").read_bytes())
+    document["name"] = "GL\x1b[2J"
+    (tmp_path / "GL.pub").write_text(json.dumps(document), encoding="utf-8")
+    fresh = tmp_path / "nieuw.raadsakkoord"
+    code, out, err = cli(capsys, "keys", "register", fresh, tmp_path / "GL.pub")
+    assert code == 1 and "GL.pub: De naam van de afzender moet één regel tekst zijn" in err
+    assert "\x1b" not in err and not fresh.exists()
