@@ -124,3 +124,32 @@ def test_a_key_file_with_a_control_character_in_its_name_is_refused(council, cap
     code, out, err = cli(capsys, "keys", "register", fresh, tmp_path / "GL.pub")
     assert code == 1 and "GL.pub: De naam van de afzender moet één regel tekst zijn" in err
     assert "\x1b" not in err and not fresh.exists()
+
+
+def test_the_import_report_shows_a_stored_headline_harmlessly(council, capsys, tmp_path):
+    import sqlalchemy as sa
+
+    from raadsakkoord.model import AmendmentStatus
+
+    gl = ops.Actor.of_party(council.ids["GL"], "Gerda")
+    ws = open_workspace(str(council.parties["GL"]))
+    with ws.action() as s:
+        amendment = ops.propose_amendment(s, gl, kind=AmendmentKind.MODIFY, section_id=council.bouwen,
+                                          headline="Meer", text=BOUWEN.replace("500", "800"), submit=True).id
+    ws.close()
+    ok(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", tmp_path / "gl-1.rkpkg")
+    ok(capsys, "package", "import", council.griffie, tmp_path / "gl-1.rkpkg")
+    ws = open_workspace(council.griffie)
+    with ws.action() as s:
+        ops.decide_amendment(s, ops.Actor.griffie("Griet"), amendment, AmendmentStatus.REJECTED, note="Te duur.")
+    with ws.engine.begin() as conn:  # as an older version or a hand-edited database may have left it
+        conn.execute(sa.text("UPDATE amendment SET headline = :h"), {"h": "Meer\x1b[2J\x1b]0;titel\x07\r\x9b!"})
+    ws.close()
+    ws = open_workspace(str(council.parties["GL"]))
+    with ws.action() as s:
+        ops.withdraw_amendment(s, gl, amendment)
+    ws.close()
+    ok(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", tmp_path / "gl-2.rkpkg")
+    out = ok(capsys, "package", "import", council.griffie, tmp_path / "gl-2.rkpkg")
+    assert "'Meer\ufffd[2J\ufffd]0;titel\ufffd\ufffd\ufffd!' was al beoordeeld" in out
+    assert not any(c in out for c in "\x1b\x07\r\x9b")
