@@ -9,6 +9,7 @@ silently. Each field carries the words that name it to the user.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from raadsakkoord.base.i18n import mark, tr
@@ -70,6 +71,7 @@ STAKEHOLDER = Field(mark("Een belanghebbende"))
 STAKEHOLDER_LENGTH = 120
 
 
+@functools.cache
 def length(column: str) -> int:
     table, name = column.split(".")
     return Base.metadata.tables[table].c[name].type.length
