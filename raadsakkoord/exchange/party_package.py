@@ -76,6 +76,7 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
               "sender": identity.holder, "sender_name": party.short_name,
               "sequence": last_sequence(session, identity.holder, "out") + 1, "base_round": base_round,
               "created_at": moment(now(session))}
+    serialize.check_outgoing("party", header, content)
     data, package = seal(header, content, private, own.fingerprint)
     record(session, package, "out")
     log(session, actor, "export_party_package", party=str(party.id), package=header["package_id"],

@@ -68,6 +68,7 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
               "sender": keys.GRIFFIE, "sender_name": "Griffie",
               "sequence": last_sequence(session, keys.GRIFFIE, "out") + 1,
               "base_round": published.number, "created_at": moment(now(session))}
+    serialize.check_outgoing("round", header, content)
     data, package = seal(header, content, private, own.fingerprint)
     record(session, package, "out")
     log(session, actor, "export_round_package", round=published.number, package=header["package_id"])

@@ -12,7 +12,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.errors import DomainError, InputError
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, parse_moment
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
@@ -255,6 +255,7 @@ _LINES = {
                   "author": "amendment.author", "decided_by": "amendment.decided_by"},
     "endorsement": {"author": "endorsement.author"},
     "task": {"title": "task.title", "portfolio_holder": "task.portfolio_holder"},
+    "sender": {"sender_name": "trusted_key.name"},
 }
 _TEXTS = {
     "agreement": {"preamble": "agreement.preamble"},
@@ -269,11 +270,17 @@ _TEXTS = {
 _MOMENTS = ("created_at", "submitted_at", "decided_at", "given_at", "published_at")
 
 
-def check_record(kind: str, data: dict, item: str, source: str) -> None:
-    """Refuse the package when one value of this record could not have been typed in here.
+class _BadValue(Exception):
+    def __init__(self, item: str, reason: str):
+        super().__init__(reason)
+        self.item, self.reason = item, reason
+
+
+def _check_record(kind: str, data: dict, item: str) -> None:
+    """Raise _BadValue when one value of this record could not have been typed in here.
 
     ``item`` names the record in the user's language ("amendement 2"); the
-    refusal names it and the field, so the sender knows what to correct.
+    reason names the field, so the sender knows what to correct.
     """
     try:
         for key, column in _LINES.get(kind, {}).items():
@@ -288,8 +295,7 @@ def check_record(kind: str, data: dict, item: str, source: str) -> None:
         if data.get("due_date"):
             _date(data["due_date"])
     except InputError as error:
-        raise PackageRefused(tr("{source} is niet ingelezen: {item}: {reason}").format(
-            source=source, item=item, reason=error.message)) from None
+        raise _BadValue(item, error.message) from None
 
 
 def _moment(text: str) -> None:
@@ -306,6 +312,32 @@ def _date(text: str) -> None:
         raise InputError(tr("de datum {value} bestaat niet.").format(value=text)) from None
 
 
+def _check_all(kind: str, header: dict, content: dict) -> None:
+    _check_record("sender", {"sender_name": header["sender_name"]}, tr("de afzender"))
+    if kind == "round":
+        _check_record("agreement", content["agreement"], tr("het raadsakkoord"))
+        for n, data in enumerate(content["parties"], 1):
+            _check_record("party", data, tr("fractie {n}").format(n=n))
+        for n, data in enumerate(content["chapters"], 1):
+            _check_record("chapter", data, tr("hoofdstuk {n}").format(n=n))
+        for n, data in enumerate(content["sections"], 1):
+            _check_record("section", data, tr("hoofdlijn {n}").format(n=n))
+            for revision in data["revisions"]:
+                _check_record("revision", revision, tr("hoofdlijn {n}, versie {number}").format(
+                    n=n, number=revision["number"]))
+        for data in content["rounds"]:
+            item = tr("ronde {number}").format(number=data["number"])
+            _check_record("round", data, item)
+            for entry in data["entries"]:
+                _check_record("entry", entry, item)
+    for n, data in enumerate(content["amendments"], 1):
+        _check_record("amendment", data, tr("amendement {n}").format(n=n))
+    for n, data in enumerate(content["endorsements"], 1):
+        _check_record("endorsement", data, tr("standpunt {n}").format(n=n))
+    for n, data in enumerate(content["tasks"], 1):
+        _check_record("task", data, tr("opdracht {n}").format(n=n))
+
+
 def check_values(package: Package, source: str) -> None:
     """Every value of a package by the rules of typed input, before anything is read in or shown.
 
@@ -313,30 +345,20 @@ def check_values(package: Package, source: str) -> None:
     of it is written, and no name from it reaches a message unchecked.
     """
     try:
-        fields.check_line("trusted_key.name", package.header["sender_name"])
-    except InputError as error:
-        raise PackageRefused(tr("{source} is niet ingelezen: de afzender: {reason}").format(
-            source=source, reason=error.message)) from None
-    content = package.content
-    if package.kind == "round":
-        check_record("agreement", content["agreement"], tr("het raadsakkoord"), source)
-        for n, data in enumerate(content["parties"], 1):
-            check_record("party", data, tr("fractie {n}").format(n=n), source)
-        for n, data in enumerate(content["chapters"], 1):
-            check_record("chapter", data, tr("hoofdstuk {n}").format(n=n), source)
-        for n, data in enumerate(content["sections"], 1):
-            check_record("section", data, tr("hoofdlijn {n}").format(n=n), source)
-            for revision in data["revisions"]:
-                check_record("revision", revision, tr("hoofdlijn {n}, versie {number}").format(
-                    n=n, number=revision["number"]), source)
-        for data in content["rounds"]:
-            item = tr("ronde {number}").format(number=data["number"])
-            check_record("round", data, item, source)
-            for entry in data["entries"]:
-                check_record("entry", entry, item, source)
-    for n, data in enumerate(content["amendments"], 1):
-        check_record("amendment", data, tr("amendement {n}").format(n=n), source)
-    for n, data in enumerate(content["endorsements"], 1):
-        check_record("endorsement", data, tr("standpunt {n}").format(n=n), source)
-    for n, data in enumerate(content["tasks"], 1):
-        check_record("task", data, tr("opdracht {n}").format(n=n), source)
+        _check_all(package.kind, package.header, package.content)
+    except _BadValue as bad:
+        raise PackageRefused(tr("{source} is niet ingelezen: {item}: {reason}").format(
+            source=source, item=bad.item, reason=bad.reason)) from None
+
+
+def check_outgoing(kind: str, header: dict, content: dict) -> None:
+    """The same rules for a package about to be made: never send what the receiver will refuse.
+
+    Only a workspace written by an older version or edited by hand can hold
+    such a value; the griffie or the party corrects it here, once.
+    """
+    try:
+        _check_all(kind, header, content)
+    except _BadValue as bad:
+        raise DomainError(tr("Het pakket is niet gemaakt, want de ontvanger zou het weigeren: {item}: {reason}")
+                          .format(item=bad.item, reason=bad.reason)) from None

@@ -153,3 +153,18 @@ def test_the_import_report_shows_a_stored_headline_harmlessly(council, capsys, t
     out = ok(capsys, "package", "import", council.griffie, tmp_path / "gl-2.rkpkg")
     assert "'Meer\ufffd[2J\ufffd]0;titel\ufffd\ufffd\ufffd!' was al beoordeeld" in out
     assert not any(c in out for c in "\x1b\x07\r\x9b")
+
+
+def test_a_package_the_receiver_would_refuse_is_not_made(council, capsys, tmp_path):
+    import sqlalchemy as sa
+
+    ws = open_workspace(council.griffie)
+    with ws.engine.begin() as conn:  # as an older version or a hand-edited database may have left it
+        conn.execute(sa.text("UPDATE party SET name = :n WHERE short_name = 'RP'"), {"n": "Rode\x00Partij"})
+    ws.close()
+    before = dump(council.griffie)
+    code, out, err = cli(capsys, "package", "export", council.griffie, "--round", "-o", tmp_path / "ronde2.rkpkg")
+    assert code == 1 and out == "" and "\x00" not in err
+    assert ("Het pakket is niet gemaakt, want de ontvanger zou het weigeren: fractie 3: "
+            "De naam van de fractie moet één regel tekst zijn") in err
+    assert not (tmp_path / "ronde2.rkpkg").exists() and dump(council.griffie) == before
