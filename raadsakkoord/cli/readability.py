@@ -52,23 +52,23 @@ def run(args: argparse.Namespace) -> int:
                   "total": report.total.as_dict()})
         return 0
     say(f"{tr('nr.'):>5}  {tr('hoofdlijn'):<{TITLE_WIDTH}} {tr('score'):>5}  {tr('niveau'):<15} "
-          f"{tr('lange zinnen'):<14}  {tr('ambtelijk')}")
+        f"{tr('lange zinnen'):<14}  {tr('ambtelijk')}")
     for r in report.sections:
         a = r.readability
         say(f"{r.number:>5}  {_title(r.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
-              f"{_long(a):<14}  {_officialese(a)}".rstrip())
+            f"{_long(a):<14}  {_officialese(a)}".rstrip())
     say()
     say(f"{tr('hfst.'):>5}  {tr('hoofdstuk'):<{TITLE_WIDTH}} {tr('score'):>5}  "
-          f"{tr('niveau'):<15} {tr('lange zinnen'):<14}  {tr('ambtelijke woorden')}")
+        f"{tr('niveau'):<15} {tr('lange zinnen'):<14}  {tr('ambtelijke woorden')}")
     for c in report.chapters:
         a = c.readability
         say(f"{c.number + '.':>5}  {_title(c.title):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
-              f"{_long(a):<14}  {len(a.officialese)}")
+            f"{_long(a):<14}  {len(a.officialese)}")
     a = report.total
     say(f"{'':>5}  {tr('het hele raadsakkoord'):<{TITLE_WIDTH}} {_score(a)}  {tr(a.band):<15} "
-          f"{_long(a):<14}  {len(a.officialese)}")
+        f"{_long(a):<14}  {len(a.officialese)}")
     say()
     say(tr("Lange zinnen: meer dan {n} woorden. Flesch-Douma: hoe hoger, hoe makkelijker; "
-             "taalniveau B1 ligt rond 60 of hoger. De score van een hoofdstuk is berekend over "
-             "de tekst van al zijn hoofdlijnen samen.").format(n=LONG_SENTENCE_WORDS))
+           "taalniveau B1 ligt rond 60 of hoger. De score van een hoofdstuk is berekend over "
+           "de tekst van al zijn hoofdlijnen samen.").format(n=LONG_SENTENCE_WORDS))
     return 0
