@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import ms, print_command_line, row  # noqa: E402
+from report import ms, print_command_line, row
 
 
 def median(fn, runs: int = 5) -> float:

@@ -13,7 +13,12 @@ import functools
 from dataclasses import dataclass
 
 from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.base.text import canonical_markdown, check_stored_line, check_stored_text, single_line
+from raadsakkoord.base.text import (
+    canonical_markdown,
+    check_stored_line,
+    check_stored_text,
+    single_line,
+)
 from raadsakkoord.model.base import Base
 
 

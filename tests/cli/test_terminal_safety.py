@@ -100,5 +100,5 @@ def test_refusing_a_package_of_an_unknown_sender_is_one_harmless_line(hostile_pa
 
 
 def test_a_file_name_with_escapes_is_shown_harmlessly(capsys, tmp_path):
-    code, out, err = run(capsys, "package", "verify", tmp_path / "pakket\x1b[2J\r.rkpkg")
+    code, _out, err = run(capsys, "package", "verify", tmp_path / "pakket\x1b[2J\r.rkpkg")
     assert code == 1 and err.startswith("raadsakkoord: ") and "pakket\ufffd[2J\ufffd.rkpkg" in err

@@ -42,13 +42,13 @@ def garbled(setup):
                          values)
         update("agreement", {"title": "Raadsakkoord\x00 Testdorp\x1b[2J"}, "1 = 1")
         update("party", {"name": "Groene\x1b]0;titel\x07 Lijst", "short_name": "G\x9bL"},
-               f"short_name = 'GL'")
+               "short_name = 'GL'")
         update("chapter", {"title": "Wo\x0bnen"}, "title = 'Wonen'")
         update("section", {"title": "Bou\rwen"}, "title = 'Bouwen'")
         update("revision", {"text": "We bouwen\x00 500 woningen.\x0c\n\nDe helft\r is sociale huur.\x7f"},
                "text LIKE 'We bouwen 500%'")
         update("amendment", {"headline": "Meer\x1b[8m woningen\ufffe", "explanation": "Er is\x00 vraag.\r\rEcht."},
-               f"headline = 'Meer woningen'")
+               "headline = 'Meer woningen'")
         update("endorsement", {"minority_position": "Te\x1b[2J duur.\rEND:VEVENT"}, "minority_position <> ''")
         update("task", {"title": "Woningbouwplan\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Nep",
                         "description": "Doel\x00 van het plan.\uffff",
@@ -74,7 +74,7 @@ def test_word(garbled, tmp_path, capsys, what):
     data = _export(garbled, tmp_path, what, "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
-            if name.endswith(".xml") or name.endswith(".rels"):
+            if name.endswith((".xml", ".rels")):
                 _clean(package.read(name).decode("utf-8"))
     document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -111,7 +111,7 @@ def test_html_and_markdown(garbled, tmp_path, capsys, what, fmt):
 
 def test_markdown_titles_stay_one_heading(garbled, tmp_path, capsys):
     text = _export(garbled, tmp_path, "agreement", "md").decode("utf-8")
-    assert re.search(r"^## 1\.1 Bou wen$", text, re.M)
+    assert re.search(r"^## 1\.1 Bou wen$", text, re.MULTILINE)
 
 
 def test_csv(garbled, tmp_path, capsys):
@@ -130,7 +130,7 @@ def test_icalendar_has_exactly_one_event(garbled, tmp_path, capsys):
     assert "\r" not in text  # only CR LF ends a line
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\n"))
     # Each value stays inside its own line: one event, however many line ends a title held.
-    assert len(re.findall(r"^BEGIN:VEVENT$", text, re.M)) == 1 and len(re.findall(r"^END:VEVENT$", text, re.M)) == 1
+    assert len(re.findall(r"^BEGIN:VEVENT$", text, re.MULTILINE)) == 1 and len(re.findall(r"^END:VEVENT$", text, re.MULTILINE)) == 1
     assert all(re.match(r"[A-Z-]+[:;]| ", line) for line in text.strip("\n").split("\n"))
     calendar = icalendar.Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError
-from raadsakkoord.model import Base, AmendmentKind, fields
+from raadsakkoord.model import AmendmentKind, Base, fields
 
 # Columns that hold no typed text: hashes, codes, colours and names of our own.
 NOT_TYPED = {"revision.sha256", "party.colour", "round_section.status", "audit_event.actor", "audit_event.action",
