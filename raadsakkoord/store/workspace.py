@@ -8,6 +8,8 @@ end or rolled back whole. Operations take that session and never commit it.
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,7 +80,7 @@ class Workspace:
             except IntegrityError as exc:
                 # The unique constraints that guard concurrent appends (audit
                 # chain, revision numbers) fire when another writer came first.
-                if _is_concurrency_guard(exc):
+                if is_concurrency_guard(exc):
                     raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
                 raise
             except OperationalError as exc:
@@ -88,12 +90,54 @@ class Workspace:
         self.engine.dispose()
 
 
-def _is_concurrency_guard(exc: IntegrityError) -> bool:
-    text = str(exc.orig).lower()
-    return any(
-        name in text
-        for name in ("prev_hash", "uq_audit_event", "uq_revision_number", "audit_event.seq", "pk_audit_event")
-    )
+def is_concurrency_guard(exc: IntegrityError) -> bool:
+    """Whether a unique key refused a row because another writer appended first.
+
+    PostgreSQL names the constraint; SQLite names its columns instead
+    (``UNIQUE constraint failed: revision.section_id, revision.number``), so
+    both forms are recognised, for every key in ``guarded_keys``.
+    """
+    orig = exc.orig
+    name = getattr(getattr(orig, "diag", None), "constraint_name", None)
+    text = str(orig)
+    if name is None:
+        quoted = re.search(r'constraint "([^"]+)"', text)
+        name = quoted.group(1) if quoted else None
+    keys = guarded_keys()
+    if name is not None:
+        return name in keys
+    failed = re.search(r"UNIQUE constraint failed: (.+)", text)
+    if failed is None:
+        return False
+    columns = frozenset(column.strip() for column in failed.group(1).split(","))
+    return columns in keys.values()
+
+
+# Keys that are not a unique constraint but are taken from what was read:
+# the audit event's sequence number, and a package's own id.
+_GUARDED_PRIMARY_KEYS = ("audit_event", "package_record")
+
+
+@functools.cache
+def guarded_keys() -> dict[str, frozenset[str]]:
+    """The unique keys a second writer runs into, by constraint name, with their ``table.column`` names.
+
+    Each operation looks first (the next revision, round or audit number;
+    whether the endorsement, key or autosave is already there) and then
+    writes; another writer in between makes the write hit one of these.
+    Every unique constraint of the model is such a guard, since the
+    operations check them all before they write.
+    """
+    from raadsakkoord.model import Base
+
+    keys = {}
+    for table in Base.metadata.sorted_tables:
+        for constraint in table.constraints:
+            guarded = isinstance(constraint, sa.UniqueConstraint) or (
+                isinstance(constraint, sa.PrimaryKeyConstraint) and table.name in _GUARDED_PRIMARY_KEYS)
+            if guarded and constraint.name:
+                keys[str(constraint.name)] = frozenset(f"{table.name}.{column.name}" for column in constraint.columns)
+    return keys
 
 
 def _describe_operational_error(exc: DBAPIError, label: str) -> str:
