@@ -66,19 +66,19 @@ def test_every_sqlite_form_of_the_guarded_keys_is_recognised():
 
 def test_a_second_revision_with_the_same_number_is_a_concurrent_edit(setup):
     """A real collision on the workspace's own database (SQLite, or PostgreSQL with --backend)."""
-    with pytest.raises(ConcurrentEditError, match="Iemand anders heeft dit intussen gewijzigd"):
-        with setup.workspace.action() as session:
-            current = session.get(Section, setup.bouwen).current_revision
-            moment = current.created_at
-            session.add(Revision(id=uuid.uuid4(), section_id=setup.bouwen, number=current.number, text="x",
-                                 sha256="0" * 64, author="Iemand", reason="", created_at=moment))
-    with pytest.raises(ConcurrentEditError):
-        with setup.workspace.action() as session:
-            agreement_id = session.scalar(sa.select(Agreement.id))
-            for number in (1, 1):
-                session.add(Round(id=uuid.uuid4(), agreement_id=agreement_id, number=number, label="Ronde",
-                                  published_at=moment, published_by="Iemand"))
-                session.flush()
+    workspace = setup.workspace
+    with pytest.raises(ConcurrentEditError, match="Iemand anders heeft dit intussen gewijzigd"), \
+            workspace.action() as session:
+        current = session.get(Section, setup.bouwen).current_revision
+        moment = current.created_at
+        session.add(Revision(id=uuid.uuid4(), section_id=setup.bouwen, number=current.number, text="x",
+                             sha256="0" * 64, author="Iemand", reason="", created_at=moment))
+    with pytest.raises(ConcurrentEditError), workspace.action() as session:
+        agreement_id = session.scalar(sa.select(Agreement.id))
+        for number in (1, 1):
+            session.add(Round(id=uuid.uuid4(), agreement_id=agreement_id, number=number, label="Ronde",
+                              published_at=moment, published_by="Iemand"))
+            session.flush()
 
 
 WRITERS = 4
