@@ -16,7 +16,7 @@ from raadsakkoord.base.errors import DomainError
 from raadsakkoord.base.files import write_atomic
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.exchange import keys
-from raadsakkoord.exchange.common import last_sequence
+from raadsakkoord.exchange.common import last_sequence, signing_key
 from raadsakkoord.exchange.party_package import export_party_package
 from raadsakkoord.exchange.round_package import export_round_package
 from raadsakkoord.model import Round
@@ -86,11 +86,15 @@ def write_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID |
             with workspace.action() as session:
                 fingerprint = keys.init_key(session, actor, identity).fingerprint
         if first_export or fingerprint:
-            # The key is public, so writing it beside the package is safe.
             with workspace.action() as session:
-                public = keys.export_public_key(session, identity)
-            public_key_path = str(Path(path).with_name(f"{safe_name(identity.name)}-openbare-sleutel.json"))
-            write_atomic(public_key_path, public)
+                # A key that another copy of the workspace made is refused here, before anything is written.
+                _private, recorded = signing_key(session, identity)
+                # A key registered from that other copy went out with that copy's first package.
+                public = keys.export_public_key(session, identity) if recorded.own else None
+            if public is not None:
+                # The key is public, so writing it beside the package is safe.
+                public_key_path = str(Path(path).with_name(f"{safe_name(identity.name)}-openbare-sleutel.json"))
+                write_atomic(public_key_path, public)
     with workspace.action() as session:
         if party_id is None:
             data = export_round_package(session, actor, round_number=round_number)
