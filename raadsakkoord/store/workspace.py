@@ -68,6 +68,11 @@ class Workspace:
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The workspace's own file (none on a database server): what no export may overwrite."""
+        return (self.url.database,) if self.is_sqlite and self.url.database else ()
+
     @contextlib.contextmanager
     def action(self) -> Iterator[Session]:
         """One user action: a session in one transaction, committed on success."""

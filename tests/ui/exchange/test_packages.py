@@ -383,3 +383,19 @@ def _today() -> str:
     import datetime as dt
 
     return dt.date.today().isoformat()
+
+
+def test_the_workspace_is_refused_as_the_package_file(setup, griffie, window, runner, said, backend):
+    if backend != "sqlite":
+        pytest.skip("a workspace on a database server has no file to choose")
+    workspace = Path(setup.workspace.target)
+    before = workspace.read_bytes()
+    window.save_as = str(workspace)
+    exchangeui.export_round_package(None, griffie, runner, window.status.append)
+    assert said.errors == [("Rondepakket maken", f"{workspace} is een werkruimte of een andere database; die wordt "
+                                                 "nooit overschreven. Er is niets geschreven; kies een andere "
+                                                 "bestandsnaam.")]
+    assert window.status == [] and workspace.read_bytes() == before
+    with setup.workspace.action() as s:
+        assert s.scalars(sa.select(PackageRecord)).all() == []
+        assert s.scalars(sa.select(TrustedKey)).all() == []  # refused before a key was made
