@@ -234,16 +234,27 @@ def write_atomic(path: str | Path, data: bytes, **check) -> None:
         os.fsync(handle.fileno())
 
 
-def read_file_limited(path: str, limit: int) -> bytes:
-    """The bytes of a file no larger than ``limit``, or one clear refusal."""
+# A Markdown text a user picks (a draft, a text to compare): the text of 1,000 sections is a few MB.
+MAX_TEXT_FILE = 32 * 1024 * 1024
+
+
+def read_file_limited(path: str | Path, limit: int) -> bytes:
+    """The bytes of a file no larger than ``limit``, or one clear refusal.
+
+    At most one byte more than the limit is read, whatever the file's size
+    says: a file may grow while it is read, and some report no size at all.
+    """
     file = Path(path)
     if not file.is_file():
         raise InputError(tr("bestand niet gevonden: {path}").format(path=path))
-    if file.stat().st_size > limit:
-        raise InputError(tr("{path} is te groot ({size} MiB); het is niet ingelezen.").format(
-            path=path, size=file.stat().st_size // 2**20))
     try:
-        return file.read_bytes()
+        with file.open("rb") as handle:
+            data = handle.read(limit + 1)
+        size = max(file.stat().st_size, len(data))
     except OSError as exc:
         raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
             path=path, reason=os_reason(exc))) from None
+    if len(data) > limit:
+        raise InputError(tr("{path} is te groot ({size} MiB); het is niet ingelezen.").format(
+            path=path, size=size // 2**20))
+    return data
