@@ -83,8 +83,8 @@ class Workspace:
             except StaleDataError as exc:
                 raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
             except IntegrityError as exc:
-                # The unique constraints that guard concurrent appends (audit
-                # chain, revision numbers) fire when another writer came first.
+                # A unique key (the next audit, revision or round number, see
+                # guarded_keys) refuses the row when another writer came first.
                 if is_concurrency_guard(exc):
                     raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
                 raise
