@@ -340,7 +340,9 @@ def test_an_export_that_cannot_be_written_says_why_and_leaves_nothing(view, monk
 def test_a_chart_is_never_saved_over_a_workspace(view, monkeypatch, tmp_path, dialogs):
     import sqlite3
 
-    workspace = tmp_path / "akkoord.raadsakkoord"
+    folder = tmp_path / "elders"
+    folder.mkdir()
+    workspace = folder / "akkoord.raadsakkoord"
     with sqlite3.connect(workspace) as connection:
         connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
     connection.close()
@@ -351,7 +353,7 @@ def test_a_chart_is_never_saved_over_a_workspace(view, monkeypatch, tmp_path, di
     assert dialogs.shown == [("Grafiek exporteren", f"{workspace} is een werkruimte of een andere database; die "
                                                     "wordt nooit overschreven. Er is niets geschreven; kies een "
                                                     "andere bestandsnaam.")]
-    assert workspace.read_bytes() == before and os.listdir(tmp_path) == [workspace.name]
+    assert workspace.read_bytes() == before and os.listdir(folder) == [workspace.name]
 
 
 def test_a_cancelled_export_writes_nothing(view, monkeypatch, tmp_path, dialogs):
