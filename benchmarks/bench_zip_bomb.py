@@ -32,6 +32,10 @@ from report import print_command_line, row  # noqa: E402
 from raadsakkoord.base.errors import InputError  # noqa: E402
 from raadsakkoord.importing.office import read_document  # noqa: E402
 
+# Loaded now, so that the figures are of the refusal, not of importing python-docx and lxml.
+import raadsakkoord.importing.office.docx_reader  # noqa: E402
+import raadsakkoord.importing.office.odt_reader  # noqa: E402
+
 BOMB = 1024  # MiB of zeros
 DOCX = {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>", "_rels/.rels": "<Relationships/>"}
 ODT = {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}
