@@ -74,7 +74,7 @@ def test_a_key_on_this_computer_that_the_workspace_does_not_know_is_refused(coun
     path.rename(path.with_suffix(".oud"))
     ok(capsys, "keys", "init", other_copy, "--as", "GL")
     target = tmp_path / "gl.rkpkg"
-    code, out, err = cli(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", target)
+    code, _out, err = cli(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", target)
     assert code == 1 and "is niet de sleutel die deze werkruimte kent" in err and err.count("\n") == 1
     assert not target.exists() and _sent(council.parties["GL"]) == 0
 

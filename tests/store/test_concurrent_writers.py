@@ -102,7 +102,7 @@ def _revise_many(target: str, section_ids: list[str], writer: int) -> dict:
                 refused += 1
                 if exc.message != CONCURRENT_EDIT_MESSAGE and "bezet" not in exc.message:
                     raw.append(exc.message)
-            except Exception as exc:  # what the user would see as a crash
+            except Exception as exc:  # noqa: BLE001 - what the user would see as a crash
                 raw.append(f"{type(exc).__name__}: {exc}")
     finally:
         workspace.close()

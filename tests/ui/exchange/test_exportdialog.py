@@ -216,9 +216,9 @@ def test_the_workspace_itself_is_refused_as_the_file_before_anything_is_asked(qt
     dialogs.answers = [True]  # were it asked, the clerk would say yes
     dialog.export_button.click()
     assert runner.wait()
-    assert dialogs.shown == [("Exporteren", f"{workspace} is een werkruimte of een andere database; die wordt "
-                                            "nooit overschreven. Er is niets geschreven; kies een andere "
-                                            "bestandsnaam.")]
+    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+               "geschreven; kies een andere bestandsnaam.")
+    assert dialogs.shown == [("Exporteren", refusal)]
     assert workspace.read_bytes() == before and dialog.written is None
 
 
@@ -230,9 +230,9 @@ def test_a_file_that_is_no_such_export_is_named_so_in_the_question(qtbot, ctx, r
     dialog.target.setText(str(notes))
     dialogs.answers = [False]
     dialog.export_button.click()
-    assert dialogs.shown == [("Exporteren", "notities.md bestaat al en is geen Markdown-tekst; het lijkt een ander "
-                                            "bestand. Wilt u het toch vervangen? Wat erin staat, gaat dan "
-                                            "verloren.")]
+    question = ("notities.md bestaat al en is geen Markdown-tekst; het lijkt een ander bestand. Wilt u het toch "
+                "vervangen? Wat erin staat, gaat dan verloren.")
+    assert dialogs.shown == [("Exporteren", question)]
     assert notes.read_bytes().startswith(b"%PDF-1.7\nmijn eigen")
     dialogs.answers = [True]
     dialog.export_button.click()

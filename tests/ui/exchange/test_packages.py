@@ -392,9 +392,9 @@ def test_the_workspace_is_refused_as_the_package_file(setup, griffie, window, ru
     before = workspace.read_bytes()
     window.save_as = str(workspace)
     exchangeui.export_round_package(None, griffie, runner, window.status.append)
-    assert said.errors == [("Rondepakket maken", f"{workspace} is een werkruimte of een andere database; die wordt "
-                                                 "nooit overschreven. Er is niets geschreven; kies een andere "
-                                                 "bestandsnaam.")]
+    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+               "geschreven; kies een andere bestandsnaam.")
+    assert said.errors == [("Rondepakket maken", refusal)]
     assert window.status == [] and workspace.read_bytes() == before
     with setup.workspace.action() as s:
         assert s.scalars(sa.select(PackageRecord)).all() == []
