@@ -8,13 +8,14 @@ number of conflict blocks (at most 127), and 255 when a file cannot be read.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 
 from raadsakkoord.diffing.merge import merge3, render_markers
 from raadsakkoord.diffing.paragraphs import diff
 from raadsakkoord.diffing.render import to_critic, to_html, to_json, to_text
-from raadsakkoord.base.errors import InputError, os_reason
+from raadsakkoord.base.errors import InputError, UserError, os_reason
+from raadsakkoord.base.files import MAX_TEXT_FILE, write_atomic
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.base.text import canonical_markdown
 from raadsakkoord.cli.common import warn
@@ -53,6 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     merge_parser.add_argument(
         "-o", "--output", metavar=tr("UIT.md"), help=tr("schrijf het resultaat hierheen in plaats van naar stdout")
     )
+    merge_parser.add_argument("--force", action="store_true",
+                              help=tr("vervang UIT.md ook als het geen Markdown-tekst is (een werkruimte of "
+                                      "geheime sleutel wordt nooit overschreven)"))
     merge_parser.set_defaults(handler=run_merge)
 
 
@@ -62,19 +66,30 @@ class _Unreadable(Exception):
 
 def _read(path: str) -> str:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_FILE + 1)
     except FileNotFoundError:
         raise _Unreadable(tr("bestand niet gevonden: {path}").format(path=path)) from None
     except IsADirectoryError:
         raise _Unreadable(tr("{path} is een map, geen bestand").format(path=path)) from None
     except OSError as exc:
         raise _Unreadable(tr("kan {path} niet lezen: {reason}").format(path=path, reason=os_reason(exc))) from None
+    if len(data) > MAX_TEXT_FILE:
+        raise _Unreadable(tr("{path} is te groot ({size} MiB); het is niet ingelezen.").format(
+            path=path, size=max(len(data), _size(path)) // 2**20))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise _Unreadable(tr("{path} is geen UTF-8-tekst (onleesbaar teken op regel {line})").format(
             path=path, line=line)) from None
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -98,10 +113,11 @@ def run_merge(args: argparse.Namespace) -> int:
     # Like git merge-file, the markers carry the file names.
     text, blocks = render_markers(merge3(base, ours, theirs), args.ours, args.theirs)
     if args.output:
+        # Whole or not at all, and never over a workspace, a key or (without --force) a file that is no text.
         try:
-            Path(args.output).write_bytes(text.encode("utf-8"))
-        except OSError as exc:
-            warn(tr("kan {path} niet schrijven: {reason}").format(path=args.output, reason=os_reason(exc)))
+            write_atomic(args.output, text.encode("utf-8"), kind="md", force=args.force)
+        except UserError as exc:
+            warn(exc.message)
             return MERGE_FILE_ERROR
     else:
         _write_stdout(text)

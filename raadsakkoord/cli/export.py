@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
                              "ambtelijke woorden"))
     cmd.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"), help=tr("het te schrijven bestand"))
+    cmd.add_argument("--force", action="store_true",
+                     help=tr("vervang een bestaand bestand ook als het geen export in dit formaat is "
+                             "(een werkruimte wordt nooit overschreven)"))
     cmd.set_defaults(handler=run_export)
 
 
@@ -41,13 +44,16 @@ def run_export(args: argparse.Namespace) -> int:
     from raadsakkoord.store.workspace import open_workspace
 
     validate(args.what, args.format, args.round, args.attach_source, args.readability)
-    check_target(args.output)
+    # Checked before the workspace is opened; export() checks again against the workspace as opened.
+    check_target(args.output, kind=args.format, force=args.force,
+                 protect=() if "://" in args.workspace else (args.workspace,))
     if args.format in ("pdf", "odt"):
         ensure_gui_application()
     workspace = open_workspace(args.workspace)
     try:
         result = export(workspace, args.what, args.format, args.output, round_number=args.round,
-                        attach_source=args.attach_source, readability=args.readability, progress=_progress)
+                        attach_source=args.attach_source, readability=args.readability, force=args.force,
+                        progress=_progress)
     finally:
         workspace.close()
     if result:

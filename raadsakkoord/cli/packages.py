@@ -9,14 +9,18 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from raadsakkoord.base.files import read_file_limited, write_atomic
+from raadsakkoord.base.files import check_target, read_file_limited, write_atomic
 from raadsakkoord.cli.common import in_workspace, say
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
-from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import TrustedKey
 from raadsakkoord.base.actor import Actor
+
+
+FORCE_HELP = mark("vervang een bestaand bestand ook als het geen bestand van deze soort is "
+                  "(een werkruimte of geheime sleutel wordt nooit overschreven)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     export.add_argument("--as", dest="as_who", required=True, metavar=tr("griffie|FRACTIE"))
     export.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"))
+    export.add_argument("--force", action="store_true", help=tr(FORCE_HELP))
     export.set_defaults(handler=run_keys_export)
     reg = keys_sub.add_parser("register", help=tr("leg de openbare sleutel van de griffie of een fractie vast"))
     reg.add_argument("workspace", metavar=tr("WERKRUIMTE"))
@@ -48,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help=tr("rondepakket van de griffie (standaard de laatste ronde)"))
     which.add_argument("--party", metavar=tr("FRACTIE"), help=tr("pakket van deze fractie"))
     exp.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"))
+    exp.add_argument("--force", action="store_true", help=tr(FORCE_HELP))
     exp.set_defaults(handler=run_package_export)
     imp = pkg_sub.add_parser("import", help=tr("lees een pakket in (alles of niets)"))
     imp.add_argument("workspace", metavar=tr("WERKRUIMTE"),
@@ -92,8 +98,10 @@ def run_keys_export(args) -> int:
         identity = keys.resolve_identity(session, args.as_who)
         return identity, keys.export_public_key(session, identity)
 
+    protect = () if "://" in args.workspace else (args.workspace,)
+    check_target(args.output, kind="key", force=args.force, protect=protect)  # before the workspace is opened
     identity, data = in_workspace(args.workspace, export)
-    write_atomic(args.output, data)
+    write_atomic(args.output, data, kind="key", force=args.force, protect=protect)
     say(tr("Openbare sleutel van {name} geschreven naar {path}").format(name=identity.name, path=args.output))
     return 0
 
@@ -133,11 +141,14 @@ def run_package_export(args) -> int:
             raise InputError(tr("Gebruik --round voor een pakket van de griffie."))
         return _actor(session), identity.party_id
 
+    check_target(args.output, kind="rkpkg", force=args.force,
+                 protect=() if "://" in args.workspace else (args.workspace,))  # before the workspace is opened
     workspace = open_workspace(args.workspace)
     try:
         with workspace.action() as session:
             actor, party_id = sender(session)
-        written = write_package_file(workspace, actor, party_id, args.output, round_number=args.round or None)
+        written = write_package_file(workspace, actor, party_id, args.output, round_number=args.round or None,
+                                     force=args.force)
     finally:
         workspace.close()
     say(written.status_line())

@@ -8,12 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from raadsakkoord.exchange import keys
 from raadsakkoord.exchange.envelope import Package, PackageRefused, parse_moment
+from raadsakkoord.base.errors import DomainError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Agreement, PackageRecord
+from raadsakkoord.model import Agreement, PackageRecord, TrustedKey
 from raadsakkoord.base.clock import now
 
 
@@ -68,6 +70,36 @@ class ImportReport:
         return {"kind": self.kind, "sender": self.sender, "already_imported": self.already_imported,
                 "counts": {f"{w}.{o}": n for (w, o), n in sorted(self.counts.items())},
                 "rebased": len(self.rebased), "needs_rework": len(self.needs_rework), "kept": self.kept}
+
+
+def signing_key(session: Session, identity: keys.Identity) -> tuple[Ed25519PrivateKey, TrustedKey]:
+    """The private key on this computer and the workspace's record of it, refused if they do not belong together.
+
+    A copy of a workspace can meet a key that another copy made on this
+    computer: the key is there, but this copy never recorded it. Signing with
+    it anyway would send packages that this workspace cannot account for, so
+    the export is refused, saying what to do instead.
+    """
+    private = keys.load_private_key(identity)
+    recorded = keys.trusted_key(session, identity.agreement_id, identity.holder)
+    mine = keys.fingerprint(keys.raw_public(private.public_key()))
+    if recorded is None:
+        raise DomainError(tr(
+            "Deze werkruimte kent de sleutel van {name} niet: die is op deze computer gemaakt in een andere "
+            "kopie van de werkruimte (vingerafdruk {fingerprint}). Er is geen pakket gemaakt. Maak het pakket "
+            "in die kopie, of leg hier eerst de openbare sleutel van {name} uit die kopie vast "
+            "(het bestand {name}-openbare-sleutel.json bij het eerste pakket van die kopie, met ‘Openbare "
+            "sleutel vastleggen…’; of met 'raadsakkoord keys export-public' in die kopie en "
+            "'raadsakkoord keys register' hier)."
+        ).format(name=identity.name, fingerprint=mine))
+    if recorded.fingerprint != mine:
+        raise DomainError(tr(
+            "De sleutel van {name} op deze computer (vingerafdruk {mine}) is niet de sleutel die deze werkruimte "
+            "kent (vingerafdruk {recorded}); de ontvanger zou het pakket weigeren. Er is geen pakket gemaakt. "
+            "Maak het pakket op de computer met sleutel {recorded}, of laat de griffie de openbare sleutel "
+            "{mine} vastleggen in plaats van de oude."
+        ).format(name=identity.name, mine=mine, recorded=recorded.fingerprint))
+    return private, recorded
 
 
 def already_imported(session: Session, package: Package) -> PackageRecord | None:

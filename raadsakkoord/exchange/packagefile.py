@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.errors import DomainError
-from raadsakkoord.base.files import write_atomic
+from raadsakkoord.base.files import check_target, looks_like_export, write_atomic
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.exchange import keys
-from raadsakkoord.exchange.common import last_sequence
+from raadsakkoord.exchange.common import last_sequence, signing_key
 from raadsakkoord.exchange.party_package import export_party_package
 from raadsakkoord.exchange.round_package import export_round_package
 from raadsakkoord.model import Round
@@ -62,8 +62,20 @@ def suggested_file_name(session: Session, party_id: uuid.UUID | None) -> str:
     return f"{tr('ronde')}-{number}-{today}{PACKAGE_SUFFIX}"
 
 
+def _public_key_file(package: Path, name: str) -> str:
+    """Beside the package, under a name that replaces nothing but an earlier public key file."""
+    stem = f"{safe_name(name)}-openbare-sleutel"
+    candidate = package.with_name(f"{stem}.json")
+    number = 1
+    while candidate.exists() and not looks_like_export(candidate, "key"):
+        number += 1
+        candidate = package.with_name(f"{stem}-{number}.json")
+    return str(candidate)
+
+
 def write_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID | None, path: str, *,
-                       round_number: int | None = None, make_key: bool = False) -> WrittenPackage:
+                       round_number: int | None = None, make_key: bool = False,
+                       force: bool = False) -> WrittenPackage:
     """Sign and write the party's package, or for ``party_id`` None the griffie's round package.
 
     The round package holds ``round_number``, or the latest round. The
@@ -75,26 +87,40 @@ def write_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID |
     it makes the signing key when this computer has none, and writes the
     public key beside the first package, because the receiver cannot check
     a package without it. The command line leaves keys to ``raadsakkoord keys``.
+
+    ``force`` replaces an existing file at ``path`` that is not a package;
+    a workspace or a key is never replaced. Both files are checked before
+    anything is made or recorded.
     """
+    check = {"protect": workspace.files}
+    check_target(path, kind="rkpkg", force=force, **check)
     fingerprint = public_key_path = ""
     if make_key:
         with workspace.action() as session:
             identity = keys.identity_for(session, party_id)
             first_export = last_sequence(session, identity.holder, "out") == 0
-        if not identity.private_key_path.exists():
+        key_file = _public_key_file(Path(path), identity.name)
+        make = not identity.private_key_path.exists()
+        if first_export or make:
+            check_target(key_file, kind="key", **check)
+        if make:
             # Its own transaction: the key must stay recorded even if the export after it is refused.
             with workspace.action() as session:
                 fingerprint = keys.init_key(session, actor, identity).fingerprint
         if first_export or fingerprint:
-            # The key is public, so writing it beside the package is safe.
             with workspace.action() as session:
-                public = keys.export_public_key(session, identity)
-            public_key_path = str(Path(path).with_name(f"{safe_name(identity.name)}-openbare-sleutel.json"))
-            write_atomic(public_key_path, public)
+                # A key that another copy of the workspace made is refused here, before anything is written.
+                _private, recorded = signing_key(session, identity)
+                # A key registered from that other copy went out with that copy's first package.
+                public = keys.export_public_key(session, identity) if recorded.own else None
+            if public is not None:
+                # The key is public, so writing it beside the package is safe.
+                public_key_path = key_file
+                write_atomic(public_key_path, public, kind="key", **check)
     with workspace.action() as session:
         if party_id is None:
             data = export_round_package(session, actor, round_number=round_number)
         else:
             data = export_party_package(session, actor, party_id)
-        write_atomic(path, data)
+        write_atomic(path, data, kind="rkpkg", force=force, **check)
     return WrittenPackage(path, len(data), fingerprint, public_key_path)

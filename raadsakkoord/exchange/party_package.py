@@ -25,6 +25,7 @@ from raadsakkoord.exchange.common import (
     check_signature,
     last_sequence,
     record,
+    signing_key,
 )
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.importing.markdown import outline_heading_line
@@ -56,8 +57,7 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
     agreement = the_agreement(session)
     party = get(session, Party, party_id, tr("fractie"))
     identity = keys.Identity(agreement.id, keys.party_holder(party.id), party.short_name)
-    private = keys.load_private_key(identity)
-    own = keys.trusted_key(session, agreement.id, identity.holder)
+    private, own = signing_key(session, identity)
     base_round = session.scalar(sa.select(sa.func.max(Round.number)))
     if base_round is None:
         raise DomainError(tr("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in."))

@@ -24,6 +24,7 @@ from raadsakkoord.exchange.common import (
     check_signature,
     last_sequence,
     record,
+    signing_key,
 )
 from raadsakkoord.exchange.envelope import Package, PackageRefused, moment, seal
 from raadsakkoord.base.i18n import tr
@@ -52,8 +53,7 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
     """The signed package of a published round (the latest when no number is given)."""
     agreement = the_agreement(session)
     identity = keys.Identity(agreement.id, keys.GRIFFIE, "Griffie")
-    private = keys.load_private_key(identity)
-    own = keys.trusted_key(session, agreement.id, keys.GRIFFIE)
+    private, own = signing_key(session, identity)
     query = sa.select(Round).order_by(Round.number.desc())
     if round_number is not None:
         query = query.where(Round.number == round_number)

@@ -39,17 +39,18 @@ def _capitalised(text: str) -> str:
 
 
 def export(workspace, what: str, fmt: str, output: str, *, round_number: int | None = None,
-           attach_source: bool = False, readability: bool = False,
+           attach_source: bool = False, readability: bool = False, force: bool = False,
            progress: Callable[[str], None] = lambda message: None) -> int | None:
     """Read what ``what`` needs in one action and write it; returns the page count of a PDF.
 
     ``readability`` adds the readability appendix to the agreement (in every format).
+    ``force`` replaces an existing file that is not such an export (never the workspace).
     """
     from raadsakkoord.base import files
     from raadsakkoord.export import amendments, document, html, markdown as md, tasks
 
     validate(what, fmt, round_number, attach_source, readability)
-    files.check_target(output)
+    files.check_target(output, kind=fmt, force=force, protect=workspace.files)
     # No progress line before the data is read: a refused round stays one line.
     with workspace.action() as session:
         if what == "agreement":

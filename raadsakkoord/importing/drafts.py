@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from raadsakkoord.base.errors import InputError, os_reason
-from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.files import MAX_TEXT_FILE, read_file_limited
 from raadsakkoord.base.text import decode_utf8
 
 
 def _read_text(path: str) -> str:
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(tr("bestand niet gevonden: {path}").format(path=path))
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
-            path=path, reason=os_reason(exc))) from None
-    return decode_utf8(data, path)
+    return decode_utf8(read_file_limited(path, MAX_TEXT_FILE), path)
 
 
 def read_draft(path: str) -> tuple[str, list[str]]:

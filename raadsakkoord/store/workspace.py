@@ -8,6 +8,8 @@ end or rolled back whole. Operations take that session and never commit it.
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +68,11 @@ class Workspace:
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The workspace's own file (none on a database server): what no export may overwrite."""
+        return (self.url.database,) if self.is_sqlite and self.url.database else ()
+
     @contextlib.contextmanager
     def action(self) -> Iterator[Session]:
         """One user action: a session in one transaction, committed on success."""
@@ -76,9 +83,9 @@ class Workspace:
             except StaleDataError as exc:
                 raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
             except IntegrityError as exc:
-                # The unique constraints that guard concurrent appends (audit
-                # chain, revision numbers) fire when another writer came first.
-                if _is_concurrency_guard(exc):
+                # A unique key (the next audit, revision or round number, see
+                # guarded_keys) refuses the row when another writer came first.
+                if is_concurrency_guard(exc):
                     raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
                 raise
             except OperationalError as exc:
@@ -88,12 +95,54 @@ class Workspace:
         self.engine.dispose()
 
 
-def _is_concurrency_guard(exc: IntegrityError) -> bool:
-    text = str(exc.orig).lower()
-    return any(
-        name in text
-        for name in ("prev_hash", "uq_audit_event", "uq_revision_number", "audit_event.seq", "pk_audit_event")
-    )
+def is_concurrency_guard(exc: IntegrityError) -> bool:
+    """Whether a unique key refused a row because another writer appended first.
+
+    PostgreSQL names the constraint; SQLite names its columns instead
+    (``UNIQUE constraint failed: revision.section_id, revision.number``), so
+    both forms are recognised, for every key in ``guarded_keys``.
+    """
+    orig = exc.orig
+    name = getattr(getattr(orig, "diag", None), "constraint_name", None)
+    text = str(orig)
+    if name is None:
+        quoted = re.search(r'constraint "([^"]+)"', text)
+        name = quoted.group(1) if quoted else None
+    keys = guarded_keys()
+    if name is not None:
+        return name in keys
+    failed = re.search(r"UNIQUE constraint failed: (.+)", text)
+    if failed is None:
+        return False
+    columns = frozenset(column.strip() for column in failed.group(1).split(","))
+    return columns in keys.values()
+
+
+# Keys that are not a unique constraint but are taken from what was read:
+# the audit event's sequence number, and a package's own id.
+_GUARDED_PRIMARY_KEYS = ("audit_event", "package_record")
+
+
+@functools.cache
+def guarded_keys() -> dict[str, frozenset[str]]:
+    """The unique keys a second writer runs into, by constraint name, with their ``table.column`` names.
+
+    Each operation looks first (the next revision, round or audit number;
+    whether the endorsement, key or autosave is already there) and then
+    writes; another writer in between makes the write hit one of these.
+    Every unique constraint of the model is such a guard, since the
+    operations check them all before they write.
+    """
+    from raadsakkoord.model import Base
+
+    keys = {}
+    for table in Base.metadata.sorted_tables:
+        for constraint in table.constraints:
+            guarded = isinstance(constraint, sa.UniqueConstraint) or (
+                isinstance(constraint, sa.PrimaryKeyConstraint) and table.name in _GUARDED_PRIMARY_KEYS)
+            if guarded and constraint.name:
+                keys[str(constraint.name)] = frozenset(f"{table.name}.{column.name}" for column in constraint.columns)
+    return keys
 
 
 def _describe_operational_error(exc: DBAPIError, label: str) -> str:
@@ -192,6 +241,14 @@ def _hide_password(text: str) -> str:
 
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
+    """Refuse a file that is not a workspace before anything opens it for writing.
+
+    The engine's connections switch a database to WAL on connect, which
+    rewrites its header; so a file is first read as it is (the header
+    itself, then the schema through a read-only connection), and another
+    program's database, a damaged file or a stray text file is refused with
+    every byte unchanged.
+    """
     if path.is_dir():
         raise WorkspaceError(tr("{path} is een map, geen werkruimte.").format(path=path))
     if not path.exists():
@@ -202,14 +259,80 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         return
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+            head = handle.read(SQLITE_HEADER_SIZE)
+        size = path.stat().st_size
     except OSError as exc:
         raise WorkspaceError(tr("{path} kan niet worden gelezen: {reason}").format(
             path=path, reason=os_reason(exc))) from None
     if head == b"" and create:
         return
-    if head != SQLITE_MAGIC:
+    if not head.startswith(SQLITE_MAGIC):
         raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=path))
+    if _is_truncated(head, size):
+        raise WorkspaceError(_damaged_message(path))
+    tables = _tables_read_only(path, wal=head[18] == 2)
+    if tables and "alembic_version" not in tables:
+        raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=path))
+    if not tables and not create:
+        raise WorkspaceError(tr("{label} bevat nog geen Raadsakkoord-werkruimte.").format(label=path))
+
+
+SQLITE_HEADER_SIZE = 100
+
+
+def _is_truncated(head: bytes, size: int) -> bool:
+    """Whether a SQLite file is shorter than its own header says (a copy or download cut off)."""
+    if len(head) < SQLITE_HEADER_SIZE:
+        return True
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        return True
+    pages = int.from_bytes(head[28:32], "big")
+    # The page count is only kept up to date by SQLite versions that also
+    # copy the change counter to offset 92; older writers leave it stale.
+    counted = pages and head[24:28] == head[92:96]
+    return bool(counted and size < pages * page_size)
+
+
+def _damaged_message(path: Path) -> str:
+    return tr("{path} is beschadigd of onvolledig (bijvoorbeeld een afgebroken kopie) en is niet geopend; "
+              "het bestand is niet gewijzigd. Gebruik een reservekopie.").format(path=path)
+
+
+def _tables_read_only(path: Path, *, wal: bool) -> set[str]:
+    """The names of the tables in a SQLite file, read without any right to write it.
+
+    A read-only connection to a database in WAL mode still creates its -wal
+    and -shm files, and leaves them behind. When there is no -wal file, all
+    of the database is in the file itself, so it is read as an unchanging
+    file, which creates nothing; otherwise the -wal file may hold the schema,
+    and is already there.
+    """
+    pending = wal and Path(f"{path}-wal").exists()
+    uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if wal and not pending else "")
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=15)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(_describe_sqlite_refusal(exc, path)) from None
+    try:
+        return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as exc:
+        raise WorkspaceError(_describe_sqlite_refusal(exc, path)) from None
+    finally:
+        connection.close()
+
+
+def _describe_sqlite_refusal(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc).lower()
+    if "not a database" in text:
+        return tr("{path} is geen Raadsakkoord-werkruimte.").format(path=path)
+    if "malformed" in text or "corrupt" in text:
+        return _damaged_message(path)
+    if "locked" in text or "busy" in text:
+        return tr("De werkruimte {label} is bezet door een ander programma; probeer het zo nog eens.").format(
+            label=path)
+    return tr("{path} kan niet worden gelezen: {reason}").format(path=path, reason=_first_line(exc))
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.base.errors import UserError
+from raadsakkoord.base.files import check_target, looks_like_export
 from raadsakkoord.export.writer import FORMATS, export
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import mark, tr
@@ -104,6 +105,13 @@ def _export_folder() -> Path:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
+
+
+def _replace_question(path: Path, fmt: str) -> str:
+    if looks_like_export(path, fmt):
+        return tr("{name} bestaat al. Wilt u het vervangen?").format(name=path.name)
+    return tr("{name} bestaat al en is geen {format}; het lijkt een ander bestand. Wilt u het toch "
+              "vervangen? Wat erin staat, gaat dan verloren.").format(name=path.name, format=format_name(fmt))
 
 
 class ExportDialog(QDialog):
@@ -295,11 +303,17 @@ class ExportDialog(QDialog):
         if not path:
             messages.show_error(self, title, tr("Geef aan waar het bestand moet komen."))
             return
-        if Path(path).is_file() and not messages.ask(
-                self, title, tr("{name} bestaat al. Wilt u het vervangen?").format(name=Path(path).name),
-                yes=tr("Vervangen"), no=tr("Annuleren")):
-            return
         what, fmt, round_number = self.chosen_what, self.chosen_format, self.chosen_round
+        try:
+            # The workspace itself, or any other database or key, is refused before anything is asked.
+            check_target(path, kind=fmt, force=True, protect=self.ctx.workspace.files)
+        except UserError as exc:
+            self.status.setText(tr("Niet geëxporteerd."))
+            messages.show_error(self, title, exc.message)
+            return
+        if Path(path).is_file() and not messages.ask(self, title, _replace_question(Path(path), fmt),
+                                                     yes=tr("Vervangen"), no=tr("Annuleren")):
+            return
         readability, attach = self.readability.isChecked(), self.attach_source.isChecked()
         if fmt in ("pdf", "odt"):
             from raadsakkoord.export import pdf
@@ -323,7 +337,7 @@ class ExportDialog(QDialog):
             progress(tr("De gegevens lezen…"))
             # Cancelled after the last progress message, the file is complete: it is kept, and reported.
             return export(workspace, what, fmt, path, round_number=round_number, attach_source=attach,
-                          readability=readability, progress=progress)
+                          readability=readability, force=True, progress=progress)
 
         QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
         self._set_running(True)

@@ -61,6 +61,11 @@ def _ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | 
         return None
     if not Path(path).suffix:
         path += PACKAGE_SUFFIX
+        # The file dialog asked about the name without the suffix, not about this one.
+        if Path(path).exists() and not messages.ask(
+                parent, title, tr("{name} bestaat al. Wilt u het vervangen?").format(name=Path(path).name),
+                yes=tr("Vervangen"), no=tr("Annuleren")):
+            return None
     _remember_folder(path)
     return path
 
@@ -77,7 +82,8 @@ def _export(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_done: S
         path = _ask_save_path(parent, title, suggested)
         if path is None:
             return
-        runner.run(lambda: write_package_file(workspace, actor, party_id, path, make_key=True),
+        # Replacing an existing file was asked in the file dialog; a workspace is refused all the same.
+        runner.run(lambda: write_package_file(workspace, actor, party_id, path, make_key=True, force=True),
                    lambda written: on_done(written.status_line()),
                    lambda error: messages.show_failure(parent, title, error))
 

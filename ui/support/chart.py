@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord.base.errors import os_reason
-from raadsakkoord.base.files import replaced_on_success
+from raadsakkoord.base.errors import UserError, os_reason
+from raadsakkoord.base.files import check_target, replaced_on_success
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.matrix import ChapterSupport, SupportMatrix
 from ui.common import messages
@@ -397,7 +397,12 @@ def export_scale(size: QSize, wanted: float = 2.0) -> float:
 
 
 def save_png(image: QImage, path: str) -> None:
-    """Write the picture whole or not at all: to a temporary file beside it, then renamed over it."""
+    """Write the picture whole or not at all: to a temporary file beside it, then renamed over it.
+
+    The file dialog asked before replacing a file; a workspace (or another
+    database or a key) is refused even so.
+    """
+    check_target(path, kind="png", force=True)
     with replaced_on_success(os.path.abspath(path)) as temp:
         if not image.save(str(temp), "PNG"):
             raise OSError(5, "PNG could not be written")  # EIO: what Qt does not tell us
@@ -484,5 +489,7 @@ class SupportChartPanel(QWidget):
         elif isinstance(error, OSError):
             messages.show_error(self, tr("Grafiek exporteren"), tr(
                 "De afbeelding kon niet worden bewaard in {path}: {reason}.").format(path=path, reason=os_reason(error)))
+        elif isinstance(error, UserError):
+            messages.show_error(self, tr("Grafiek exporteren"), error.message)
         else:
             raise error

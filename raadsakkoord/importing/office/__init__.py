@@ -20,7 +20,9 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
+from raadsakkoord.base.archive import BoundedZip
 from raadsakkoord.base.errors import InputError, os_reason
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.importing.markdown import parse_draft
@@ -30,7 +32,10 @@ from raadsakkoord.importing.office.report import ImportReport
 __all__ = ["ImportReport", "is_binary_document", "read_document"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
-MAX_XML_PART = 128 * 1024 * 1024  # uncompressed: a zip bomb is refused before it is unpacked
+# Unpacked, per part and for the whole file: a zip bomb is refused as soon as it passes either.
+MAX_PART = 128 * 1024 * 1024
+MAX_UNPACKED = 512 * 1024 * 1024
+MAX_MIMETYPE = 1024  # "application/vnd.oasis.opendocument.text"
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -63,16 +68,24 @@ def read_document(path: str | Path) -> tuple[str, ImportReport]:
         _refuse_ole(file, source)
     if not data_head.startswith(_ZIP):
         raise InputError(_not_a_document(source, data_head))
-    kind = _zip_kind(file, source)
-    if kind == "docx":
-        from raadsakkoord.importing.office.docx_reader import DocxReader
+    try:
+        handle = file.open("rb")
+    except OSError as exc:
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=file, reason=os_reason(exc))) from None
+    # One open file for every read: what was checked is what is read, even if the file is replaced meanwhile.
+    with handle:
+        archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
+        kind = _zip_kind(archive, source)
+        if kind == "docx":
+            from raadsakkoord.importing.office.docx_reader import DocxReader
 
-        blocks = DocxReader(_open_docx(file, source), report).read()
-    else:
-        from raadsakkoord.importing.office.odt_reader import OdtReader
+            blocks = DocxReader(_open_docx(archive, handle, source), report).read()
+        else:
+            from raadsakkoord.importing.office.odt_reader import OdtReader
 
-        content, styles = _open_odt(file, source)
-        blocks = OdtReader(content, styles, report).read()
+            content, styles = _open_odt(archive, source)
+            blocks = OdtReader(content, styles, report).read()
     markdown = draft_markdown(blocks, report)
     parse_draft(markdown, source)  # the draft reads back whole, or the clerk hears why now
     return markdown, report
@@ -115,39 +128,36 @@ def _not_a_document(source: str, head: bytes) -> str:
               "geïmporteerd.").format(source=source)
 
 
-def _zip_kind(file: Path, source: str) -> str:
-    try:
-        with zipfile.ZipFile(file) as archive:
-            names = set(archive.namelist())
-            for info in archive.infolist():
-                if info.filename.endswith(".xml") and info.file_size > MAX_XML_PART:
-                    raise InputError(tr("{source} bevat meer tekst dan Raadsakkoord kan importeren; er is "
-                                        "niets geïmporteerd.").format(source=source))
-            if "word/document.xml" in names:
-                return "docx"
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
-                if b"encryption-data" in manifest:
-                    raise InputError(tr("{source} is met een wachtwoord beveiligd. Sla het zonder wachtwoord "
-                                        "op en probeer het opnieuw; er is niets geïmporteerd.").format(source=source))
-                if mimetype == ODT_MIMETYPE:
-                    return "odt"
-                if mimetype.startswith("application/vnd.oasis.opendocument."):
-                    raise InputError(tr("{source} is een OpenDocument-bestand, maar geen tekstdocument (.odt); "
-                                        "er is niets geïmporteerd.").format(source=source))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
-        raise _damaged(source) from None
+def _zip_kind(archive: BoundedZip, source: str) -> str:
+    names = archive.names()
+    if "word/document.xml" in names:
+        return "docx"
+    if "mimetype" in names:
+        mimetype = archive.read("mimetype", limit=MAX_MIMETYPE).decode("ascii", "replace").strip()
+        manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+        if b"encryption-data" in manifest:
+            raise InputError(tr("{source} is met een wachtwoord beveiligd. Sla het zonder wachtwoord "
+                                "op en probeer het opnieuw; er is niets geïmporteerd.").format(source=source))
+        if mimetype == ODT_MIMETYPE:
+            return "odt"
+        if mimetype.startswith("application/vnd.oasis.opendocument."):
+            raise InputError(tr("{source} is een OpenDocument-bestand, maar geen tekstdocument (.odt); "
+                                "er is niets geïmporteerd.").format(source=source))
     raise InputError(_not_a_document(source, b""))
 
 
-def _open_docx(file: Path, source: str):
+def _open_docx(archive: BoundedZip, handle: BinaryIO, source: str):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
+    # python-docx reads each part whole, trusting the sizes the archive
+    # states; after every part has been unpacked once within the limits,
+    # those sizes are known to be true.
+    archive.check_all()
+    handle.seek(0)
     try:
-        return docx.Document(str(file))
+        return docx.Document(handle)
     except ValueError:
         # python-docx names the content type of a .docm, .dotx or a renamed other file.
         raise InputError(tr("{source} is geen gewoon Word-document (.docx); sla het in Word op als "
@@ -157,15 +167,14 @@ def _open_docx(file: Path, source: str):
         raise _damaged(source) from None
 
 
-def _open_odt(file: Path, source: str):
+def _open_odt(archive: BoundedZip, source: str):
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    names = archive.names()
     try:
-        with zipfile.ZipFile(file) as archive:
-            content = etree.fromstring(archive.read("content.xml"), parser)
-            names = set(archive.namelist())
-            styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in names else None
-    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, OSError):
+        content = etree.fromstring(archive.read("content.xml"), parser)
+        styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in names else None
+    except (KeyError, etree.XMLSyntaxError):
         raise _damaged(source) from None
     return content, styles

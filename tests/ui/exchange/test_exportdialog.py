@@ -205,3 +205,36 @@ def test_browsing_fills_in_the_chosen_file(qtbot, ctx, runner, tmp_path, monkeyp
     assert asked == [("amendementenboek-assen.pdf", "pdf")]
     assert dialog.target.text() == str(tmp_path / "x.pdf")
 
+
+
+def test_the_workspace_itself_is_refused_as_the_file_before_anything_is_asked(qtbot, ctx, runner, dialogs):
+    workspace = Path(ctx.workspace.target)
+    before = workspace.read_bytes()
+    dialog = _dialog(qtbot, ctx, runner)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.target.setText(str(workspace))
+    dialogs.answers = [True]  # were it asked, the clerk would say yes
+    dialog.export_button.click()
+    assert runner.wait()
+    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+               "geschreven; kies een andere bestandsnaam.")
+    assert dialogs.shown == [("Exporteren", refusal)]
+    assert workspace.read_bytes() == before and dialog.written is None
+
+
+def test_a_file_that_is_no_such_export_is_named_so_in_the_question(qtbot, ctx, runner, tmp_path, dialogs):
+    notes = tmp_path / "notities.md"
+    notes.write_bytes(b"%PDF-1.7\nmijn eigen PDF onder een verkeerde naam\n")
+    dialog = _dialog(qtbot, ctx, runner)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.target.setText(str(notes))
+    dialogs.answers = [False]
+    dialog.export_button.click()
+    question = ("notities.md bestaat al en is geen Markdown-tekst; het lijkt een ander bestand. Wilt u het toch "
+                "vervangen? Wat erin staat, gaat dan verloren.")
+    assert dialogs.shown == [("Exporteren", question)]
+    assert notes.read_bytes().startswith(b"%PDF-1.7\nmijn eigen")
+    dialogs.answers = [True]
+    dialog.export_button.click()
+    assert runner.wait()
+    assert notes.read_text(encoding="utf-8").startswith("---\ntitle:")

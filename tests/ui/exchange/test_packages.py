@@ -383,3 +383,34 @@ def _today() -> str:
     import datetime as dt
 
     return dt.date.today().isoformat()
+
+
+def test_the_workspace_is_refused_as_the_package_file(setup, griffie, window, runner, said, backend):
+    if backend != "sqlite":
+        pytest.skip("a workspace on a database server has no file to choose")
+    workspace = Path(setup.workspace.target)
+    before = workspace.read_bytes()
+    window.save_as = str(workspace)
+    exchangeui.export_round_package(None, griffie, runner, window.status.append)
+    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+               "geschreven; kies een andere bestandsnaam.")
+    assert said.errors == [("Rondepakket maken", refusal)]
+    assert window.status == [] and workspace.read_bytes() == before
+    with setup.workspace.action() as s:
+        assert s.scalars(sa.select(PackageRecord)).all() == []
+        assert s.scalars(sa.select(TrustedKey)).all() == []  # refused before a key was made
+
+
+def test_a_name_completed_with_the_suffix_is_asked_about_before_replacing(setup, griffie, window, runner, said,
+                                                                          tmp_path):
+    # The file dialog asked about "ronde1", not about the "ronde1.rkpkg" it becomes.
+    first = _export_round(griffie, window, runner, said, tmp_path)
+    before = first.read_bytes()
+    said.answer = False
+    window.save_as = str(tmp_path / "ronde1")
+    exchangeui.export_round_package(None, griffie, runner, window.status.append)
+    assert said.questions == ["ronde1.rkpkg bestaat al. Wilt u het vervangen?"]
+    assert first.read_bytes() == before and said.errors == []
+    said.answer = True
+    exchangeui.export_round_package(None, griffie, runner, window.status.append)
+    assert json.loads(first.read_bytes())["header"]["sequence"] == 2

@@ -333,9 +333,27 @@ def test_an_export_that_cannot_be_written_says_why_and_leaves_nothing(view, monk
     target = tmp_path / "bestaat-niet" / "grafiek.png"
     monkeypatch.setattr(supportchart, "choose_png_path", lambda parent, suggested: str(target))
     view.chart_panel.export_button.click()
-    assert dialogs.shown == [("Grafiek exporteren",
-                              f"De afbeelding kon niet worden bewaard in {target}: het bestaat niet.")]
+    assert dialogs.shown == [("Grafiek exporteren", f"De map {target.parent} bestaat niet; er is niets geschreven.")]
     assert not target.parent.exists()
+
+
+def test_a_chart_is_never_saved_over_a_workspace(view, monkeypatch, tmp_path, dialogs):
+    import sqlite3
+
+    folder = tmp_path / "elders"
+    folder.mkdir()
+    workspace = folder / "akkoord.raadsakkoord"
+    with sqlite3.connect(workspace) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    connection.close()
+    before = workspace.read_bytes()
+    view.tabs.setCurrentIndex(CHART)
+    monkeypatch.setattr(supportchart, "choose_png_path", lambda parent, suggested: str(workspace))
+    view.chart_panel.export_button.click()
+    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+               "geschreven; kies een andere bestandsnaam.")
+    assert dialogs.shown == [("Grafiek exporteren", refusal)]
+    assert workspace.read_bytes() == before and os.listdir(folder) == [workspace.name]
 
 
 def test_a_cancelled_export_writes_nothing(view, monkeypatch, tmp_path, dialogs):
