@@ -60,6 +60,11 @@ ACTIONS = {
     "undo_decision": (mark("besluit over een amendement teruggedraaid"), "amendments"),
     "rework_amendment": (mark("amendement herzien op de nieuwe tekst"), "amendments"),
     "rebase_amendment": (mark("amendement overgezet op de nieuwe tekst"), "amendments"),
+    "request_co_submission": (mark("fractie gevraagd als mede-indiener"), "amendments"),
+    "withdraw_co_submission_request": (mark("verzoek om mede-indienen ingetrokken"), "amendments"),
+    "confirm_co_submission": (mark("mede-indienen bevestigd"), "amendments"),
+    "decline_co_submission": (mark("mede-indienen afgewezen"), "amendments"),
+    "lapse_co_submission": (mark("antwoord op mede-indienen vervallen: tekst gewijzigd"), "amendments"),
     "endorse_section": (mark("standpunt over een hoofdlijn"), "positions"),
     "endorse_amendment": (mark("standpunt over een amendement"), "positions"),
     "confirm_endorsements": (mark("standpunten bevestigd op de nieuwe tekst"), "positions"),
@@ -335,6 +340,10 @@ def _rebase(p: dict, n: _Names) -> str:
     return f"{_amendment(p, n)}: {tr(REBASE_OUTCOMES[outcome]) if outcome in REBASE_OUTCOMES else outcome}"
 
 
+def _co_submission(p: dict, n: _Names) -> str:
+    return tr("{amendment}: {party}").format(amendment=_amendment(p, n), party=n.party(p.get("party")))
+
+
 DESCRIBERS: dict[str, _Describer] = {
     "create_agreement": lambda p, n: tr("{title} ({municipality}, {seats} zetels)").format(
         title=p.get("title", ""), municipality=p.get("municipality", ""), seats=p.get("council_seats", "?")),
@@ -361,6 +370,11 @@ DESCRIBERS: dict[str, _Describer] = {
         amendment=_amendment(p, n), decision=_status_label(p.get("decision"))),
     "rework_amendment": _amendment,
     "rebase_amendment": _rebase,
+    "request_co_submission": _co_submission,
+    "withdraw_co_submission_request": _co_submission,
+    "confirm_co_submission": _co_submission,
+    "decline_co_submission": _co_submission,
+    "lapse_co_submission": _co_submission,
     "endorse_section": _endorse_section,
     "endorse_amendment": _endorse_amendment,
     "confirm_endorsements": lambda p, n: tr("{party}: {count} hoofdlijn(en)").format(
