@@ -94,25 +94,27 @@ def set_requests(session: Session, actor: Actor, amendment: Amendment, party_ids
     wanted_ids = {p.id for p in wanted}
     for request in list(amendment.co_submissions):
         if request.party_id not in wanted_ids:
-            _withdraw(session, actor, amendment, request)
+            drop_request(session, actor, amendment, request)
     asked = {c.party_id for c in amendment.co_submissions}
     for party in wanted:
         if party.id not in asked:
-            _ask(session, actor, amendment, party)
+            add_request(session, actor, amendment, party)
 
 
-def _ask(session: Session, actor: Actor, amendment: Amendment, party: Party) -> CoSubmission:
-    request = CoSubmission(party_id=party.id, party=party, state=CoSubmissionState.REQUESTED, requested_by=actor.name,
-                           requested_at=now(session), answered_by="")
+def add_request(session: Session, actor: Actor, amendment: Amendment, party: Party, *,
+                requested_by: str | None = None, **noted) -> CoSubmission:
+    """Ask ``party``; ``requested_by`` names the submitting party's person when a package brings the request."""
+    request = CoSubmission(party_id=party.id, party=party, state=CoSubmissionState.REQUESTED,
+                           requested_by=requested_by or actor.name, requested_at=now(session), answered_by="")
     amendment.co_submissions.append(request)
-    log(session, actor, "request_co_submission", amendment=str(amendment.id), party=str(party.id))
+    log(session, actor, "request_co_submission", amendment=str(amendment.id), party=str(party.id), **noted)
     return request
 
 
-def _withdraw(session: Session, actor: Actor, amendment: Amendment, request: CoSubmission) -> None:
+def drop_request(session: Session, actor: Actor, amendment: Amendment, request: CoSubmission, **noted) -> None:
     amendment.co_submissions.remove(request)
     log(session, actor, "withdraw_co_submission_request", amendment=str(amendment.id),
-        party=str(request.party_id), state=request.state.value)
+        party=str(request.party_id), state=request.state.value, **noted)
 
 
 def request_co_submission(session: Session, actor: Actor, amendment_id: uuid.UUID,
@@ -126,10 +128,10 @@ def request_co_submission(session: Session, actor: Actor, amendment_id: uuid.UUI
     party = get(session, Party, party_id, tr("fractie"))
     if party.id == amendment.party_id:
         raise InputError(tr("De indienende fractie kan niet ook mede-indiener zijn."))
-    existing = _request_of(amendment, party.id)
+    existing = request_of(amendment, party.id)
     if existing is not None:
         return existing
-    return _ask(session, actor, amendment, party)
+    return add_request(session, actor, amendment, party)
 
 
 def withdraw_co_submission_request(session: Session, actor: Actor, amendment_id: uuid.UUID,
@@ -140,13 +142,13 @@ def withdraw_co_submission_request(session: Session, actor: Actor, amendment_id:
     amendment = get(session, Amendment, amendment_id, tr("amendement"))
     _submitter_may_ask(actor, amendment)
     _open(amendment)
-    request = _request_of(amendment, party_id)
+    request = request_of(amendment, party_id)
     if request is None:
         raise DomainError(tr("Deze fractie is niet gevraagd als mede-indiener van dit amendement."))
-    _withdraw(session, actor, amendment, request)
+    drop_request(session, actor, amendment, request)
 
 
-def _request_of(amendment: Amendment, party_id: uuid.UUID) -> CoSubmission | None:
+def request_of(amendment: Amendment, party_id: uuid.UUID) -> CoSubmission | None:
     return next((c for c in amendment.co_submissions if c.party_id == party_id), None)
 
 
@@ -157,7 +159,7 @@ def _own_request(session: Session, actor: Actor, amendment_id: uuid.UUID) -> tup
         raise PermissionDenied(tr("Alleen de gevraagde fractie zelf kan mede-indienen bevestigen of afwijzen; "
                                   "de griffie kan dat niet namens haar."))
     amendment = get(session, Amendment, amendment_id, tr("amendement"))
-    request = _request_of(amendment, actor.party_id)
+    request = request_of(amendment, actor.party_id)
     if request is None:
         raise DomainError(tr("Uw fractie is niet gevraagd als mede-indiener van dit amendement."))
     _open(amendment)
@@ -165,13 +167,18 @@ def _own_request(session: Session, actor: Actor, amendment_id: uuid.UUID) -> tup
 
 
 def answer(session: Session, actor: Actor, amendment: Amendment, request: CoSubmission,
-           state: CoSubmissionState) -> None:
-    """Record the asked party's own answer; the caller has checked that the actor is that party."""
+           state: CoSubmissionState, *, answered_by: str | None = None, answered_at=None, **noted) -> None:
+    """Record the asked party's own answer.
+
+    The caller has established that it comes from that party: the actor acts
+    for it, or it is in that party's own signed package (which names the
+    person who answered, and when).
+    """
     request.state = state
-    request.answered_by = actor.name
-    request.answered_at = now(session)
+    request.answered_by = answered_by or actor.name
+    request.answered_at = answered_at or now(session)
     action = "confirm_co_submission" if state == CoSubmissionState.CONFIRMED else "decline_co_submission"
-    log(session, actor, action, amendment=str(amendment.id), party=str(request.party_id))
+    log(session, actor, action, amendment=str(amendment.id), party=str(request.party_id), **noted)
 
 
 def confirm_co_submission(session: Session, actor: Actor, amendment_id: uuid.UUID) -> CoSubmission:
@@ -188,14 +195,14 @@ def decline_co_submission(session: Session, actor: Actor, amendment_id: uuid.UUI
     return request
 
 
-def lapse_answers(session: Session, actor: Actor, amendment: Amendment) -> int:
+def lapse_answers(session: Session, actor: Actor, amendment: Amendment, **noted) -> int:
     """After a change of wording: every answer becomes a request again, asked anew now."""
     lapsed = 0
     for request in amendment.co_submissions:
         if request.state == CoSubmissionState.REQUESTED:
             continue
         log(session, actor, "lapse_co_submission", amendment=str(amendment.id), party=str(request.party_id),
-            state=request.state.value)
+            state=request.state.value, **noted)
         request.state = CoSubmissionState.REQUESTED
         request.answered_by = ""
         request.answered_at = None
@@ -204,7 +211,8 @@ def lapse_answers(session: Session, actor: Actor, amendment: Amendment) -> int:
     return lapsed
 
 
-def lapse_if_reworded(session: Session, actor: Actor, amendment: Amendment, before: Wording) -> int:
-    if not amendment.co_submissions or not wording_changed(before, Wording.of(amendment)):
+def lapse_if_reworded(session: Session, actor: Actor, amendment: Amendment, before: Wording,
+                      after: Wording | None = None, **noted) -> int:
+    if not amendment.co_submissions or not wording_changed(before, after or Wording.of(amendment)):
         return 0
-    return lapse_answers(session, actor, amendment)
+    return lapse_answers(session, actor, amendment, **noted)

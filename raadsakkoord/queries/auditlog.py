@@ -97,7 +97,8 @@ REBASE_OUTCOMES = {"rebased": mark("zonder botsing"), "needs_rework": mark("bots
                    "already_in_text": mark("stond al in de tekst")}
 PACKAGE_WHAT = {"sections": mark("hoofdlijnen"), "revisions": mark("versies"), "rounds": mark("rondes"),
                 "parties": mark("fracties"), "amendments": mark("amendementen"),
-                "endorsements": mark("standpunten"), "tasks": mark("opdrachten")}
+                "endorsements": mark("standpunten"), "tasks": mark("opdrachten"),
+                "co_submissions": mark("antwoorden op verzoeken om mede-indienen")}
 
 
 def action_label(action: str) -> str:
