@@ -27,7 +27,7 @@ from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.exchange import serialize
 from raadsakkoord.exchange.common import ImportReport
 from raadsakkoord.exchange.envelope import moment, parse_moment
-from raadsakkoord.model import Amendment, CoSubmission, CoSubmissionState, Revision
+from raadsakkoord.model import Amendment, AmendmentStatus, CoSubmission, CoSubmissionState, Revision
 from raadsakkoord.operations.cosubmissions import (
     Wording,
     add_request,
@@ -50,26 +50,28 @@ def confirmed_parties(amendment: Amendment) -> list[uuid.UUID]:
 
 
 def own_answers(session: Session, party_id: uuid.UUID) -> list[dict]:
-    """The party's answers to requests on other parties' amendments, for its package."""
+    """The party's answers to requests on other parties' submitted amendments, for its package.
+
+    A draft never reached the griffie, so an answer on one has no request there to answer.
+    """
     return [serialize.co_submission_data(c) for c in session.scalars(
-        sa.select(CoSubmission).where(CoSubmission.party_id == party_id,
-                                      CoSubmission.state != CoSubmissionState.REQUESTED)
+        sa.select(CoSubmission).join(Amendment)
+        .where(CoSubmission.party_id == party_id, CoSubmission.state != CoSubmissionState.REQUESTED,
+               Amendment.status != AmendmentStatus.DRAFT)
         .order_by(CoSubmission.amendment_id))]
 
 
 # --- at the griffie: a party's package ---------------------------------------------------------
 
 
-def check_answers(content: dict, party_id: uuid.UUID, known_amendments: dict, refuse) -> None:
-    """Every answer in a party's package must be that party's own, on an amendment the griffie knows."""
+def check_answers(content: dict, party_id: uuid.UUID, refuse) -> None:
+    """Every answer in a party's package must be that party's own confirmation or decline."""
     own = str(party_id)
     for data in content.get("co_submissions", ()):
         if data["party"] != own:
             refuse(tr("bevat een bevestiging van mede-indienen namens een andere fractie"))
         if data["state"] not in ANSWERS:
             refuse(tr("bevat bij mede-indienen een antwoord dat geen bevestiging of afwijzing is"))
-        if uuid.UUID(data["amendment"]) not in known_amendments:
-            refuse(tr("bevat een antwoord op mede-indienen bij een onbekend amendement"))
 
 
 def wording_of(session: Session, amendment: Amendment) -> Wording:
@@ -99,7 +101,13 @@ def apply_answers(session: Session, actor: Actor, content: dict, amendments: dic
                   package: str) -> None:
     """The sender's answers: each confirms or declines exactly the request it was given on, if that still stands."""
     for data in content.get("co_submissions", ()):
-        amendment = amendments[uuid.UUID(data["amendment"])]
+        amendment = amendments.get(uuid.UUID(data["amendment"]))
+        if amendment is None:
+            # Not sent to the griffie (yet): there is no request here to answer.
+            report.keep(mark("Een antwoord op een verzoek om mede-indienen geldt een amendement dat hier "
+                             "niet bekend is; het is niet overgenomen."))
+            report.count("co_submissions", "unchanged")
+            continue
         request = request_of(amendment, uuid.UUID(data["party"]))
         state = CoSubmissionState(data["state"])
         if request is None or moment(request.requested_at) != data["requested_at"] or not amendment.status.is_open:

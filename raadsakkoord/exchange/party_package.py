@@ -201,7 +201,7 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
             section_id, revision = _uuid(data["section"]), _uuid(data["revision"])
             if section_id is None or revision is None or here.revision_section.get(revision) != section_id:
                 refuse(tr("bevat een standpunt over een onbekende hoofdlijn of versie"))
-    cosubmissions.check_answers(content, party_id, here.amendments, refuse)
+    cosubmissions.check_answers(content, party_id, refuse)
     for data in content["tasks"]:
         existing = here.tasks.get(uuid.UUID(data["id"]))
         if data["proposed_by"] != own or (existing is not None and existing.proposed_by_party_id != party_id):

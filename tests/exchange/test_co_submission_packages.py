@@ -166,3 +166,18 @@ def test_a_round_package_of_an_older_version_brings_its_co_submitters_as_request
     ok(capsys, "package", "import", council.parties["BB"], tmp_path / "ronde-oud.rkpkg")
     assert _states(council.parties["BB"], amendment) == {"GL": REQUESTED}
     assert _indiener(council.parties["BB"]) == ["- Indiener: RP"]
+
+
+def test_an_answer_on_an_amendment_the_griffie_does_not_know_is_noted_not_taken(council, capsys, tmp_path):
+    """GL's own answer, but on an amendment that never reached the griffie: the rest of GL's package counts."""
+    ok(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", tmp_path / "gl-1.rkpkg")
+    document = json.loads((tmp_path / "gl-1.rkpkg").read_bytes())
+    moment = document["header"]["created_at"]
+    document["content"]["co_submissions"] = [{
+        "amendment": "00000000-0000-4000-8000-000000000000", "party": str(council.ids["GL"]),
+        "state": "confirmed", "requested_by": "Lid van RP", "requested_at": moment,
+        "answered_by": "Lid van GL", "answered_at": moment}]
+    package = tmp_path / "gl-onbekend.rkpkg"
+    package.write_bytes(_sign_as(council, "GL", document))
+    out = ok(capsys, "package", "import", council.griffie, package)
+    assert "Pakket van GL ingelezen." in out and "niet bekend; het is niet overgenomen" in out
