@@ -180,4 +180,4 @@ def test_an_answer_on_an_amendment_the_griffie_does_not_know_is_noted_not_taken(
     package = tmp_path / "gl-onbekend.rkpkg"
     package.write_bytes(_sign_as(council, "GL", document))
     out = ok(capsys, "package", "import", council.griffie, package)
-    assert "Pakket van GL ingelezen." in out and "niet bekend; het is niet overgenomen" in out
+    assert "Pakket van GL ingelezen." in out and "hier niet bekend is; het is niet overgenomen" in out
