@@ -27,7 +27,13 @@ from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.exchange import serialize
 from raadsakkoord.exchange.common import ImportReport
 from raadsakkoord.exchange.envelope import moment, parse_moment
-from raadsakkoord.model import Amendment, AmendmentStatus, CoSubmission, CoSubmissionState, Revision
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentStatus,
+    CoSubmission,
+    CoSubmissionState,
+    Revision,
+)
 from raadsakkoord.operations.cosubmissions import (
     Wording,
     add_request,

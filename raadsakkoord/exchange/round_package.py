@@ -265,7 +265,7 @@ def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | No
             else:
                 report.count("amendments", "unchanged")
             theirs = Wording(data["headline"], data["explanation"], data["proposed_title"],
-                                           data["proposed_text"], _text_of(session, values["base_revision_id"]))
+                             data["proposed_text"], _text_of(session, values["base_revision_id"]))
             differs = wording_changed(theirs, cosubmissions.wording_of(session, existing))
             cosubmissions.follow_round(session, existing, requests.get(ident, []), own_party, parties, differs)
             continue

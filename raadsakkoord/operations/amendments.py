@@ -15,7 +15,6 @@ from raadsakkoord.model import (
     AmendmentKind,
     AmendmentStatus,
     Chapter,
-    Party,
     Section,
     SectionStatus,
 )

@@ -178,7 +178,8 @@ def answer(session: Session, actor: Actor, amendment: Amendment, request: CoSubm
     request.answered_by = answered_by or actor.name
     request.answered_at = answered_at or now(session)
     action = "confirm_co_submission" if state == CoSubmissionState.CONFIRMED else "decline_co_submission"
-    log(session, actor, action, amendment=str(amendment.id), party=str(request.party_id), **noted)
+    log(session, actor, action, amendment=str(amendment.id), party=str(request.party_id),
+        answered_by=request.answered_by, **noted)
 
 
 def confirm_co_submission(session: Session, actor: Actor, amendment_id: uuid.UUID) -> CoSubmission:

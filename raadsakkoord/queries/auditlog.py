@@ -342,7 +342,11 @@ def _rebase(p: dict, n: _Names) -> str:
 
 
 def _co_submission(p: dict, n: _Names) -> str:
-    return tr("{amendment}: {party}").format(amendment=_amendment(p, n), party=n.party(p.get("party")))
+    text = tr("{amendment}: {party}").format(amendment=_amendment(p, n), party=n.party(p.get("party")))
+    if p.get("answered_by"):
+        text += f" ({p['answered_by']})"
+    # Read in by a clerk, but the answer is the party's own, from its signed package.
+    return text + (" — " + tr("uit een fractiepakket") if p.get("package") else "")
 
 
 DESCRIBERS: dict[str, _Describer] = {

@@ -8,6 +8,7 @@ from raadsakkoord.exchange.envelope import canonical, seal
 from raadsakkoord.export import markdown as md
 from raadsakkoord.export.amendments import amendment_book
 from raadsakkoord.model import Amendment, AmendmentKind, CoSubmissionState
+from raadsakkoord.queries.auditlog import audit_page
 from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import BOUWEN, cli, dump, ok
 
@@ -112,6 +113,12 @@ def test_the_asked_partys_own_package_confirms_and_every_party_then_sees_it(coun
     assert "antwoorden op verzoeken om mede-indienen: 1 bijgewerkt" in out
     assert _states(council.griffie, amendment) == {"GL": CONFIRMED}
     assert _indiener(council.griffie) == ["- Indiener: RP met GL"]
+    ws = open_workspace(str(council.griffie))
+    with ws.action() as s:
+        [event] = [r for r in audit_page(s) if r.action == "confirm_co_submission"]
+    ws.close()
+    # The clerk read it in; the log says whose answer it is and where it came from.
+    assert event.details == "‘Minder woningen’ (RP): GL (Lid van GL) — uit een fractiepakket"
 
     ok(capsys, "package", "export", council.griffie, "--round", "-o", tmp_path / "ronde-b.rkpkg")
     document = json.loads((tmp_path / "ronde-b.rkpkg").read_bytes())

@@ -5,7 +5,13 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError, InputError, PermissionDenied
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, AuditEvent, CoSubmissionState
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    AuditEvent,
+    CoSubmissionState,
+)
 from raadsakkoord.queries.auditlog import audit_page
 
 NEW_BOUWEN = "We bouwen 800 woningen.\n\nDe helft is sociale huur."
@@ -79,8 +85,8 @@ def test_every_step_is_in_the_audit_log(setup):
                     "confirm_co_submission", "decline_co_submission", "update_draft",
                     "lapse_co_submission", "lapse_co_submission", "withdraw_co_submission_request"]
     described = {(r.action, r.actor, r.details) for r in rows}
-    assert ("confirm_co_submission", "Bram Blauw", "‘Meer woningen’ (RP): BB") in described
-    assert ("decline_co_submission", "Gerda Groen", "‘Meer woningen’ (RP): GL") in described
+    assert ("confirm_co_submission", "Bram Blauw", "‘Meer woningen’ (RP): BB (Bram Blauw)") in described
+    assert ("decline_co_submission", "Gerda Groen", "‘Meer woningen’ (RP): GL (Gerda Groen)") in described
 
 
 def test_a_changed_wording_lapses_the_answers_back_to_requests(setup):

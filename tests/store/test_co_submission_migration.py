@@ -9,7 +9,12 @@ from raadsakkoord import operations as ops
 from raadsakkoord.export import markdown as md
 from raadsakkoord.export.amendments import amendment_book
 from raadsakkoord.model import Amendment, AmendmentKind
-from raadsakkoord.store.workspace import alembic_config, migration_engine, open_workspace, parse_target
+from raadsakkoord.store.workspace import (
+    alembic_config,
+    migration_engine,
+    open_workspace,
+    parse_target,
+)
 
 
 def test_an_older_workspaces_co_submitters_become_requests(setup, workspace_target):
