@@ -108,6 +108,10 @@ def test_the_asked_partys_own_package_confirms_and_every_party_then_sees_it(coun
     ok(capsys, "package", "import", council.parties["GL"], tmp_path / "ronde-a.rkpkg")
     assert _states(council.parties["GL"], amendment) == {"GL": REQUESTED}
     _act(council, "GL", lambda s, gl: ops.confirm_co_submission(s, gl, amendment))
+    # A round package that crosses GL's answer in the mail does not undo it.
+    ok(capsys, "package", "export", council.griffie, "--round", "-o", tmp_path / "ronde-a2.rkpkg")
+    ok(capsys, "package", "import", council.parties["GL"], tmp_path / "ronde-a2.rkpkg")
+    assert _states(council.parties["GL"], amendment) == {"GL": CONFIRMED}
     ok(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", tmp_path / "gl-1.rkpkg")
     out = ok(capsys, "package", "import", council.griffie, tmp_path / "gl-1.rkpkg")
     assert "antwoorden op verzoeken om mede-indienen: 1 bijgewerkt" in out
