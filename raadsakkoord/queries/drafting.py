@@ -42,6 +42,7 @@ class SectionBadges:
     open_amendments: int
     own_position: Position | None
     own_stale: bool
+    asked: int = 0  # open amendments whose submitter asks this party to co-submit, unanswered
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _visible(party_id: uuid.UUID | None):
 
 
 def section_badges(session: Session, party_id: uuid.UUID | None) -> dict[uuid.UUID, SectionBadges]:
-    """Per section: open amendments (visible to this actor), and the party's own position."""
+    """Per section: open amendments (visible to this actor), the party's own position, and requests to it."""
     counts = Counter(session.scalars(
         sa.select(Amendment.section_id).where(
             Amendment.section_id.is_not(None), Amendment.status.in_(OPEN_STATUSES), _visible(party_id))
@@ -151,10 +152,15 @@ def section_badges(session: Session, party_id: uuid.UUID | None) -> dict[uuid.UU
             .where(Endorsement.party_id == party_id)
         )
         own = {row.section_id: (row.position, row.revision_id != row.current_revision_id) for row in rows}
+    asked = Counter(session.scalars(
+        sa.select(Amendment.section_id).join(CoSubmission)
+        .where(CoSubmission.party_id == party_id, CoSubmission.state == CoSubmissionState.REQUESTED,
+               Amendment.section_id.is_not(None), Amendment.status.in_(OPEN_STATUSES), _visible(party_id))
+    )) if party_id is not None else Counter()
     badges = {}
     for section_id in session.scalars(sa.select(Section.id)):
         position, stale = own.get(section_id, (None, False))
-        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale)
+        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale, asked.get(section_id, 0))
     return badges
 
 

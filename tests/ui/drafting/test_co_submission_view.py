@@ -7,6 +7,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.model import Amendment, AmendmentKind, Party, Section
 from raadsakkoord.store.workspace import open_workspace
 from tests.ui.conftest import party_identity
+from ui.shell.navigator import AMENDMENTS as AMENDMENTS_COLUMN
 from ui.shell.sectionview import AMENDMENTS
 
 HEADLINE = "Buurtbatterijen in elke wijk"
@@ -54,6 +55,11 @@ def test_the_asked_party_confirms_with_the_keyboard_and_the_submitter_sees_it(ma
     # GL, asked, sees the request in the list and in the amendment, and confirms it with the keyboard.
     window = make_window()
     view = _show(window, qtbot, demo_path, "GL", "Gerrit Groen", section_id, amendment_id)
+    # The navigator marks the section that holds a request to GL, in words for the tooltip and a screen reader.
+    model = window.navigator.model
+    cell = model.find_section(section_id).siblingAtColumn(AMENDMENTS_COLUMN)
+    assert cell.data().endswith("✉")
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith("uw fractie is gevraagd als mede-indiener van 1 ervan")
     row = view.amendment_model.row_of(amendment_id)
     status = view.amendment_model.index(row, 2).data()
     assert status.endswith("uw fractie is gevraagd als mede-indiener")
@@ -76,6 +82,7 @@ def test_the_asked_party_confirms_with_the_keyboard_and_the_submitter_sees_it(ma
     qtbot.waitUntil(lambda: "Mede-indieners: GL (bevestigd)" in view.amendment_view.toPlainText())
     assert not panel.confirm_button.isEnabled() and panel.decline_button.isEnabled()
     assert "bevestigd" in panel.label.text()
+    qtbot.waitUntil(lambda: not cell.data().endswith("✉"))
     window.close()
 
     window = make_window()
