@@ -148,6 +148,9 @@ class _Builder:
                 amendment = ops.propose_amendment(self.session, actor, kind=AmendmentKind.MODIFY,
                                                   section_id=self.sections[item.section_key], text=text, **common)
             created[item.key] = amendment
+            for short_name in item.co_parties:
+                # Each co-submitter puts its own name under the amendment.
+                ops.confirm_co_submission(self.session, self.actors[short_name], amendment.id)
             if item.outcome != "draft":
                 self.endorse_amendment(amendment.id, item)
         self.clock.set_day(self.clock().date() + dt.timedelta(days=7))

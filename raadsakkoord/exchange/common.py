@@ -47,7 +47,7 @@ class ImportReport:
                 sender=self.sender)]
         names = {"sections": tr("hoofdlijnen"), "revisions": tr("versies"), "rounds": tr("rondes"),
                  "parties": tr("fracties"), "amendments": tr("amendementen"), "endorsements": tr("standpunten"),
-                 "tasks": tr("opdrachten")}
+                 "tasks": tr("opdrachten"), "co_submissions": tr("antwoorden op verzoeken om mede-indienen")}
         outcomes = {"new": tr("{count} nieuw"), "updated": tr("{count} bijgewerkt"),
                     "unchanged": tr("{count} ongewijzigd")}
         lines = [tr("Pakket van {sender} ingelezen.").format(sender=self.sender)]

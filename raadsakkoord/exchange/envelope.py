@@ -28,7 +28,11 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.exchange import keys
 
 FORMAT = "raadsakkoord-package"
-VERSION = 1
+# The newest format this version reads and writes. Version 2 added the
+# answers to co-submission requests (``co_submissions`` in the content); a
+# package without them is still written as version 1, so an older
+# Raadsakkoord reads it, and refuses one it cannot understand as newer.
+VERSION = 2
 # Ten times a real agreement makes a round package of a few tens of MiB; a
 # file far beyond that is not a package and is refused before it is read.
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
@@ -69,6 +73,7 @@ class Package:
     content: dict
     signature: dict
     sha256: str  # of the file's bytes
+    version: int = 1  # the format version it was written in, which its signature covers
 
     @property
     def kind(self) -> str:
@@ -87,7 +92,7 @@ class Package:
         return self.header["sender"]
 
     def signed_bytes(self) -> bytes:
-        return canonical({"format": FORMAT, "version": VERSION, "header": self.header, "content": self.content})
+        return canonical({"format": FORMAT, "version": self.version, "header": self.header, "content": self.content})
 
     def signature_valid(self, public_key_b64: str) -> bool:
         """Signed by this key, and the unsigned signature block names exactly this key.
@@ -107,13 +112,14 @@ class Package:
 
 def seal(header: dict, content: dict, private_key, public_fingerprint: str) -> tuple[bytes, Package]:
     """The package file's bytes (header and content signed with the sender's key), and the package."""
-    body = {"format": FORMAT, "version": VERSION, "header": header, "content": content}
+    version = 2 if "co_submissions" in content else 1
+    body = {"format": FORMAT, "version": version, "header": header, "content": content}
     signature = private_key.sign(canonical(body))
     body["signature"] = {"algorithm": "Ed25519", "fingerprint": public_fingerprint,
                          "value": base64.b64encode(signature).decode("ascii")}
     _validate(body, tr("het nieuwe pakket"))  # never write what we would refuse to read
     data = canonical(body)
-    return data, Package(header, content, body["signature"], hashlib.sha256(data).hexdigest())
+    return data, Package(header, content, body["signature"], hashlib.sha256(data).hexdigest(), version)
 
 
 def _no_duplicates(pairs):
@@ -175,4 +181,4 @@ def read_package(data: bytes, source: str) -> Package:
         raise PackageRefused(tr("{source} is na het ondertekenen gewijzigd; het is niet ingelezen.").format(
             source=source))
     return Package(document["header"], document["content"], document["signature"],
-                   hashlib.sha256(data).hexdigest())
+                   hashlib.sha256(data).hexdigest(), document["version"])

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.base.errors import DomainError
-from raadsakkoord.exchange import keys, serialize
+from raadsakkoord.exchange import cosubmissions, keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
     already_imported,
@@ -63,15 +63,18 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
         raise DomainError(tr("Deze werkruimte heeft nog geen ronde van de griffie; lees eerst een rondepakket in."))
     amendments = session.scalars(sa.select(Amendment).where(
         Amendment.party_id == party.id, Amendment.status.in_(SENT_STATUSES))
-        .options(selectinload(Amendment.co_parties)).order_by(Amendment.created_at)).all()
+        .options(selectinload(Amendment.co_submissions)).order_by(Amendment.created_at)).all()
     content = {
         "party": str(party.id),
-        "amendments": [serialize.amendment_data(a) for a in amendments],
+        "amendments": [serialize.amendment_data(a, cosubmissions.asked_parties(a)) for a in amendments],
         "endorsements": [serialize.endorsement_data(e) for e in session.scalars(
             sa.select(Endorsement).where(Endorsement.party_id == party.id).order_by(Endorsement.given_at))],
         "tasks": [serialize.task_data(t) for t in session.scalars(
             sa.select(Task).where(Task.proposed_by_party_id == party.id).order_by(Task.created_at))],
     }
+    answers = cosubmissions.own_answers(session, party.id)
+    if answers:  # without them the package stays in the format an older version reads
+        content["co_submissions"] = answers
     header = {"kind": "party", "package_id": str(new_id(session)), "agreement": str(agreement.id),
               "sender": identity.holder, "sender_name": party.short_name,
               "sequence": last_sequence(session, identity.holder, "out") + 1, "base_round": base_round,
@@ -118,8 +121,9 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     here = _Here(session)
     _check_references(here, content, party_id, source)
     for data in content["amendments"]:
-        _apply_amendment(session, agreement.id, data, here.amendments, here.parties, report)
+        _apply_amendment(session, actor, agreement.id, data, here, report, str(package.package_id))
     session.flush()
+    cosubmissions.apply_answers(session, actor, content, here.amendments, report, str(package.package_id))
     index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
         report.count("endorsements", serialize.put_endorsement(session, data, lambda: new_id(session), index))
@@ -138,7 +142,7 @@ class _Here:
     """What the workspace holds, loaded once: every check and update looks things up here."""
 
     def __init__(self, session: Session) -> None:
-        self.amendments = serialize.load_all(session, Amendment, selectinload(Amendment.co_parties))
+        self.amendments = serialize.load_all(session, Amendment, selectinload(Amendment.co_submissions))
         self.parties = serialize.load_all(session, Party)
         self.sections = serialize.load_all(session, Section)
         self.chapters = serialize.load_all(session, Chapter)
@@ -171,7 +175,7 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
             refuse(tr("bevat een amendement namens een andere fractie"))
         if data["status"] not in sent:
             refuse(tr("bevat een amendement met een status die alleen de griffie kan geven"))
-        for co in data["co_parties"]:
+        for co in data["co_parties"]:  # requests to these parties, never their consent
             if uuid.UUID(co) not in here.parties:
                 refuse(tr("noemt een onbekende mede-indiener"))
         if outline_heading_line(data["proposed_text"]) is not None:
@@ -199,6 +203,7 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
             section_id, revision = _uuid(data["section"]), _uuid(data["revision"])
             if section_id is None or revision is None or here.revision_section.get(revision) != section_id:
                 refuse(tr("bevat een standpunt over een onbekende hoofdlijn of versie"))
+    cosubmissions.check_answers(content, party_id, refuse)
     for data in content["tasks"]:
         existing = here.tasks.get(uuid.UUID(data["id"]))
         if data["proposed_by"] != own or (existing is not None and existing.proposed_by_party_id != party_id):
@@ -208,9 +213,10 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
                 refuse(tr("bevat een opdracht bij een onbekende hoofdlijn"))
 
 
-def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, parties: dict,
-                     report: ImportReport) -> None:
+def _apply_amendment(session: Session, actor: Actor, agreement_id: uuid.UUID, data: dict, here: _Here,
+                     report: ImportReport, package: str) -> None:
     ident = uuid.UUID(data["id"])
+    known = here.amendments
     existing = known.get(ident)
     values = serialize.amendment_values(data)
     if existing is not None and not existing.status.is_open:
@@ -224,9 +230,10 @@ def _apply_amendment(session: Session, agreement_id: uuid.UUID, data: dict, know
         values.pop(key)
     if values["status"] == AmendmentStatus.WITHDRAWN:
         values["decision_note"] = data["decision_note"]
+    before = cosubmissions.wording_of(session, existing) if existing is not None else None
     outcome, amendment = serialize.upsert(session, Amendment, ident,
                                           dict(values, agreement_id=agreement_id, needs_rework=False), known)
-    serialize.set_co_parties(amendment, data["co_parties"], parties)
+    cosubmissions.apply_requests(session, actor, amendment, data, here.parties, before, package)
     report.count("amendments", outcome)
 
 

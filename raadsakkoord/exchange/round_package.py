@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.base.errors import DomainError
-from raadsakkoord.exchange import keys, serialize
+from raadsakkoord.exchange import cosubmissions, keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
     already_imported,
@@ -47,6 +47,7 @@ from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.operations.consolidation import rebase_open_amendments
+from raadsakkoord.operations.cosubmissions import Wording, wording_changed
 
 
 def export_round_package(session: Session, actor: Actor, *, round_number: int | None = None) -> bytes:
@@ -100,13 +101,14 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
     known_revisions = set().union(*revisions_of.values()) if revisions_of else set()
     rounds = session.scalars(sa.select(Round).where(Round.number <= published.number).order_by(Round.number)).all()
     round_entries = [serialize.round_data(r, [e for e in r.entries if e.revision_id in known_revisions]) for r in rounds]
-    amendments = []
+    amendments, requests = [], []
     for amendment in session.scalars(sa.select(Amendment).where(Amendment.status != AmendmentStatus.DRAFT)
-                                     .options(selectinload(Amendment.co_parties))
+                                     .options(selectinload(Amendment.co_submissions))
                                      .order_by(Amendment.created_at)):
         if amendment.base_revision_id is not None and amendment.base_revision_id not in known_revisions:
             continue  # written on a text this round does not contain yet
-        data = serialize.amendment_data(amendment)
+        requests.extend(serialize.co_submission_data(c) for c in amendment.co_submissions)
+        data = serialize.amendment_data(amendment, cosubmissions.confirmed_parties(amendment))
         if amendment.section_id is not None and amendment.section_id not in revisions_of:
             data["section"] = None  # a new section made after this round
         amendments.append(data)
@@ -118,7 +120,7 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
     section_ids = set(revisions_of)
     tasks = [serialize.task_data(t, section_ids) for t in session.scalars(
         sa.select(Task).options(selectinload(Task.sections)).order_by(Task.created_at))]
-    return {
+    content = {
         "agreement": serialize.agreement_data(agreement),
         "parties": [serialize.party_data(p) for p in session.scalars(sa.select(Party).order_by(Party.short_name))],
         "chapters": [chapters[k] for k in sorted(chapters)],
@@ -128,6 +130,9 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
         "endorsements": endorsements,
         "tasks": tasks,
     }
+    if requests:  # without them the package stays in the format an older version reads
+        content["co_submissions"] = requests
+    return content
 
 
 def _own_party(session: Session, agreement_id: uuid.UUID) -> uuid.UUID | None:
@@ -246,8 +251,9 @@ def _apply_round_entries(session: Session, new_rounds: list) -> None:
 
 def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | None, parties: dict,
                       report: ImportReport) -> None:
-    known = serialize.load_all(session, Amendment, selectinload(Amendment.co_parties))
+    known = serialize.load_all(session, Amendment, selectinload(Amendment.co_submissions))
     agreement_id = content_agreement(content)
+    requests = cosubmissions.published_requests(content)
     for data in content["amendments"]:
         ident = uuid.UUID(data["id"])
         values = serialize.amendment_values(data)
@@ -260,10 +266,19 @@ def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | No
                 report.count("amendments", "updated")
             else:
                 report.count("amendments", "unchanged")
+            theirs = Wording(data["headline"], data["explanation"], data["proposed_title"],
+                             data["proposed_text"], _text_of(session, values["base_revision_id"]))
+            differs = wording_changed(theirs, cosubmissions.wording_of(session, existing))
+            cosubmissions.follow_round(session, existing, requests.get(ident, []), own_party, parties, differs)
             continue
         outcome, amendment = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id), known)
-        serialize.set_co_parties(amendment, data["co_parties"], parties)
+        cosubmissions.follow_round(session, amendment, requests.get(ident, []), own_party, parties, False)
         report.count("amendments", outcome)
+
+
+def _text_of(session: Session, revision_id: uuid.UUID | None) -> str | None:
+    revision = session.get(Revision, revision_id) if revision_id is not None else None
+    return revision.text if revision is not None else None
 
 
 def content_agreement(content: dict) -> uuid.UUID:

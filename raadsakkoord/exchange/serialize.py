@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
     AmendmentStatus,
+    CoSubmission,
     Endorsement,
     ParticipationLevel,
     Party,
@@ -71,14 +73,21 @@ def round_data(r: Round, entries: list[RoundSection]) -> dict:
                          "chapter_title": e.chapter_title, "title": e.title, "status": e.status} for e in entries]}
 
 
-def amendment_data(a: Amendment) -> dict:
+def amendment_data(a: Amendment, co_parties: Iterable[uuid.UUID]) -> dict:
+    """``co_parties``: in a party package the parties the sender asks, in a round package those who confirmed."""
     return {"id": str(a.id), "kind": a.kind.value, "section": _id(a.section_id), "chapter": _id(a.chapter_id),
             "base_revision": _id(a.base_revision_id), "proposed_title": a.proposed_title,
             "proposed_text": a.proposed_text, "headline": a.headline, "explanation": a.explanation,
-            "party": str(a.party_id), "co_parties": sorted(str(p.id) for p in a.co_parties), "author": a.author,
+            "party": str(a.party_id), "co_parties": sorted(str(p) for p in co_parties), "author": a.author,
             "status": a.status.value, "decision_note": a.decision_note, "decided_by": a.decided_by,
             "decided_at": moment(a.decided_at), "created_at": moment(a.created_at),
             "submitted_at": moment(a.submitted_at)}
+
+
+def co_submission_data(c: CoSubmission) -> dict:
+    return {"amendment": str(c.amendment_id), "party": str(c.party_id), "state": c.state.value,
+            "requested_by": c.requested_by, "requested_at": moment(c.requested_at),
+            "answered_by": c.answered_by, "answered_at": moment(c.answered_at)}
 
 
 def endorsement_data(e: Endorsement) -> dict:
@@ -173,12 +182,6 @@ def amendment_values(d: dict) -> dict:
             "decision_note": d["decision_note"], "decided_by": d["decided_by"],
             "decided_at": parse_moment(d["decided_at"]), "created_at": parse_moment(d["created_at"]),
             "submitted_at": parse_moment(d["submitted_at"])}
-
-
-def set_co_parties(amendment: Amendment, ids: list[str], parties: dict) -> None:
-    wanted = [parties[uuid.UUID(i)] for i in ids if uuid.UUID(i) in parties]
-    if {p.id for p in amendment.co_parties} != {p.id for p in wanted}:
-        amendment.co_parties = wanted
 
 
 def endorsement_index(session: Session) -> dict:

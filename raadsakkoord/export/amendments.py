@@ -16,9 +16,14 @@ from raadsakkoord.export.document import Meta, _meta
 from raadsakkoord.export.printable import printable_data
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Revision, Section
+from raadsakkoord.model import Amendment, AmendmentKind, Chapter, CoSubmission, Revision, Section
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.support import Tally, amendment_support
+
+
+# A party's name goes under an amendment only when it confirmed that itself:
+# the book names the confirmed co-submitters, never the parties merely asked.
+_CONFIRMED_CO_PARTIES = selectinload(Amendment.co_submissions).selectinload(CoSubmission.party)
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class BookAmendment:
     label: str  # "A7": stable within one book, used for cross-references
     kind: AmendmentKind
     party: str
-    co_parties: tuple[str, ...]
+    co_parties: tuple[str, ...]  # the confirmed co-submitters only
     headline: str
     explanation: str
     status: str
@@ -67,7 +72,7 @@ def amendment_book(session: Session, *, today=None,
     """Every amendment per section; ``progress`` hears every 50 sections of a big book (comparing takes seconds)."""
     meta = _meta(session, None, today)
     amendments = session.scalars(
-        sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.co_parties),
+        sa.select(Amendment).options(selectinload(Amendment.party), _CONFIRMED_CO_PARTIES,
                                      selectinload(Amendment.base_revision))
         .order_by(Amendment.created_at, Amendment.id)
     ).all()
@@ -105,7 +110,7 @@ def amendment_book(session: Session, *, today=None,
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
             items.append(BookAmendment(
                 a.id, labels[a.id], a.kind, a.party.short_name,
-                tuple(p.short_name for p in a.co_parties), a.headline, a.explanation,
+                tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
                 diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),

@@ -4,7 +4,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapper, object_session
 
 from raadsakkoord.model.agreement import Agreement, Chapter, Party, Revision, Round, RoundSection, Section
-from raadsakkoord.model.amendment import Amendment, Endorsement, amendment_co_party
+from raadsakkoord.model.amendment import Amendment, CoSubmission, Endorsement
 from raadsakkoord.model.audit import AuditEvent
 from raadsakkoord.model.autosave import Autosave
 from raadsakkoord.model.exchange import PackageRecord, TrustedKey
@@ -14,6 +14,7 @@ from raadsakkoord.model.base import (
     AmendmentKind,
     AmendmentStatus,
     Base,
+    CoSubmissionState,
     ParticipationLevel,
     Position,
     SectionStatus,
@@ -32,6 +33,8 @@ __all__ = [
     "Autosave",
     "Base",
     "Chapter",
+    "CoSubmission",
+    "CoSubmissionState",
     "Endorsement",
     "PackageRecord",
     "ParticipationLevel",
@@ -45,7 +48,6 @@ __all__ = [
     "Task",
     "TaskStatus",
     "TrustedKey",
-    "amendment_co_party",
     "task_section",
 ]
 

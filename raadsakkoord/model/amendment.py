@@ -9,13 +9,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from raadsakkoord.model.agreement import Chapter, Party, Revision, Section
-from raadsakkoord.model.base import AmendmentKind, AmendmentStatus, Base, Position, enum_column
-
-amendment_co_party = sa.Table(
-    "amendment_co_party",
-    Base.metadata,
-    sa.Column("amendment_id", sa.Uuid, sa.ForeignKey("amendment.id"), primary_key=True),
-    sa.Column("party_id", sa.Uuid, sa.ForeignKey("party.id"), primary_key=True),
+from raadsakkoord.model.base import (
+    AmendmentKind,
+    AmendmentStatus,
+    Base,
+    CoSubmissionState,
+    Position,
+    enum_column,
 )
 
 
@@ -55,9 +55,42 @@ class Amendment(Base):
     chapter: Mapped[Chapter | None] = relationship()
     base_revision: Mapped[Revision | None] = relationship()
     party: Mapped[Party] = relationship()
-    co_parties: Mapped[list[Party]] = relationship(secondary=amendment_co_party)
+    co_submissions: Mapped[list[CoSubmission]] = relationship(
+        back_populates="amendment", cascade="all, delete-orphan", order_by="CoSubmission.requested_at")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def confirmed_co_parties(self) -> list[Party]:
+        """The co-submitters who confirmed it themselves: the only ones anything published names."""
+        return [c.party for c in self.co_submissions if c.state == CoSubmissionState.CONFIRMED]
+
+
+class CoSubmission(Base):
+    """A party the submitting party named as co-submitter (mede-indiener) of its amendment.
+
+    Naming a party is only a request: a party's name goes under an amendment
+    when that party itself confirms it, in the application or in its own
+    signed package. An answer (confirmed or declined) is for the wording it
+    was given on; when the submitting party changes that wording the answer
+    lapses and the request stands again.
+    """
+
+    __tablename__ = "co_submission"
+
+    amendment_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("amendment.id"), primary_key=True)
+    party_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("party.id"), primary_key=True, index=True)
+    state: Mapped[CoSubmissionState] = mapped_column(
+        enum_column(CoSubmissionState, "co_submission_state"), default=CoSubmissionState.REQUESTED)
+    requested_by: Mapped[str] = mapped_column(sa.String(120))
+    # When the current request was made; renewed when an answer lapses, so an
+    # answer can be matched to the request it was given on.
+    requested_at: Mapped[dt.datetime]
+    answered_by: Mapped[str] = mapped_column(sa.String(120), default="")
+    answered_at: Mapped[dt.datetime | None]
+
+    amendment: Mapped[Amendment] = relationship(back_populates="co_submissions")
+    party: Mapped[Party] = relationship()
 
 
 class Endorsement(Base):

@@ -109,6 +109,14 @@ DECIDED_STATUSES = frozenset(
 )
 
 
+class CoSubmissionState(enum.StrEnum):
+    """Where a request to co-submit an amendment stands: only the asked party moves it on."""
+
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+
+
 class Position(enum.StrEnum):
     SUPPORT = "support"
     OPPOSE = "oppose"

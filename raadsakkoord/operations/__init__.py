@@ -18,6 +18,12 @@ from raadsakkoord.operations.amendments import (
 )
 from raadsakkoord.operations.autosave import UnsavedDraft, autosave_draft, discard_autosave, unsaved_drafts
 from raadsakkoord.operations.consolidation import RebaseReport, rebase_open_amendments
+from raadsakkoord.operations.cosubmissions import (
+    confirm_co_submission,
+    decline_co_submission,
+    request_co_submission,
+    withdraw_co_submission_request,
+)
 from raadsakkoord.operations.decisions import (
     DecisionRecord,
     decision_record,
@@ -62,10 +68,12 @@ __all__ = [
     "add_party",
     "add_section",
     "add_task",
+    "confirm_co_submission",
     "confirm_endorsements",
     "create_agreement",
     "decide_amendment",
     "decision_record",
+    "decline_co_submission",
     "edit_task",
     "endorse_amendment",
     "endorse_section",
@@ -73,6 +81,7 @@ __all__ = [
     "move_section",
     "propose_amendment",
     "publish_round",
+    "request_co_submission",
     "rename_section",
     "revise_section",
     "set_section_status",
@@ -84,4 +93,5 @@ __all__ = [
     "undo_decision",
     "undoable_decision",
     "withdraw_amendment",
+    "withdraw_co_submission_request",
 ]

@@ -15,7 +15,6 @@ from raadsakkoord.model import (
     AmendmentKind,
     AmendmentStatus,
     Chapter,
-    Party,
     Section,
     SectionStatus,
 )
@@ -32,6 +31,7 @@ from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.diffing import rebase
+from raadsakkoord.operations.cosubmissions import Wording, lapse_if_reworded, set_requests
 from raadsakkoord.operations.sections import add_section, new_revision
 from raadsakkoord.model import fields
 
@@ -42,16 +42,6 @@ def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
     if section.status in (SectionStatus.WITHDRAWN, SectionStatus.REJECTED):
         raise DomainError(tr("Hoofdlijn {number} is vervallen; amenderen kan niet meer.").format(number=section.number))
     return section
-
-
-def _co_parties(session: Session, party: Party, ids: Iterable[uuid.UUID]) -> list[Party]:
-    parties = []
-    for ident in dict.fromkeys(ids):
-        other = get(session, Party, ident, tr("fractie"))
-        if other.id == party.id:
-            raise InputError(tr("De indienende fractie kan niet ook mede-indiener zijn."))
-        parties.append(other)
-    return parties
 
 
 def _own(actor: Actor, amendment: Amendment) -> None:
@@ -74,7 +64,6 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
         headline=fields.line("amendment.headline", headline),
         explanation=fields.text("amendment.explanation", explanation), party=party, author=actor.name,
         status=AmendmentStatus.DRAFT, created_at=now(session),
-        co_parties=_co_parties(session, party, co_party_ids),
     )
     if kind == AmendmentKind.MODIFY:
         section = _active_section(session, section_id)
@@ -97,6 +86,7 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
         party=str(party.id), section=str(amendment.section_id) if amendment.section_id else None,
         base_revision=str(amendment.base_revision_id) if amendment.base_revision_id else None,
         headline=amendment.headline)
+    set_requests(session, actor, amendment, co_party_ids)
     if submit:
         submit_amendment(session, actor, amendment.id)
     return amendment
@@ -130,6 +120,7 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
     check_version(amendment, expected_version, tr("Dit amendement"))
     if amendment.status != AmendmentStatus.DRAFT:
         raise DomainError(tr("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend."))
+    before = Wording.of(amendment)
     if headline is not None:
         amendment.headline = fields.line("amendment.headline", headline)
     if explanation is not None:
@@ -141,9 +132,10 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
         amendment.proposed_text = (
             _changed_text(text, base, amendment.section.number) if base is not None else _nonempty_text(text)
         )
-    if co_party_ids is not None:
-        amendment.co_parties = _co_parties(session, amendment.party, co_party_ids)
     log(session, actor, "update_draft", amendment=str(amendment.id))
+    lapse_if_reworded(session, actor, amendment, before)
+    if co_party_ids is not None:
+        set_requests(session, actor, amendment, co_party_ids)
     return amendment
 
 
@@ -284,9 +276,11 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
     if not amendment.status.is_open or amendment.kind != AmendmentKind.MODIFY:
         raise DomainError(tr("Alleen een open wijzigingsamendement kan worden herzien."))
     section = _active_section(session, amendment.section_id)
+    before = Wording.of(amendment)
     amendment.proposed_text = _changed_text(text, section.text, section.number)
     amendment.base_revision = section.current_revision
     amendment.needs_rework = False
     log(session, actor, "rework_amendment", amendment=str(amendment.id),
         base_revision=str(section.current_revision_id))
+    lapse_if_reworded(session, actor, amendment, before)
     return amendment

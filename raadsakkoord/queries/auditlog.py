@@ -60,6 +60,11 @@ ACTIONS = {
     "undo_decision": (mark("besluit over een amendement teruggedraaid"), "amendments"),
     "rework_amendment": (mark("amendement herzien op de nieuwe tekst"), "amendments"),
     "rebase_amendment": (mark("amendement overgezet op de nieuwe tekst"), "amendments"),
+    "request_co_submission": (mark("fractie gevraagd als mede-indiener"), "amendments"),
+    "withdraw_co_submission_request": (mark("verzoek om mede-indienen ingetrokken"), "amendments"),
+    "confirm_co_submission": (mark("mede-indienen bevestigd"), "amendments"),
+    "decline_co_submission": (mark("mede-indienen afgewezen"), "amendments"),
+    "lapse_co_submission": (mark("antwoord op mede-indienen vervallen: tekst gewijzigd"), "amendments"),
     "endorse_section": (mark("standpunt over een hoofdlijn"), "positions"),
     "endorse_amendment": (mark("standpunt over een amendement"), "positions"),
     "confirm_endorsements": (mark("standpunten bevestigd op de nieuwe tekst"), "positions"),
@@ -92,7 +97,8 @@ REBASE_OUTCOMES = {"rebased": mark("zonder botsing"), "needs_rework": mark("bots
                    "already_in_text": mark("stond al in de tekst")}
 PACKAGE_WHAT = {"sections": mark("hoofdlijnen"), "revisions": mark("versies"), "rounds": mark("rondes"),
                 "parties": mark("fracties"), "amendments": mark("amendementen"),
-                "endorsements": mark("standpunten"), "tasks": mark("opdrachten")}
+                "endorsements": mark("standpunten"), "tasks": mark("opdrachten"),
+                "co_submissions": mark("antwoorden op verzoeken om mede-indienen")}
 
 
 def action_label(action: str) -> str:
@@ -335,6 +341,14 @@ def _rebase(p: dict, n: _Names) -> str:
     return f"{_amendment(p, n)}: {tr(REBASE_OUTCOMES[outcome]) if outcome in REBASE_OUTCOMES else outcome}"
 
 
+def _co_submission(p: dict, n: _Names) -> str:
+    text = tr("{amendment}: {party}").format(amendment=_amendment(p, n), party=n.party(p.get("party")))
+    if p.get("answered_by"):
+        text += f" ({p['answered_by']})"
+    # Read in by a clerk, but the answer is the party's own, from its signed package.
+    return text + (" — " + tr("uit een fractiepakket") if p.get("package") else "")
+
+
 DESCRIBERS: dict[str, _Describer] = {
     "create_agreement": lambda p, n: tr("{title} ({municipality}, {seats} zetels)").format(
         title=p.get("title", ""), municipality=p.get("municipality", ""), seats=p.get("council_seats", "?")),
@@ -361,6 +375,11 @@ DESCRIBERS: dict[str, _Describer] = {
         amendment=_amendment(p, n), decision=_status_label(p.get("decision"))),
     "rework_amendment": _amendment,
     "rebase_amendment": _rebase,
+    "request_co_submission": _co_submission,
+    "withdraw_co_submission_request": _co_submission,
+    "confirm_co_submission": _co_submission,
+    "decline_co_submission": _co_submission,
+    "lapse_co_submission": _co_submission,
     "endorse_section": _endorse_section,
     "endorse_amendment": _endorse_amendment,
     "confirm_endorsements": lambda p, n: tr("{party}: {count} hoofdlijn(en)").format(

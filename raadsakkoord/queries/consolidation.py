@@ -21,6 +21,7 @@ from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
     AmendmentStatus,
+    CoSubmission,
     Round,
     Section,
     SectionStatus,
@@ -36,7 +37,7 @@ class OpenAmendment:
     number: int  # 1-based, in order of submission; how the view and the grid name it
     kind: AmendmentKind
     party: str
-    co_parties: tuple[str, ...]
+    co_parties: tuple[str, ...]  # those who confirmed; a mere request is no co-submission
     author: str
     headline: str
     explanation: str
@@ -102,7 +103,7 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
     ids = list(conflicts.amendment_ids) + list(conflicts.needs_rework)
     loaded = {a.id: a for a in session.scalars(
         sa.select(Amendment)
-        .options(selectinload(Amendment.party), selectinload(Amendment.co_parties),
+        .options(selectinload(Amendment.party), selectinload(Amendment.co_submissions).selectinload(CoSubmission.party),
                  selectinload(Amendment.base_revision))
         .where(Amendment.id.in_(ids)))} if ids else {}
     support = amendment_support(session, ids)
@@ -113,7 +114,7 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
         a = loaded[ident]
         current = ident in on_current
         entries.append(OpenAmendment(
-            a.id, numbers[ident], a.kind, a.party.short_name, tuple(p.short_name for p in a.co_parties), a.author,
+            a.id, numbers[ident], a.kind, a.party.short_name, tuple(p.short_name for p in a.confirmed_co_parties), a.author,
             a.headline, a.explanation,
             section.text if current else (a.base_revision.text if a.base_revision else ""),
             on_current[ident] if current else ("" if a.kind == AmendmentKind.DELETE else a.proposed_text),

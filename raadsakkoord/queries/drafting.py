@@ -22,6 +22,8 @@ from raadsakkoord.model import (
     AmendmentKind,
     AmendmentStatus,
     Chapter,
+    CoSubmission,
+    CoSubmissionState,
     Endorsement,
     Position,
     Revision,
@@ -40,6 +42,7 @@ class SectionBadges:
     open_amendments: int
     own_position: Position | None
     own_stale: bool
+    asked: int = 0  # open amendments whose submitter asks this party to co-submit, unanswered
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,13 @@ class RevisionEntry:
     reason: str
     created_at: dt.datetime
     text: str
+
+
+@dataclass(frozen=True)
+class CoSubmitterEntry:
+    party_id: uuid.UUID
+    party: str
+    state: CoSubmissionState
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,12 @@ class AmendmentEntry:
     support: Tally
     own_position: Position | None
     own_minority: str
+    # The co-submitters the viewer may see: the submitting party and the
+    # griffie every request with its state, the asked party its own request
+    # too, everyone else the confirmed ones only.
+    co_submitters: tuple[CoSubmitterEntry, ...] = ()
+    # Where the viewing party's own request stands, if it was asked.
+    asked: CoSubmissionState | None = None
 
     @property
     def is_open(self) -> bool:
@@ -122,7 +138,7 @@ def _visible(party_id: uuid.UUID | None):
 
 
 def section_badges(session: Session, party_id: uuid.UUID | None) -> dict[uuid.UUID, SectionBadges]:
-    """Per section: open amendments (visible to this actor), and the party's own position."""
+    """Per section: open amendments (visible to this actor), the party's own position, and requests to it."""
     counts = Counter(session.scalars(
         sa.select(Amendment.section_id).where(
             Amendment.section_id.is_not(None), Amendment.status.in_(OPEN_STATUSES), _visible(party_id))
@@ -136,10 +152,15 @@ def section_badges(session: Session, party_id: uuid.UUID | None) -> dict[uuid.UU
             .where(Endorsement.party_id == party_id)
         )
         own = {row.section_id: (row.position, row.revision_id != row.current_revision_id) for row in rows}
+    asked = Counter(session.scalars(
+        sa.select(Amendment.section_id).join(CoSubmission)
+        .where(CoSubmission.party_id == party_id, CoSubmission.state == CoSubmissionState.REQUESTED,
+               Amendment.section_id.is_not(None), Amendment.status.in_(OPEN_STATUSES), _visible(party_id))
+    )) if party_id is not None else Counter()
     badges = {}
     for section_id in session.scalars(sa.select(Section.id)):
         position, stale = own.get(section_id, (None, False))
-        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale)
+        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale, asked.get(section_id, 0))
     return badges
 
 
@@ -154,15 +175,26 @@ def _amendment_entries(session: Session, amendments: list[Amendment],
     entries = []
     for a in amendments:
         mine = own.get(a.id)
+        asked = next((c.state for c in a.co_submissions if party_id is not None and c.party_id == party_id), None)
         entries.append(AmendmentEntry(
             a.id, a.kind, a.status, a.section_id, a.chapter_id, a.party_id, a.party.short_name, a.author, a.headline, a.explanation,
             a.base_revision.text if a.base_revision else "", a.proposed_title, a.proposed_text,
             a.needs_rework, a.created_at, a.submitted_at, a.version, support[a.id],
             mine.position if mine else None, mine.minority_position if mine else "",
+            _co_submitters(a, party_id), asked,
         ))
     # Open ones first (what needs attention), then by when they were written.
     entries.sort(key=lambda e: (not e.is_open, e.status in DECIDED_STATUSES, e.created_at))
     return tuple(entries)
+
+
+def _co_submitters(amendment: Amendment, viewer: uuid.UUID | None) -> tuple[CoSubmitterEntry, ...]:
+    sees_all = viewer is None or viewer == amendment.party_id
+    return tuple(CoSubmitterEntry(c.party_id, c.party.short_name, c.state) for c in amendment.co_submissions
+                 if sees_all or c.party_id == viewer or c.state == CoSubmissionState.CONFIRMED)
+
+
+_CO_SUBMITTERS = selectinload(Amendment.co_submissions).selectinload(CoSubmission.party)
 
 
 def _previous_round_text(session: Session, section_id: uuid.UUID) -> tuple[int | None, str | None]:
@@ -195,7 +227,8 @@ def section_detail(session: Session, section_id: uuid.UUID, party_id: uuid.UUID 
         .where(Revision.section_id == section.id).order_by(Revision.number.desc())
     ).all()
     amendments = session.scalars(
-        sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.base_revision))
+        sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.base_revision),
+                                     _CO_SUBMITTERS)
         .where(Amendment.section_id == section.id, _visible(party_id))
     ).all()
     tally = section_support(session, [section.id])[section.id]
@@ -216,7 +249,7 @@ def chapter_detail(session: Session, chapter_id: uuid.UUID, party_id: uuid.UUID 
     the_agreement(session)
     chapter = get(session, Chapter, chapter_id, tr("hoofdstuk"))
     proposals = session.scalars(
-        sa.select(Amendment).options(selectinload(Amendment.party))
+        sa.select(Amendment).options(selectinload(Amendment.party), _CO_SUBMITTERS)
         .where(Amendment.chapter_id == chapter.id, Amendment.kind == AmendmentKind.NEW_SECTION,
                _visible(party_id))
     ).all()

@@ -8,7 +8,14 @@ view, a message or the command line shows them with ``tr()``.
 from __future__ import annotations
 
 from raadsakkoord.base.i18n import mark
-from raadsakkoord.model import AgreementStatus, AmendmentKind, AmendmentStatus, Position, TaskStatus
+from raadsakkoord.model import (
+    AgreementStatus,
+    AmendmentKind,
+    AmendmentStatus,
+    CoSubmissionState,
+    Position,
+    TaskStatus,
+)
 
 STATUS_LABELS = {
     AmendmentStatus.DRAFT: mark("concept"),
@@ -25,6 +32,11 @@ POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steu
 
 AGREEMENT_STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
                            AgreementStatus.ADOPTED: mark("vastgesteld")}
+
+# Where a request to a party to co-submit (mede-indienen) stands.
+CO_SUBMISSION_LABELS = {CoSubmissionState.REQUESTED: mark("gevraagd"),
+                        CoSubmissionState.CONFIRMED: mark("bevestigd"),
+                        CoSubmissionState.DECLINED: mark("afgewezen")}
 
 KIND_LABELS = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
                AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}

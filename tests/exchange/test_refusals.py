@@ -102,7 +102,7 @@ def test_reformatted_file_is_refused_even_if_the_content_is_the_same(council, gl
 
 def test_newer_format_version(council, gl_package, capsys):
     document = json.loads(gl_package.read_bytes())
-    document["version"] = 2
+    document["version"] = envelope.VERSION + 1
     gl_package.write_bytes(canonical(document))
     _refused(capsys, council, gl_package, "nieuwere versie van Raadsakkoord")
 

@@ -21,7 +21,7 @@ def test_modify_amendment_names_its_base_and_accepting_it_makes_a_revision(setup
         base = s.get(Section, setup.bouwen).current_revision
         assert amendment.base_revision is base
         assert amendment.status == AmendmentStatus.SUBMITTED
-        assert [p.short_name for p in amendment.co_parties] == ["BB"]
+        assert [(c.party.short_name, c.state) for c in amendment.co_submissions] == [("BB", "requested")]
         ops.decide_amendment(s, setup.griffie, amendment.id, AmendmentStatus.ACCEPTED, note="Akkoord")
         section = s.get(Section, setup.bouwen)
         assert section.text == NEW_BOUWEN

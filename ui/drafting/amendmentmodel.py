@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from raadsakkoord.queries.drafting import AmendmentEntry
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import AmendmentKind
+from raadsakkoord.model import AmendmentKind, CoSubmissionState
 from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -16,6 +16,8 @@ def status_name(entry: AmendmentEntry) -> str:
     text = tr(STATUS_LABELS[entry.status])
     if entry.needs_rework and entry.is_open:
         text += " — " + tr("botst met de nieuwe tekst")
+    if entry.asked == CoSubmissionState.REQUESTED and entry.is_open:
+        text += " — " + tr("uw fractie is gevraagd als mede-indiener")
     return text
 
 

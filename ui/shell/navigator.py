@@ -143,7 +143,9 @@ class NavigatorModel(QAbstractItemModel):
             if column == TITLE:
                 return section.title
             if column == AMENDMENTS:
-                return str(badges.open_amendments) if badges.open_amendments else ""
+                # A letter marks a request to this party to co-submit, still unanswered.
+                return (str(badges.open_amendments) if badges.open_amendments else "") + (
+                    " ✉" if badges.asked else "")
             if column == OWN:
                 if badges.own_position is None:
                     return ""
@@ -162,6 +164,8 @@ class NavigatorModel(QAbstractItemModel):
             return QColor("#a15c00")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == OWN:
             return self._tooltip(section, badges, column) or tr("geen standpunt")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == AMENDMENTS and badges.asked:
+            return self._tooltip(section, badges, column)
         return None
 
     def _score(self, key: str) -> str:
@@ -223,7 +227,10 @@ class NavigatorModel(QAbstractItemModel):
                 text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
             return text
         if column == AMENDMENTS and badges.open_amendments:
-            return tr("{n} open amendement(en)").format(n=badges.open_amendments)
+            text = tr("{n} open amendement(en)").format(n=badges.open_amendments)
+            if badges.asked:
+                text += "; " + tr("uw fractie is gevraagd als mede-indiener van {n} ervan").format(n=badges.asked)
+            return text
         if column == TITLE:
             return section.title
         return None

@@ -32,6 +32,7 @@ from raadsakkoord.queries.labels import KIND_LABELS
 from ui.drafting.amendmentmodel import AmendmentTableModel, status_name
 from ui.griffie.consolidation import ConsolidationView
 from ui.common.context import Context
+from ui.drafting.cosubmission import CoSubmissionPanel, co_submitters_html
 from ui.drafting.endorsement import EndorsementPanel, confirm_stale, record_position
 from ui.common.render import legend, local_time, markdown_html, page, support_html, tracked_changes_html
 
@@ -147,12 +148,14 @@ class SectionView(QTabWidget):
         self.amendment_table.doubleClicked.connect(lambda _: self._open_selected())
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
+        self.co_submission_panel = CoSubmissionPanel()
         self.open_button = QPushButton(tr("Concept bewer&ken"))
         self.open_button.clicked.connect(self._open_selected)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.amendment_view, 1)
+        detail_layout.addWidget(self.co_submission_panel)
         detail_layout.addWidget(self.amendment_panel)
         open_row = QHBoxLayout()
         open_row.addStretch(1)
@@ -306,6 +309,7 @@ class SectionView(QTabWidget):
         else:
             self.amendment_view.setHtml(page(f"<p class='meta'>{html.escape(tr('Nog geen amendementen.'))}</p>"))
             self.amendment_panel.show_position("", None, "", apply=None)
+            self.co_submission_panel.show_entry(None, None)
             self.open_button.setEnabled(False)
 
     def _selected_entry(self) -> AmendmentEntry | None:
@@ -322,13 +326,15 @@ class SectionView(QTabWidget):
         explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
                        if entry.explanation else "")
         self.amendment_view.setHtml(page(
-            f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>{title}{legend()}"
+            f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
+            f"{co_submitters_html(entry)}{title}{legend()}"
             f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"))
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)
         self.open_button.setText(tr("Concept bewer&ken") if entry.status == AmendmentStatus.DRAFT
                                  else tr("O&penen"))
         self._show_amendment_position(entry, own)
+        self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
 
     def _show_amendment_position(self, entry: AmendmentEntry, own: bool) -> None:
         if not self._party_view():
