@@ -81,7 +81,7 @@ def write_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID |
         with workspace.action() as session:
             identity = keys.identity_for(session, party_id)
             first_export = last_sequence(session, identity.holder, "out") == 0
-        if not identity.private_key_path.exists():
+        if not keys.has_private_key(identity):
             # Its own transaction: the key must stay recorded even if the export after it is refused.
             with workspace.action() as session:
                 fingerprint = keys.init_key(session, actor, identity).fingerprint
