@@ -22,11 +22,11 @@ import base64
 import json
 import os
 import sys
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
-import uuid
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -140,7 +140,7 @@ def _keychain():
 
     try:
         backend = keyring.get_keyring()
-    except Exception:  # a broken keyring configuration means: no keychain
+    except Exception:  # noqa: BLE001 - any failure of a broken keyring configuration means: no keychain
         return None
     if isinstance(backend, fail.Keyring) or type(backend).__module__.startswith(("keyring.backends.null",
                                                                                  "keyrings.alt")):
