@@ -99,6 +99,6 @@ def test_a_program_that_is_not_there_is_refused_in_one_line(desktop_home, tmp_pa
     home, env = desktop_home
     done = _install(env, str(tmp_path / "bestaat-niet"))
     assert done.returncode == 2
-    assert done.stderr.strip().splitlines() == [f"install-desktop: {tmp_path / 'bestaat-niet'} is geen uitvoerbaar "
-                                                "programma"]
+    assert done.stderr.strip().splitlines() == [
+        f"install-desktop: {tmp_path / 'bestaat-niet'} is geen uitvoerbaar programma"]
     assert not (home / ".local").exists()
