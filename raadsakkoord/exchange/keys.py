@@ -163,7 +163,7 @@ def replace_key(session: Session, actor: Actor, identity: Identity) -> TrustedKe
     if existing is not None and not existing.own:
         raise DomainError(tr("Deze werkruimte kent de sleutel van {name} als die van een ander; een nieuwe "
                              "eigen sleutel maakt u in de werkruimte van {name} zelf.").format(name=identity.name))
-    keystore.remove(identity)
+    # The new passphrase first: a refusal here leaves the old key as it was.
     sealer = keystore.sealer_for(identity)
     private = Ed25519PrivateKey.generate()
     public_raw = raw_public(private.public_key())
@@ -175,6 +175,7 @@ def replace_key(session: Session, actor: Actor, identity: Identity) -> TrustedKe
     existing.public_key, existing.fingerprint = b64(public_raw), fingerprint(public_raw)
     existing.registered_at = now(session)
     session.flush()
+    keystore.remove(identity)
     sealer.seal(private)
     log(session, actor, "init_key", holder=identity.holder, fingerprint=existing.fingerprint, replaces=previous)
     return existing
