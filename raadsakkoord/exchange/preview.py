@@ -7,6 +7,7 @@ key this workspace trusts; only then does she choose to read it in.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from raadsakkoord.exchange.common import (
     check_agreement,
     check_signature,
 )
-from raadsakkoord.exchange.envelope import read_package
+from raadsakkoord.exchange.envelope import parse_moment, read_package
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class PackagePreview:
     sender_name: str
     sequence: int
     base_round: int
-    created_at: str
+    created_at: dt.datetime
     fingerprint: str    # of the key that signed it, to compare with the one registered
     problem: str = ""   # why this workspace would refuse it, or ""
     already_imported: bool = False
@@ -43,7 +44,8 @@ class PackagePreview:
         return [
             tr("Soort: {kind}").format(kind=self.kind_text),
             tr("Nummer {sequence}, gebaseerd op ronde {round}, gemaakt {created}").format(
-                sequence=self.sequence, round=self.base_round, created=self.created_at),
+                sequence=self.sequence, round=self.base_round,
+                created=self.created_at.astimezone().strftime("%d-%m-%Y %H:%M")),
             tr("Ondertekend met sleutel {fingerprint}").format(fingerprint=self.fingerprint),
         ]
 
@@ -60,5 +62,5 @@ def preview_package(session: Session, data: bytes, source: str) -> PackagePrevie
     except UserError as exc:
         problem = exc.message
     return PackagePreview(source, package.kind, str(header["sender_name"]), int(header["sequence"]),
-                          int(header["base_round"]), str(header["created_at"]),
+                          int(header["base_round"]), parse_moment(header["created_at"]),
                           str(package.signature["fingerprint"]), problem, again)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -45,21 +46,27 @@ class PassphraseDialog(QDialog):
         self.problem = QLabel(request.problem)
         self.problem.setStyleSheet("color: #b71c1c")
         self.problem.setWordWrap(True)
-        self.problem.setVisible(bool(request.problem))
         self.first = self._field(tr("Wachtwoordzin"))
         self.second = self._field(tr("Nogmaals de wachtwoordzin"))
         self.second.setVisible(request.new)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Sleutel beveiligen") if request.new else tr("Ontgrendelen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # a longer message never gets clipped
         for widget in (self.intro, self.problem, self.first, self.second, self.buttons):
             layout.addWidget(widget)
         for field in (self.first, self.second):
             field.textChanged.connect(self._check)
         self._check()
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(460)
+        # A wrapped text's height depends on its width, which a dialog's first size does not ask for.
+        self.intro.setMinimumWidth(420)
+        self.intro.setMinimumHeight(self.intro.heightForWidth(420))
+        self.adjustSize()
 
     def _field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit()
@@ -77,7 +84,6 @@ class PassphraseDialog(QDialog):
         if not problem and self.second.text() and self.second.text() != text:
             problem = tr("De twee wachtwoordzinnen verschillen.")
         self.problem.setText(problem or self.request.problem)
-        self.problem.setVisible(bool(problem or self.request.problem))
         self.ok_button.setEnabled(bool(text) and not problem and self.second.text() == text)
 
     def passphrase(self) -> str:
