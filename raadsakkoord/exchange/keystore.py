@@ -34,8 +34,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from raadsakkoord.base import paths
 from raadsakkoord.base.errors import DomainError, InputError
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.exchange import keychain
 
-SERVICE = "Raadsakkoord"
 PASSPHRASE_ENV = "RAADSAKKOORD_KEY_PASSPHRASE"
 MIN_PASSPHRASE = 8
 MARKER_FORMAT = "raadsakkoord-key-location"
@@ -128,30 +128,8 @@ def location_text(identity: Holder) -> str:
 
 # --- the keychain ---------------------------------------------------------------------------
 
-def _keychain():
-    """The operating system's keychain through ``keyring``, or None when there is none.
-
-    keyring's fail and null backends keep nothing, and the keyrings.alt
-    backends keep keys in files of their own (some in plain text): none of
-    them protects a key better than our encrypted file does.
-    """
-    import keyring
-    from keyring.backends import chainer, fail
-
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - any failure of a broken keyring configuration means: no keychain
-        return None
-    if isinstance(backend, fail.Keyring) or type(backend).__module__.startswith(("keyring.backends.null",
-                                                                                 "keyrings.alt")):
-        return None
-    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return None
-    return backend
-
-
 def keychain_available() -> bool:
-    return _keychain() is not None
+    return keychain.available()
 
 
 def _account(identity: Holder) -> str:
@@ -165,37 +143,27 @@ def _raw(private: Ed25519PrivateKey) -> bytes:
 
 def _into_keychain(identity: Holder, private: Ed25519PrivateKey) -> bool:
     """True when the keychain took the key and the marker says so; False to use the file instead."""
-    from keyring.errors import KeyringError
-
-    backend = _keychain()
-    if backend is None:
-        return False
-    try:
-        backend.set_password(SERVICE, _account(identity), "ed25519:" + base64.b64encode(_raw(private)).decode())
-    except (KeyringError, OSError, RuntimeError):
-        return False  # a locked or refusing keychain: the passphrase file still protects the key
-    marker = {"format": MARKER_FORMAT, "service": SERVICE, "account": _account(identity)}
+    if not keychain.put(_account(identity), "ed25519:" + base64.b64encode(_raw(private)).decode()):
+        return False  # none, or a locked or refusing keychain: the passphrase file still protects the key
+    marker = {"format": MARKER_FORMAT, "service": keychain.SERVICE, "account": _account(identity)}
     try:
         _write_private(marker_path(identity), (json.dumps(marker, indent=2) + "\n").encode())
     except OSError:
-        _delete_from_keychain(identity)
+        keychain.delete(_account(identity))
         raise
     return True
 
 
 def _from_keychain(identity: Holder) -> Ed25519PrivateKey:
-    from keyring.errors import KeyringError
-
-    backend = _keychain()
     lost = tr("Bent u hem kwijt, maak dan een nieuwe sleutel ({command}) en laat de griffie de nieuwe "
               "openbare sleutel vastleggen.").format(command=_replace_command(identity))
-    if backend is None:
-        raise DomainError(tr("De sleutel van {name} staat in de sleutelbos van het besturingssysteem, maar "
-                             "die is nu niet bereikbaar. Meld u aan in uw gewone bureaubladsessie en probeer het "
-                             "opnieuw.").format(name=identity.name) + " " + lost)
     try:
-        secret = backend.get_password(SERVICE, _account(identity))
-    except (KeyringError, OSError, RuntimeError) as exc:
+        secret = keychain.get(_account(identity))
+    except keychain.KeychainRefused as exc:
+        if not str(exc):
+            raise DomainError(tr("De sleutel van {name} staat in de sleutelbos van het besturingssysteem, maar "
+                                 "die is nu niet bereikbaar. Meld u aan in uw gewone bureaubladsessie en probeer "
+                                 "het opnieuw.").format(name=identity.name) + " " + lost) from None
         raise DomainError(tr("De sleutelbos van het besturingssysteem gaf de sleutel van {name} niet vrij "
                              "({error}).").format(name=identity.name, error=exc) + " " + lost) from None
     if not secret or not secret.startswith("ed25519:"):
@@ -206,18 +174,6 @@ def _from_keychain(identity: Holder) -> Ed25519PrivateKey:
     except ValueError:
         raise DomainError(tr("De sleutel van {name} in de sleutelbos is beschadigd.").format(
             name=identity.name) + " " + lost) from None
-
-
-def _delete_from_keychain(identity: Holder) -> None:
-    from keyring.errors import KeyringError
-
-    backend = _keychain()
-    if backend is None:
-        return
-    try:
-        backend.delete_password(SERVICE, _account(identity))
-    except (KeyringError, OSError, RuntimeError):
-        pass  # nothing there, or a keychain that refuses: the marker is what we remove
 
 
 # --- the passphrase -------------------------------------------------------------------------
@@ -239,10 +195,6 @@ def passphrase_problem(passphrase: str) -> str:
     if len(passphrase) < MIN_PASSPHRASE:
         return tr("Kies een wachtwoordzin van minstens {n} tekens.").format(n=MIN_PASSPHRASE)
     return ""
-
-
-def can_unlock_without_asking(identity: Holder) -> bool:
-    return _slot(identity) in _remembered or bool(os.environ.get(PASSPHRASE_ENV))
 
 
 def _no_passphrase(identity: Holder) -> DomainError:
@@ -442,7 +394,7 @@ def move_unencrypted(identity: Holder) -> str:
 def remove(identity: Holder) -> None:
     """Forget the holder's private key on this computer (before a new one replaces it)."""
     if marker_path(identity).exists():
-        _delete_from_keychain(identity)
+        keychain.delete(_account(identity))
         marker_path(identity).unlink()
     encrypted_path(identity).unlink(missing_ok=True)
     unencrypted_path(identity).unlink(missing_ok=True)

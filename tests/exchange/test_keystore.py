@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import keyring
+import keyring.backends.fail
+import keyring.errors
 import pytest
 from cryptography.hazmat.primitives import serialization
 from keyring.backend import KeyringBackend
@@ -256,3 +258,33 @@ def test_the_command_line_asks_on_the_terminal_twice_for_a_new_passphrase(tmp_pa
     identity = _identity(target, "griffie")
     assert keystore.check_passphrase(identity, "mijn geheime zin")
     assert not keystore.check_passphrase(identity, TEST_PASSPHRASE)
+
+
+class LockedKeychain(MemoryKeychain):
+    """A keychain whose user declined to unlock it."""
+
+    def set_password(self, service, username, password):
+        raise keyring.errors.KeyringLocked("vergrendeld")
+
+
+def test_a_keychain_that_refuses_leaves_the_key_to_the_passphrase_file(tmp_path, capsys):
+    keyring.set_keyring(LockedKeychain())
+    target = _workspace_with_agreement(tmp_path, capsys)
+    ok(capsys, "keys", "init", target, "--as", "griffie")
+    identity = _identity(target, "griffie")
+    assert keystore.place(identity) == "file" and keystore.check_passphrase(identity, TEST_PASSPHRASE)
+    _assert_nothing_unencrypted([keys.load_private_key(identity)])
+
+
+def test_a_key_folder_copied_to_another_computer_does_not_find_its_keychain_key(keychain, tmp_path, capsys):
+    target = _workspace_with_agreement(tmp_path, capsys)
+    ok(capsys, "keys", "init", target, "--as", "griffie")
+    keychain.secrets.clear()  # the other computer's keychain does not hold it
+    code, _, err = cli(capsys, "package", "export", target, "--round", "-o", tmp_path / "ronde.rkpkg")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "De sleutel van Griffie is niet (meer) in de sleutelbos van deze computer te vinden." in err
+    assert "--as griffie --replace" in err
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # and without any keychain at all
+    code, _, err = cli(capsys, "package", "export", target, "--round", "-o", tmp_path / "ronde.rkpkg")
+    assert code == 1 and "die is nu niet bereikbaar" in err
+    assert not (tmp_path / "ronde.rkpkg").exists()
