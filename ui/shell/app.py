@@ -120,9 +120,10 @@ def start(target: str | None = None, *, demo: bool = False):
     if instance.hand_over(target):
         return None
     apply_language(app)
-    from ui.shell.launch import Launcher
+    from ui.shell.launch import FileOpenEvents, Launcher
 
     launcher = Launcher()
+    app.installEventFilter(FileOpenEvents(launcher.open, app))
     launcher.server = instance.InstanceServer(app)
     launcher.server.listen()  # without it (no socket allowed) the application still works, alone
     launcher.server.received.connect(launcher.open)

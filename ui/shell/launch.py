@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from raadsakkoord.base.errors import UserError
@@ -105,3 +106,17 @@ class Launcher:
         window.show()
         window.raise_()
         window.activateWindow()
+
+
+class FileOpenEvents(QObject):
+    """macOS hands a file double-clicked in the Finder to the application as an event, not as an argument."""
+
+    def __init__(self, open_file: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_file = open_file
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self._open_file(event.file())
+            return True
+        return False

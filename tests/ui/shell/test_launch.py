@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir, QTranslator
+from PySide6.QtCore import QCoreApplication, QDir, QTranslator
+from PySide6.QtGui import QFileOpenEvent
 
 import raadsakkoord.__main__ as entry
 from raadsakkoord.store.workspace import open_workspace
@@ -24,7 +25,7 @@ from ui.exchange import packagepreview
 from ui.exchange import packages as exchangeui
 from ui.shell import app as shellapp
 from ui.shell import instance, opendialogs
-from ui.shell.launch import Launcher
+from ui.shell.launch import FileOpenEvents, Launcher
 from ui.shell.mainwindow import MainWindow
 from ui.shell.recent import RecentWorkspaces
 
@@ -96,6 +97,19 @@ def test_raadsakkoord_with_a_package_opens_its_preview_in_the_last_workspace(
     qtbot.waitUntil(lambda: bool(reports), timeout=60000)
     (outcome,), = reports
     assert outcome.report is not None and outcome.report.sender == "GL" and outcome.changed
+
+
+def test_a_file_the_finder_hands_over_as_an_event_is_opened_too(party_package, council, settings, make_window,
+                                                                previews, as_griffie, qapp):
+    RecentWorkspaces(settings).add(council.griffie)
+    launcher = Launcher(make_window)
+    events = FileOpenEvents(launcher.open)
+    qapp.installEventFilter(events)
+    try:
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(party_package)))
+    finally:
+        qapp.removeEventFilter(events)
+    assert [p.source for p, _, _ in previews] == [party_package.name]
 
 
 def test_without_a_workspace_used_before_the_clerk_is_asked_which(party_package, council, make_window, dialogs,
