@@ -31,6 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("RAADSAKKOORD_DATA_DIR", tempfile.mkdtemp(prefix="raadsakkoord-bench-keys-"))
+# Its signing keys go into passphrase-encrypted files in that throwaway folder, never into the user's keychain.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+os.environ.setdefault("RAADSAKKOORD_KEY_PASSPHRASE", "wachtwoordzin van deze meting")
 
 import dutchlike  # noqa: E402
 from report import print_command_line, row  # noqa: E402

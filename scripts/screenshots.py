@@ -22,6 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("RAADSAKKOORD_DATA_DIR", tempfile.mkdtemp(prefix="raadsakkoord-shots-"))
+# Its signing keys go into passphrase-encrypted files in that throwaway folder, never into the user's keychain.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+os.environ.setdefault("RAADSAKKOORD_KEY_PASSPHRASE", "wachtwoordzin van deze meting")
 
 import sqlalchemy as sa  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402

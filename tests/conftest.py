@@ -58,6 +58,28 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("RAADSAKKOORD_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
+TEST_PASSPHRASE = "wachtwoordzin van de tests"
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keychain(monkeypatch):
+    # Never put a test key into the developer's own keychain, in this process
+    # or in the CLI's subprocesses: keys go into passphrase-encrypted files
+    # unless a test installs a keychain of its own (tests/exchange/test_keystore.py).
+    import keyring
+    from keyring.backends import fail
+
+    from raadsakkoord.exchange import keystore
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv(keystore.PASSPHRASE_ENV, TEST_PASSPHRASE)
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(fail.Keyring())
+    keystore.set_prompt(None)
+    keystore.forget_passphrases()
+
+
 @pytest.fixture(autouse=True)
 def _dutch_messages(monkeypatch):
     # Tests compare Dutch messages: a developer's RAADSAKKOORD_LANG must not

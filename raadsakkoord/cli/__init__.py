@@ -18,7 +18,6 @@ import importlib
 import os
 import sys
 
-from raadsakkoord import __version__
 from raadsakkoord.base import i18n
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
@@ -52,6 +51,19 @@ COMMANDS: dict[str, CommandInfo] = {
 }
 
 
+class _VersionAction(argparse.Action):
+    """Prints the version and, for a bundle, when and from which commit it was built."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from raadsakkoord.base.provenance import provenance
+
+        print("\n".join(provenance().lines()))
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for one command, or (without one) the overview of all commands for --help.
 
@@ -63,7 +75,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="raadsakkoord",
         description=tr("Samen een raadsakkoord schrijven. Zonder opdracht opent de applicatie."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help=tr("toon de versie en, voor een bundel, "
+                                                                     "de datum en commit van de bouw"))
     sub = parser.add_subparsers(dest="command", metavar=tr("OPDRACHT"))
     if command is None:
         for name, info in COMMANDS.items():

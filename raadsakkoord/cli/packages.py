@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 import uuid
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from raadsakkoord.base.files import check_target, read_file_limited, write_atomic
 from raadsakkoord.cli.common import in_workspace, say
 from raadsakkoord.base.errors import InputError
-from raadsakkoord.exchange import keys
+from raadsakkoord.exchange import keys, keystore
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import TrustedKey
@@ -29,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     init = keys_sub.add_parser("init", help=tr("maak het sleutelpaar van de griffie of van een fractie"))
     init.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     init.add_argument("--as", dest="as_who", required=True, metavar=tr("griffie|FRACTIE"))
+    init.add_argument("--replace", action="store_true",
+                      help=tr("vervang een verloren of gelekte sleutel door een nieuwe"))
     init.set_defaults(handler=run_keys_init)
     export = keys_sub.add_parser("export-public", help=tr("schrijf de openbare sleutel naar een bestand"))
     export.add_argument("workspace", metavar=tr("WERKRUIMTE"))
@@ -39,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     reg = keys_sub.add_parser("register", help=tr("leg de openbare sleutel van de griffie of een fractie vast"))
     reg.add_argument("workspace", metavar=tr("WERKRUIMTE"))
     reg.add_argument("keyfile", metavar=tr("SLEUTELBESTAND"))
+    reg.add_argument("--replace", action="store_true",
+                     help=tr("vervang de eerder vastgelegde sleutel van deze afzender (na telefonische controle)"))
     reg.set_defaults(handler=run_keys_register)
     lst = keys_sub.add_parser("list", help=tr("toon de vastgelegde sleutels en hun vingerafdrukken"))
     lst.add_argument("workspace", metavar=tr("WERKRUIMTE"))
@@ -80,16 +85,49 @@ def _actor(session) -> Actor:
     return Actor(name=_user())
 
 
+def ask_on_terminal(request: keystore.PassphraseRequest) -> str | None:
+    """The passphrase from the terminal, without echo; a new one is typed twice."""
+    if request.problem:
+        print(f"raadsakkoord: {request.problem}", file=sys.stderr)
+    try:
+        if not request.new:
+            return getpass.getpass(tr("Wachtwoordzin voor de sleutel van {name}: ").format(name=request.name))
+        print(tr("Er is geen sleutelbos van het besturingssysteem beschikbaar; de sleutel van {name} wordt "
+                 "versleuteld met een wachtwoordzin die u nu kiest. Onthoud die goed: zonder wachtwoordzin "
+                 "is de sleutel niet te gebruiken.").format(name=request.name), file=sys.stderr)
+        while True:
+            first = getpass.getpass(tr("Nieuwe wachtwoordzin (minstens {n} tekens): ").format(
+                n=keystore.MIN_PASSPHRASE))
+            if getpass.getpass(tr("Nogmaals: ")) == first:
+                return first
+            print(f"raadsakkoord: {tr('De twee wachtwoordzinnen verschillen; probeer het opnieuw.')}",
+                  file=sys.stderr)
+    except EOFError:
+        return None
+
+
+def _terminal_for_passphrases() -> None:
+    # Only an interactive terminal can be asked; elsewhere RAADSAKKOORD_KEY_PASSPHRASE must say it.
+    keystore.set_prompt(ask_on_terminal if sys.stdin is not None and sys.stdin.isatty() else None)
+
+
 def run_keys_init(args) -> int:
+    _terminal_for_passphrases()
+
     def make(session):
         identity = keys.resolve_identity(session, args.as_who)
-        return identity, keys.init_key(session, _actor(session), identity)
+        create = keys.replace_key if args.replace else keys.init_key
+        return identity, create(session, _actor(session), identity)
 
     identity, trusted = in_workspace(args.workspace, make)
     # Printed only after the commit: the key is really recorded.
     say(tr("Sleutel gemaakt voor {name}. Vingerafdruk: {fingerprint}").format(
         name=identity.name, fingerprint=trusted.fingerprint))
-    say(tr("De geheime sleutel staat in {path}; deel die met niemand.").format(path=identity.private_key_path))
+    say(tr("De geheime sleutel staat {where}; deel die met niemand.").format(
+        where=keystore.location_text(identity)))
+    if args.replace:
+        say(tr("Stuur de nieuwe openbare sleutel ('keys export-public') naar de griffie; die legt hem vast met "
+               "'keys register --replace' na telefonische controle van de vingerafdruk."))
     return 0
 
 
@@ -110,7 +148,8 @@ def run_keys_register(args) -> int:
     data = read_file_limited(args.keyfile, keys.MAX_KEY_FILE)
     keys.read_public_key_file(data, args.keyfile)  # refuse a bad file before creating a workspace
     trusted = in_workspace(args.workspace,
-                           lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile),
+                           lambda session: keys.register_public_key(session, _actor(session), data, args.keyfile,
+                                                                    replace=args.replace),
                            create=True)
     say(tr("Sleutel van {name} vastgelegd. Vingerafdruk: {fingerprint}").format(
         name=trusted.name, fingerprint=trusted.fingerprint))
@@ -133,6 +172,8 @@ def run_package_export(args) -> int:
     from raadsakkoord.exchange.packagefile import write_package_file
     from raadsakkoord.store.workspace import open_workspace
 
+    _terminal_for_passphrases()
+
     def sender(session):
         if args.party is None:
             return _actor(session), None
@@ -147,6 +188,9 @@ def run_package_export(args) -> int:
     try:
         with workspace.action() as session:
             actor, party_id = sender(session)
+            identity = keys.identity_for(session, party_id)
+        # Asked before the export's transaction, so no write waits on the user's typing.
+        keystore.unlock(identity)
         written = write_package_file(workspace, actor, party_id, args.output, round_number=args.round or None,
                                      force=args.force)
     finally:

@@ -1,7 +1,8 @@
 """Ed25519 identities: the griffie's and each party's key pair.
 
-The private key is written to the user's data folder (``paths.keys_dir()``),
-readable by the user only, and never put into a workspace or a package. A
+The private key is kept by ``keystore``: in the operating system's keychain,
+or else encrypted with a passphrase in the user's data folder; never
+unencrypted on disk, never in a workspace or a package. A
 public key travels as a small JSON file; its fingerprint is short enough to
 read aloud over the phone, which is how a clerk checks it came from the
 party and not from someone pretending to be it.
@@ -12,10 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidSignature
@@ -23,7 +23,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from raadsakkoord.base import paths
 from raadsakkoord.base.errors import DomainError, InputError
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Agreement, Party, TrustedKey, fields
@@ -32,6 +31,7 @@ from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.base.text import decode_utf8
+from raadsakkoord.exchange import keystore
 
 GRIFFIE = "griffie"
 PUBLIC_KEY_FORMAT = "raadsakkoord-public-key"
@@ -85,10 +85,6 @@ class Identity:
     def party_id(self) -> uuid.UUID | None:
         return uuid.UUID(self.holder.split(":", 1)[1]) if self.holder.startswith("party:") else None
 
-    @property
-    def private_key_path(self) -> Path:
-        return paths.keys_dir() / str(self.agreement_id) / f"{self.holder.replace(':', '-')}.pem"
-
 
 def resolve_identity(session: Session, as_who: str) -> Identity:
     """``griffie`` or a party's short name (or id), within this workspace's agreement."""
@@ -114,21 +110,14 @@ def identity_for(session: Session, party_id: uuid.UUID | None) -> Identity:
     return Identity(agreement.id, party_holder(party.id), party.short_name)
 
 
-def load_private_key(identity: Identity) -> Ed25519PrivateKey:
-    path = identity.private_key_path
-    if not path.exists():
-        raise DomainError(tr(
-            "Er is op deze computer geen sleutel voor {name}; maak die eerst met "
-            "'raadsakkoord keys init … --as {name}'."
-        ).format(name=identity.name))
-    try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (ValueError, OSError):
-        raise DomainError(tr("De sleutel van {name} in {path} is onleesbaar.").format(
-            name=identity.name, path=path)) from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise DomainError(tr("{path} bevat geen Ed25519-sleutel.").format(path=path))
-    return key
+def has_private_key(identity: Identity) -> bool:
+    """Whether this computer keeps the identity's private key (it may still need a passphrase)."""
+    return keystore.place(identity) is not None
+
+
+def load_private_key(identity: Identity, notice: Callable[[str], None] | None = None) -> Ed25519PrivateKey:
+    """The private key to sign with; ``notice`` hears when an unencrypted one from an earlier version was moved."""
+    return keystore.load(identity, notice)
 
 
 def init_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
@@ -137,16 +126,18 @@ def init_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
     Refuses when a private key already exists: replacing it silently would
     make every party reject the packages signed with the new one.
     """
-    path = identity.private_key_path
-    if path.exists():
-        raise DomainError(tr("Er bestaat al een sleutel voor {name} ({path}); er is niets gewijzigd.").format(
-            name=identity.name, path=path))
+    if has_private_key(identity):
+        raise DomainError(tr("Er bestaat al een sleutel voor {name} ({where}); er is niets gewijzigd.").format(
+            name=identity.name, where=keystore.location_text(identity)))
     existing = _trusted(session, identity.agreement_id, identity.holder)
     if existing is not None:
         raise DomainError(tr(
             "Deze werkruimte kent al een sleutel voor {name} (vingerafdruk {fingerprint}), "
-            "maar de geheime sleutel staat niet op deze computer."
+            "maar de geheime sleutel staat niet op deze computer. Is die verloren, maak dan een nieuwe met "
+            "--replace en laat de griffie de nieuwe openbare sleutel vastleggen."
         ).format(name=identity.name, fingerprint=existing.fingerprint))
+    # The passphrase, if one is needed, is asked for before the workspace is written to.
+    sealer = keystore.sealer_for(identity)
     private = Ed25519PrivateKey.generate()
     public_raw = raw_public(private.public_key())
     trusted = TrustedKey(id=new_id(session), agreement_id=identity.agreement_id, holder=identity.holder,
@@ -154,16 +145,40 @@ def init_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
                          own=True, registered_at=now(session))
     session.add(trusted)
     session.flush()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-    # Written last and only readable by the user; if the transaction fails
-    # after this, the next attempt reports the orphan key instead of losing it.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
+    # Stored last; if the transaction fails after this, the next attempt
+    # reports the orphan key instead of losing it.
+    sealer.seal(private)
     log(session, actor, "init_key", holder=identity.holder, fingerprint=trusted.fingerprint)
     return trusted
+
+
+def replace_key(session: Session, actor: Actor, identity: Identity) -> TrustedKey:
+    """A new key pair for a lost passphrase or a key that may have been copied.
+
+    The workspace trusts the new public key from now on; the griffie (or the
+    parties, for the griffie's key) must register it with ``replace`` after
+    checking its fingerprint by phone, or they refuse the next package.
+    """
+    existing = _trusted(session, identity.agreement_id, identity.holder)
+    if existing is not None and not existing.own:
+        raise DomainError(tr("Deze werkruimte kent de sleutel van {name} als die van een ander; een nieuwe "
+                             "eigen sleutel maakt u in de werkruimte van {name} zelf.").format(name=identity.name))
+    # The new passphrase first: a refusal here leaves the old key as it was.
+    sealer = keystore.sealer_for(identity)
+    private = Ed25519PrivateKey.generate()
+    public_raw = raw_public(private.public_key())
+    if existing is None:
+        existing = TrustedKey(id=new_id(session), agreement_id=identity.agreement_id, holder=identity.holder,
+                              name=identity.name, own=True, registered_at=now(session))
+        session.add(existing)
+    previous = existing.fingerprint
+    existing.public_key, existing.fingerprint = b64(public_raw), fingerprint(public_raw)
+    existing.registered_at = now(session)
+    session.flush()
+    keystore.remove(identity)
+    sealer.seal(private)
+    log(session, actor, "init_key", holder=identity.holder, fingerprint=existing.fingerprint, replaces=previous)
+    return existing
 
 
 def _trusted(session: Session, agreement_id: uuid.UUID, holder: str) -> TrustedKey | None:
@@ -227,11 +242,14 @@ def read_public_key_file(data: bytes, source: str) -> dict:
             "fingerprint": fingerprint(raw)}
 
 
-def register_public_key(session: Session, actor: Actor, data: bytes, source: str) -> TrustedKey:
+def register_public_key(session: Session, actor: Actor, data: bytes, source: str, *,
+                        replace: bool = False) -> TrustedKey:
     """Trust another holder's public key from its file; the fingerprint is for checking by phone.
 
     A party's workspace may do this before it holds the agreement (the
     griffie's key comes first); once it does, the key must belong to it.
+    ``replace`` trusts a holder's new key instead of the one registered
+    before (the holder lost its passphrase and made a new key).
     """
     document = read_public_key_file(data, source)
     agreement = session.scalars(sa.select(Agreement).limit(1)).first()
@@ -245,10 +263,18 @@ def register_public_key(session: Session, actor: Actor, data: bytes, source: str
     if existing is not None:
         if existing.public_key == document["public_key"]:
             return existing
-        raise DomainError(tr(
-            "Voor {name} is al een andere sleutel vastgelegd (vingerafdruk {fingerprint}); "
-            "er is niets gewijzigd."
-        ).format(name=existing.name, fingerprint=existing.fingerprint))
+        if not replace or existing.own:
+            raise DomainError(tr(
+                "Voor {name} is al een andere sleutel vastgelegd (vingerafdruk {fingerprint}); "
+                "er is niets gewijzigd."
+            ).format(name=existing.name, fingerprint=existing.fingerprint))
+        previous = existing.fingerprint
+        existing.public_key, existing.fingerprint = document["public_key"], document["fingerprint"]
+        existing.registered_at = now(session)
+        session.flush()
+        log(session, actor, "register_key", holder=existing.holder, fingerprint=existing.fingerprint,
+            replaces=previous)
+        return existing
     key = TrustedKey(id=new_id(session), agreement_id=document["agreement"], holder=document["holder"],
                      name=document["name"], public_key=document["public_key"],
                      fingerprint=document["fingerprint"], own=False, registered_at=now(session))

@@ -100,7 +100,7 @@ def write_package_file(workspace: Workspace, actor: Actor, party_id: uuid.UUID |
             identity = keys.identity_for(session, party_id)
             first_export = last_sequence(session, identity.holder, "out") == 0
         key_file = _public_key_file(Path(path), identity.name)
-        make = not identity.private_key_path.exists()
+        make = not keys.has_private_key(identity)
         if first_export or make:
             check_target(key_file, kind="key", **check)
         if make:

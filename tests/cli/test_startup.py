@@ -84,6 +84,38 @@ def test_version(tmp_path):
     assert command_modules(modules) == set()
 
 
+def test_version_of_a_bundle_names_its_build(tmp_path, capsys, monkeypatch):
+    from raadsakkoord.base import provenance
+    from raadsakkoord.cli import main
+
+    build = tmp_path / "_build.json"
+    build.write_text('{"version": "0.1.0", "date": "2026-12-01", "commit": "954faa2"}', encoding="utf-8")
+    monkeypatch.setattr(provenance, "_build_file", lambda: build)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == "raadsakkoord 0.1.0\ngebouwd op 2026-12-01 uit commit 954faa2\n"
+    # A damaged build file does not keep the version from being shown.
+    build.write_text("{kapot", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out == "raadsakkoord 0.1.0\n"
+
+
+def test_bundle_without_package_metadata_takes_the_version_from_its_build_file(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from raadsakkoord.base import provenance
+
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    build = tmp_path / "_build.json"
+    build.write_text('{"version": "0.2.0", "date": "2026-12-01", "commit": "abc1234"}', encoding="utf-8")
+    monkeypatch.setattr(metadata, "version", not_installed)
+    assert provenance.provenance(build) == provenance.Provenance("0.2.0", "2026-12-01", "abc1234")
+
+
 def test_diff_loads_only_its_own_command(tmp_path):
     (tmp_path / "oud.md").write_text("De raad vergadert op dinsdag.\n", encoding="utf-8")
     (tmp_path / "nieuw.md").write_text("De raad vergadert op woensdag.\n", encoding="utf-8")

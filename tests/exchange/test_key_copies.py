@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError
-from raadsakkoord.exchange import keys
+from raadsakkoord.exchange import keys, keystore
 from raadsakkoord.exchange.packagefile import write_package_file
 from raadsakkoord.model import PackageRecord
 from raadsakkoord.store.workspace import open_workspace
@@ -68,7 +68,7 @@ def test_a_key_on_this_computer_that_the_workspace_does_not_know_is_refused(coun
     ws = open_workspace(str(other_copy))
     try:
         with ws.action() as s:
-            path = keys.identity_for(s, council.ids["GL"]).private_key_path
+            path = keystore.encrypted_path(keys.identity_for(s, council.ids["GL"]))
     finally:
         ws.close()
     path.rename(path.with_suffix(".oud"))

@@ -12,8 +12,9 @@ from tests.exchange.conftest import cli, dump, ok
 def test_private_key_is_only_readable_by_the_user_and_never_in_the_workspace(council, tmp_path):
     from raadsakkoord.base import paths
 
-    pems = list(paths.keys_dir().rglob("*.pem"))
-    assert len(pems) == 4  # the griffie and three parties
+    pems = list(paths.keys_dir().rglob("*.key"))
+    assert len(pems) == 4  # the griffie and three parties, each encrypted with the passphrase
+    assert not list(paths.keys_dir().rglob("*.pem"))
     workspaces = [str(council.griffie), *map(str, council.parties.values())]
     rows = {w: repr(dump(w)) for w in workspaces}
     files = {w: Path(w).read_bytes() for w in workspaces if "://" not in w}  # a database has no file to read

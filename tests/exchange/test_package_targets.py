@@ -61,7 +61,7 @@ def test_a_file_that_is_no_package_is_replaced_only_with_force(council, capsys, 
 
 def test_a_public_key_is_never_written_over_a_workspace_or_a_private_key(council, capsys, tmp_path):
     griffie = council.griffie
-    private = next((Path(os.environ["RAADSAKKOORD_DATA_DIR"]) / "keys").rglob("*.pem"))
+    private = next((Path(os.environ["RAADSAKKOORD_DATA_DIR"]) / "keys").rglob("*.key"))
     for output in ([griffie] if "://" not in griffie else []) + [council.parties["GL"], private]:
         before = _digest(output)
         code, _out, err = cli(capsys, "keys", "export-public", council.parties["GL"], "--as", "GL", "-o", output,

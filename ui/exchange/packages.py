@@ -36,6 +36,7 @@ from raadsakkoord.jobs.packages import PackageOutcome, read_package_file_at
 from ui.common import messages
 from ui.common.background import TaskRunner
 from ui.common.context import Context
+from ui.exchange import passphrase
 
 PACKAGE_FILTER = mark("Raadsakkoord-pakket (*.rkpkg);;Alle bestanden (*)")
 KEY_FILTER = mark("Openbare sleutel (*.json *.pub);;Alle bestanden (*)")
@@ -74,13 +75,17 @@ def _export(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_done: S
             party_id: uuid.UUID | None, title: str) -> None:
     workspace, actor = ctx.workspace, ctx.actor
 
-    def suggest() -> str:
+    def suggest() -> tuple[str, keys.Identity]:
         with workspace.action() as session:
-            return suggested_file_name(session, party_id)
+            return suggested_file_name(session, party_id), keys.identity_for(session, party_id)
 
-    def ask_where(suggested: str) -> None:
-        path = _ask_save_path(parent, title, suggested)
+    def ask_where(suggested: tuple[str, keys.Identity]) -> None:
+        name, identity = suggested
+        path = _ask_save_path(parent, title, name)
         if path is None:
+            return
+        # The passphrase is asked for here: the package is signed off the GUI thread.
+        if not passphrase.ready_to_sign(parent, identity, title, make_key=True):
             return
         # Replacing an existing file was asked in the file dialog; a workspace is refused all the same.
         runner.run(lambda: write_package_file(workspace, actor, party_id, path, make_key=True, force=True),

@@ -9,8 +9,8 @@ import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from raadsakkoord import __version__
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.provenance import provenance
 from ui.common import messages
 
 LICENCE = "EUPL-1.2"
@@ -28,8 +28,12 @@ def about_html() -> str:
         qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version())
     licence = tr("Vrije software onder de {licence}-licentie.").format(
         licence=f"<a href='{LICENCE_URL}'>{LICENCE}</a>")
+    which = provenance()
+    version = tr("Versie {version}").format(version=which.version)
+    if which.date or which.commit:  # a bundle says when and from what it was built, for the helpdesk
+        version += ", " + which.build_text()
     return (f"<h2>Raadsakkoord</h2>"
-            f"<p>{html.escape(tr('Versie {version}').format(version=__version__))}</p>"
+            f"<p>{html.escape(version)}</p>"
             f"<p>{html.escape(description)}</p>"
             f"<p>{licence}</p>"
             f"<p style='color:gray'>{html.escape(runs_on)}</p>")

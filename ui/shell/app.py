@@ -1,4 +1,10 @@
-"""Starting the application: QApplication, settings location, crash dialog, first window."""
+"""Starting the application: QApplication, settings location, icon, crash dialog, first window.
+
+A launch with a file while the application already runs hands the file over
+(``instance``) and ends; otherwise this launch becomes the application and
+opens the file (``launch``): a workspace in its window, a package in its
+preview.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QSettings, QSize, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from raadsakkoord import __version__
@@ -35,10 +42,25 @@ def make_none_immortal() -> None:
             count.value += 1 << 40
 
 
+DESKTOP_ID = "nl.raadsakkoord.Raadsakkoord"  # the freedesktop entry in resources/desktop/
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons" / "png"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"raadsakkoord-{size}.png"), QSize(size, size))
+    return icon
+
+
 def configure_application(app: QApplication) -> None:
     app.setApplicationName("Raadsakkoord")
     app.setOrganizationName("Raadsakkoord")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    # Wayland and the task bar match the window to its desktop entry (and its icon) by this name.
+    app.setDesktopFileName(DESKTOP_ID)
     # Settings live beside the user's other data (one module owns paths), as INI.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
@@ -81,7 +103,8 @@ def _check_display() -> None:
             "start de applicatie in een grafische sessie."))
 
 
-def run(target: str | None = None, *, demo: bool = False) -> int:
+def start(target: str | None = None, *, demo: bool = False):
+    """Everything before the event loop: the Launcher of this application, or None when a running one took over."""
     _check_display()
     if demo:
         if target:
@@ -92,12 +115,32 @@ def run(target: str | None = None, *, demo: bool = False) -> int:
     make_none_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
-    apply_language(app)
-    from ui.shell.mainwindow import MainWindow
+    from ui.shell import instance
 
-    window = MainWindow()
+    if instance.hand_over(target):
+        return None
+    apply_language(app)
+    from ui.shell.launch import FileOpenEvents, Launcher
+
+    launcher = Launcher()
+    app.installEventFilter(FileOpenEvents(launcher.open, app))
+    launcher.server = instance.InstanceServer(app)
+    launcher.server.listen()  # without it (no socket allowed) the application still works, alone
+    launcher.server.received.connect(launcher.open)
+    window = launcher.new_window()
     _install_excepthook(window)
-    window.show()
     if target:
-        window.open_workspace(target)
-    return app.exec()
+        launcher.open(target)
+    return launcher
+
+
+def event_loop(launcher) -> int:
+    """Until the last window closes."""
+    return QApplication.instance().exec()
+
+
+def run(target: str | None = None, *, demo: bool = False) -> int:
+    launcher = start(target, demo=demo)
+    if launcher is None:
+        return 0
+    return event_loop(launcher)

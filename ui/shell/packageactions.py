@@ -23,3 +23,17 @@ def register_key(window) -> None:
     path = exchangeui.choose_key_file(window)
     if path:
         exchangeui.register_key_file(window, window.ctx, window.runner, path, window.say)
+
+
+def open_package_file(window, path: str) -> None:
+    """A package opened from outside the window: its preview, then reading it into the open workspace."""
+    from ui.exchange import packagepreview
+
+    def choose_other() -> None:
+        before = window.ctx
+        window.choose_workspace()
+        if window.ctx is not None and window.ctx is not before:
+            open_package_file(window, path)
+
+    packagepreview.preview_then_import(window, window.ctx, window.runner, path, window.import_packages,
+                                       choose_other)

@@ -22,6 +22,17 @@ def test_about_names_version_licence_and_what_it_runs_on(qtbot, settings):
         assert expected in text, expected
 
 
+def test_about_of_a_bundle_says_when_and_from_which_commit_it_was_built(qtbot, settings, tmp_path, monkeypatch):
+    from raadsakkoord.base import provenance
+
+    build = tmp_path / "_build.json"
+    build.write_text('{"version": "0.1.0", "date": "2026-12-01T10:00:00Z", "commit": "954faa2"}', encoding="utf-8")
+    monkeypatch.setattr(provenance, "_build_file", lambda: build)
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert f"Versie {__version__}, gebouwd op 2026-12-01T10:00:00Z uit commit 954faa2" in dialog.text.text()
+
+
 def test_show_about_opens_and_closes(qtbot, settings, monkeypatch):
     shown = []
     monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self.windowTitle()) or 1)
