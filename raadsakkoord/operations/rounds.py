@@ -11,7 +11,7 @@ from raadsakkoord.model import AgreementStatus, Chapter, Round, RoundSection, Se
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries.round_readiness import unchanged_since
 from raadsakkoord.operations._common import check_actor, open_agreement, require_griffie
-from raadsakkoord.store.audit import log
+from raadsakkoord.store.audit import log, remember_anchor
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
@@ -59,9 +59,13 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
             chapter_position=section.chapter.position, section_position=section.position,
             chapter_title=section.chapter.title, title=section.title, status=section.status.value,
         ))
+    # Logged before the round is written: the round carries its own event
+    # as the anchor, and a round is never changed once written.
+    event = log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
+                final=final, sections=len(sections))
+    published.audit_seq, published.audit_hash = event.seq, event.hash
+    remember_anchor(session, f"round:{published.id}", event.seq, event.hash, issued=True)
     session.flush()
-    log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
-        final=final, sections=len(sections))
     if not final:
         # Not persisted: what the griffie is told right after publishing.
         published.rebase_report = rebase_open_amendments(session, actor)
