@@ -49,22 +49,22 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     label = single_line(label, tr("De naam van de ronde"), max_length=80) if label else (
         "Definitief" if final else f"Concept {number}"
     )
-    published = Round(id=new_id(session), agreement=agreement, number=number, label=label,
+    # Logged before the round is made: the round carries its own publication
+    # event as its anchor, and a round is never changed once written.
+    round_id = new_id(session)
+    event = log(session, actor, "publish_round", round=str(round_id), number=number, label=label,
+                final=final, sections=len(sections))
+    published = Round(id=round_id, agreement=agreement, number=number, label=label,
                       is_final=final, published_at=now(session), published_by=actor.name,
-                      note=canonical_markdown(note))
+                      note=canonical_markdown(note), audit_seq=event.seq, audit_hash=event.hash)
     session.add(published)
+    remember_anchor(session, f"round:{published.id}", event.seq, event.hash, issued=True)
     for section in sections:
         session.add(RoundSection(
             round=published, section_id=section.id, revision_id=section.current_revision_id,
             chapter_position=section.chapter.position, section_position=section.position,
             chapter_title=section.chapter.title, title=section.title, status=section.status.value,
         ))
-    # Logged before the round is written: the round carries its own event
-    # as the anchor, and a round is never changed once written.
-    event = log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
-                final=final, sections=len(sections))
-    published.audit_seq, published.audit_hash = event.seq, event.hash
-    remember_anchor(session, f"round:{published.id}", event.seq, event.hash, issued=True)
     session.flush()
     if not final:
         # Not persisted: what the griffie is told right after publishing.
