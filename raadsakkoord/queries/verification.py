@@ -26,6 +26,7 @@ from raadsakkoord.model import (
     AmendmentStatus,
     AuditAnchor,
     AuditEvent,
+    AuditHead,
     Chapter,
     Party,
     Position,
@@ -79,10 +80,11 @@ class AuditReport:
 
 
 def verify(session: Session) -> AuditReport:
-    replay = Replay()
+    head = read_head(session)
+    replay = Replay(head.verified_from if head is not None else 1)
     chain = verify_chain(session, each=replay)
     problems: list[str] = []
-    problems.extend(_head_problems(session))
+    problems.extend(_head_problems(session, head))
     problems.extend(_anchor_problems(session))
     names = _Names(session)
     problems.extend(_seat_total(session, names))
@@ -101,8 +103,7 @@ def _newest(session: Session):
     return session.execute(sa.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
 
 
-def _head_problems(session: Session) -> list[str]:
-    head = read_head(session)
+def _head_problems(session: Session, head: AuditHead | None) -> list[str]:
     newest = _newest(session)
     if head is None:
         if newest is None and session.scalar(sa.select(Agreement.id).limit(1)) is None:
