@@ -18,7 +18,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.base.text import sha256_hex
-from raadsakkoord.model import Agreement, Amendment, AuditEvent, Endorsement, Party, Revision
+from raadsakkoord.model import (
+    Agreement,
+    Amendment,
+    AuditEvent,
+    Endorsement,
+    Party,
+    Revision,
+)
 
 # A value the event that set it did not record (written by an older version).
 UNKNOWN = "?"

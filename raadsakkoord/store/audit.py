@@ -9,10 +9,10 @@ no new conflict, and no lock taken in the other order (no deadlock).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

@@ -16,7 +16,15 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.text import sha256_hex
-from raadsakkoord.model import AmendmentKind, AmendmentStatus, AuditAnchor, AuditEvent, AuditHead, Position, Round
+from raadsakkoord.model import (
+    AmendmentKind,
+    AmendmentStatus,
+    AuditAnchor,
+    AuditEvent,
+    AuditHead,
+    Position,
+    Round,
+)
 from raadsakkoord.queries.verification import verify
 from raadsakkoord.store.audit import record
 
@@ -132,8 +140,8 @@ def test_an_edited_revision_text_is_found(busy):
     tamper(busy.workspace, "UPDATE revision SET text = 'De huren stijgen fors.' WHERE number = 1 AND section_id = "
                            "(SELECT id FROM section WHERE title = 'Huur')")
     report = check(busy.workspace)
-    assert report.problems == ("De tekst van hoofdlijn 1.2 (Huur), versie 1, klopt niet met zijn vingerafdruk: "
-                               "de tekst is achteraf gewijzigd.",)
+    assert report.problems == (("De tekst van hoofdlijn 1.2 (Huur), versie 1, klopt niet met zijn vingerafdruk: "
+                                "de tekst is achteraf gewijzigd."),)
 
 
 def test_an_edited_text_with_its_hash_recomputed_is_found(busy):
@@ -141,9 +149,9 @@ def test_an_edited_text_with_its_hash_recomputed_is_found(busy):
     tamper(busy.workspace, f"UPDATE revision SET text = '{forged}', sha256 = '{sha256_hex(forged)}' "
                            "WHERE number = 1 AND section_id = (SELECT id FROM section WHERE title = 'Huur')")
     report = check(busy.workspace)
-    assert report.problems == ("De tekst van hoofdlijn 1.2 (Huur), versie 1, is een andere dan het logboek "
-                               "vastlegde toen de versie werd gemaakt: de tekst en zijn vingerafdruk zijn achteraf "
-                               "gewijzigd.",)
+    assert report.problems == (("De tekst van hoofdlijn 1.2 (Huur), versie 1, is een andere dan het logboek "
+                                "vastlegde toen de versie werd gemaakt: de tekst en zijn vingerafdruk zijn achteraf "
+                                "gewijzigd."),)
 
 
 def test_an_edited_position_is_found(busy):
@@ -227,14 +235,19 @@ def _old_import(session, setup) -> None:
     endorsement = ops.endorsement_snapshot(session, setup.rood, section_id=setup.bouwen)
     assert endorsement.position == Position.OPPOSE
     session.execute(sa.text("UPDATE endorsement SET position = 'support' WHERE position = 'oppose'"))
-    record(session, at=dt.datetime.now(dt.timezone.utc), actor="Griet Griffier", party_id=None,
+    record(session, at=dt.datetime.now(dt.UTC), actor="Griet Griffier", party_id=None,
            action="import_party_package", payload={"kind": "party", "sender": "RP", "counts": {}})
 
 
 def test_an_import_by_an_older_version_is_not_verifiable_rather_than_tampered(busy, workspace_target):
     from alembic.command import downgrade
 
-    from raadsakkoord.store.workspace import alembic_config, migration_engine, open_workspace, parse_target
+    from raadsakkoord.store.workspace import (
+        alembic_config,
+        migration_engine,
+        open_workspace,
+        parse_target,
+    )
 
     with busy.workspace.action() as session:
         _old_import(session, busy)
