@@ -1,9 +1,10 @@
 """The audit entry: appending to the audit log's hash chain, moving its head, and verifying the chain.
 
 The head (``audit_head``) names the newest event. It moves in the same
-transaction as every append, after the event's insert, so two writers meet
-first at the chain's unique ``prev_hash`` exactly as they would without it:
-no new conflict, and no lock taken in the other order (no deadlock).
+transaction as every append, just before the commit and after the last
+event's insert, so two writers meet first at the chain's unique
+``prev_hash`` exactly as they would without it: no new conflict, and no
+lock taken in the other order (no deadlock).
 """
 
 from __future__ import annotations
@@ -85,17 +86,27 @@ def read_head(session: Session) -> AuditHead | None:
     return session.get(AuditHead, 1)
 
 
-@sa.event.listens_for(Session, "after_flush")
-def _move_head(session: Session, flush_context) -> None:
-    due = session.info.pop("audit_head_due", None)
-    if due is None:
+# Built once: building a statement costs more than running it.
+_HEAD = AuditHead.__table__
+_MOVE_HEAD = _HEAD.update().where(_HEAD.c.id == 1).values(seq=sa.bindparam("new_seq"),
+                                                           hash=sa.bindparam("new_hash"))
+_FIRST_HEAD = _HEAD.insert().values(id=1, seq=sa.bindparam("new_seq"), hash=sa.bindparam("new_hash"),
+                                    verified_from=1)
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _move_head(session: Session) -> None:
+    # Once per transaction, after its last event is written: an import
+    # appends hundreds, and the head row is locked only from here to commit.
+    if "audit_head_due" not in session.info:
         return
-    seq, digest = due
+    session.flush()
+    due = session.info.pop("audit_head_due")
+    values = {"new_seq": due[0], "new_hash": due[1]}
     connection = session.connection()
-    moved = connection.execute(sa.update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=digest))
-    if moved.rowcount == 0:
+    if connection.execute(_MOVE_HEAD, values).rowcount == 0:
         # A workspace made by this version: every event carries what is verified.
-        connection.execute(sa.insert(AuditHead).values(id=1, seq=seq, hash=digest, verified_from=1))
+        connection.execute(_FIRST_HEAD, values)
 
 
 @dataclass(frozen=True)
