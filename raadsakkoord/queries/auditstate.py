@@ -47,17 +47,39 @@ class State:
     revisions: dict[str, str] = field(default_factory=dict)
 
 
+def _raw(column):
+    # Read as stored: a ten-times agreement has tens of thousands of
+    # positions, and making a UUID object of every id costs more than the rest.
+    return sa.type_coerce(column, sa.String)
+
+
+def _id_text(value) -> str | None:
+    """An id as the log writes it (``str(uuid)``), from SQLite's 32 hex digits or PostgreSQL's UUID."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value)
+
+
+_NO_TEXT = sha256_hex("")
+
+
 def capture(session: Session) -> State:
     """The values as the workspace holds them now (revisions: their stored hashes)."""
     state = State(council_seats=session.scalar(sa.select(Agreement.council_seats).limit(1)))
-    state.parties = {str(i): seats for i, seats in session.execute(sa.select(Party.id, Party.seats))}
-    state.amendments = {str(i): status.value for i, status in
-                        session.execute(sa.select(Amendment.id, Amendment.status))}
-    rows = session.execute(sa.select(Endorsement.party_id, Endorsement.section_id, Endorsement.amendment_id,
-                                     Endorsement.position, Endorsement.minority_position))
-    state.endorsements = {endorsement_key(party, amendment or section): [position.value, sha256_hex(minority)]
-                          for party, section, amendment, position, minority in rows}
-    state.revisions = {str(i): digest for i, digest in session.execute(sa.select(Revision.id, Revision.sha256))}
+    state.parties = {_id_text(i): seats for i, seats in session.execute(sa.select(_raw(Party.id), Party.seats))}
+    state.amendments = {_id_text(i): status for i, status in
+                        session.execute(sa.select(_raw(Amendment.id), _raw(Amendment.status)))}
+    rows = session.execute(sa.select(_raw(Endorsement.party_id), _raw(Endorsement.section_id),
+                                     _raw(Endorsement.amendment_id), _raw(Endorsement.position),
+                                     Endorsement.minority_position))
+    state.endorsements = {
+        endorsement_key(_id_text(party), _id_text(amendment or section)):
+            [position, sha256_hex(minority) if minority else _NO_TEXT]
+        for party, section, amendment, position, minority in rows}
+    state.revisions = {_id_text(i): digest for i, digest in
+                       session.execute(sa.select(_raw(Revision.id), Revision.sha256))}
     return state
 
 
