@@ -80,6 +80,11 @@ class AuditReport:
 
 
 def verify(session: Session) -> AuditReport:
+    """Check the chain, its head and anchors, every revision's text, and the values the log vouches for.
+
+    The log is read once; what follows the events is compared with the
+    workspace as it stands, so a large workspace takes little more than its chain.
+    """
     head = read_head(session)
     replay = Replay(head.verified_from if head is not None else 1)
     chain = verify_chain(session, each=replay)

@@ -277,3 +277,12 @@ def test_an_import_without_its_values_by_this_version_is_not_trusted(busy):
         _old_import(session, busy)
     assert check(busy.workspace).problems == (
         "Het standpunt van RP over hoofdlijn 1.1 (Bouwen) is 'steunt', maar volgens het logboek 'steunt niet'.",)
+
+
+def test_event_kinds_it_does_not_know_are_passed_over(busy):
+    """A later version's event about an amendment (a co-submitter's consent, say) sets none of the checked values."""
+    with busy.workspace.action() as session:
+        record(session, at=dt.datetime.now(dt.UTC), actor="Ruud Rood", party_id=busy.rood,
+               action="give_consent", payload={"amendment": str(busy.more), "party": str(busy.groen), "seats": 99})
+    report = check(busy.workspace)
+    assert report.ok and report.unverifiable == 0, report.lines()
