@@ -46,6 +46,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "readability": CommandInfo("raadsakkoord.cli.readability", mark(
         "leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, ambtelijke woorden), moeilijkste eerst, "
         "en per hoofdstuk")),
+    "audit": CommandInfo("raadsakkoord.cli.audit", mark("controleer het logboek van een werkruimte (--verify)")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
 }

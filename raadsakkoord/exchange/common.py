@@ -17,6 +17,7 @@ from raadsakkoord.base.errors import DomainError
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Agreement, PackageRecord, TrustedKey
 from raadsakkoord.base.clock import now
+from raadsakkoord.store.audit import remember_anchor, tip
 
 
 @dataclass
@@ -138,7 +139,19 @@ def last_sequence(session: Session, sender: str, direction: str) -> int:
         PackageRecord.sender == sender, PackageRecord.direction == direction)) or 0
 
 
+def audit_head(session: Session) -> dict:
+    """The header field that carries the sender's audit head, inside what is signed."""
+    seq, digest = tip(session)
+    return {"seq": seq, "hash": digest}
+
+
 def record(session: Session, package: Package, direction: str, report: ImportReport | None = None) -> None:
+    """Keep the package's record and, when it carries one, the anchor of the sender's audit log."""
+    head = package.header.get("audit_head")
+    if head is not None:
+        outgoing = direction == "out"
+        remember_anchor(session, f"package:{package.package_id}", head["seq"], head["hash"], issued=outgoing,
+                        holder="" if outgoing else package.sender)
     session.add(PackageRecord(
         package_id=package.package_id, direction=direction, kind=package.kind, sender=package.sender,
         sequence=package.header["sequence"], base_round=package.header["base_round"],

@@ -29,9 +29,10 @@ from raadsakkoord.exchange import keys
 
 FORMAT = "raadsakkoord-package"
 # The newest format this version reads and writes. Version 2 added the
-# answers to co-submission requests (``co_submissions`` in the content); a
-# package without them is still written as version 1, so an older
-# Raadsakkoord reads it, and refuses one it cannot understand as newer.
+# answers to co-submission requests (``co_submissions`` in the content) and
+# the sender's audit head in the header. Every package this version writes
+# carries the head, so it is version 2, which an older Raadsakkoord refuses
+# as newer with a message to update; version 1 packages are still read.
 VERSION = 2
 # Ten times a real agreement makes a round package of a few tens of MiB; a
 # file far beyond that is not a package and is refused before it is read.
@@ -112,7 +113,7 @@ class Package:
 
 def seal(header: dict, content: dict, private_key, public_fingerprint: str) -> tuple[bytes, Package]:
     """The package file's bytes (header and content signed with the sender's key), and the package."""
-    version = 2 if "co_submissions" in content else 1
+    version = 2 if "co_submissions" in content or "audit_head" in header else 1
     body = {"format": FORMAT, "version": version, "header": header, "content": content}
     signature = private_key.sign(canonical(body))
     body["signature"] = {"algorithm": "Ed25519", "fingerprint": public_fingerprint,

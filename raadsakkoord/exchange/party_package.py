@@ -21,6 +21,7 @@ from raadsakkoord.exchange import cosubmissions, keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
     already_imported,
+    audit_head,
     check_agreement,
     check_signature,
     last_sequence,
@@ -45,6 +46,7 @@ from raadsakkoord.model import (
     TaskStatus,
 )
 from raadsakkoord.base.actor import Actor
+from raadsakkoord.queries import auditstate
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
@@ -78,7 +80,7 @@ def export_party_package(session: Session, actor: Actor, party_id: uuid.UUID) ->
     header = {"kind": "party", "package_id": str(new_id(session)), "agreement": str(agreement.id),
               "sender": identity.holder, "sender_name": party.short_name,
               "sequence": last_sequence(session, identity.holder, "out") + 1, "base_round": base_round,
-              "created_at": moment(now(session))}
+              "created_at": moment(now(session)), "audit_head": audit_head(session)}
     serialize.check_outgoing("party", header, content)
     data, package = seal(header, content, private, own.fingerprint)
     record(session, package, "out")
@@ -118,6 +120,7 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
         raise PackageRefused(tr("{source} is gemaakt op ronde {round}, die deze werkruimte niet kent; "
                                 "het is niet ingelezen.").format(source=source, round=base_round))
     content = package.content
+    before = auditstate.capture(session)
     here = _Here(session)
     _check_references(here, content, party_id, source)
     for data in content["amendments"]:
@@ -133,8 +136,9 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     rebase = rebase_open_amendments(session, actor, party_id=party_id)
     report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
     record(session, package, "in", report)
+    # The values the import set, so that the log vouches for them as for those set by hand.
     log(session, actor, "import_party_package", package=str(package.package_id), party=str(party_id),
-        **report.as_dict())
+        **report.as_dict(), state=auditstate.changes(before, auditstate.capture(session)))
     return report
 
 

@@ -20,6 +20,7 @@ from raadsakkoord.exchange import cosubmissions, keys, serialize
 from raadsakkoord.exchange.common import (
     ImportReport,
     already_imported,
+    audit_head,
     check_agreement,
     check_signature,
     last_sequence,
@@ -45,6 +46,7 @@ from raadsakkoord.model import (
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.queries import auditstate
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.cosubmissions import Wording, wording_changed
@@ -68,7 +70,8 @@ def export_round_package(session: Session, actor: Actor, *, round_number: int | 
     header = {"kind": "round", "package_id": str(new_id(session)), "agreement": str(agreement.id),
               "sender": keys.GRIFFIE, "sender_name": "Griffie",
               "sequence": last_sequence(session, keys.GRIFFIE, "out") + 1,
-              "base_round": published.number, "created_at": moment(now(session))}
+              "base_round": published.number, "created_at": moment(now(session)),
+              "audit_head": audit_head(session)}
     serialize.check_outgoing("round", header, content)
     data, package = seal(header, content, private, own.fingerprint)
     record(session, package, "out")
@@ -167,6 +170,7 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
                                 "het is niet ingelezen.").format(source=source, previous=previous))
     agreement_id = package.agreement_id
     own_party = _own_party(session, agreement_id)
+    before = auditstate.capture(session)
     serialize.upsert(session, Agreement, agreement_id, serialize.agreement_values(content["agreement"]))
     session.flush()
     parties = serialize.load_all(session, Party)
@@ -191,7 +195,9 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
         rebase = rebase_open_amendments(session, actor, party_id=own_party)
         report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
     record(session, package, "in", report)
-    log(session, actor, "import_round_package", package=str(package.package_id), round=newest, **report.as_dict())
+    # The values the import set, so that the log vouches for them as for those set by hand.
+    log(session, actor, "import_round_package", package=str(package.package_id), round=newest, **report.as_dict(),
+        state=auditstate.changes(before, auditstate.capture(session)))
     return report
 
 

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Mapper, object_session
 
 from raadsakkoord.model.agreement import Agreement, Chapter, Party, Revision, Round, RoundSection, Section
 from raadsakkoord.model.amendment import Amendment, CoSubmission, Endorsement
-from raadsakkoord.model.audit import AuditEvent
+from raadsakkoord.model.audit import AuditAnchor, AuditEvent, AuditHead
 from raadsakkoord.model.autosave import Autosave
 from raadsakkoord.model.exchange import PackageRecord, TrustedKey
 from raadsakkoord.model.base import (
@@ -29,7 +29,9 @@ __all__ = [
     "Amendment",
     "AmendmentKind",
     "AmendmentStatus",
+    "AuditAnchor",
     "AuditEvent",
+    "AuditHead",
     "Autosave",
     "Base",
     "Chapter",
@@ -67,7 +69,7 @@ def _refuse_delete(mapper: Mapper, connection, target) -> None:
     raise ImmutableRecordError(f"{type(target).__name__} records cannot be deleted")
 
 
-# Revisions, published round snapshots and audit events are never changed or removed.
-for _cls in (Revision, Round, RoundSection, AuditEvent):
+# Revisions, published round snapshots, audit events and anchors are never changed or removed.
+for _cls in (Revision, Round, RoundSection, AuditEvent, AuditAnchor):
     event.listen(_cls, "before_update", _refuse_update)
     event.listen(_cls, "before_delete", _refuse_delete)

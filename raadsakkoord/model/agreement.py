@@ -172,6 +172,10 @@ class Round(Base):
     published_at: Mapped[dt.datetime]
     published_by: Mapped[str] = mapped_column(sa.String(120))
     note: Mapped[str] = mapped_column(sa.Text, default="")
+    # The audit event that published the round (None: published by an older
+    # version, or received in a package): everything logged up to it is anchored.
+    audit_seq: Mapped[int | None]
+    audit_hash: Mapped[str | None] = mapped_column(sa.String(64))
 
     agreement: Mapped[Agreement] = relationship(back_populates="rounds")
     entries: Mapped[list[RoundSection]] = relationship(

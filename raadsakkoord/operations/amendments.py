@@ -209,11 +209,12 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     amendment.decided_by = actor.name
     amendment.decided_at = now(session)
     session.flush()
-    after = amendment.section.current_revision_id if amendment.section is not None else None
+    after = amendment.section.current_revision if amendment.section is not None else None
+    made = after if after is not None and after.id != previous_revision else None
     log(session, actor, "decide_amendment", amendment=str(amendment.id), decision=decision.value,
         note=note, section=str(amendment.section_id) if amendment.section_id else None,
         previous_revision=str(previous_revision) if previous_revision else None,
-        revision=str(after) if after and after != previous_revision else None,
+        revision=str(made.id) if made else None, sha256=made.sha256 if made else None,
         section_status=section_status)
     return amendment
 

@@ -133,7 +133,8 @@ def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Am
         rebased = rebase_open_amendments(session, actor, section_ids=[restored.section_id]).total
     log(session, actor, "undo_decision", amendment=str(amendment.id), decision=decision.value,
         decision_event=event.seq, section=str(amendment.section_id) if amendment.section_id else None,
-        revision=str(restored.id) if restored is not None else None, rebased=rebased,
+        revision=str(restored.id) if restored is not None else None,
+        sha256=restored.sha256 if restored is not None else None, rebased=rebased,
         positions_restored=carried)
     return amendment
 

@@ -17,6 +17,7 @@ from raadsakkoord.operations._common import acting_party, check_actor, open_agre
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.base.text import sha256_hex
 from raadsakkoord.model import fields
 
 def _upsert(session: Session, actor: Actor, *, party_id: uuid.UUID, position: Position,
@@ -52,7 +53,8 @@ def endorse_section(session: Session, actor: Actor, section_id: uuid.UUID, posit
     session.flush()
     log(session, actor, "endorse_section", party=str(party.id), section=str(section.id),
         revision=str(section.current_revision_id), position=position.value,
-        minority_position=bool(endorsement.minority_position))
+        minority_position=bool(endorsement.minority_position),
+        minority_sha256=sha256_hex(endorsement.minority_position))
     return endorsement
 
 
@@ -70,7 +72,8 @@ def endorse_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, p
                           where=Endorsement.amendment_id == amendment.id, amendment_id=amendment.id)
     session.flush()
     log(session, actor, "endorse_amendment", party=str(party.id), amendment=str(amendment.id),
-        position=position.value, minority_position=bool(endorsement.minority_position))
+        position=position.value, minority_position=bool(endorsement.minority_position),
+        minority_sha256=sha256_hex(endorsement.minority_position))
     return endorsement
 
 
@@ -161,4 +164,5 @@ def restore_endorsement(session: Session, actor: Actor, snapshot: EndorsementSna
     log(session, actor, "restore_endorsement", party=str(party.id),
         section=str(snapshot.section_id) if snapshot.section_id else None,
         amendment=str(snapshot.amendment_id) if snapshot.amendment_id else None,
-        position=snapshot.position.value if snapshot.position else None)
+        position=snapshot.position.value if snapshot.position else None,
+        minority_sha256=sha256_hex(snapshot.minority_position) if snapshot.position else None)

@@ -11,7 +11,7 @@ from raadsakkoord.model import AgreementStatus, Chapter, Round, RoundSection, Se
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries.round_readiness import unchanged_since
 from raadsakkoord.operations._common import check_actor, open_agreement, require_griffie
-from raadsakkoord.store.audit import log
+from raadsakkoord.store.audit import log, remember_anchor
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
@@ -49,10 +49,16 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     label = fields.line("round.label", label) if label else (
         "Definitief" if final else f"Concept {number}"
     )
-    published = Round(id=new_id(session), agreement=agreement, number=number, label=label,
+    # Logged before the round is made: the round carries its own publication
+    # event as its anchor, and a round is never changed once written.
+    round_id = new_id(session)
+    event = log(session, actor, "publish_round", round=str(round_id), number=number, label=label,
+                final=final, sections=len(sections))
+    published = Round(id=round_id, agreement=agreement, number=number, label=label,
                       is_final=final, published_at=now(session), published_by=actor.name,
-                      note=fields.text("round.note", note))
+                      note=fields.text("round.note", note), audit_seq=event.seq, audit_hash=event.hash)
     session.add(published)
+    remember_anchor(session, f"round:{published.id}", event.seq, event.hash, issued=True)
     for section in sections:
         session.add(RoundSection(
             round=published, section_id=section.id, revision_id=section.current_revision_id,
@@ -60,8 +66,6 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
             chapter_title=section.chapter.title, title=section.title, status=section.status.value,
         ))
     session.flush()
-    log(session, actor, "publish_round", round=str(published.id), number=number, label=label,
-        final=final, sections=len(sections))
     if not final:
         # Not persisted: what the griffie is told right after publishing.
         published.rebase_report = rebase_open_amendments(session, actor)

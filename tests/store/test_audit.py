@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from raadsakkoord import operations as ops
 from raadsakkoord.store.audit import GENESIS, verify_chain
 from raadsakkoord.base.errors import ConcurrentEditError
-from raadsakkoord.model import AuditEvent, ImmutableRecordError
+from raadsakkoord.model import AuditEvent, AuditHead, ImmutableRecordError
 
 
 def test_chain_is_intact_and_links_every_event(setup):
@@ -58,3 +58,30 @@ def test_two_writers_cannot_fork_the_chain(setup):
     with ws.action() as s:
         assert verify_chain(s).ok
         assert s.query(AuditEvent).count() == 10
+        assert _head(s) == _newest(s)  # the refused writer moved no head either
+
+
+def _head(session) -> tuple[int, str]:
+    head = session.get(AuditHead, 1)
+    return head.seq, head.hash
+
+
+def _newest(session) -> tuple[int, str]:
+    newest = session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).one()
+    return newest.seq, newest.hash
+
+
+def test_the_head_moves_with_every_append_and_only_then(setup):
+    ws = setup.workspace
+    with ws.action() as s:
+        assert _head(s) == _newest(s) == (9, _newest(s)[1])
+        ops.add_chapter(s, setup.griffie, title="Zorg")
+        ops.add_chapter(s, setup.griffie, title="Sport")
+    with ws.action() as s:
+        assert _head(s) == _newest(s) and _head(s)[0] == 11
+        kept = _head(s)
+    with pytest.raises(RuntimeError), ws.action() as s:
+        ops.add_chapter(s, setup.griffie, title="Cultuur")
+        raise RuntimeError("the action fails after its append")
+    with ws.action() as s:
+        assert _head(s) == _newest(s) == kept

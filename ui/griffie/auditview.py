@@ -176,21 +176,36 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
 
+SHOWN_PROBLEMS = 12  # the rest is one line more; the command line lists them all
+
+
 def chain_line(state: ChainState) -> str:
     report = state.report
     checked = tr("Gecontroleerd om {time}:").format(time=state.checked_at.strftime("%H:%M"))
     if report.ok:
-        return checked + " " + trn(
+        line = checked + " " + trn(
             "de keten van {count} gebeurtenis is intact; er is niets achteraf gewijzigd of weggehaald.",
             "de keten van {count} gebeurtenissen is intact; er is niets achteraf gewijzigd of weggehaald.",
             report.events).format(count=number_text(report.events))
-    where = tr("Let op: de keten is verbroken bij gebeurtenis {seq}").format(seq=number_text(report.broken_at))
-    if state.broken is not None:
-        where += " " + tr("({when}, {actor}: {what})").format(when=local_time(state.broken.at),
-                                                           actor=state.broken.actor, what=state.broken.description)
-    intact = trn("De {count} gebeurtenis daarvoor is intact.", "De {count} gebeurtenissen daarvoor zijn intact.",
-                 report.events).format(count=number_text(report.events))
-    return f"{checked} {where}. {report.message} {intact}"
+        return "\n".join([line, *report.lines()[1:]])
+    if report.chain.ok:
+        line = checked + " " + trn(
+            "de keten van {count} gebeurtenis is intact, maar de werkruimte klopt er niet mee:",
+            "de keten van {count} gebeurtenissen is intact, maar de werkruimte klopt er niet mee:",
+            report.events).format(count=number_text(report.events))
+    else:
+        where = tr("Let op: de keten is verbroken bij gebeurtenis {seq}").format(seq=number_text(report.broken_at))
+        if state.broken is not None:
+            where += " " + tr("({when}, {actor}: {what})").format(
+                when=local_time(state.broken.at), actor=state.broken.actor, what=state.broken.description)
+        intact = trn("De {count} gebeurtenis daarvoor is intact.", "De {count} gebeurtenissen daarvoor zijn intact.",
+                     report.events).format(count=number_text(report.events))
+        line = f"{checked} {where}. {report.message} {intact}"
+    found = [f"• {problem}" for problem in report.problems[:SHOWN_PROBLEMS]]
+    if len(report.problems) > SHOWN_PROBLEMS:
+        found.append(trn("• en nog {count} andere afwijking.", "• en nog {count} andere afwijkingen.",
+                         len(report.problems) - SHOWN_PROBLEMS).format(count=len(report.problems) - SHOWN_PROBLEMS))
+    return "\n".join([line, *found])
 
 
 @dataclass(frozen=True)
