@@ -97,6 +97,9 @@ def run(target: str | None = None, *, demo: bool = False) -> int:
 
     window = MainWindow()
     _install_excepthook(window)
+    from ui.shell import startprobe
+
+    startprobe.install(app, window)
     window.show()
     if target:
         window.open_workspace(target)
