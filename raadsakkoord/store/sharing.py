@@ -69,7 +69,7 @@ def mount_table() -> list[tuple[str, str]]:
     """This machine's mounts, as they are now."""
     try:
         if sys.platform == "darwin":
-            return mac_mounts(subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=10).stdout)
+            return mac_mounts(subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=10, check=False).stdout)
         return linux_mounts(Path("/proc/mounts").read_text(encoding="utf-8", errors="replace"))
     except (OSError, subprocess.SubprocessError):
         return []  # no table to read (a BSD, a locked-down container): treated as local, as before

@@ -48,7 +48,7 @@ class Program:
 
     def run(self, *args, expect: int = 0, timeout: float = 180, **extra: str) -> subprocess.CompletedProcess:
         result = subprocess.run([*self.command, *map(str, args)], cwd=self.folder, env=self.environment(**extra),
-                                capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+                                capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False)
         assert result.returncode == expect, (args, result.returncode, result.stdout[-2000:], result.stderr[-4000:])
         return result
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installed.checks import *  # noqa: F403 - the checks run here against the bundle
+from tests.installed.checks import *  # the checks run here against the bundle
 from tests.installed.checks import Program, install_folder
 
 

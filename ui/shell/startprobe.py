@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from raadsakkoord.base import i18n
@@ -77,7 +77,9 @@ class StartProbe:
         window.repaint()  # painted, not only laid out
         self.usable = True
         print("usable", flush=True)
-        from raadsakkoord.jobs.audit import check_chain_at  # what the log view runs there
+        from raadsakkoord.jobs.audit import (
+            check_chain_at,  # what the log view runs there
+        )
 
         window.runner.run_in_process(check_chain_at, (window.ctx.workspace.target, i18n.language()),
                                      self._worker_answered, self._worker_failed)
