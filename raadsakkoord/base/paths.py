@@ -40,8 +40,9 @@ def migrations_dir() -> Path:
 def resources_dir() -> Path:
     """The application's resources folder, a real folder on disk (a PDF engine needs font files).
 
-    The one inside the imported package comes first: a source tree that is
-    also installed elsewhere must not read the installed copy's resources.
+    Always the resources of the code that runs: inside the imported package
+    when it is installed, beside it in a source tree; never those of another
+    copy installed elsewhere on the machine.
     """
     package = importlib.resources.files("raadsakkoord")
     packaged = package.joinpath("resources")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePath
@@ -67,11 +66,17 @@ def is_unc(path: str) -> bool:
 
 def mount_table() -> list[tuple[str, str]]:
     """This machine's mounts, as they are now."""
+    if sys.platform == "darwin":
+        import subprocess  # only here: every command opens a workspace, and few need subprocess
+
+        try:
+            listing = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=10, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return []
+        return mac_mounts(listing.stdout)
     try:
-        if sys.platform == "darwin":
-            return mac_mounts(subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=10, check=False).stdout)
         return linux_mounts(Path("/proc/mounts").read_text(encoding="utf-8", errors="replace"))
-    except (OSError, subprocess.SubprocessError):
+    except OSError:
         return []  # no table to read (a BSD, a locked-down container): treated as local, as before
 
 
