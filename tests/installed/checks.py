@@ -110,6 +110,18 @@ def test_export_in_every_format(program, demo):
     assert "Raadsakkoord Assen 2026–2030" in " ".join(reader.pages[0].extract_text().split())
 
 
+def test_new_agreements_from_drafts(program, demo):
+    (program.folder / "concept.md").write_text(
+        "# Wonen\n\n## Bouwen\n\nWe bouwen 500 woningen in Noord.\n\n# Zorg\n\n## Wijkteams\n\n"
+        "Elke wijk krijgt een eigen team.\n", encoding="utf-8")
+    about = ("--title", "Raadsakkoord Testdorp", "--municipality", "Testdorp", "--seats", "15")
+    assert "2 hoofdstukken en 2 hoofdlijnen" in program.run("import-md", "md.raadsakkoord", "concept.md", *about).stdout
+    # The program's own Word export read back as a draft: python-docx's templates and lxml are in place.
+    program.run("export", demo, "--what", "agreement", "--format", "docx", "-o", "concept.docx")
+    assert "hoofdlijnen geïmporteerd" in program.run("import-docx", "docx.raadsakkoord", "concept.docx", *about).stdout
+    assert "Raadsakkoord Testdorp" in program.run("info", "docx.raadsakkoord").stdout
+
+
 def test_package_round_trip(program, demo):
     program.run("keys", "init", demo, "--as", "griffie")
     program.run("keys", "export-public", demo, "--as", "griffie", "-o", "griffie.pub")
