@@ -5,7 +5,8 @@ starts as always, answers the question who is working with the griffie (the
 two clicks a clerk makes), prints ``usable`` on stdout once the first
 section is shown, has the worker process verify the audit log's chain (the
 worker is this same executable started again, which a frozen bundle must
-support), keeps running for SECONDS more and closes. Its exit status is 1
+support), keeps running for SECONDS more (and until the worker answered)
+and closes. Its exit status is 1
 when an error reached the crash dialog, a Qt warning was logged or the
 worker failed.
 
@@ -29,6 +30,8 @@ VARIABLE = "RAADSAKKOORD_START_PROBE"
 PROBE_NAME = "Startproef"
 # The offscreen platform says this about every top-level window; it is not ours.
 HARMLESS = ("This plugin does not support propagateSizeHints",)
+# Starting the worker process takes a second on an idle machine and many on a busy one.
+WORKER_PATIENCE_MS = 120_000
 
 
 def seconds_from_environment() -> float | None:
@@ -45,7 +48,6 @@ class StartProbe:
     def __init__(self, app: QApplication, window, seconds: float) -> None:
         self.app, self.window, self.seconds = app, window, seconds
         self.failures: list[str] = []
-        self.usable = False
         self.worker_done = False
         qInstallMessageHandler(self._qt_message)
         previous_hook = sys.excepthook
@@ -75,11 +77,9 @@ class StartProbe:
             return
         self.timer.stop()
         window.repaint()  # painted, not only laid out
-        self.usable = True
         print("usable", flush=True)
-        from raadsakkoord.jobs.audit import (
-            check_chain_at,  # what the log view runs there
-        )
+        # What the log view runs there: a real task of the worker process.
+        from raadsakkoord.jobs.audit import check_chain_at
 
         window.runner.run_in_process(check_chain_at, (window.ctx.workspace.target, i18n.language()),
                                      self._worker_answered, self._worker_failed)
@@ -105,7 +105,10 @@ class StartProbe:
         self.worker_done = True
         self.failures.append(f"worker: {error}")
 
-    def _finish(self) -> None:
+    def _finish(self, waited_ms: int = 0) -> None:
+        if not self.worker_done and waited_ms < WORKER_PATIENCE_MS:
+            QTimer.singleShot(100, lambda: self._finish(waited_ms + 100))
+            return
         if not self.worker_done:
             self.failures.append("the worker process did not answer")
         for failure in self.failures:
@@ -114,7 +117,11 @@ class StartProbe:
         self.app.exit(1 if self.failures else 0)
 
 
-def install(app: QApplication, window) -> StartProbe | None:
+_watching: list[StartProbe] = []  # kept alive for the application's lifetime
+
+
+def install(app: QApplication, window) -> None:
     """Watch this start-up when the environment asks for it."""
     seconds = seconds_from_environment()
-    return None if seconds is None else StartProbe(app, window, seconds)
+    if seconds is not None:
+        _watching.append(StartProbe(app, window, seconds))
