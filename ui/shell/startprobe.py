@@ -6,9 +6,8 @@ two clicks a clerk makes), prints ``usable`` on stdout once the first
 section is shown, has the worker process verify the audit log's chain (the
 worker is this same executable started again, which a frozen bundle must
 support), keeps running for SECONDS more (and until the worker answered)
-and closes. Its exit status is 1
-when an error reached the crash dialog, a Qt warning was logged or the
-worker failed.
+and closes. Its exit status is 1 when an error reached the crash dialog, a
+Qt warning was logged or the worker failed.
 
 The wheel test and the bundle's smoke test and benchmark start the
 installed executable this way: a bundle has no Python to run a test script
