@@ -8,6 +8,8 @@ way to open the window from here.
 
 from __future__ import annotations
 
+import sys
+
 
 def open_window(workspace: str | None, *, demo: bool = False) -> int:
     from ui.shell.app import run  # Qt is only imported here
@@ -16,6 +18,15 @@ def open_window(workspace: str | None, *, demo: bool = False) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # In the bundle the worker process for imports and publishing is this
+        # same executable, started with multiprocessing's own arguments: it
+        # must become the worker here, before the command line reads them.
+        # (Unfrozen, freeze_support does nothing, and multiprocessing is not
+        # worth importing for every command.)
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from raadsakkoord.cli import main as command_line
 
     return command_line(argv, open_window=open_window)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -47,7 +46,9 @@ class PostgresServer:
         self.data = self.root / "data"
         self.port = _free_port()
         self.as_user: list[str] = []
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            import pwd  # POSIX only; a Windows developer's server needs no other user
+
             try:
                 owner = pwd.getpwnam("postgres")
             except KeyError:

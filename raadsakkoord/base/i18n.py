@@ -31,7 +31,7 @@ _catalogue: dict[str, str] = {}
 
 
 def catalogue_dir(language: str):
-    return paths.resources_dir() / "i18n" / language
+    return paths.resource("i18n", language)
 
 
 def load_catalogue(language: str) -> dict[str, str]:

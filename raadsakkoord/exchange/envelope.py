@@ -64,7 +64,7 @@ def parse_moment(text: str | None) -> dt.datetime | None:
 def _validator():
     # Compiled to Python once: a round package of a large agreement is tens
     # of MiB, which an interpreting validator takes many seconds over.
-    schema = json.loads((paths.resources_dir() / "schemas" / "package-v1.schema.json").read_text("utf-8"))
+    schema = json.loads(paths.resource("schemas", "package-v1.schema.json").read_text("utf-8"))
     return fastjsonschema.compile(schema)
 
 

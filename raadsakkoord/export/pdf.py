@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from raadsakkoord.base import paths
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.export import qt_html
 from raadsakkoord.export.amendments import AmendmentBook
@@ -67,11 +68,7 @@ MENDED_ROWS = 250
 
 
 def fonts_dir() -> Path:
-    """``resources/fonts`` beside the package (a checkout or editable install), else the installed copy."""
-    here = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-    if here.is_dir():
-        return here
-    return Path(sys.prefix) / "share" / "raadsakkoord" / "fonts"
+    return paths.resource("fonts")
 
 
 _registered = False

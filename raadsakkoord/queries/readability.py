@@ -146,7 +146,7 @@ class Officialese:
 def officialese_list() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """(words of the phrase, the phrase, its alternative), longest phrases first."""
     entries = []
-    path = paths.resources_dir() / "plain-language" / "ambtelijk.tsv"
+    path = paths.resource("plain-language", "ambtelijk.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

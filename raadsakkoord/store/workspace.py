@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from raadsakkoord.base.errors import ConcurrentEditError, InputError, WorkspaceError, os_reason
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.base.paths import migrations_dir
+from raadsakkoord.store.sharing import journal_mode
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -338,7 +339,7 @@ def _describe_sqlite_refusal(exc: sqlite3.Error, path: Path) -> str:
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal_mode(dbapi_connection)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -375,7 +376,7 @@ def migration_engine(url: sa.URL) -> sa.Engine:
         dbapi_connection.isolation_level = None  # we say BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=OFF")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA journal_mode={journal_mode(dbapi_connection)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

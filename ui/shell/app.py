@@ -129,6 +129,9 @@ def start(target: str | None = None, *, demo: bool = False):
     launcher.server.received.connect(launcher.open)
     window = launcher.new_window()
     _install_excepthook(window)
+    from ui.shell import startprobe
+
+    startprobe.install(app, window)
     if target:
         launcher.open(target)
     return launcher
