@@ -257,6 +257,7 @@ _LINES = {
     "amendment": {"headline": "amendment.headline", "proposed_title": "amendment.proposed_title",
                   "author": "amendment.author", "decided_by": "amendment.decided_by"},
     "endorsement": {"author": "endorsement.author"},
+    "co_submission": {"requested_by": "co_submission.requested_by", "answered_by": "co_submission.answered_by"},
     "task": {"title": "task.title", "portfolio_holder": "task.portfolio_holder"},
     "sender": {"sender_name": "trusted_key.name"},
 }
@@ -270,7 +271,7 @@ _TEXTS = {
     "endorsement": {"minority_position": "endorsement.minority_position"},
     "task": {"description": "task.description"},
 }
-_MOMENTS = ("created_at", "submitted_at", "decided_at", "given_at", "published_at")
+_MOMENTS = ("created_at", "submitted_at", "decided_at", "given_at", "published_at", "requested_at", "answered_at")
 
 
 class _BadValue(Exception):
@@ -339,6 +340,8 @@ def _check_all(kind: str, header: dict, content: dict) -> None:
         _check_record("endorsement", data, tr("standpunt {n}").format(n=n))
     for n, data in enumerate(content["tasks"], 1):
         _check_record("task", data, tr("opdracht {n}").format(n=n))
+    for n, data in enumerate(content.get("co_submissions", ()), 1):
+        _check_record("co_submission", data, tr("mede-indiening {n}").format(n=n))
 
 
 def check_values(package: Package, source: str) -> None:

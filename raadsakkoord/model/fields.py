@@ -52,6 +52,8 @@ LINES = {
     "amendment.author": Field(mark("De naam van wie dit doet")),
     "amendment.decided_by": Field(mark("De naam van wie dit doet"), required=False),
     "endorsement.author": Field(mark("De naam van wie dit doet")),
+    "co_submission.requested_by": Field(mark("De naam van wie dit doet")),
+    "co_submission.answered_by": Field(mark("De naam van wie dit doet"), required=False),
     "task.title": Field(mark("De titel van de opdracht")),
     "task.portfolio_holder": Field(mark("De portefeuillehouder"), required=False),
     "trusted_key.name": Field(mark("De naam van de afzender")),

@@ -85,6 +85,11 @@ def _set(section, index, key, value):
     (_set("tasks", 0, "stakeholders", ["Huurders", "Kopers\x85"]), ["opdracht 1: Een belanghebbende"]),
     (_set("tasks", 0, "due_date", "2027-02-31"), ["opdracht 1: de datum 2027-02-31 bestaat niet"]),
     (lambda d: d["header"].update(sender_name="GL\x1b[2J"), ["de afzender: De naam van de afzender"]),
+    (lambda d: d["content"].update(co_submissions=[{
+        "amendment": str(uuid.uuid4()), "party": d["header"]["sender"].removeprefix("party:"), "state": "confirmed",
+        "requested_by": "Rob", "requested_at": d["header"]["created_at"],
+        "answered_by": "Gerda\x1b[2J", "answered_at": d["header"]["created_at"]}]),
+     ["mede-indiening 1: De naam van wie dit doet"]),
 ])
 def test_a_party_package_with_a_bad_value_is_refused_whole(council, gl_package, capsys, change, messages):
     _resign(council.griffie, "GL", gl_package, change)

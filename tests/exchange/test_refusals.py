@@ -132,7 +132,8 @@ def test_malformed_content_with_a_valid_signature(council, gl_package, capsys):
         identity = keys.resolve_identity(s, "GL")
     ws.close()
     private = keys.load_private_key(identity)
-    body = {"format": envelope.FORMAT, "version": 1, "header": document["header"], "content": document["content"]}
+    body = {"format": envelope.FORMAT, "version": document["version"], "header": document["header"],
+            "content": document["content"]}
     import base64
     body["signature"] = {"algorithm": "Ed25519", "fingerprint": document["signature"]["fingerprint"],
                          "value": base64.b64encode(private.sign(canonical(body))).decode()}

@@ -212,15 +212,15 @@ def test_removed_newest_events_and_edited_seats_are_named_in_the_warning(view, c
     view.show()
     qtbot.waitExposed(view)
     with sqlite3.connect(ctx.workspace.target) as conn:  # as someone holding the file would
-        conn.execute("DELETE FROM audit_event WHERE seq > 910")
+        conn.execute("DELETE FROM audit_event WHERE seq > 940")
         conn.execute("UPDATE party SET seats = seats + 1 WHERE short_name = 'PLOP'")
     view.verify()
     label = view.chain_label
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
     lines = label.text().split("\n")
-    assert lines[0].endswith(": de keten van 910 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
+    assert lines[0].endswith(": de keten van 940 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
     assert lines[1:] == [
-        ("• Het logboek eindigt bij gebeurtenis 910, maar de kop van het logboek noemt gebeurtenis 913: "
+        ("• Het logboek eindigt bij gebeurtenis 940, maar de kop van het logboek noemt gebeurtenis 943: "
          "de nieuwste 3 gebeurtenissen zijn weggehaald."),
         "• De fracties hebben samen 34 zetels, meer dan de 33 zetels van de raad.",
         "• Fractie PLOP heeft 6 zetels, maar volgens het logboek 5 zetels.",
