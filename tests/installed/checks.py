@@ -39,6 +39,10 @@ class Program:
             "HOME": str(self.folder / "home"),
             "RAADSAKKOORD_DATA_DIR": str(self.folder / "data"),
             "LANG": "C.UTF-8",
+            # A machine without a keychain (no Secret Service here): the signing
+            # key goes into a file encrypted with this passphrase.
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "RAADSAKKOORD_KEY_PASSPHRASE": "een lange wachtwoordzin voor de proef",
         }
         for name in ("SYSTEMROOT", "TEMP", "TMP"):  # Windows cannot start a process without them
             if name in os.environ:

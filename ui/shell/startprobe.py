@@ -27,8 +27,9 @@ from ui.shell import identity
 
 VARIABLE = "RAADSAKKOORD_START_PROBE"
 PROBE_NAME = "Startproef"
-# The offscreen platform says this about every top-level window; it is not ours.
-HARMLESS = ("This plugin does not support propagateSizeHints",)
+# The offscreen platform says these about every top-level window it is asked
+# to show or bring to the front; they are not ours.
+HARMLESS = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 # Starting the worker process takes a second on an idle machine and many on a busy one.
 WORKER_PATIENCE_MS = 120_000
 
