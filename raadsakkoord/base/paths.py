@@ -7,6 +7,7 @@ temporary folder so they never touch a real user's files.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -32,6 +33,22 @@ def migrations_dir() -> Path:
 def resources_dir() -> Path:
     """The project's resources (schemas, fonts, …) beside the packages."""
     return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def fonts_dir() -> Path:
+    """The shipped fonts every PDF embeds (``resources/fonts``), or the copy a wheel installs under the prefix."""
+    here = resources_dir() / "fonts"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "raadsakkoord" / "fonts"
+
+
+def typst_dir() -> Path:
+    """The Typst templates of the PDF publications (``resources/typst``), or the copy a wheel installs."""
+    here = resources_dir() / "typst"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "raadsakkoord" / "typst"
 
 
 def keys_dir() -> Path:
