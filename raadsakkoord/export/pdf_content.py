@@ -29,7 +29,7 @@ import re
 import struct
 
 from raadsakkoord.base import paths
-from raadsakkoord.export.safe_html import markdown_tokens
+from raadsakkoord.export.safe_html import markdown_tokens, nesting_limit
 
 FONT_FILE = "DejaVuSans.ttf"
 # Lists and quotes nested deeper than this are flattened: the template walks
@@ -147,6 +147,10 @@ def blocks(markdown: str, *, heading: int = 3) -> list:
     deeper than the heading before it, and never above ``heading``.
     """
     tokens = markdown_tokens(markdown)
+    if tokens and max(token.level for token in tokens) >= nesting_limit() - 1:
+        # The parser leaves out what is nested deeper than its limit: such a
+        # text is printed line by line as written, so that no word is lost.
+        return [["p", lines(markdown)]]
     state = {"last": heading - 1}
     out, _ = _blocks(tokens, 0, len(tokens), heading, state, 0)
     return out
