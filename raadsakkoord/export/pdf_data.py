@@ -23,7 +23,7 @@ from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
 
 LANGUAGE = ("nl", "NL")  # the publications are Dutch public documents, whatever language the window speaks
-PROGRESS_EVERY = 500  # amendments or sections between two progress steps
+PROGRESS_EVERY = 50  # sections or amendments between two progress steps
 
 
 def title_of(data) -> str:
