@@ -10,8 +10,9 @@ workspace; one run for its amendment book, whose reading and writing take
 from seconds to more than half a minute each); what is inside the timed part
 is in each row: "read + write" reads the data from the workspace and writes
 the file, "write" writes data read before. Targets, so that an export is
-quick enough to make during a meeting: the demo's PDF under 2 s, a 100-page
-PDF under 5 s.
+quick enough to make during a meeting: a 100-page PDF under 2 s, the
+ten-times agreement under 10 s, its amendment book of 20,000 amendments
+under 60 s. Every PDF is typeset by Typst as tagged PDF/UA-1 with PDF/A-2a.
 
 Prints its command line, then README's rows in README's order, the demo's
 figure and the ten-times one side by side.
@@ -28,11 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
 from report import print_command_line, row  # noqa: E402
 
 from raadsakkoord.base.files import write_atomic  # noqa: E402
@@ -49,6 +48,21 @@ def median(fn, runs: int) -> tuple[float, object]:
         result = fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times), result
+
+
+def timed_pdf(fn, runs: int) -> tuple[str, int]:
+    """Median wall-clock time and the processor time of all the process's threads (Typst uses several).
+
+    The processor time does not grow when other programs share the machine;
+    the wall-clock time does.
+    """
+    walls, cpus, pages = [], [], 0
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        pages = fn()
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    return f"{statistics.median(walls):.2f} s (processor {statistics.median(cpus):.2f} s)", pages
 
 
 def read_agreement(workspace):
@@ -75,8 +89,8 @@ def measure(workspace, out: Path, runs: int, book_runs: int) -> dict[str, str]:
     t, _ = median(lambda: write_atomic(out / "a.html", html.agreement_html(read_agreement(workspace)).encode()),
                   runs)
     cells["html"] = f"{t:.2f} s ({size(out / 'a.html')})"
-    t, pages = median(lambda: pdf.write_pdf(read_agreement(workspace), out / "a.pdf"), runs)
-    cells["pdf"] = f"{t:.2f} s, {pages:,} pages"
+    t, pages = timed_pdf(lambda: pdf.write_pdf(read_agreement(workspace), out / "a.pdf"), runs)
+    cells["pdf"] = f"{t}, {pages:,} pages"
     doc = read_agreement(workspace)
     total_pages = pages
     if total_pages > 130:
@@ -88,17 +102,16 @@ def measure(workspace, out: Path, runs: int, book_runs: int) -> dict[str, str]:
             if kept * total_pages / len(doc.sections) >= 100:
                 break
         part = dataclasses.replace(doc, chapters=tuple(chapters))
-        t, n = median(lambda: pdf.write_pdf(part, out / "part.pdf"), runs)
-        cells["part"] = f"{kept} sections: {t:.2f} s, {n} pages"
+        t, n = timed_pdf(lambda: pdf.write_pdf(part, out / "part.pdf"), runs)
+        cells["part"] = f"{kept} sections: {t}, {n} pages"
     t_read, data = median(lambda: read_book(workspace), book_runs)
     book = [f"{data.count:,} amendments: reading {t_read:.2f} s"]
     t, _ = median(lambda: write_atomic(out / "b.md", md.amendment_book_markdown(data).encode()), book_runs)
     book.append(f"Markdown {t:.2f} s")
     t, _ = median(lambda: write_atomic(out / "b.html", html.amendment_book_html(data).encode()), book_runs)
     book.append(f"HTML {t:.2f} s")
-    if data.count <= 500:
-        t, n = median(lambda: pdf.write_pdf(data, out / "b.pdf"), book_runs)
-        book.append(f"PDF {t:.2f} s, {n} pages")
+    t, n = timed_pdf(lambda: pdf.write_pdf(data, out / "b.pdf"), book_runs)
+    book.append(f"PDF {t}, {n:,} pages")
     cells["book"] = ", ".join(book)
     t, _ = median(lambda: word.write_docx(read_agreement(workspace), out / "a.docx"), runs)
     cells["docx"] = f"{t:.2f} s ({size(out / 'a.docx')})"
@@ -107,14 +120,12 @@ def measure(workspace, out: Path, runs: int, book_runs: int) -> dict[str, str]:
     return cells
 
 
-_app = None
-
 ROWS = (
     ("md", "Markdown (read + write)"),
     ("html", "HTML (read + write)"),
-    ("pdf", "PDF/A-1b of the agreement (read + lay out + write; target: demo under 2 s)"),
-    ("part", "PDF of a part of the agreement (lay out + write; target: 100 pages under 5 s)"),
-    ("book", "amendment book (read; write each: Markdown, HTML, and PDF when at most 500 amendments)"),
+    ("pdf", "PDF/UA-1 + PDF/A-2a of the agreement (read + typeset + write; target: ten times under 10 s)"),
+    ("part", "PDF of a part of the agreement (typeset + write; target: 100 pages under 2 s)"),
+    ("book", "amendment book (read; write each: Markdown, HTML, PDF; target: PDF of 20,000 under 60 s)"),
     ("docx", "Word .docx of the agreement (read + write)"),
     ("bookdocx", "amendment book in Word with tracked changes (write)"),
 )
@@ -126,10 +137,6 @@ def main() -> None:
     parser.add_argument("--amendments", type=int, default=20_000, help="when building the ten-times workspace")
     args = parser.parse_args()
     print_command_line()
-    global _app
-    # Qt lays out text only with an application; kept at module level so it
-    # outlives every document.
-    _app = QGuiApplication(["bench"])
     folder = Path(tempfile.mkdtemp(prefix="raadsakkoord-export-"))
 
     demo = create_demo_workspace(folder / "assen.raadsakkoord")
