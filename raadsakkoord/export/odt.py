@@ -20,7 +20,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument, QTextDocumentWriter
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QTextDocument,
+    QTextDocumentWriter,
+)
 
 from raadsakkoord.base import paths
 from raadsakkoord.base.errors import UserError

@@ -74,7 +74,7 @@ def typeset(data, *, attach: tuple[str, bytes] | None = None,
 def _timestamp(data) -> int:
     """The creation time in the metadata: the publication's own date, so the same round gives the same file."""
     day = data.meta.date
-    return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
 
 
 def page_count(pdf: bytes) -> int:

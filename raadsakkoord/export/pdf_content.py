@@ -36,7 +36,7 @@ FONT_FILE = "DejaVuSans.ttf"
 # the tree recursively, and Typst stops deep recursion with an error.
 MAX_DEPTH = 8
 LONG_WORD = 48  # characters without a break opportunity before one is added
-_BREAKABLE = re.compile(r"\S{%d,}" % LONG_WORD)
+_BREAKABLE = re.compile(r"\S{" + str(LONG_WORD) + ",}")
 ZERO_WIDTH_SPACE = "\u200b"
 
 
@@ -49,7 +49,7 @@ def covered() -> frozenset[int]:
     offset = tables[b"cmap"][0]
     points: set[int] = set()
     for i in range(struct.unpack(">H", data[offset + 2:offset + 4])[0]):
-        platform, encoding, sub = struct.unpack(">HHI", data[offset + 4 + 8 * i:offset + 12 + 8 * i])
+        platform, _encoding, sub = struct.unpack(">HHI", data[offset + 4 + 8 * i:offset + 12 + 8 * i])
         if platform not in (0, 3):
             continue
         start = offset + sub

@@ -10,15 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from raadsakkoord import diffing
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing.model import Op
 from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
-from raadsakkoord.export.document import AgreementDocument, Meta, Portfolio, TaskAgenda, date_nl, euro_nl
-from raadsakkoord.export.labels import KIND_NL, percent, segments, support_rows, support_sentence, verdict
-from raadsakkoord.export.pdf_content import blocks, lines, plain as one_line, printable
+from raadsakkoord.export.document import (
+    AgreementDocument,
+    Meta,
+    Portfolio,
+    TaskAgenda,
+    date_nl,
+    euro_nl,
+)
+from raadsakkoord.export.labels import (
+    KIND_NL,
+    percent,
+    segments,
+    support_rows,
+    support_sentence,
+    verdict,
+)
+from raadsakkoord.export.pdf_content import blocks, lines, printable
+from raadsakkoord.export.pdf_content import plain as one_line
 from raadsakkoord.export.progress import Step
 from raadsakkoord.export.word.tracked import emphasis
-from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import shutil
 import subprocess
@@ -66,7 +67,7 @@ def test_chapters_and_sections_are_headings_in_order_and_bookmarks(agreement_pdf
     _, reader, tree, _ = agreement_pdf
     headings = [e.role for e in tree.walk() if re.fullmatch(r"/H\d", e.role)]
     # Never a level skipped on the way down: a screen reader's outline has no holes.
-    for before, after in zip(headings, headings[1:]):
+    for before, after in itertools.pairwise(headings):
         assert int(after[2]) <= int(before[2]) + 1, (before, after)
     assert headings.count("/H2") >= len(agreement.sections)
     marks = pdfcheck.bookmarks(reader)
@@ -133,7 +134,8 @@ def test_the_task_agenda(agenda_pdf, agenda):
 
 
 def test_attaching_the_source_makes_a_pdf_a_3a_with_the_markdown(tmp_path, agenda):
-    from raadsakkoord.export import markdown as md, pdf
+    from raadsakkoord.export import markdown as md
+    from raadsakkoord.export import pdf
 
     target = tmp_path / "agenda.pdf"
     source = md.task_agenda_markdown(agenda).encode()

@@ -99,7 +99,13 @@ def _small_document(text: str):
     import datetime as dt
     import uuid
 
-    from raadsakkoord.export.document import AgreementDocument, DocChapter, DocSection, Meta, PartyLine
+    from raadsakkoord.export.document import (
+        AgreementDocument,
+        DocChapter,
+        DocSection,
+        Meta,
+        PartyLine,
+    )
     from raadsakkoord.queries.support import Tally
 
     meta = Meta("Raadsakkoord Proef", "Proef", "2026–2030", 9, "Concept", dt.date(2026, 1, 2), None,
