@@ -79,6 +79,17 @@ def size(path: Path) -> str:
     return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 1024:,.0f} KiB"
 
 
+def read_back(out: Path, title: str) -> str:
+    """The test suite's read-back checks (tests/export/pdfcheck.py) on the PDFs just written."""
+    from tests.export import pdfcheck
+
+    pages = []
+    for name, prefix in (("a.pdf", ""), ("b.pdf", "Amendementenboek ")):
+        _, _, texts = pdfcheck.check(out / name, prefix + title)
+        pages.append(len(texts))
+    return f"passed ({pages[0]:,} + {pages[1]:,} pages)"
+
+
 def measure(workspace, out: Path, runs: int, book_runs: int) -> dict[str, str]:
     """Each of README's rows for one workspace, as the text of its cell."""
     out.mkdir(parents=True, exist_ok=True)
@@ -112,6 +123,7 @@ def measure(workspace, out: Path, runs: int, book_runs: int) -> dict[str, str]:
     t, n = timed_pdf(lambda: pdf.write_pdf(data, out / "b.pdf"), book_runs)
     book.append(f"PDF {t}, {n:,} pages")
     cells["book"] = ", ".join(book)
+    cells["check"] = read_back(out, data.meta.title)
     t, _ = median(lambda: word.write_docx(read_agreement(workspace), out / "a.docx"), runs)
     cells["docx"] = f"{t:.2f} s ({size(out / 'a.docx')})"
     t, _ = median(lambda: word.write_docx(data, out / "b.docx"), book_runs)
@@ -125,6 +137,7 @@ ROWS = (
     ("pdf", "PDF/UA-1 + PDF/A-2a of the agreement (read + typeset + write; target: ten times under 10 s)"),
     ("part", "PDF of a part of the agreement (typeset + write; target: 100 pages under 2 s)"),
     ("book", "amendment book (read; write each: Markdown, HTML, PDF; target: PDF of 20,000 under 60 s)"),
+    ("check", "the agreement's and the amendment book's PDF pass the test suite's read-back checks"),
     ("docx", "Word .docx of the agreement (read + write)"),
     ("bookdocx", "amendment book in Word with tracked changes (write)"),
 )
