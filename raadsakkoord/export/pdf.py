@@ -48,15 +48,15 @@ def typeset(data, *, attach: tuple[str, bytes] | None = None,
             progress: Callable[[str], None] = lambda message: None) -> bytes:
     """The PDF of a publication, as bytes."""
     template, prepare = _template(data)
-    inputs = prepare(data, progress)
-    if attach is not None:
-        name, content = attach
-        inputs["attachment"] = {"name": name, "content": content.decode("utf-8")}
     folder = paths.typst_dir()
     fonts = paths.fonts_dir()
     if not (folder / template).is_file() or not (fonts / FONT_FILE).is_file():
         raise UserError(tr("De opmaak voor PDF ontbreekt in {folder}; installeer Raadsakkoord opnieuw.").format(
             folder=folder if not (folder / template).is_file() else fonts))
+    inputs = prepare(data, progress)
+    if attach is not None:
+        name, content = attach
+        inputs["attachment"] = {"name": name, "content": content.decode("utf-8")}
     progress(tr("de PDF zetten…"))
     try:
         return typst.compile(
