@@ -56,10 +56,12 @@ def test_a_pdf_with_its_source_attached(capsys, tmp_path, demo_path):
     assert 'pdfaid:part="3"' in pdfcheck.xmp(reader) or "<pdfaid:part>3<" in pdfcheck.xmp(reader)
 
 
-def test_a_pdf_without_its_templates_is_one_line_and_no_file(capsys, tmp_path, demo_path, monkeypatch):
+@pytest.mark.parametrize("folder", ["typst_dir", "fonts_dir"])
+def test_a_pdf_without_its_templates_or_font_is_one_line_and_no_file(capsys, tmp_path, demo_path, monkeypatch,
+                                                                      folder):
     from raadsakkoord.base import paths
 
-    monkeypatch.setattr(paths, "typst_dir", lambda: tmp_path / "weg")
+    monkeypatch.setattr(paths, folder, lambda: tmp_path / "weg")
     target = tmp_path / "akkoord.pdf"
     code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf", "-o", str(target))
     assert code == 1 and "Traceback" not in err
