@@ -38,6 +38,7 @@ from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
 
 LANGUAGE = ("nl", "NL")  # the publications are Dutch public documents, whatever language the window speaks
+KEEP_WHOLE = 900  # characters of a task's description up to which its row is kept on one page
 PROGRESS_EVERY = 50  # sections or amendments between two progress steps
 
 
@@ -123,6 +124,7 @@ def portfolios(items: tuple[Portfolio, ...]) -> list[dict]:
         "tasks": [{
             "title": one_line(t.title),
             "description": lines(t.description),
+            "keep": len(t.description) < KEEP_WHOLE and t.description.count("\n") < 12,
             "sections": ", ".join(t.section_numbers) or "—",
             "participation": one_line(t.participation_level),
             "stakeholders": one_line(", ".join(t.stakeholders) or "—"),
