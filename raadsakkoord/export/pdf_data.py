@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from raadsakkoord import diffing
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.diffing.model import Op
+from raadsakkoord.diffing.model import Kind, Op
 from raadsakkoord.export import plain_language as plain
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import (
@@ -202,9 +202,19 @@ _OPS = {Op.EQUAL: "=", Op.INSERT: "+", Op.DELETE: "-"}
 
 
 def changes(diff: diffing.TextDiff) -> list:
-    """Per paragraph the pieces of its tracked changes: [op, "b"/"i" flags, inlines]."""
-    out = []
+    """Per changed paragraph the pieces of its tracked changes: [op, "b"/"i" flags, inlines].
+
+    Unchanged paragraphs are left out, each run of them standing as one
+    ``None`` (printed as an ellipsis): the agreement holds the whole text,
+    and a book of twenty thousand amendments that repeated every section
+    each time would run to tens of thousands of pages.
+    """
+    out: list = []
     for paragraph in diff.paragraphs:
+        if paragraph.kind is Kind.EQUAL:
+            if out[-1:] != [None]:
+                out.append(None)
+            continue
         pieces = []
         for piece in emphasis(paragraph.spans):
             flags = ("b" if piece.bold else "") + ("i" if piece.italic else "")
