@@ -89,6 +89,16 @@ def check(path: Path, title: str) -> tuple[pypdf.PdfReader, Element, list[str]]:
 
     Returns the reader, its structure tree and the text of each page, for the checks of one kind of publication.
     """
+    with pypdf.apply_configuration(array_maximum_element_count=ARRAY_ELEMENTS):
+        return _check(path, title)
+
+
+# pypdf refuses arrays of more than 100,000 elements against malicious files;
+# the structure tree of a 20,000-amendment book (our own file) has more.
+ARRAY_ELEMENTS = 10_000_000
+
+
+def _check(path: Path, title: str) -> tuple[pypdf.PdfReader, Element, list[str]]:
     reader = pypdf.PdfReader(path, strict=True)
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"].value is True
