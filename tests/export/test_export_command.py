@@ -48,7 +48,7 @@ def test_every_format_is_written(request, capsys, tmp_path, demo_path, what, fmt
 
 def test_a_pdf_with_its_source_attached(capsys, tmp_path, demo_path):
     target = tmp_path / "akkoord.pdf"
-    code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf",
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf",
                          "--attach-source", "-o", str(target))
     assert code == 0, err
     reader = pypdf.PdfReader(target)
@@ -63,7 +63,7 @@ def test_a_pdf_without_its_templates_or_font_is_one_line_and_no_file(capsys, tmp
 
     monkeypatch.setattr(paths, folder, lambda: tmp_path / "weg")
     target = tmp_path / "akkoord.pdf"
-    code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf", "-o", str(target))
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf", "-o", str(target))
     assert code == 1 and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("raadsakkoord: De opmaak voor PDF ontbreekt in ")
     assert not target.exists()
