@@ -208,7 +208,7 @@ def send_party_package(demo: Path, griffie_ctx, short_name: str) -> None:
         import_package(s, griffie_ctx.actor, data, f"{short_name.lower()}.rkpkg")
 
 
-def pdf_pages(folder: Path, demo: Path, pages: int = 5) -> None:
+def pdf_pages(folder: Path, demo: Path, pages: int = 8) -> None:
     import datetime as dt
 
     from raadsakkoord.export import pdf

@@ -65,6 +65,16 @@ def _on_disk(folder) -> Path:
     return folder
 
 
+def fonts_dir() -> Path:
+    """The shipped fonts every PDF embeds (``resources/fonts``)."""
+    return resource("fonts")
+
+
+def typst_dir() -> Path:
+    """The Typst templates of the PDF publications (``resources/typst``)."""
+    return resource("typst")
+
+
 def keys_dir() -> Path:
     """Private signing keys: in the user's data folder, never inside a workspace or package."""
     path = data_dir() / "keys"

@@ -6,7 +6,7 @@ import argparse
 
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.cli.common import say, warn
-from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, ensure_gui_application, export, validate
+from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, export, validate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help=tr("het raadsakkoord zoals gepubliceerd in ronde N (standaard: de huidige teksten, "
                              "als concept)"))
     cmd.add_argument("--attach-source", action="store_true",
-                     help=tr("voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF 1.6 "
-                             "in plaats van PDF/A-1b (PDF/A-1 verbiedt bijlagen)"))
+                     help=tr("voeg de Markdown-bron als bijlage aan de PDF toe; de PDF is dan PDF/A-3a "
+                             "in plaats van PDF/A-2a (PDF/A-2 verbiedt zulke bijlagen)"))
     cmd.add_argument("--leesbaarheid", dest="readability", action="store_true",
                      help=tr("voeg aan het raadsakkoord een bijlage toe met de leesbaarheid van elke hoofdlijn "
                              "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
@@ -47,7 +47,9 @@ def run_export(args: argparse.Namespace) -> int:
     # Checked before the workspace is opened; export() checks again against the workspace as opened.
     check_target(args.output, kind=args.format, force=args.force,
                  protect=() if "://" in args.workspace else (args.workspace,))
-    if args.format in ("pdf", "odt"):
+    if args.format == "odt":
+        from raadsakkoord.export.odt import ensure_gui_application
+
         ensure_gui_application()
     workspace = open_workspace(args.workspace)
     try:

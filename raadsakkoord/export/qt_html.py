@@ -1,4 +1,4 @@
-"""HTML in the subset Qt's rich-text engine understands, for the PDF and ODT writers.
+"""HTML in the subset Qt's rich-text engine understands, for the ODT writer.
 
 Qt's QTextDocument reads HTML 4 tables, ``bgcolor``, widths and a little CSS,
 but no flexbox, grid or custom properties, so the browser page of ``html``

@@ -66,3 +66,8 @@ def render_markdown(text: str, *, heading_offset: int = 0) -> str:
 def markdown_tokens(text: str):
     """The token stream of the same safe parser, for writers that build documents rather than HTML."""
     return _parser(0).parse(text)
+
+
+def nesting_limit() -> int:
+    """How deep the parser nests blocks; what is nested deeper, it leaves out of the token stream."""
+    return _parser(0).options["maxNesting"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from raadsakkoord.base.errors import InputError
@@ -76,30 +75,14 @@ def export(workspace, what: str, fmt: str, output: str, *, round_number: int | N
         from raadsakkoord.export import word
 
         word.write_docx(data, output)
-    else:
-        from raadsakkoord.export import pdf  # Qt only for the formats that need it
+    elif fmt == "odt":
+        from raadsakkoord.export import odt  # Qt only for the format that needs it
 
-        if fmt == "odt":
-            pdf.write_odt(data, output)
-        else:
-            source = markdown(data).encode("utf-8") if attach_source else None
-            return pdf.write_pdf(data, output, attach=source, progress=progress)
+        odt.write_odt(data, output)
+    else:
+        from raadsakkoord.export import pdf
+
+        source = markdown(data).encode("utf-8") if attach_source else None
+        return pdf.write_pdf(data, output, attach=source, progress=progress)
     return None
 
-
-def ensure_gui_application() -> None:
-    """Qt lays out text only with a GUI application; create one without a window if needed.
-
-    Done here, at the edge, so the renderers never look up a global
-    application. Without a display Qt's offscreen platform does the job.
-    """
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        global _app
-        _app = QGuiApplication(["raadsakkoord"])
-
-
-_app = None

@@ -7,10 +7,12 @@ import os
 import subprocess
 import sys
 
+import pypdf
 import pytest
 
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.cli import export as commands
+from tests.export import pdfcheck
 
 
 def run(capsys, *argv):
@@ -30,7 +32,7 @@ def run(capsys, *argv):
 @pytest.mark.parametrize("what,fmt", [
     (what, fmt) for what, formats in commands.FORMATS.items() for fmt in formats])
 def test_every_format_is_written(request, capsys, tmp_path, demo_path, what, fmt):
-    if fmt in ("pdf", "odt"):
+    if fmt == "odt":
         request.getfixturevalue("qapp")
     target = tmp_path / f"uit.{fmt}"
     code, out, err = run(capsys, "export", demo_path, "--what", what, "--format", fmt, "-o", str(target))
@@ -39,15 +41,32 @@ def test_every_format_is_written(request, capsys, tmp_path, demo_path, what, fmt
     assert f"Geschreven: {target}" in out
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
     if fmt == "pdf":
-        assert target.read_bytes().startswith(b"%PDF-1.4") and "pagina's)" in out
+        title = {"agreement": "", "tasks": "Uitwerkingsagenda ", "amendments": "Amendementenboek "}[what]
+        _, _, texts = pdfcheck.check(target, title + "Raadsakkoord Assen 2026–2030")
+        assert f"({len(texts)} pagina's)" in out
 
 
-def test_a_pdf_with_its_source_attached(qapp, capsys, tmp_path, demo_path):
+def test_a_pdf_with_its_source_attached(capsys, tmp_path, demo_path):
     target = tmp_path / "akkoord.pdf"
-    code, out, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf",
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf",
                          "--attach-source", "-o", str(target))
     assert code == 0, err
-    assert target.read_bytes().startswith(b"%PDF-1.6")
+    reader = pypdf.PdfReader(target)
+    assert list(reader.attachments) == ["akkoord.md"]
+    assert 'pdfaid:part="3"' in pdfcheck.xmp(reader) or "<pdfaid:part>3<" in pdfcheck.xmp(reader)
+
+
+@pytest.mark.parametrize("folder", ["typst_dir", "fonts_dir"])
+def test_a_pdf_without_its_templates_or_font_is_one_line_and_no_file(capsys, tmp_path, demo_path, monkeypatch,
+                                                                      folder):
+    from raadsakkoord.base import paths
+
+    monkeypatch.setattr(paths, folder, lambda: tmp_path / "weg")
+    target = tmp_path / "akkoord.pdf"
+    code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", "pdf", "-o", str(target))
+    assert code == 1 and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("raadsakkoord: De opmaak voor PDF ontbreekt in ")
+    assert not target.exists()
 
 
 def test_attach_source_only_for_pdf(capsys, tmp_path, demo_path):

@@ -30,25 +30,39 @@ def _listing(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_a_long_pdf_reports_pages_as_steps_and_stops_midway_without_a_file(setup, qapp, tmp_path):
-    _big_agreement(setup, 60)
+def test_a_long_pdf_reports_sections_as_steps_and_stops_midway_without_a_file(setup, tmp_path):
+    _big_agreement(setup, 120)
     out = tmp_path / "uit"
     out.mkdir()
     heard: list[str] = []
 
     def progress(message: str) -> None:
         heard.append(message)
-        if isinstance(message, Step) and message.done >= 25:
+        if isinstance(message, Step) and message.done >= 50:
             raise Stop
 
     with pytest.raises(Stop):
         export(setup.workspace, "agreement", "pdf", str(out / "akkoord.pdf"), progress=progress)
     assert _listing(out) == []  # no PDF, and no temporary file beside it
-    assert any("paginanummers voor de inhoudsopgave bepalen" in m for m in heard)
     steps = [m for m in heard if isinstance(m, Step)]
-    assert [s.done for s in steps] == [0, 25] and steps[0].total == steps[1].total > 40
-    assert steps[1] == f"pagina 26 van {steps[1].total}…"  # still a plain message for the CLI
+    assert [s.done for s in steps] == [0, 50] and steps[0].total == steps[1].total == 123
+    assert steps[1] == "hoofdlijn 51 van 123 voorbereiden…"  # still a plain message for the CLI
 
+
+def test_a_pdf_stopped_after_typesetting_leaves_no_file(setup, tmp_path):
+    out = tmp_path / "uit"
+    out.mkdir()
+    heard: list[str] = []
+
+    def progress(message: str) -> None:
+        heard.append(message)
+        if "pagina's schrijven" in message:
+            raise Stop
+
+    with pytest.raises(Stop):
+        export(setup.workspace, "agreement", "pdf", str(out / "akkoord.pdf"), progress=progress)
+    assert _listing(out) == []
+    assert "de PDF zetten…" in heard
     export(setup.workspace, "agreement", "pdf", str(out / "akkoord.pdf"))
     assert _listing(out) == ["akkoord.pdf"]
 

@@ -145,8 +145,8 @@ class ExportDialog(QDialog):
         self.readability.setToolTip(tr("Score, niveau, lange zinnen en ambtelijke woorden per hoofdlijn en "
                                        "hoofdstuk, moeilijkste eerst"))
         self.attach_source = QCheckBox(tr("Markdown-bron als bijlage in de PDF &toevoegen"))
-        self.attach_source.setToolTip(tr("De PDF wordt dan een gewone PDF 1.6 in plaats van het archiefformaat "
-                                         "PDF/A-1b, dat geen bijlagen toestaat"))
+        self.attach_source.setToolTip(tr("De PDF wordt dan archiefformaat PDF/A-3a in plaats van PDF/A-2a, "
+                                         "dat zulke bijlagen niet toestaat"))
         self.target = QLineEdit()
         self.target.setAccessibleName(tr("Bestand"))
         self.browse_button = QPushButton(tr("&Bladeren…"))
@@ -315,11 +315,11 @@ class ExportDialog(QDialog):
                                                      yes=tr("Vervangen"), no=tr("Annuleren")):
             return
         readability, attach = self.readability.isChecked(), self.attach_source.isChecked()
-        if fmt in ("pdf", "odt"):
-            from raadsakkoord.export import pdf
+        if fmt == "odt":
+            from raadsakkoord.export import odt
 
             try:
-                pdf.register_fonts()  # the font database is filled here, on the GUI thread, not in the worker
+                odt.register_fonts()  # the font database is filled here, on the GUI thread, not in the worker
             except UserError as exc:
                 messages.show_error(self, title, exc.message)
                 return

@@ -27,7 +27,7 @@ def make_none_immortal() -> None:
     """Work around a PySide6 reference-count bug on Python 3.11.
 
     Some PySide6 6.x calls that return None drop a reference to None they
-    never took (see raadsakkoord/export/pdf.py, which met it first). In a
+    never took (see raadsakkoord/export/odt.py, whose Qt writer met it first). In a
     long working day of typing, each keystroke's signal handling can do that,
     and when None's count reaches zero the interpreter aborts ("none_dealloc")
     — at exit, or in the middle of writing. Python 3.12 made None immortal;

@@ -116,7 +116,7 @@ def _lines(paragraph_diff) -> list[_Line]:
     """The paragraph's spans cut at line breaks, with bold and italic worked out per piece."""
     first_op = _MARK_OP.get(paragraph_diff.kind, Op.EQUAL)
     lines = [_Line(first_op)]
-    for piece in _emphasis(paragraph_diff.spans):
+    for piece in emphasis(paragraph_diff.spans):
         parts = piece.text.split("\n")
         for number, part in enumerate(parts):
             if number:
@@ -176,7 +176,7 @@ def _group(lines: list[_Line], last_mark: Op) -> list[tuple[list[_Line], Op]]:
     return groups
 
 
-def _emphasis(spans) -> list[_Piece]:
+def emphasis(spans) -> list[_Piece]:
     """Split spans at emphasis markers: those in unchanged text switch bold/italic and vanish.
 
     A marker inside a change stays visible, so that emphasis added to or

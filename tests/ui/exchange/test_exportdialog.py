@@ -117,7 +117,7 @@ def test_cancelling_stops_the_work_and_leaves_no_file(qtbot, ctx, runner, tmp_pa
 
 
 def test_cancelling_a_long_export_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
-    _sixty_sections(ctx)  # so the layout takes long enough to cancel
+    _sixty_sections(ctx)  # so typesetting takes long enough to cancel
     runner = TaskRunner()
     dialog = _dialog(qtbot, ctx, runner)
     out = tmp_path / "uit"
@@ -125,7 +125,7 @@ def test_cancelling_a_long_export_on_the_worker_thread(qtbot, ctx, tmp_path, dia
     dialog.target.setText(str(out / "akkoord.pdf"))
     dialog.export_button.click()
     assert dialog.running and dialog.close_button.text() == "&Annuleren"
-    qtbot.waitUntil(lambda: "opmaken" in dialog.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "de PDF zetten" in dialog.status.text(), timeout=10_000)  # Typst at work
     dialog.reject()  # Escape does the same as "Annuleren"
     assert dialog.status.text() == "Wordt geannuleerd…" and not dialog.close_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
@@ -142,7 +142,7 @@ def _sixty_sections(ctx) -> None:
                             text="\n\n".join(["De gemeente luistert eerst en besluit daarna. " * 30] * 4))
 
 
-def test_the_bar_follows_the_pages_drawn(qtbot, ctx, runner, tmp_path):
+def test_the_bar_follows_the_sections_prepared(qtbot, ctx, runner, tmp_path):
     _sixty_sections(ctx)
     dialog = _dialog(qtbot, ctx, runner)
     dialog.target.setText(str(tmp_path / "akkoord.pdf"))
@@ -151,10 +151,12 @@ def test_the_bar_follows_the_pages_drawn(qtbot, ctx, runner, tmp_path):
         (message, dialog.progress.value(), dialog.progress.maximum())))
     dialog.export_button.click()
     assert (tmp_path / "akkoord.pdf").is_file()
-    pages = [(value, maximum) for message, value, maximum in bars if message.startswith("pagina ")]
-    assert pages and pages[0] == (0, pages[0][1]) and pages[0][1] > 40  # a real bar: done of total pages
-    assert [value for value, _ in pages] == list(range(0, pages[0][1], 25))
+    steps = [(value, maximum) for message, value, maximum in bars if message.startswith("hoofdlijn ")]
+    assert steps and steps[0] == (0, steps[0][1]) and steps[0][1] > 60  # a real bar: done of total sections
+    assert [value for value, _ in steps] == list(range(0, steps[0][1], 50))
     assert bars[0] == ("De gegevens lezen…", -1, 0)  # no count yet: a busy bar (maximum 0)
+    # Typesetting is one step of Typst's own: the bar is busy meanwhile, and says so.
+    assert ("de PDF zetten…", -1, 0) in bars
 
 
 def test_a_pdf_is_written_on_the_worker_thread(qtbot, ctx, tmp_path, dialogs):
