@@ -272,3 +272,54 @@ def shut_down_processes() -> None:
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)
         _pool = None
+
+
+class ChildStopped(Exception):
+    """The child process was ended on request (``stop``) before it reported back."""
+
+
+def run_in_child(runner: TaskRunner, work: Callable[..., Any], args: tuple, kwargs: dict,
+                 on_message: Callable[[tuple], None], on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None], stop, after_stop: Callable[[], None]) -> None:
+    """Run ``work`` in a fresh "spawn" process that ends with it, so its memory returns to the system.
+
+    ``work(*args, messages=queue, **kwargs)`` puts ("progress", ...) tuples,
+    then ("done", result) or ("failed", error). A thread of ``runner`` relays
+    progress to ``on_message`` (on that thread) and watches ``stop`` (a
+    threading.Event): once set, the process is ended, ``after_stop`` cleans
+    up what it may have left, and ``on_error`` gets ``ChildStopped``.
+    """
+    import multiprocessing
+    import queue as queues
+
+    def supervise():
+        context = multiprocessing.get_context("spawn")
+        messages = context.Queue()
+        process = context.Process(target=work, args=args, kwargs={**kwargs, "messages": messages}, daemon=True)
+        process.start()
+        try:
+            while True:
+                if stop.is_set():
+                    process.terminate()
+                    process.join()
+                    after_stop()
+                    raise ChildStopped
+                try:
+                    message = messages.get(timeout=0.1)
+                except queues.Empty:
+                    if not process.is_alive() and messages.empty():
+                        raise WorkerStopped from None
+                    continue
+                if message[0] == "done":
+                    return message[1]
+                if message[0] == "failed":
+                    raise message[1]
+                on_message(message)
+        finally:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            messages.close()
+
+    runner.run(supervise, on_done, on_error)

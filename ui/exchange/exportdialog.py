@@ -41,7 +41,7 @@ from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.queries.round_readiness import RoundInfo, published_rounds
 from ui.common import messages
 from ui.common.context import Context
-from ui.common.background import TaskRunner
+from ui.common.background import ChildStopped, TaskRunner, run_in_child
 from ui.common.render import local_date
 
 WHAT_NAMES = {"agreement": mark("Het raadsakkoord"), "amendments": mark("Het amendementenboek"),
@@ -341,7 +341,31 @@ class ExportDialog(QDialog):
 
         QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
         self._set_running(True)
+        if fmt == "pdf" and not self.runner.synchronous:
+            self._export_in_child(path, what, fmt, round_number, attach, readability, cancel)
+            return
         self.runner.run(work, lambda pages: self._finished(path, pages), self._failed)
+
+    def _export_in_child(self, path: str, what: str, fmt: str, round_number: int | None, attach: bool,
+                         readability: bool, cancel: threading.Event) -> None:
+        """A PDF is typeset in a process that ends when it is written: the window keeps none of its memory."""
+        from raadsakkoord.base import i18n
+        from raadsakkoord.jobs.exporting import export_at
+
+        target = Path(path)
+        before = set(target.parent.glob(f".{target.name}.*.tmp"))
+
+        def remove_strays() -> None:
+            # An ended process had no chance to remove its temporary file beside the target.
+            for stray in set(target.parent.glob(f".{target.name}.*.tmp")) - before:
+                stray.unlink(missing_ok=True)
+
+        self._progressed.emit(tr("De gegevens lezen…"), -1, -1)
+        run_in_child(self.runner, export_at, (self.ctx.workspace.target, what, fmt, path),
+                     {"round_number": round_number, "attach_source": attach, "readability": readability,
+                      "language": i18n.language()},
+                     lambda message: self._progressed.emit(message[1], message[2], message[3]),
+                     lambda pages: self._finished(path, pages), self._failed, cancel, remove_strays)
 
     def cancel(self) -> None:
         if self._cancel is None:
@@ -401,7 +425,7 @@ class ExportDialog(QDialog):
         self._cancel = None
         self._set_running(False)
         self.progress.hide()
-        if isinstance(error, ExportCancelled):
+        if isinstance(error, (ExportCancelled, ChildStopped)):
             self.status.setText(tr("Geannuleerd; er is niets geschreven."))
             return
         self.status.setText(tr("Niet geëxporteerd."))

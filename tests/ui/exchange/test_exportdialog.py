@@ -240,3 +240,77 @@ def test_a_file_that_is_no_such_export_is_named_so_in_the_question(qtbot, ctx, r
     dialog.export_button.click()
     assert runner.wait()
     assert notes.read_text(encoding="utf-8").startswith("---\ntitle:")
+
+
+def _children() -> set[int]:
+    """The processes this one started that are still running."""
+    found: set[int] = set()
+    for task in Path("/proc/self/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+def test_a_pdf_is_typeset_in_a_process_that_ends_so_the_window_keeps_no_memory(qtbot, ctx, tmp_path, dialogs):
+    from pypdf import PdfReader
+
+    _sixty_sections(ctx)
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner)
+    out = tmp_path / "uit"
+    out.mkdir()
+    target = out / "akkoord.pdf"
+    dialog.target.setText(str(target))
+    seen: list[str] = []
+    typesetters: set[int] = set()
+    before = _children()
+
+    def note(message, done, total):
+        seen.append(message)
+        if message == "de PDF zetten…":
+            typesetters.update(_children() - before)
+
+    dialog._progressed.connect(note)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.export_button.click()
+    assert runner.wait()
+    # The typesetting ran in a process of its own, which has ended: its memory went back to the system.
+    assert typesetters and not typesetters & _children()
+    assert len(PdfReader(target).pages) > 60 and dialogs.shown == []
+    assert "de PDF zetten…" in seen and any(message.startswith("hoofdlijn ") for message in seen)
+    assert dialog.status.text().startswith(f"Geschreven: {target} (")
+    assert [p.name for p in out.iterdir()] == ["akkoord.pdf"]  # no temporary file left beside it
+
+
+def test_stopping_the_typesetting_process_leaves_no_file_and_no_temporary_file(qtbot, ctx, tmp_path, dialogs):
+    _sixty_sections(ctx)
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner, what="amendments")
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "boek.pdf"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: "de PDF zetten" in dialog.status.text(), timeout=30_000)
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert runner.wait()
+    assert dialog.status.text() == "Geannuleerd; er is niets geschreven."
+    assert list(out.iterdir()) == [] and dialogs.shown == []
+
+
+def test_a_failure_in_the_typesetting_process_is_shown_in_dutch(qtbot, ctx, tmp_path, dialogs):
+    runner = TaskRunner()
+    dialog = _dialog(qtbot, ctx, runner)
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "akkoord.pdf"))
+    with ctx.action() as s:  # a round the child will not find: the workspace changed after the dialog read it
+        from raadsakkoord.queries.round_readiness import published_rounds
+        missing = max((info.number for info in published_rounds(s)), default=0) + 5
+    dialog.round.addItem("verdwenen", missing)
+    dialog.round.setCurrentIndex(dialog.round.count() - 1)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert runner.wait()
+    assert dialog.status.text() == "Niet geëxporteerd."
+    assert len(dialogs.shown) == 1 and "ronde" in str(dialogs.shown[0]).lower()
+    assert list(out.iterdir()) == []
