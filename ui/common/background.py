@@ -278,6 +278,14 @@ class ChildStopped(Exception):
     """The child process was ended on request (``stop``) before it reported back."""
 
 
+class ChildDied(UserError):
+    """The child process ended without reporting back: killed, or out of memory."""
+
+    def __init__(self):
+        super().__init__(tr("Het hulpproces voor dit werk is onverwacht gestopt (bijvoorbeeld door te weinig "
+                            "geheugen); er is niets geschreven."))
+
+
 def run_in_child(runner: TaskRunner, work: Callable[..., Any], args: tuple, kwargs: dict,
                  on_message: Callable[[tuple], None], on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], None], stop, after_stop: Callable[[], None]) -> None:
@@ -287,7 +295,9 @@ def run_in_child(runner: TaskRunner, work: Callable[..., Any], args: tuple, kwar
     then ("done", result) or ("failed", error). A thread of ``runner`` relays
     progress to ``on_message`` (on that thread) and watches ``stop`` (a
     threading.Event): once set, the process is ended, ``after_stop`` cleans
-    up what it may have left, and ``on_error`` gets ``ChildStopped``.
+    up what it may have left, and ``on_error`` gets ``ChildStopped``. A
+    process that dies without reporting back is cleaned up after the same
+    way, and ``on_error`` gets ``ChildDied``.
     """
     import multiprocessing
     import queue as queues
@@ -308,7 +318,8 @@ def run_in_child(runner: TaskRunner, work: Callable[..., Any], args: tuple, kwar
                     message = messages.get(timeout=0.1)
                 except queues.Empty:
                     if not process.is_alive() and messages.empty():
-                        raise WorkerStopped from None
+                        after_stop()
+                        raise ChildDied from None
                     continue
                 if message[0] == "done":
                     return message[1]

@@ -31,3 +31,11 @@ def die_first_time(marker: str) -> int:
         path.touch()
         os._exit(EXIT_STATUS)
     return os.getpid()
+
+
+def write_then_die(path: str, messages) -> None:
+    """A child that leaves a temporary file beside its target and dies without reporting back."""
+    target = Path(path)
+    (target.parent / f".{target.name}.half.tmp").write_bytes(b"half")
+    messages.put(("progress", "half"))
+    os._exit(EXIT_STATUS)
