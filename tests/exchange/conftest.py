@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.cli import main
-from raadsakkoord.model import Base
+from raadsakkoord.model import Base, PackageRecord
 from raadsakkoord.store.workspace import open_workspace
 
 BOUWEN = ("We bouwen 500 woningen in Noord.\n\nDe helft daarvan is sociale huur, de rest is voor starters.\n\n"
@@ -39,6 +39,17 @@ class Council:
         self.dir = tmp_path
         self.griffie = griffie
         self.parties = {short: tmp_path / f"{short.lower()}.raadsakkoord" for short in ("GL", "RP", "BB")}
+
+
+def sent_packages(path) -> int:
+    """How many packages the workspace at ``path`` records as sent."""
+    ws = open_workspace(str(path))
+    try:
+        with ws.action() as s:
+            return s.scalar(sa.select(sa.func.count()).select_from(PackageRecord)
+                            .where(PackageRecord.direction == "out"))
+    finally:
+        ws.close()
 
 
 def dump(target) -> dict:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError
 from raadsakkoord.exchange import keys, keystore
 from raadsakkoord.exchange.packagefile import write_package_file
-from raadsakkoord.model import PackageRecord
 from raadsakkoord.store.workspace import open_workspace
-from tests.exchange.conftest import cli, ok
+from tests.exchange.conftest import cli, ok, sent_packages
 
 
 @pytest.fixture
@@ -23,23 +21,13 @@ def other_copy(council, capsys, tmp_path):
     return copy
 
 
-def _sent(path) -> int:
-    ws = open_workspace(str(path))
-    try:
-        with ws.action() as s:
-            return s.scalar(sa.select(sa.func.count()).select_from(PackageRecord)
-                            .where(PackageRecord.direction == "out"))
-    finally:
-        ws.close()
-
-
 def test_the_command_line_explains_a_key_made_in_another_copy(council, other_copy, capsys, tmp_path):
     target = tmp_path / "gl.rkpkg"
     code, out, err = cli(capsys, "package", "export", other_copy, "--party", "GL", "-o", target)
     assert (code, out) == (1, "")
     assert err.startswith("raadsakkoord: Deze werkruimte kent de sleutel van GL niet") and err.count("\n") == 1
     assert "andere kopie" in err and "keys register" in err
-    assert not target.exists() and _sent(other_copy) == 0
+    assert not target.exists() and sent_packages(other_copy) == 0
 
 
 def test_the_window_explains_a_key_made_in_another_copy(council, other_copy, tmp_path):
@@ -53,7 +41,7 @@ def test_the_window_explains_a_key_made_in_another_copy(council, other_copy, tmp
     finally:
         ws.close()
     assert list(target.parent.iterdir()) == []  # no package, and no public key beside it
-    assert _sent(other_copy) == 0
+    assert sent_packages(other_copy) == 0
 
 
 def test_registering_the_other_copys_public_key_lets_the_copy_send(council, other_copy, capsys, tmp_path):
@@ -76,7 +64,7 @@ def test_a_key_on_this_computer_that_the_workspace_does_not_know_is_refused(coun
     target = tmp_path / "gl.rkpkg"
     code, _out, err = cli(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", target)
     assert code == 1 and "is niet de sleutel die deze werkruimte kent" in err and err.count("\n") == 1
-    assert not target.exists() and _sent(council.parties["GL"]) == 0
+    assert not target.exists() and sent_packages(council.parties["GL"]) == 0
 
 
 def test_the_window_sends_from_a_copy_once_the_other_copys_key_is_registered(council, other_copy, capsys, tmp_path):

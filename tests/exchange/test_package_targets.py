@@ -7,14 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.exchange.packagefile import write_package_file
-from raadsakkoord.model import PackageRecord
 from raadsakkoord.store.workspace import open_workspace
-from tests.exchange.conftest import cli, ok
+from tests.exchange.conftest import cli, ok, sent_packages
 
 NEVER = "is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets geschreven"
 
@@ -23,26 +21,16 @@ def _digest(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _sent(path) -> int:
-    ws = open_workspace(str(path))
-    try:
-        with ws.action() as s:
-            return s.scalar(sa.select(sa.func.count()).select_from(PackageRecord)
-                            .where(PackageRecord.direction == "out"))
-    finally:
-        ws.close()
-
-
 @pytest.mark.parametrize("force", [(), ("--force",)])
 def test_a_package_is_never_written_over_a_workspace(council, capsys, tmp_path, force):
     gl = council.parties["GL"]
     link = tmp_path / "gl-link.rkpkg"
     os.link(gl, link)
     for output, source in ((gl, gl), (link, gl), (council.parties["RP"], gl)):
-        before, sent = _digest(output), _sent(source)
+        before, sent = _digest(output), sent_packages(source)
         code, out, err = cli(capsys, "package", "export", source, "--party", "GL", "-o", output, *force)
         assert (code, out) == (1, "") and NEVER in err and err.count("\n") == 1
-        assert _digest(output) == before and _sent(source) == sent
+        assert _digest(output) == before and sent_packages(source) == sent
 
 
 def test_a_file_that_is_no_package_is_replaced_only_with_force(council, capsys, tmp_path):
@@ -50,7 +38,7 @@ def test_a_file_that_is_no_package_is_replaced_only_with_force(council, capsys, 
     notes.write_text("aantekeningen\n", encoding="utf-8")
     code, _out, err = cli(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", notes)
     assert code == 1 and "is geen pakket van Raadsakkoord, maar een tekstbestand" in err
-    assert notes.read_text(encoding="utf-8") == "aantekeningen\n" and _sent(council.parties["GL"]) == 0
+    assert notes.read_text(encoding="utf-8") == "aantekeningen\n" and sent_packages(council.parties["GL"]) == 0
     ok(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", notes, "--force")
     assert notes.read_bytes().startswith(b'{"content":')
     code, _out, err = cli(capsys, "package", "export", council.parties["GL"], "--party", "GL", "-o", notes)
@@ -80,7 +68,7 @@ def test_the_window_refuses_the_workspace_as_the_package_file(council, tmp_path)
                                str(gl), make_key=True, force=True)
     finally:
         ws.close()
-    assert _digest(gl) == before and _sent(gl) == 0
+    assert _digest(gl) == before and sent_packages(gl) == 0
 
 
 def test_a_public_key_file_of_the_users_own_is_not_replaced(council, capsys, tmp_path):
