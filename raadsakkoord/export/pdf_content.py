@@ -95,11 +95,17 @@ _FORMAT = frozenset({0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2
                      0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069})
 
 
+@functools.cache
+def _plain_characters() -> frozenset[str]:
+    """Every character ``printable`` keeps as it is: a set of strings, so a text is checked in one set operation."""
+    return frozenset(chr(code) for code in covered() if _shown(code)) | {chr(code) for code in _FORMAT} | {"\n", "\t"}
+
+
 def printable(text: str) -> list:
     """Inlines for a plain string: the string itself, with a code point node for each unprintable character."""
-    cover = covered()
-    if all(ord(ch) in cover or ord(ch) in _FORMAT or ch in "\n\t" for ch in text) \
-            and not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text):
+    # The usual text has only characters the font shows: compare its few
+    # distinct characters with the set, not every character one by one.
+    if _plain_characters().issuperset(text):
         return [_breakable(text)] if text else []
     out: list = []
     run: list[str] = []

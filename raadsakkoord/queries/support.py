@@ -8,6 +8,7 @@ words the party has not seen.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,7 +37,15 @@ class Tally:
     positions: tuple[PartyPosition, ...] = field(default=())
 
     def _seats(self, position: Position | None) -> int:
-        return sum(p.seats for p in self.positions if self._counted(p) == position)
+        return sum(p.seats for p in self._grouped.get(position, ()))
+
+    @functools.cached_property
+    def _grouped(self) -> dict[Position | None, list[PartyPosition]]:
+        # The parties per counted position, once: a book of thousands of amendments asks each tally many times.
+        grouped: dict[Position | None, list[PartyPosition]] = defaultdict(list)
+        for p in self.positions:
+            grouped[self._counted(p)].append(p)
+        return dict(grouped)
 
     @staticmethod
     def _counted(p: PartyPosition) -> Position | None:
@@ -74,7 +83,7 @@ class Tally:
         return self.support_seats >= self.broad_share * self.council_seats - 1e-9
 
     def parties(self, position: Position | None) -> list[PartyPosition]:
-        return [p for p in self.positions if self._counted(p) == position]
+        return list(self._grouped.get(position, ()))
 
     @property
     def stale(self) -> list[PartyPosition]:

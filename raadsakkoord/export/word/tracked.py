@@ -14,6 +14,7 @@ show no change at all.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -185,11 +186,14 @@ def emphasis(spans) -> list[_Piece]:
     deleted sentence with a bold word is shown deleted and bold.
     """
     whole = "".join(span.text for span in spans)
+    markers = {m.start(): m.end() for m in EMPHASIS_MARKER.finditer(whole)}
+    if not markers:
+        return [_Piece(span.op, span.text, False, False) for span in spans if span.text]
     owner = []  # the op of each character of ``whole``
     for span in spans:
         owner.extend([span.op] * len(span.text))
-    markers = {m.start(): m.end() for m in EMPHASIS_MARKER.finditer(whole)}
     hidden = _whole_changes(markers, owner)
+    starts = sorted(markers)
     old = {"bold": False, "italic": False}
     new = {"bold": False, "italic": False}
     out: list[_Piece] = []
@@ -197,20 +201,21 @@ def emphasis(spans) -> list[_Piece]:
     for span in spans:
         states = {Op.EQUAL: (old, new), Op.DELETE: (old,), Op.INSERT: (new,)}[span.op]
         shown = old if span.op is Op.DELETE else new
-        start = index = 0
+        start = 0
         text = span.text
-        while index < len(text):
-            end = markers.get(offset + index)
-            if end is not None and end - offset <= len(text):
-                out.append(_Piece(span.op, text[start:index], shown["bold"], shown["italic"]))
-                if span.op is not Op.EQUAL and offset + index not in hidden:
-                    out.append(_Piece(span.op, text[index:end - offset], shown["bold"], shown["italic"]))
-                kind = "bold" if end - (offset + index) == 2 else "italic"
-                for state in states:
-                    state[kind] = not state[kind]
-                index = start = end - offset
+        # Only the markers that begin in this span, in order; one that begins
+        # inside a marker already taken is part of it.
+        for at in starts[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, offset + len(text))]:
+            index, end = at - offset, markers[at]
+            if index < start or end - offset > len(text):
                 continue
-            index += 1
+            out.append(_Piece(span.op, text[start:index], shown["bold"], shown["italic"]))
+            if span.op is not Op.EQUAL and at not in hidden:
+                out.append(_Piece(span.op, text[index:end - offset], shown["bold"], shown["italic"]))
+            kind = "bold" if end - at == 2 else "italic"
+            for state in states:
+                state[kind] = not state[kind]
+            start = end - offset
         out.append(_Piece(span.op, text[start:], shown["bold"], shown["italic"]))
         offset += len(text)
     return [p for p in out if p.text]
