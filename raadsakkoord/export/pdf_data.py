@@ -229,7 +229,10 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
     total = book.count
     done = 0
     sections = []
+    chapter = None
     for section in book.sections:
+        new_chapter = section.number.split(".")[0] != chapter
+        chapter = section.number.split(".")[0]
         title = f"{section.number} {section.title}" if "." in section.number else section.title
         amendments = []
         for a in section.amendments:
@@ -249,5 +252,5 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                 "changes": changes(a.diff),
                 "support": support(a.support, colours),
             })
-        sections.append({"title": one_line(title), "amendments": amendments})
+        sections.append({"title": one_line(title), "new-chapter": new_chapter, "amendments": amendments})
     return {"meta": meta(book.meta, title_of(book)), "sections": sections}
