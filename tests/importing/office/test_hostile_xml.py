@@ -91,8 +91,8 @@ def test_nested_bookmarks_and_links_in_a_header_are_no_trouble(docx_file, tmp_pa
     '<!DOCTYPE w:document [<!ENTITY woord "grondrecht">]>',
     '<!DOCTYPE w:document [<!ENTITY woord SYSTEM "file:///etc/hostname">]>',
     '<!DOCTYPE w:document [<!ENTITY woord SYSTEM "http://example.invalid/woord">]>',
-    '<!DOCTYPE w:document [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-    '<!ENTITY woord "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+    ('<!DOCTYPE w:document [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY woord "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'),
 ])
 def test_a_part_with_entities_is_refused_whole_instead_of_losing_a_word(docx_file, tmp_path, declaration):
     # Before, the reference was left unexpanded and the paragraph's text after
