@@ -47,6 +47,10 @@ def check_part(data: bytes, part: str, source: str) -> None:
         reason = str(exc).lower()
         if "depth" in reason:
             raise _too_deep(source, part) from None
+        if "too long" in reason or "huge" in reason:
+            raise InputError(tr("{source} bevat in het onderdeel {part} een tekst van meer dan 10 miljoen tekens "
+                                "aan één stuk; zo'n document kan Raadsakkoord niet inlezen. Er is niets "
+                                "geïmporteerd.").format(source=source, part=part)) from None
         if b"<!ENTITY" in data or b"<!DOCTYPE" in data or "entity" in reason:
             raise _declares(source, part) from None
         raise InputError(tr("{source} is beschadigd of onvolledig en kan niet worden gelezen; "

@@ -131,6 +131,18 @@ def test_a_part_nested_beyond_any_real_document_is_refused_with_the_reason(docx_
         read_document(target)
 
 
+def test_a_text_too_long_for_any_draft_is_refused_with_that_reason(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Wonen", 1)
+    document.add_heading("Bouwen", 2)
+    document.add_paragraph("woord " * 1_800_000)
+    document.save(tmp_path / "lang.docx")
+    with pytest.raises(InputError, match="meer dan 10 miljoen tekens"):
+        read_document(tmp_path / "lang.docx")
+
+
 def test_a_reader_failing_unforeseen_gives_a_message_not_a_crash(docx_file, monkeypatch):
     from raadsakkoord.importing.office import docx_reader
 
