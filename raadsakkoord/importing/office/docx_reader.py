@@ -97,7 +97,7 @@ class DocxReader:
             elif tag == qn("w:tbl"):
                 self.table(child)
             elif tag == qn("w:sdt"):
-                if child.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery[contains(@w:val, 'Contents')]"):
+                if _is_contents(child):
                     self.report.add("toc")  # Word's own table of contents, in a content control
                     continue
                 content = child.find(qn("w:sdtContent"))
@@ -152,7 +152,7 @@ class DocxReader:
     def table(self, tbl) -> None:
         table = Table()
         merged = nested = False
-        for tr_ in tbl.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"):
+        for tr_ in _rows(tbl):
             row = []
             for tc in tr_.iterchildren(qn("w:tc")):
                 properties = tc.find(qn("w:tcPr"))
@@ -336,3 +336,29 @@ def _underlined(properties) -> bool:
     if underline is not None and underline.get(qn("w:val"), "single") != "none":
         return properties.find(qn("w:rStyle")) is None  # a link's own underline is not the author's
     return bool(flag(properties, "strike") or flag(properties, "dstrike"))
+
+
+# Elements inside a content control are not always python-docx's own
+# classes (a control nested in a control is a plain lxml element, whose
+# xpath knows no "w:" prefix), so these walk the tree with find and iter.
+
+def _is_contents(sdt) -> bool:
+    """Whether a content control holds Word's own table of contents."""
+    properties = sdt.find(qn("w:sdtPr"))
+    if properties is None:
+        return False
+    return any("Contents" in (gallery.get(qn("w:val")) or "")
+               for part in properties.iterchildren(qn("w:docPartObj"))
+               for gallery in part.iterchildren(qn("w:docPartGallery")))
+
+
+def _rows(element):
+    """The table's rows, also those inside content controls and custom XML, at any depth."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:tr"):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _rows(content)
+        elif child.tag == qn("w:customXml"):
+            yield from _rows(child)
