@@ -22,15 +22,16 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from raadsakkoord.base.archive import BoundedZip
 from raadsakkoord.base.errors import InputError, os_reason
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.importing.markdown import parse_draft
-from raadsakkoord.importing.office.headings import propose_outline
 from raadsakkoord.importing.office.report import ImportReport
-from raadsakkoord.importing.outline import Outline
+
+if TYPE_CHECKING:
+    from raadsakkoord.importing.outline import Outline
 
 __all__ = ["ImportReport", "is_binary_document", "read_document", "read_outline"]
 
@@ -101,6 +102,8 @@ def read_outline(path: str | Path) -> tuple[Outline, ImportReport]:
 
             content, styles = _open_odt(archive, source)
             blocks = OdtReader(content, styles, report).read()
+    from raadsakkoord.importing.office.headings import propose_outline
+
     return propose_outline(blocks, report), report
 
 
