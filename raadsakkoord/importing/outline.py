@@ -146,6 +146,23 @@ class Outline:
         return lines
 
 
+def from_draft(draft, source: str) -> Outline:
+    """The outline of a Markdown draft (``importing.markdown.Draft``): its own ``#`` and ``##`` headings."""
+    def body(text: str) -> tuple[Part, ...]:
+        return (Part(text, _markdown_words(text)),) if text else ()
+
+    entries: list[Entry] = []
+    for chapter in draft.chapters:
+        entries.append(Entry(CHAPTER, chapter.title, body(chapter.intro)))
+        entries += [Entry(SECTION, section.title, body(section.text)) for section in chapter.sections]
+    return Outline(source, "markdown", body(draft.preamble), tuple(entries))
+
+
+def _markdown_words(text: str) -> str:
+    # Markers standing alone ("-", "|", "###") are no words; "**vet**" counts as the word it is.
+    return " ".join(word for word in text.split() if any(c.isalnum() for c in word))
+
+
 def words_label(count: int) -> str:
     return trn("{n} woord", "{n} woorden", count).format(n=count)
 
