@@ -118,8 +118,8 @@ class Outline:
                 raise InputError(tr("{source}: de hoofdlijn '{title}' heeft geen tekst.").format(
                     source=self.source, title=entry.title))
         if not any(e.kind == SECTION for e in self.entries):
-            raise InputError(tr("{source}: de indeling heeft geen hoofdlijnen; een hoofdstuk zonder "
-                                "hoofdlijnen is er niets te importeren.").format(source=self.source))
+            raise InputError(tr("{source}: de indeling heeft geen hoofdlijnen, dus er is niets te "
+                                "importeren.").format(source=self.source))
 
     def markdown(self) -> str:
         """The draft as Markdown: ``#`` per chapter, ``##`` per section (what parse_draft reads)."""
