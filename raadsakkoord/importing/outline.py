@@ -66,6 +66,9 @@ class Outline:
     rule: str  # a key of RULES
     preamble: tuple[Part, ...] = ()
     entries: tuple[Entry, ...] = ()
+    # The first chapter is not in the document but named after it (its Title, or the file's
+    # name): a document with one heading level gets one chapter holding every section.
+    named_chapter: bool = False
 
     @property
     def certain(self) -> bool:

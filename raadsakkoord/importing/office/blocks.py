@@ -43,6 +43,7 @@ class ListItem:
     level: int  # 0 for the outer list
     number: int  # for an ordered item: the number the reader saw
     content: Inline
+    strong: bool = False  # bold through the paragraph's own style (a numbered heading style)
 
 
 @dataclass

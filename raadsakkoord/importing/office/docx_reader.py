@@ -149,7 +149,8 @@ class DocxReader:
             self.counters[key] = number
             for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
                 del self.counters[deeper]  # a sub-list starts again under each item
-        self.blocks.append(ListItem(kind == "number", depth, number, content))
+        self.blocks.append(ListItem(kind == "number", depth, number, content,
+                                    strong=bool(self.styles.run_flag(style, "b"))))
 
     def table(self, tbl) -> None:
         table = Table()

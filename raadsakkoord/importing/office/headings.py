@@ -31,7 +31,7 @@ from raadsakkoord.importing.office.blocks import (
     blank,
     body_parts,
 )
-from raadsakkoord.importing.office.inline import BREAK, Inline
+from raadsakkoord.importing.office.inline import BREAK
 from raadsakkoord.importing.office.report import ImportReport
 from raadsakkoord.importing.outline import CHAPTER, SECTION, Entry, Outline, Part, RULES
 
@@ -71,7 +71,7 @@ def propose_outline(blocks: list[Block], report: ImportReport) -> Outline:
 
     preamble: list[Block] = []
     entries: list[tuple[str, str, list[Block]]] = []
-    if one_level:
+    if one_level:  # text before the first heading introduces the one chapter
         entries.append((CHAPTER, _one_line(name), []))
     for index, block in enumerate(blocks):
         level = levels.get(index)
@@ -80,12 +80,9 @@ def propose_outline(blocks: list[Block], report: ImportReport) -> Outline:
             continue
         kind = SECTION if one_level or level != chapter_level else CHAPTER
         entries.append((kind, _heading_title(block, rule), []))
-    if one_level and preamble:  # text before the first heading introduces the one chapter
-        entries[0][2].extend(preamble)
-        preamble = []
     depth = section_level if rule in ("styles", "outline", "levels", "one_level") else 2
     return Outline(
-        source=report.source, rule=rule,
+        source=report.source, rule=rule, named_chapter=one_level,
         preamble=_parts(preamble, report, depth),
         entries=tuple(Entry(kind, title, _parts(body, report, depth)) for kind, title, body in entries))
 
@@ -120,8 +117,8 @@ def _by_numbers(blocks: list[Block]) -> tuple[str, dict[int, int]] | None:
             # Word's own numbering: the number is not in the text, the list level is the depth.
             # A heading is followed by text or by the next heading, not by the rest of a plain list.
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if (block.ordered and _all_bold(block.content) and _short(block.content.plain())
-                    and not (isinstance(following, ListItem) and not _all_bold(following.content))):
+            if (block.ordered and _bold(block) and _short(block.content.plain())
+                    and not (isinstance(following, ListItem) and not _bold(following))):
                 levels[index] = block.level + 1
             continue
         if not isinstance(block, Paragraph) or not _short(block.content.plain()):
@@ -129,7 +126,7 @@ def _by_numbers(blocks: list[Block]) -> tuple[str, dict[int, int]] | None:
         depth = _number_depth(block.content.plain())
         if depth is None:
             continue
-        if _all_bold(block.content) or block.strong:
+        if _bold(block):
             levels[index] = depth
         elif block.large:
             levels[index] = depth
@@ -152,7 +149,7 @@ def _by_emphasis(blocks: list[Block]) -> tuple[str, dict[int, int]] | None:
             continue
         if block.large:
             large.add(index)
-        elif block.strong or _all_bold(block.content):
+        elif _bold(block):
             bold.add(index)
     if large and bold:
         return "large", {**{i: 1 for i in large}, **{i: 2 for i in bold}}
@@ -170,13 +167,14 @@ def _body(block: Block | None) -> bool:
     if isinstance(block, (ListItem, Table)):
         return True
     if isinstance(block, Paragraph):
-        return not (block.strong or block.large or _all_bold(block.content))
+        return not (block.large or _bold(block))
     return False
 
 
-def _all_bold(content: Inline) -> bool:
-    pieces = [p for p in content.pieces if p.text != BREAK and p.text.strip()]
-    return bool(pieces) and all(p.bold for p in pieces)
+def _bold(block: Paragraph | ListItem) -> bool:
+    """Bold as a whole: by its style, or every word of it by hand."""
+    pieces = [p for p in block.content.pieces if p.text != BREAK and p.text.strip()]
+    return block.strong or (bool(pieces) and all(p.bold for p in pieces))
 
 
 def _short(text: str) -> bool:

@@ -162,14 +162,15 @@ def articles_docx(path: Path):
 
 
 def word_numbered_docx(path: Path):
-    """Headings numbered by Word's own list numbering, in bold: the list level is the depth."""
+    """Headings numbered by Word's own list numbering, in bold (by a style or by hand): the list level is the depth."""
+    styles = BUILT_IN + [style("GenummerdeKop", "Genummerde kop", based_on="Normal", bold=True)]
     write_docx(path, [
-        para("Wonen", bold=True, numbered=0),
+        para("Wonen", style_id="GenummerdeKop", numbered=0),
         para("Bouwen", bold=True, numbered=1),
         para("We bouwen 500 woningen."),
         para("Huur", bold=True, numbered=1),
         para("De huren stijgen niet."),
-    ], BUILT_IN)
+    ], styles)
     return "numbered", [
         ("chapter", "Wonen", []),
         ("section", "Bouwen", ["We bouwen 500 woningen."]),

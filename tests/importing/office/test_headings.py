@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.importing.markdown import parse_draft
 from raadsakkoord.importing.office import read_document, read_outline
+from raadsakkoord.importing.office.blocks import Heading, ListItem, Paragraph, Title
+from raadsakkoord.importing.office.headings import propose_outline
+from raadsakkoord.importing.office.inline import Inline
+from raadsakkoord.importing.office.report import ImportReport
 from tests.importing.office.samples import BUILT_IN, DOCX_SAMPLES, ODT_SAMPLES, numbered_bold_docx, para, write_docx
 
 
@@ -88,3 +96,45 @@ def test_a_document_where_nothing_is_found_is_refused_with_the_rules_tried(tmp_p
         read_document(tmp_path / "tekst.docx")
     assert "geprobeerd: de stijlen Kop 1 en Kop 2, overzichtsniveaus 1 en 2, genummerde vetgedrukte " \
            "alinea's, korte vetgedrukte alinea's gevolgd door tekst" in caught.value.message
+
+
+# -- the law: whatever rule finds the outline, every word of the text is in it, in order -----------
+
+def _inline(text: str, bold: bool):
+    content = Inline()
+    content.add(text, bold=bold)
+    return content
+
+
+texts = st.sampled_from(["Wonen", "1. Wonen", "1.1 Bouwen", "3.2 Huur", "Artikel 3", "Hoofdstuk 2 Zorg",
+                         "We bouwen 500 woningen.", "Let op:", "2026. Een jaar", "De raad besluit *nu*"])
+blocks_strategy = st.lists(st.one_of(
+    st.builds(lambda t, b: Title(_inline(t, b)), texts, st.booleans()),
+    st.builds(lambda level, t: Heading(level, _inline(t, False)), st.integers(1, 4), texts),
+    st.builds(lambda t, b, large: Paragraph(_inline(t, b), large=large), texts, st.booleans(), st.booleans()),
+    st.builds(lambda ordered, level, t, b: ListItem(ordered, level, 1, _inline(t, b)),
+              st.booleans(), st.integers(0, 1), texts, st.booleans()),
+), max_size=25)
+_NUMBER_WORD = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
+
+
+def _words(text: str) -> list[str]:
+    # A heading's own number is left to the agreement, which numbers chapters and sections itself.
+    return [w for w in text.split() if not _NUMBER_WORD.match(w)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks_strategy)
+def test_the_proposed_outline_holds_every_word_of_the_document_in_order(blocks):
+    try:
+        outline = propose_outline(blocks, ImportReport("concept.docx"))
+    except InputError:
+        assert not any(isinstance(b, Heading) for b in blocks)  # headings are always found
+        return
+    expected = [w for b in blocks if not isinstance(b, Title) for w in _words(b.content.plain())]
+    found = [w for part in outline.preamble for w in _words(part.plain)]
+    for index, entry in enumerate(outline.entries):
+        if not (index == 0 and outline.named_chapter):
+            found += _words(entry.title)
+        found += [w for part in entry.body for w in _words(part.plain)]
+    assert found == expected
