@@ -31,6 +31,7 @@ RULES = {
     "numbered_large": mark("genummerde alinea's in grotere letters"),
     "bold": mark("korte vetgedrukte alinea's gevolgd door tekst"),
     "large": mark("korte alinea's in grotere letters gevolgd door tekst"),
+    "large_bold": mark("alinea's in grotere letters (hoofdstukken) en korte vetgedrukte alinea's (hoofdlijnen)"),
     "markdown": mark("koppen met # en ##"),
 }
 # Found by the document's own heading styles, as the author meant them: imported without asking.

@@ -66,7 +66,7 @@ def propose_outline(blocks: list[Block], report: ImportReport) -> Outline:
     if one_level:
         rule = rule if rule not in ("styles", "outline", "levels") else "one_level"
     # A title that names the single chapter is taken over; any other is counted as left out.
-    if titles and not one_level or len(titles) > 1:
+    if (titles and not one_level) or len(titles) > 1:
         report.add("title", len(titles) - (1 if one_level else 0))
 
     preamble: list[Block] = []
@@ -142,17 +142,16 @@ def _by_emphasis(blocks: list[Block]) -> tuple[str, dict[int, int]] | None:
     large: set[int] = set()
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if not isinstance(block, Paragraph) or not _body(following):
-            continue
-        text = block.content.plain()
+        text = block.content.plain() if isinstance(block, Paragraph) else ""
         if not _short(text) or text.endswith((".", ":", ";", ",")):
             continue
-        if block.large:
+        # A heading in larger type may be followed straight away by a bold one beneath it.
+        if block.large and (_body(following) or (isinstance(following, Paragraph) and _bold(following))):
             large.add(index)
-        elif _bold(block):
+        elif not block.large and _bold(block) and _body(following):
             bold.add(index)
     if large and bold:
-        return "large", {**{i: 1 for i in large}, **{i: 2 for i in bold}}
+        return "large_bold", {**{i: 1 for i in large}, **{i: 2 for i in bold}}
     if large:
         return "large", {i: 2 for i in large}
     if bold:

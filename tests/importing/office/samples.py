@@ -328,7 +328,7 @@ def one_level_odt(path: Path):
 
 
 def large_type_odt(path: Path):
-    """No headings: chapters in larger type, sections in bold, each followed by body text."""
+    """No headings: chapters in larger type, sections in bold, followed by body text or by a section."""
     styles = ('<style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt"/>'
               '</style:default-style>'
               '<style:style style:name="Standard" style:family="paragraph"/>'
@@ -340,7 +340,10 @@ def large_type_odt(path: Path):
         '<text:p text:style-name="Groot">Wonen</text:p>'
         '<text:p text:style-name="Standard">Wonen is een grondrecht.</text:p>'
         '<text:p text:style-name="P1">Bouwen</text:p>'
-        '<text:p text:style-name="Standard">We bouwen.</text:p>'), styles)
+        '<text:p text:style-name="Standard">We bouwen.</text:p>'
+        '<text:p text:style-name="Groot">Financiën</text:p>'
+        '<text:p text:style-name="P1">Begroting</text:p>'
+        '<text:p text:style-name="Standard">De begroting sluit.</text:p>'), styles)
     # The bold paragraph style is automatic (direct formatting), as LibreOffice writes it in content.xml.
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
@@ -350,9 +353,11 @@ def large_type_odt(path: Path):
         archive.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"))
         for name, data in parts.items():
             archive.writestr(name, data)
-    return "large", [
+    return "large_bold", [
         ("chapter", "Wonen", ["Wonen is een grondrecht."]),
         ("section", "Bouwen", ["We bouwen."]),
+        ("chapter", "Financiën", []),
+        ("section", "Begroting", ["De begroting sluit."]),
     ]
 
 
