@@ -103,6 +103,8 @@ def run_import_md(args: argparse.Namespace) -> int:
     workspace.close()
     say(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
         chapters=counts[0], sections=counts[1], workspace=workspace.label))
+    if not draft.outline.certain:
+        say(f"({draft.outline.explanation})")
     for line in report:
         say(line)
     return 0
