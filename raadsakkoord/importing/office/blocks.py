@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from raadsakkoord.importing.office.inline import Inline, escape_text
 from raadsakkoord.importing.office.report import ImportReport
 
-MAX_TITLE = 200  # as parse_draft and the model allow
-
 
 @dataclass
 class Heading:
