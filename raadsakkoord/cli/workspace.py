@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from raadsakkoord.cli.common import in_workspace, say, say_json
-from raadsakkoord.importing.drafts import read_draft
+from raadsakkoord.cli.common import in_workspace, say, say_json, warn
+from raadsakkoord.importing.drafts import read_draft_file
 from raadsakkoord.store.files import refuse_existing, remove_new_file
-from raadsakkoord.base.errors import UserError
+from raadsakkoord.base.errors import InputError, UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.queries.labels import AGREEMENT_STATUS_LABELS, STATUS_LABELS, verdict_label
 
@@ -31,10 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         imp = sub.add_parser(name)
         imp.add_argument("workspace", metavar=tr("WERKRUIMTE"))
         imp.add_argument("file", metavar=tr(metavar))
-        imp.add_argument("--title", required=True, help=tr("titel van het raadsakkoord"))
-        imp.add_argument("--municipality", required=True, help=tr("naam van de gemeente"))
-        imp.add_argument("--seats", required=True, type=int, help=tr("aantal zetels in de raad"))
+        # Required unless --dry-run: checked in the handler, so a dry run needs only the file.
+        imp.add_argument("--title", help=tr("titel van het raadsakkoord (verplicht, behalve bij --dry-run)"))
+        imp.add_argument("--municipality", help=tr("naam van de gemeente (verplicht, behalve bij --dry-run)"))
+        imp.add_argument("--seats", type=int, help=tr("aantal zetels in de raad (verplicht, behalve bij --dry-run)"))
         imp.add_argument("--term", default="", help=tr("raadsperiode, bijv. 2026–2030"))
+        imp.add_argument("--dry-run", action="store_true", help=tr(
+            "toon alleen de voorgestelde indeling (hoofdstukken, hoofdlijnen, woorden) en schrijf niets"))
+        imp.add_argument("--accept-outline", action="store_true", help=tr(
+            "importeer ook een indeling die niet uit de stijlen Kop 1 en Kop 2 komt maar op een andere "
+            "manier is gevonden (zie --dry-run)"))
         imp.set_defaults(handler=run_import_md)
 
     info = sub.add_parser("info")
@@ -63,7 +69,25 @@ def run_import_md(args: argparse.Namespace) -> int:
     from raadsakkoord.operations import Actor, import_markdown_draft
     from raadsakkoord.store.workspace import open_workspace
 
-    text, report = read_draft(args.file)
+    draft = read_draft_file(args.file)
+    if args.dry_run:
+        for line in draft.outline.lines() + draft.left_out:
+            say(line)
+        say(tr("Proefdraai: er is niets geïmporteerd."))
+        return 0
+    missing = [option for option, value in (("--title", args.title), ("--municipality", args.municipality),
+                                            ("--seats", args.seats)) if value is None]
+    if missing:
+        raise InputError(tr("Geef ook {options} op (of alleen --dry-run om de indeling te bekijken).").format(
+            options=", ".join(missing)))
+    if not draft.outline.certain and not args.accept_outline:
+        for line in draft.outline.lines():
+            say(line)
+        warn(tr("{source} heeft niet de stijlen Kop 1 en Kop 2; er is niets geïmporteerd. Controleer de "
+                "indeling hierboven en voer de opdracht opnieuw uit met --accept-outline om haar zo te "
+                "importeren.").format(source=draft.outline.source))
+        return 1
+    text, report = draft.markdown(), draft.left_out
     refuse_existing(args.workspace)
     workspace = open_workspace(args.workspace, create=True)
     try:
@@ -79,6 +103,8 @@ def run_import_md(args: argparse.Namespace) -> int:
     workspace.close()
     say(tr("{chapters} hoofdstukken en {sections} hoofdlijnen geïmporteerd in {workspace}").format(
         chapters=counts[0], sections=counts[1], workspace=workspace.label))
+    if not draft.outline.certain:
+        say(f"({draft.outline.explanation})")
     for line in report:
         say(line)
     return 0

@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 # The CLI's own checks (``raadsakkoord import-md``), so both refuse the same files with the same words.
-from raadsakkoord.importing.drafts import read_draft
+from raadsakkoord.importing.drafts import DraftFile, read_draft_file
 from raadsakkoord.store.files import refuse_existing, remove_new_file
 from raadsakkoord.base.errors import InputError, UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.importing.markdown import parse_draft
+from raadsakkoord.importing.outline import Outline
 from raadsakkoord.operations import Actor, import_markdown_draft
 from raadsakkoord.store.workspace import open_workspace, url_with_password as store_url_with_password
 from ui.common import messages
 from ui.common.background import TaskRunner
+from ui.shell import outlinepreview
 
 WORKSPACE_SUFFIX = ".raadsakkoord"
 WORKSPACE_FILTER = mark("Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)")
@@ -136,17 +138,19 @@ def ask_database_url(parent: QWidget | None, initial: str = "") -> str | None:
 
 # --- a new workspace from a Markdown draft ----------------------------------------------------
 
-def create_from_markdown(draft: str, target: str, *, title: str, municipality: str, seats: int,
-                         term: str, person: str) -> tuple[str, int, int, list[str]]:
+def create_from_markdown(draft: DraftFile, target: str, *, title: str, municipality: str, seats: int,
+                         term: str, person: str, outline: Outline | None = None) -> tuple[str, int, int, list[str]]:
     """Make the workspace file and import the draft into it: all of it, or no file at all.
 
-    The draft is Markdown, or a Word or OpenDocument file read as the CLI
-    reads it. Returns the workspace's path, the number of chapters and
-    sections, and the lines saying what a document import left out.
-    Runs off the GUI thread.
+    The draft is a Markdown file, or a Word or OpenDocument file read as the
+    CLI reads it, imported with ``outline`` (its proposed outline as the
+    clerk corrected it). Returns the workspace's path, the number of
+    chapters and sections, and the lines saying what a document import left
+    out. Runs off the GUI thread.
     """
-    text, left_out = read_draft(draft)
-    parse_draft(text, Path(draft).name)  # a bad draft is refused before any file is made
+    source = draft.outline.source
+    text = draft.markdown(outline)
+    parse_draft(text, source)  # a bad draft is refused before any file is made
     refuse_existing(target)
     try:
         workspace = open_workspace(target, create=True)
@@ -157,7 +161,7 @@ def create_from_markdown(draft: str, target: str, *, title: str, municipality: s
         with workspace.action() as session:
             agreement = import_markdown_draft(session, Actor.griffie(person or "Griffie"), text, title=title,
                                               municipality=municipality, council_seats=seats, term=term,
-                                              source=Path(draft).name)
+                                              source=source)
             counts = (len(agreement.chapters), sum(len(c.sections) for c in agreement.chapters))
     except Exception:
         workspace.close()
@@ -165,7 +169,7 @@ def create_from_markdown(draft: str, target: str, *, title: str, municipality: s
         raise
     label = workspace.label
     workspace.close()
-    return label, counts[0], counts[1], left_out
+    return label, counts[0], counts[1], draft.left_out
 
 
 def _free_path(folder: Path, stem: str) -> Path:
@@ -190,7 +194,8 @@ class NewFromMarkdownDialog(QDialog):
         self.created: tuple[str, int, int, list[str]] | None = None
 
         intro = QLabel(tr("Elke kop met één # in het concept wordt een hoofdstuk, elke kop met ## een "
-                          "hoofdlijn. Tekst vóór het eerste hoofdstuk wordt de inleiding."))
+                          "hoofdlijn. Tekst vóór het eerste hoofdstuk wordt de inleiding. Van een Word- of "
+                          "OpenDocument-bestand ziet u eerst de voorgestelde indeling, die u kunt verbeteren."))
         intro.setWordWrap(True)
         self.draft_edit = QLineEdit()
         self.draft_edit.setPlaceholderText(tr("Het Markdown-bestand met het concept"))
@@ -329,9 +334,22 @@ class NewFromMarkdownDialog(QDialog):
         seats, term = self.seats_spin.value(), self.term_edit.text().strip()
         person = self._person
         self._set_busy(True)
-        self._runner.run(lambda: create_from_markdown(draft, target, title=title, municipality=municipality,
-                                                      seats=seats, term=term, person=person),
-                         self._done, self._failed)
+
+        def make(read: DraftFile) -> None:
+            outline = None
+            if read.is_document:
+                # A Word or OpenDocument file's headings are shown first, and may be corrected.
+                outline = outlinepreview.ask_outline(self, read.outline)
+                if outline is None:
+                    self._set_busy(False)
+                    self.status.setText(tr("Er is niets geïmporteerd."))
+                    self.status.show()
+                    return
+            self._runner.run(lambda: create_from_markdown(read, target, title=title, municipality=municipality,
+                                                          seats=seats, term=term, person=person, outline=outline),
+                             self._done, self._failed)
+
+        self._runner.run(lambda: read_draft_file(draft), make, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -1,15 +1,17 @@
 """A first draft from a word processor: Word (.docx) or OpenDocument text (.odt) to a Markdown draft.
 
-``read_document(path)`` is what the CLI's ``import-docx`` (and ``import-md``
+``read_outline(path)`` is what the CLI's ``import-docx`` (and ``import-md``
 for such files) and the application's "new from document" action call: it
-returns the Markdown draft that ``operations.import_markdown_draft`` reads,
-so a Word draft and a Markdown draft go through one code path, and a report
-of what the document held that a draft cannot (comments, images, fields, …).
+returns the proposed outline (``importing.outline``), whose Markdown
+``operations.import_markdown_draft`` reads, so a Word draft and a Markdown
+draft go through one code path, and a report of what the document held that
+a draft cannot (comments, images, fields, …).
 
-Heading 1 becomes a chapter and Heading 2 a section; paragraphs, bold,
-italic, links, bulleted and numbered lists and simple tables become
-Markdown. A document with tracked changes is refused: half-applied changes
-would put text in the agreement that nobody has accepted.
+Heading 1 becomes a chapter and Heading 2 a section; without those, the
+headings are found another way (``office.headings``) and the outline says
+which. Paragraphs, bold, italic, links, bulleted and numbered lists and
+simple tables become Markdown. A document with tracked changes is refused:
+half-applied changes would put text in the agreement that nobody has accepted.
 
 The file's kind is told by its bytes, not its name: an encrypted Word file
 or an old .doc renamed to .docx gets the message that fits.
@@ -20,17 +22,19 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from raadsakkoord.base.archive import BoundedZip
 from raadsakkoord.base.errors import InputError, os_reason
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.importing.markdown import parse_draft
-from raadsakkoord.importing.office.blocks import draft_markdown
 from raadsakkoord.importing.office.report import ImportReport
 from raadsakkoord.importing.office.xmlguard import check_parts
 
-__all__ = ["ImportReport", "is_binary_document", "read_document"]
+if TYPE_CHECKING:
+    from raadsakkoord.importing.outline import Outline
+
+__all__ = ["ImportReport", "is_binary_document", "read_document", "read_outline"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
 # Unpacked, per part and for the whole file: a zip bomb is refused as soon as it passes either.
@@ -57,7 +61,19 @@ def is_binary_document(path: str | Path) -> bool:
 
 
 def read_document(path: str | Path) -> tuple[str, ImportReport]:
-    """The Markdown draft in a .docx or .odt file, and what was left out; InputError if unusable."""
+    """The Markdown draft of a .docx or .odt file's proposed outline, and what was left out.
+
+    InputError if the file is unusable or its outline would not make an agreement.
+    """
+    outline, report = read_outline(path)
+    outline.check()
+    markdown = outline.markdown()
+    parse_draft(markdown, outline.source)  # the draft reads back whole, or the clerk hears why now
+    return markdown, report
+
+
+def read_outline(path: str | Path) -> tuple[Outline, ImportReport]:
+    """The proposed outline of a .docx or .odt file, and what was left out; InputError if unusable."""
     file = Path(path)
     source = file.name
     data_head, size = _head(file)
@@ -77,20 +93,21 @@ def read_document(path: str | Path) -> tuple[str, ImportReport]:
     # One open file for every read: what was checked is what is read, even if the file is replaced meanwhile.
     with handle:
         try:
-            markdown = _read(handle, source, report)
+            return _read(handle, source, report), report
         except InputError:
             raise
         except Exception as exc:
-            # The checks above and the readers cover every structure we know
-            # of; a file built in a way no one foresaw still gets a message,
-            # never a crash, and nothing is imported.
+            # The checks and the readers cover every structure we know of; a
+            # file built in a way no one foresaw still gets a message, never
+            # a crash, and nothing is imported.
             raise InputError(tr("{source} is op een manier opgebouwd die Raadsakkoord niet kan lezen ({kind}); "
                                 "er is niets geïmporteerd. Sla het opnieuw op in Word of LibreOffice en "
                                 "probeer het nog eens.").format(source=source, kind=type(exc).__name__)) from exc
-    return markdown, report
 
 
-def _read(handle: BinaryIO, source: str, report: ImportReport) -> str:
+def _read(handle: BinaryIO, source: str, report: ImportReport) -> Outline:
+    from raadsakkoord.importing.office.headings import propose_outline
+
     archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
     kind = _zip_kind(archive, source)
     check_parts(archive, source)
@@ -103,9 +120,7 @@ def _read(handle: BinaryIO, source: str, report: ImportReport) -> str:
 
         content, styles = _open_odt(archive, source)
         blocks = OdtReader(content, styles, report).read()
-    markdown = draft_markdown(blocks, report)
-    parse_draft(markdown, source)  # the draft reads back whole, or the clerk hears why now
-    return markdown
+    return propose_outline(blocks, report)
 
 
 def _head(file: Path) -> tuple[bytes, int]:

@@ -1,32 +1,37 @@
-"""The blocks a word processor's document is read into, and the Markdown draft they make.
+"""The blocks a word processor's document is read into, and the Markdown each becomes.
 
 Both readers (.docx and .odt) produce the same blocks, so the rules for
-turning them into a draft live here once: Heading 1 a chapter, Heading 2 a
-section, deeper headings inside the section, and the structure checked with
-messages in a word processor's terms (styles, not ``#``) before
-``importing.parse_draft`` reads the Markdown.
+turning them into Markdown live here once. Which blocks are headings, and
+so where chapters and sections begin, is decided in ``office.headings``;
+a paragraph carries what that needs (bold, larger type).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from raadsakkoord.base.errors import InputError
-from raadsakkoord.base.i18n import tr
 from raadsakkoord.importing.office.inline import Inline, escape_text
 from raadsakkoord.importing.office.report import ImportReport
-
-MAX_TITLE = 200  # as parse_draft and the model allow
 
 
 @dataclass
 class Heading:
-    level: int  # 1 chapter, 2 section, 3–6 inside a section
+    level: int  # 1–9, as the document's outline has it
     content: Inline
+    by_style: bool = True  # a style named "Heading N"/"Kop N"; False: an outline level alone
 
 
 @dataclass
 class Paragraph:
+    content: Inline
+    strong: bool = False  # bold through the paragraph's own style (bold runs are in the content)
+    large: bool = False  # in larger type than the document's body text
+
+
+@dataclass
+class Title:
+    """The document's Title (or Subtitle) paragraph: a name for the whole, not a chapter."""
+
     content: Inline
 
 
@@ -36,6 +41,7 @@ class ListItem:
     level: int  # 0 for the outer list
     number: int  # for an ordered item: the number the reader saw
     content: Inline
+    strong: bool = False  # bold through the paragraph's own style (a numbered heading style)
 
 
 @dataclass
@@ -43,14 +49,16 @@ class Table:
     rows: list[list[Inline]] = field(default_factory=list)
 
 
-Block = Heading | Paragraph | ListItem | Table
+Block = Heading | Paragraph | ListItem | Table | Title
 
 
-def draft_markdown(blocks: list[Block], report: ImportReport) -> str:
-    """The Markdown draft of the blocks, after checking that they make chapters and sections."""
-    blocks = [b for b in blocks if not _blank(b)]
-    _check_structure(blocks, report.source)
-    parts: list[str] = []
+def body_parts(blocks: list[Block], report: ImportReport, *, section_level: int = 2) -> list[tuple[str, str]]:
+    """(Markdown, plain text) per part of a body: a paragraph, a whole list, a table, a sub-heading.
+
+    A heading here is deeper than a section; ``section_level`` is the
+    document's level of sections, so that its next level down becomes ``###``.
+    """
+    parts: list[tuple[str, str]] = []
     previous: Block | None = None
     markers: list[tuple[int, str]] = []  # per open list level: (indent, marker) of its last item
     for block in blocks:
@@ -59,20 +67,24 @@ def draft_markdown(blocks: list[Block], report: ImportReport) -> str:
                 markers.clear()
             text = _list_item(block, markers, report)
             if isinstance(previous, ListItem):
-                parts[-1] += "\n" + text
+                markdown, plain = parts[-1]
+                parts[-1] = (markdown + "\n" + text, plain + " " + block.content.plain())
             else:
-                parts.append(text)
+                parts.append((text, block.content.plain()))
         elif isinstance(block, Heading):
-            parts.append(_heading(block))
-        elif isinstance(block, Paragraph):
-            parts.append(_inline(block.content, report))
+            depth = min(max(block.level - section_level + 2, 3), 6)
+            parts.append(("#" * depth + " " + escape_text(block.content.plain()), block.content.plain()))
+        elif isinstance(block, Table):
+            plain = " ".join(cell.plain() for row in block.rows for cell in row if not cell.empty)
+            parts.append((_table(block, report), plain))
         else:
-            parts.append(_table(block, report))
+            parts.append((_inline(block.content, report), block.content.plain()))
         previous = block
-    return "\n\n".join(parts) + "\n"
+    return parts
 
 
-def _blank(block: Block) -> bool:
+def blank(block: Block) -> bool:
+    """Whether the block holds no text: spacing, or what was left out (an image alone)."""
     if isinstance(block, Table):
         return all(cell.empty for row in block.rows for cell in row)
     return block.content.empty
@@ -83,13 +95,6 @@ def _inline(content: Inline, report: ImportReport, *, breaks: bool = True) -> st
     if lost:
         report.add("emphasis")
     return text
-
-
-def _heading(block: Heading) -> str:
-    title = block.content.plain()
-    if block.level <= 2:
-        return "#" * block.level + " " + title  # a title is plain text, not Markdown
-    return "#" * min(block.level, 6) + " " + escape_text(title)
 
 
 def _list_item(item: ListItem, markers: list[tuple[int, str]], report: ImportReport) -> str:
@@ -116,39 +121,3 @@ def _table(table: Table, report: ImportReport) -> str:
         if index == 0:
             lines.append("|" + "|".join(["---"] * width) + "|")
     return "\n".join(lines)
-
-
-def _check_structure(blocks: list[Block], source: str) -> None:
-    """Refuse what would not make an agreement, naming the styles a Word user knows."""
-    if not blocks:
-        raise InputError(tr("{source} bevat geen tekst.").format(source=source))
-    headings = [b for b in blocks if isinstance(b, Heading) and b.level <= 2]
-    for heading in headings:
-        title = heading.content.plain()
-        if len(title) > MAX_TITLE:
-            raise InputError(tr("{source}: de kop '{start}…' is langer dan {limit} tekens; "
-                                "maak hem korter.").format(source=source, start=title[:40], limit=MAX_TITLE))
-    if not any(h.level == 1 for h in headings):
-        raise InputError(tr(
-            "{source} heeft geen kop met de stijl Kop 1 (Heading 1). Geef elk hoofdstuk de stijl Kop 1 "
-            "en elke hoofdlijn de stijl Kop 2, en probeer het opnieuw.").format(source=source))
-    if not any(h.level == 2 for h in headings):
-        raise InputError(tr(
-            "{source} heeft geen kop met de stijl Kop 2 (Heading 2): zonder hoofdlijnen is er niets te "
-            "importeren. Geef elke hoofdlijn de stijl Kop 2.").format(source=source))
-    seen_chapter = False
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Heading) or block.level > 2:
-            continue
-        title = block.content.plain()
-        if block.level == 1:
-            seen_chapter = True
-            continue
-        if not seen_chapter:
-            raise InputError(tr(
-                "{source}: de hoofdlijn '{title}' (Kop 2) staat vóór de eerste kop met de stijl Kop 1; "
-                "zet er een hoofdstuk boven.").format(source=source, title=title))
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is None or (isinstance(following, Heading) and following.level <= 2):
-            raise InputError(tr("{source}: de hoofdlijn '{title}' (Kop 2) heeft geen tekst.").format(
-                source=source, title=title))

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.importing.office.blocks import Block, Heading, ListItem, Paragraph, Table
+from raadsakkoord.importing.office.blocks import Block, Heading, ListItem, Paragraph, Table, Title
 from raadsakkoord.importing.office.docx_styles import Numbering, Styles, flag, numbering_of, outline_level
 from raadsakkoord.importing.office.inline import Inline
 from raadsakkoord.importing.office.report import ImportReport
@@ -111,7 +111,8 @@ class DocxReader:
     def paragraph(self, p) -> None:
         properties = p.find(qn("w:pPr"))
         style = _style_id(properties) or self.styles.default_paragraph
-        level = outline_level(properties) or self.styles.heading_level(style)
+        direct_level = outline_level(properties)
+        level = direct_level or self.styles.heading_level(style)
         toc_field = self._in_toc()
         content = Inline()
         self.inline(p, content, style, None)
@@ -126,18 +127,19 @@ class DocxReader:
         if content.empty:
             return
         if level == "title":
-            self.report.add("title")
+            self.blocks.append(Title(content))
         elif isinstance(level, int):
-            self.blocks.append(Heading(level, content))
+            self.blocks.append(Heading(level, content, by_style=not direct_level and self.styles.named_heading(style)))
         else:
-            self.list_or_paragraph(properties, style, content)
+            self.list_or_paragraph(p, properties, style, content)
 
-    def list_or_paragraph(self, properties, style, content: Inline) -> None:
+    def list_or_paragraph(self, p, properties, style, content: Inline) -> None:
         direct = numbering_of(properties)
         numbering = (*direct, direct[1]) if direct else self.styles.numbering(style)
         kind = self.numbering.kind(*numbering[:2]) if numbering else None
         if kind is None:
-            self.blocks.append(Paragraph(content))
+            self.blocks.append(Paragraph(content, strong=bool(self.styles.run_flag(style, "b")),
+                                         large=self.styles.large(p, style)))
             return
         num_id, level, depth = numbering
         number = 0
@@ -147,7 +149,8 @@ class DocxReader:
             self.counters[key] = number
             for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
                 del self.counters[deeper]  # a sub-list starts again under each item
-        self.blocks.append(ListItem(kind == "number", depth, number, content))
+        self.blocks.append(ListItem(kind == "number", depth, number, content,
+                                    strong=bool(self.styles.run_flag(style, "b"))))
 
     def table(self, tbl) -> None:
         table = Table()

@@ -31,10 +31,16 @@ def flag(properties, name: str) -> bool | None:
     return element.get(qn("w:val")) in _TRUE
 
 
+LARGER = 1.2  # type this much larger than the body text sets a paragraph apart as a heading
+_DEFAULT_SIZE = 20  # half-points: Word's size when the file states none
+
+
 class Styles:
     def __init__(self, styles_element) -> None:
         self._by_id = {}
         self.default_paragraph = None
+        defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self._default_size = _size(defaults) or _DEFAULT_SIZE
         for style in styles_element.iterchildren(qn("w:style")):
             self._by_id[style.get(qn("w:styleId"))] = style
             if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
@@ -72,6 +78,35 @@ class Styles:
                 return outline_level(properties)
         return None
 
+    def named_heading(self, style_id: str | None) -> bool:
+        """Whether the style is a heading by name ("heading 1", "Kop 2"), or derived from one."""
+        return any(_HEADING_NAME.match(self._name(style)) for style in self.chain(style_id))
+
+    def size(self, style_id: str | None) -> int:
+        """The type size in half-points a style gives, following its chain to the document's default."""
+        return self._stated_size(style_id) or self._default_size
+
+    def _stated_size(self, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
+            found = _size(style.find(qn("w:rPr")))
+            if found:
+                return found
+        return None
+
+    def large(self, paragraph, style_id: str | None) -> bool:
+        """Whether all the paragraph's text is set larger than the body text."""
+        body = self.size(self.default_paragraph)
+        sizes = []
+        for run in paragraph.iter(qn("w:r")):
+            if not "".join(t.text or "" for t in run.iter(qn("w:t"))).strip():
+                continue
+            properties = run.find(qn("w:rPr"))
+            character = properties.find(qn("w:rStyle")) if properties is not None else None
+            sizes.append(_size(properties)
+                         or (self._stated_size(character.get(qn("w:val"))) if character is not None else None)
+                         or self.size(style_id))
+        return bool(sizes) and min(sizes) >= body * LARGER
+
     def numbering(self, style_id: str | None) -> tuple[str, int, int] | None:
         """(numId, level, depth shown) the style gives its paragraphs, as List Bullet and List Number do."""
         depth = 0
@@ -89,6 +124,14 @@ class Styles:
             if value is not None:
                 return value
         return None
+
+
+def _size(run_properties) -> int | None:
+    if run_properties is None:
+        return None
+    element = run_properties.find(qn("w:sz"))
+    value = element.get(qn("w:val"), "") if element is not None else ""
+    return int(value) if value.isdigit() and 0 < int(value) < 3200 else None
 
 
 def outline_level(paragraph_properties) -> int | None:

@@ -12,7 +12,7 @@ import re
 
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.importing.office.blocks import Block, Heading, ListItem, Paragraph, Table
+from raadsakkoord.importing.office.blocks import Block, Heading, ListItem, Paragraph, Table, Title
 from raadsakkoord.importing.office.inline import Inline
 from raadsakkoord.importing.office.odt_styles import NS, OdfStyles, q
 from raadsakkoord.importing.office.report import ImportReport
@@ -107,16 +107,22 @@ class OdtReader:
         if content.empty:
             return
         level = h.get(q("text:outline-level"), "1")
-        self.blocks.append(Heading(int(level) if level.isdigit() and int(level) > 0 else 1, content))
+        self.blocks.append(Heading(int(level) if level.isdigit() and int(level) > 0 else 1, content,
+                                   by_style=self.styles.named_heading(h.get(q("text:style-name")))))
 
     def paragraph(self, p) -> None:
         content = self.paragraph_content(p)
         if content.empty:
             return
-        if self.styles.is_title(p.get(q("text:style-name"))):
-            self.report.add("title")
+        style = p.get(q("text:style-name"))
+        if self.styles.is_title(style):
+            self.blocks.append(Title(content))
             return
-        self.blocks.append(Paragraph(content))
+        level = self.styles.outline_level(style)
+        if level:
+            self.blocks.append(Heading(level, content, by_style=self.styles.named_heading(style)))
+            return
+        self.blocks.append(Paragraph(content, large=self.styles.large(style)))
 
     def paragraph_content(self, p) -> Inline:
         style = p.get(q("text:style-name"))

@@ -20,6 +20,12 @@ NS = {
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
 }
 _TITLE_NAMES = {"title", "subtitle", "titel", "ondertitel"}
+# LibreOffice's "Heading_20_1" (shown "Heading 1") and a Dutch "Kop 1".
+_HEADING_NAME = re.compile(r"^(?:heading|kop)(?:[ _]|_20_)*[1-9]?$", re.IGNORECASE)
+LARGER = 1.2  # type this much larger than the body text sets a paragraph apart as a heading
+_DEFAULT_POINTS = 12.0  # LibreOffice's default size when the file states none
+_POINTS = re.compile(r"^(\d+(?:\.\d+)?)pt$")
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
 # Word's "List Bullet 2", kept as a paragraph style when LibreOffice opens a
 # .docx: a list of its own at level 1, shown indented, so the name says the depth.
 _LIST_DEPTH_NAME = re.compile(r"^list[ _](?:20_)?(?:bullet|number)[ _](?:20_)?([2-9])$", re.IGNORECASE)
@@ -43,6 +49,7 @@ class OdfStyles:
         self._styles: dict[tuple[str, str], object] = {}
         self._lists: dict[str, object] = {}
         self.automatic: set[tuple[str, str]] = set()
+        self.default_points = _DEFAULT_POINTS
         for root in reversed([r for r in roots if r is not None]):
             automatic = root.tag == q("office:automatic-styles")
             for style in root.iterchildren(q("style:style")):
@@ -52,6 +59,11 @@ class OdfStyles:
                     self.automatic.add(key)
                 else:
                     self.automatic.discard(key)
+            for default in root.iterchildren(q("style:default-style")):
+                properties = default.find(q("style:text-properties"))
+                size = properties.get(q("fo:font-size"), "") if properties is not None else ""
+                if default.get(q("style:family")) == "paragraph" and (match := _POINTS.match(size)):
+                    self.default_points = float(match.group(1))
             for list_style in root.iterchildren(q("text:list-style")):
                 self._lists[list_style.get(q("style:name"), "")] = list_style
 
@@ -102,6 +114,35 @@ class OdfStyles:
             if {n.lower() for n in names} & _TITLE_NAMES:
                 return True
         return False
+
+    def outline_level(self, name: str | None) -> int | None:
+        """The outline level a paragraph style gives (a heading written as a plain paragraph), or None."""
+        for style in self.chain("paragraph", name):
+            value = style.get(q("style:default-outline-level"), "")
+            if value:
+                return int(value) if value.isdigit() and 0 < int(value) <= 10 else None
+        return None
+
+    def named_heading(self, name: str | None) -> bool:
+        """Whether a paragraph style is a heading by name, or derived from one."""
+        return any(_HEADING_NAME.match(label or "") for style in self.chain("paragraph", name)
+                   for label in (style.get(q("style:name")), style.get(q("style:display-name"))))
+
+    def _points(self, name: str | None) -> float:
+        """The type size a paragraph style gives, in points, following its parents."""
+        scale = 1.0
+        for style in self.chain("paragraph", name):
+            properties = style.find(q("style:text-properties"))
+            value = properties.get(q("fo:font-size"), "") if properties is not None else ""
+            if match := _POINTS.match(value):
+                return float(match.group(1)) * scale
+            if match := _PERCENT.match(value):
+                scale *= float(match.group(1)) / 100
+        return self.default_points * scale
+
+    def large(self, name: str | None) -> bool:
+        """Whether a paragraph's style sets it larger than the body text ("Standard")."""
+        return self._points(name) >= self._points("Standard") * LARGER
 
     def list_depth(self, name: str | None) -> int:
         for style in self.chain("paragraph", name):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from raadsakkoord.queries.outline import agreement_outline
 from raadsakkoord.store.workspace import open_workspace
-from ui.shell import opendialogs
+from ui.shell import opendialogs, outlinepreview
 from ui.shell.opendialogs import (
     DatabaseUrlDialog,
     NewFromMarkdownDialog,
@@ -307,11 +307,14 @@ def test_making_a_workspace_from_a_word_document_says_what_was_left_out(qtbot, s
     document.add_paragraph("We bouwen 500 woningen.")
     path = tmp_path / "concept.docx"
     document.save(str(path))
+    previewed = []
+    monkeypatch.setattr(outlinepreview, "_run_dialog", lambda preview: previewed.append(preview.outline) or True)
     dialog = _dialog(qtbot, runner)
     _fill(qtbot, dialog, path, None, monkeypatch)
     with qtbot.waitSignal(dialog.accepted):
         dialog.create_button.click()
     assert said.errors == [] and said.bugs == []
+    assert [(e.kind, e.title) for e in previewed[0].entries] == [("chapter", "Wonen"), ("section", "Bouwen")]
     target, chapters, sections, left_out = dialog.created
     assert (chapters, sections) == (1, 1) and left_out and "concept.docx" in left_out[0]
     assert said.infos and said.infos[0][1].startswith(left_out[0])
