@@ -47,9 +47,9 @@ KINDS = ("sections", "amendments", "chapters", "parties", "rounds", "tasks")
 # The audit payload's key for each kind: one id, or (confirm_endorsements) a list of them.
 _PAYLOAD_KEYS = {"section": "sections", "sections": "sections", "amendment": "amendments",
                  "chapter": "chapters", "party": "parties", "round": "rounds", "task": "tasks"}
-# Actions that change too much to list: every view reloads.
+# Actions that change too much to list: every view reloads. A party's seats count in every section's support.
 _EVERYTHING = frozenset({"create_agreement", "update_agreement", "import_markdown_draft", "import_party_package",
-                         "import_round_package", "publish_round"})
+                         "import_round_package", "publish_round", "add_party", "update_party"})
 
 
 @dataclass(frozen=True)
