@@ -15,6 +15,7 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Amendment, Revision, Section
 from raadsakkoord.queries.drafting import RevisionEntry
 from raadsakkoord.queries.lookup import get
+from raadsakkoord.store.audit import tip
 from raadsakkoord.store.changefeed import Change
 
 
@@ -38,3 +39,8 @@ def current_revision(session: Session, section_id: uuid.UUID) -> RevisionEntry:
     return RevisionEntry(revision.id, revision.number, revision.author,
                          revision.party.short_name if revision.party else "", revision.reason,
                          revision.created_at, revision.text)
+
+
+def latest_change(session: Session) -> int:
+    """The number of the newest audit event: a window that loads its views now has seen up to here."""
+    return tip(session)[0]

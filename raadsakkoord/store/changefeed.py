@@ -171,8 +171,28 @@ def _forget(session: Session, transaction) -> None:
         session.info.pop(_EVENTS_KEY, None)
 
 
+_EVENTS_AFTER = "SELECT seq, at, actor, action, payload FROM audit_event WHERE seq > {} ORDER BY seq"
+
+
 class ChangeListener:
-    """Hears what others commit to one workspace; blocking calls, for a thread of their own."""
+    """Hears what others commit to one workspace; blocking calls, for a thread of their own.
+
+    ``since`` is the newest audit event the window had seen when it loaded
+    its views: what others committed between that and the moment the
+    listener was ready is reported by the first ``wait``.
+    """
+
+    origin: Origin
+    _last_seq: int
+
+    def _catch_up(self, rows) -> Change | None:
+        """The others' change in audit rows (seq, at, actor, action, payload) after the last one seen."""
+        rows = [row for row in rows if row[0] > self._last_seq]
+        if not rows:
+            return None
+        self._last_seq = rows[-1][0]
+        return coalesce(change_of_event(seq, _as_utc(at), actor, action, json.loads(payload))
+                        for seq, at, actor, action, payload in rows if not self.origin.wrote(seq))
 
     def wait(self, timeout: float) -> Change | None:
         """The others' changes since the last call, coalesced; None when nothing came within ``timeout``."""
@@ -189,30 +209,28 @@ class ChangeListener:
 class SqliteListener(ChangeListener):
     """Polls ``PRAGMA data_version`` every ``interval`` seconds; reads new audit events only when it moved."""
 
-    def __init__(self, path: str, origin: Origin, *, interval: float = 0.25) -> None:
+    def __init__(self, path: str, origin: Origin, *, since: int | None = None, interval: float = 0.25) -> None:
         self.origin = origin
         self.interval = interval
         # Read-only, its own connection: data_version counts commits by every other connection.
         self._db = sqlite3.connect(f"{_file_uri(path)}?mode=ro", uri=True, timeout=2, check_same_thread=False)
         self._version = self._data_version()
-        self._last_seq = self._db.execute("SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
+        newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
+        self._last_seq = newest if since is None else since
+        self._pending = self._catch_up(self._db.execute(_EVENTS_AFTER.format("?"), (self._last_seq,)).fetchall())
 
     def _data_version(self) -> int:
         return self._db.execute("PRAGMA data_version").fetchone()[0]
 
     def poll(self) -> Change | None:
         """One look: nothing, unless another connection committed since the last look."""
+        pending, self._pending = self._pending, None
         version = self._data_version()
         if version == self._version:
-            return None
+            return pending
         self._version = version
-        rows = self._db.execute("SELECT seq, at, actor, action, payload FROM audit_event WHERE seq > ? ORDER BY seq",
-                                (self._last_seq,)).fetchall()
-        if not rows:
-            return None
-        self._last_seq = rows[-1][0]
-        return coalesce(change_of_event(seq, _sqlite_time(at), actor, action, json.loads(payload))
-                        for seq, at, actor, action, payload in rows if not self.origin.wrote(seq))
+        change = self._catch_up(self._db.execute(_EVENTS_AFTER.format("?"), (self._last_seq,)).fetchall())
+        return coalesce(c for c in (pending, change) if c is not None)
 
     def wait(self, timeout: float) -> Change | None:
         deadline = time.monotonic() + timeout
@@ -232,10 +250,11 @@ class SqliteListener(ChangeListener):
 class PostgresListener(ChangeListener):
     """LISTENs on its own connection; its application_name tells the others who is working here."""
 
-    def __init__(self, url: sa.URL, origin: Origin, who: str) -> None:
+    def __init__(self, url: sa.URL, origin: Origin, who: str, *, since: int | None = None) -> None:
         import psycopg
 
         self.origin = origin
+        self._last_seq = since
         self._psycopg = psycopg
         self._conninfo = sa.URL.create("postgresql", username=url.username, password=url.password, host=url.host,
                                        port=url.port, database=url.database, query=url.query).render_as_string(
@@ -243,17 +262,30 @@ class PostgresListener(ChangeListener):
         self._name = application_name(who)
         self._lock = threading.Lock()  # wait() and others() may be called from different threads
         self._connection = None
-        self._connect()
+        self._pending = self._connect()
 
-    def _connect(self) -> None:
+    def _connect(self) -> Change | None:
+        """Listen; and what was committed since the last event seen, which no notice will tell any more."""
         self._connection = self._psycopg.connect(self._conninfo, autocommit=True, application_name=self._name)
         self._connection.execute(f"LISTEN {CHANNEL}")
+        try:
+            if self._last_seq is None:
+                self._last_seq = self._connection.execute(
+                    "SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
+                return None
+            return self._catch_up(self._connection.execute(_EVENTS_AFTER.format("%s"), (self._last_seq,)).fetchall())
+        except self._psycopg.errors.InsufficientPrivilege:
+            # A login that may not read the log learns the numbers from the notices, and reloads once.
+            self._last_seq = self._last_seq or 0
+            return Change(everything=True)
 
     def wait(self, timeout: float) -> Change | None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            return pending
         try:
             if self._connection is None or self._connection.closed:
-                self._connect()
-                return Change(everything=True)  # notices sent while we were away are lost: reload all
+                return self._connect()
             ready, _, _ = select.select([self._connection.fileno()], [], [], timeout)
             if not ready:
                 return None
@@ -266,6 +298,9 @@ class PostgresListener(ChangeListener):
         changes = []
         for notice in notices:
             origin, change = Change.from_payload(notice.payload)
+            if change.seq and change.seq <= self._last_seq:
+                continue  # already read when catching up
+            self._last_seq = max(self._last_seq, change.seq)
             if origin != self.origin.id:
                 changes.append(change)
         return coalesce(changes)
@@ -301,11 +336,11 @@ def application_name(who: str) -> str:
     return encoded.decode("utf-8", errors="ignore")
 
 
-def listen(url: sa.URL, origin: Origin, who: str) -> ChangeListener:
+def listen(url: sa.URL, origin: Origin, who: str, *, since: int | None = None) -> ChangeListener:
     """A listener for the workspace at ``url``, as ``who`` (shown to the others on PostgreSQL)."""
     if url.get_backend_name() == "sqlite":
-        return SqliteListener(url.database or "", origin)
-    return PostgresListener(url, origin, who)
+        return SqliteListener(url.database or "", origin, since=since)
+    return PostgresListener(url, origin, who, since=since)
 
 
 def _file_uri(path: str) -> str:
@@ -314,11 +349,13 @@ def _file_uri(path: str) -> str:
     return Path(path).as_uri()
 
 
-def _sqlite_time(value) -> dt.datetime | None:
+def _as_utc(value) -> dt.datetime | None:
+    """An event's time as stored (naive UTC; SQLite gives it as text) made aware."""
     if isinstance(value, str):
         try:
-            parsed = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(value)
         except ValueError:
             return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
     return None

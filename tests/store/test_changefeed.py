@@ -6,6 +6,7 @@ import time
 import uuid
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +160,38 @@ def test_an_unreadable_notice_means_reload_everything():
     assert Change.from_payload("{niet json")[1].everything
     assert Change.from_payload('{"sections":["geen-uuid"]}')[1].everything
     assert not Change.from_payload('{"sections":["%s"]}' % uuid.uuid4())[1].everything
+
+
+def test_what_was_committed_before_the_listener_was_ready_is_not_missed(setup, other):
+    with other.action() as s:
+        since = s.execute(sa.text("SELECT max(seq) FROM audit_event")).scalar_one()
+    with setup.workspace.action() as s:  # while the window's listener is still connecting
+        ops.revise_section(s, setup.griffie, setup.huur, "Tussendoor.", reason="x")
+    listener = listen(other.url, other.origin, "Ruud Rood (RP)", since=since)
+    try:
+        change = listener.wait(WAIT)
+        assert change is not None and change.sections == frozenset({setup.huur})
+        assert listener.wait(0.3) is None
+    finally:
+        listener.close()
+
+
+def test_a_dropped_postgresql_connection_listens_again_and_catches_up(postgres_target):
+    workspace, griffie, section = _agreement(postgres_target())
+    other = open_workspace(workspace.target)
+    listener = listen(other.url, other.origin, "Ruud Rood (RP)")
+    try:
+        with workspace.engine.connect() as connection:  # the server ends the session (a restart, a network cut)
+            connection.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                       "WHERE application_name = 'raadsakkoord:Ruud Rood (RP)'"))
+        with workspace.action() as s:
+            ops.revise_section(s, griffie, section, "Terwijl de verbinding weg was.", reason="x")
+        deadline = time.monotonic() + 3 * WAIT
+        change = None
+        while change is None and time.monotonic() < deadline:
+            change = listener.wait(0.25)
+        assert change is not None and section in change.sections
+    finally:
+        listener.close()
+        other.close()
+        workspace.close()

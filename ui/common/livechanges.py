@@ -25,10 +25,11 @@ class LiveChanges(QObject):
     changed = Signal(object)  # a Change of others, coalesced
     others = Signal(list)  # who else has the workspace open, when that changed
 
-    def __init__(self, workspace: Workspace, who: str, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, who: str, since: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._who = who
+        self._since = since  # the newest audit event the window's views were loaded after
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="raadsakkoord-live", daemon=True)
 
@@ -49,7 +50,8 @@ class LiveChanges(QObject):
             while not self._stop.is_set():
                 if listener is None:
                     try:
-                        listener = listen(self._workspace.url, self._workspace.origin, self._who)
+                        listener = listen(self._workspace.url, self._workspace.origin, self._who,
+                                          since=self._since)
                     except Exception:  # noqa: BLE001 - no server, a file gone: the window works on, unaware
                         self._stop.wait(RETRY_S)
                         continue

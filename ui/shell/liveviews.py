@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.queries.changes import current_revision, sections_touched
+from raadsakkoord.queries.changes import current_revision, latest_change, sections_touched
 from raadsakkoord.store.changefeed import Change
 from ui.common.background import TaskRunner
 from ui.common.context import Context
@@ -42,7 +42,11 @@ class LiveViews(QObject):
         self.runner = runner
         self.work = work
         self.status_bar = status_bar
-        self.live = LiveChanges(ctx.workspace, ctx.actor_label, self)
+        # Read before the window loads its views (one indexed row): what others commit from here on
+        # reaches the window, also while the listener is still connecting.
+        with ctx.action() as session:
+            since = latest_change(session)
+        self.live = LiveChanges(ctx.workspace, ctx.actor_label, since, self)
         self.live.changed.connect(self._changed)
         self.live.others.connect(status_bar.show_others)
         self.live.start()
