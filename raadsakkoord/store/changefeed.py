@@ -215,6 +215,7 @@ class SqliteListener(ChangeListener):
         # Read-only, its own connection: data_version counts commits by every other connection.
         self._db = sqlite3.connect(f"{_file_uri(path)}?mode=ro", uri=True, timeout=2, check_same_thread=False)
         self._version = self._data_version()
+        self._next_poll = 0.0
         newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
         self._last_seq = newest if since is None else since
         self._pending = self._catch_up(self._db.execute(_EVENTS_AFTER.format("?"), (self._last_seq,)).fetchall())
@@ -235,13 +236,18 @@ class SqliteListener(ChangeListener):
     def wait(self, timeout: float) -> Change | None:
         deadline = time.monotonic() + timeout
         while True:
-            try:
-                change = self.poll()
-            except sqlite3.OperationalError:
-                change = None  # locked for a moment by a writer on a network share: look again next time
-            if change is not None or time.monotonic() + self.interval > deadline:
-                return change
-            time.sleep(self.interval)
+            now = time.monotonic()
+            if now >= self._next_poll:  # one poll per interval, however the waits are cut
+                self._next_poll = now + self.interval
+                try:
+                    change = self.poll()
+                except sqlite3.OperationalError:
+                    change = None  # locked for a moment by a writer on a network share: look again next time
+                if change is not None:
+                    return change
+            if now >= deadline:
+                return None
+            time.sleep(max(0.0, min(self._next_poll, deadline) - now))
 
     def close(self) -> None:
         self._db.close()

@@ -195,3 +195,19 @@ def test_a_dropped_postgresql_connection_listens_again_and_catches_up(postgres_t
         listener.close()
         other.close()
         workspace.close()
+
+
+def test_the_sqlite_listener_polls_once_per_interval_while_it_waits(tmp_path):
+    workspace, _griffie, _section = _agreement(str(tmp_path / "rust.raadsakkoord"))
+    listener = listen(workspace.url, workspace.origin, "Ruud Rood (RP)")
+    statements = []
+    listener._db.set_trace_callback(statements.append)
+    try:
+        start = time.monotonic()
+        while time.monotonic() - start < 1.0:
+            assert listener.wait(0.1) is None
+        # Four polls a second (one more at the edges), not as many as the waits allow.
+        assert 3 <= statements.count("PRAGMA data_version") <= 6
+    finally:
+        listener.close()
+        workspace.close()

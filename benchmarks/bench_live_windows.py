@@ -1,0 +1,179 @@
+"""Live windows: from another's commit to this window's refresh, and what SQLite's poll costs when idle.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_live_windows.py [--postgres URL]
+
+On the demo workspace, as a SQLite file and as a PostgreSQL database (an
+empty database given with ``--postgres``; without it a throw-away server is
+started as tests/pgserver.py does, which needs PostgreSQL's programs). A
+window (the real MainWindow, its tasks on worker threads as in the
+application) shows a section as a member of the SP; a second workspace,
+as the griffie elsewhere, gives that section a new text. Timed: from the
+griffie's commit returning to the window's section text showing the new
+words. Then the cost of one ``PRAGMA data_version`` poll while nothing
+changes, and what four polls a second cost per open window.
+
+Prints its command line, then README's rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from report import print_command_line, row  # noqa: E402
+
+RUNS = 20
+POLLS = 20_000
+
+
+def _sp_identity(workspace):
+    import sqlalchemy as sa
+
+    from raadsakkoord import operations as ops
+    from raadsakkoord.model import Party
+
+    with workspace.action() as session:
+        party = session.scalars(sa.select(Party).where(Party.short_name == "SP")).one()
+        return ops.Actor.of_party(party.id, "Jannie Hadders"), "Jannie Hadders (SP)"
+
+
+def latencies(app, target: str) -> list[float]:
+    from raadsakkoord import operations as ops
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.shell.mainwindow import MainWindow
+
+    griffie = open_workspace(target)
+    identity = _sp_identity(griffie)
+    window = MainWindow()
+    window.show()
+    window.open_workspace(target, identity)
+    _until(app, lambda: window.work.section_view.detail is not None, 30)
+    section = window.work.section_view.detail.id
+    actor = ops.Actor.griffie("Griet Griffier")
+    times = []
+    try:
+        for run in range(RUNS):
+            marker = f"meetpunt{run}x"
+            with griffie.action() as session:
+                ops.revise_section(session, actor, section, f"Een nieuwe tekst met {marker}.", reason="meting")
+            committed = time.perf_counter()
+            _until(app, lambda: marker in window.work.section_view.text_view.toPlainText(), 10)
+            times.append(time.perf_counter() - committed)
+            _until(app, lambda: not window.runner.busy, 10)
+            app.processEvents()
+            time.sleep(0.1)  # a pause between changes, as people make them
+    finally:
+        window.close()
+        griffie.close()
+    return times
+
+
+def _until(app, condition, limit: float) -> None:
+    deadline = time.perf_counter() + limit
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit("the window did not show the change in time")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def idle_cpu(app, target: str, seconds: float = 10.0) -> float:
+    """CPU time of the whole process while one window sits open on the workspace and nothing changes."""
+    from PySide6.QtCore import QTimer
+
+    from raadsakkoord.store.workspace import open_workspace
+    from ui.shell.mainwindow import MainWindow
+
+    workspace = open_workspace(target)
+    identity = _sp_identity(workspace)
+    workspace.close()
+    window = MainWindow()
+    window.show()
+    window.open_workspace(target, identity)
+    _until(app, lambda: window.work.section_view.detail is not None and not window.runner.busy, 30)
+    _until(app, lambda: window.readability_report is not None, 30)
+    start = time.process_time()
+    QTimer.singleShot(round(seconds * 1000), app.quit)
+    app.exec()
+    used = time.process_time() - start
+    window.close()
+    return used / seconds
+
+
+def poll_cost(target: str) -> float:
+    from raadsakkoord.store.changefeed import SqliteListener
+    from raadsakkoord.store.workspace import open_workspace
+
+    workspace = open_workspace(target)
+    listener = SqliteListener(target, workspace.origin)
+    try:
+        listener.poll()
+        start = time.perf_counter()
+        for _ in range(POLLS):
+            assert listener.poll() is None
+        return (time.perf_counter() - start) / POLLS
+    finally:
+        listener.close()
+        workspace.close()
+
+
+def _summary(times: list[float]) -> str:
+    return (f"median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms "
+            f"({len(times)} changes)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to put the demo in")
+    args = parser.parse_args()
+    print_command_line()
+
+    from PySide6.QtWidgets import QApplication
+
+    from raadsakkoord.demo import create_demo_workspace
+    from raadsakkoord.store.changefeed import SqliteListener
+    from ui.shell.app import configure_application, make_none_immortal
+
+    make_none_immortal()
+    app = QApplication([])
+    configure_application(app)
+    os.environ.setdefault("RAADSAKKOORD_DATA_DIR", tempfile.mkdtemp(prefix="bench-live-"))
+    folder = Path(tempfile.mkdtemp(prefix="bench-live-"))
+    sqlite_target = str(folder / "demo.raadsakkoord")
+    create_demo_workspace(sqlite_target).close()
+    row("SQLite file: another's commit → this window's section shows it", _summary(latencies(app, sqlite_target)))
+
+    server = None
+    url = args.postgres
+    if url is None:
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer()
+        server.start()
+        url = server.create_database("bench_live")
+    try:
+        create_demo_workspace(url).close()
+        row("PostgreSQL: another's commit → this window's section shows it (NOTIFY)", _summary(latencies(app, url)))
+    finally:
+        if server is not None:
+            server.stop()
+
+    per_poll = poll_cost(sqlite_target)
+    interval = SqliteListener(sqlite_target, None).interval
+    row("SQLite poll while nothing changes (PRAGMA data_version), per poll", f"{per_poll * 1e6:.1f} µs")
+    row(f"  every {interval * 1000:.0f} ms: CPU per open window", f"{per_poll / interval * 100:.4f} % of one core")
+    row("a window open on the SQLite file, nothing changing, for 10 s: CPU of the whole process",
+        f"{idle_cpu(app, sqlite_target) * 100:.2f} % of one core")
+
+
+if __name__ == "__main__":
+    main()
