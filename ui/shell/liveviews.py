@@ -24,6 +24,11 @@ from ui.shell.statusbar import StatusBar
 from ui.shell.workarea import WorkArea
 
 
+# More sections than this in one change (an import, a round): one "anything may have changed" notice
+# instead of one per section, each of which every open tool would handle.
+MANY_SECTIONS = 20
+
+
 def _touched(ctx: Context, change: Change) -> frozenset[uuid.UUID] | None:
     with ctx.action() as session:
         return sections_touched(session, change)
@@ -66,6 +71,8 @@ class LiveViews(QObject):
     def _refresh(self, ctx: Context, sections: frozenset[uuid.UUID] | None) -> None:
         if ctx is not self.ctx:
             return  # the workspace was closed meanwhile
+        if sections is not None and len(sections) > MANY_SECTIONS:
+            sections = None
         ctx.changes.outline.emit()
         for section_id in sorted(sections) if sections is not None else [None]:
             ctx.changes.section.emit(section_id)

@@ -289,9 +289,9 @@ class SectionView(QTabWidget):
                     revision.id)
             combo.blockSignals(False)
         # Newest against the one before it: what the latest revision changed; or what the reader chose.
-        self.history_to.setCurrentIndex(max(0, self.history_to.findData(chosen[1])) if chosen[1] else 0)
-        self.history_from.setCurrentIndex(self.history_from.findData(chosen[0]) if chosen[0] in {
-            r.id for r in revisions} else min(1, len(revisions) - 1))
+        ids = [revision.id for revision in revisions]  # findData cannot compare Python objects
+        self.history_to.setCurrentIndex(ids.index(chosen[1]) if chosen[1] in ids else 0)
+        self.history_from.setCurrentIndex(ids.index(chosen[0]) if chosen[0] in ids else min(1, len(revisions) - 1))
         self._render_history_diff()
 
     def _render_history_diff(self) -> None:

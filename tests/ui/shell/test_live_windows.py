@@ -161,3 +161,42 @@ def test_the_status_bar_names_who_else_is_working(make_window, council, qtbot):
     assert not others.isHidden()
     a.close()
     qtbot.waitUntil(others.isHidden, timeout=8000)
+
+
+def _elsewhere(council, act) -> None:
+    """Another person, on another computer, commits one action."""
+    workspace = open_workspace(council.target)
+    try:
+        with workspace.action() as s:
+            act(s)
+    finally:
+        workspace.close()
+
+
+def test_an_unrecorded_position_and_the_compared_versions_survive_anothers_change(make_window, council, qtbot):
+    for text in ("We bouwen 600 woningen.", "We bouwen 650 woningen."):
+        _elsewhere(council, lambda s, text=text: ops.revise_section(s, council.griffie, council.bouwen, text,
+                                                                    reason="overleg"))
+    b = make_window()
+    assert b.open_workspace(council.target, council.groen_identity)
+    b.navigator.select(council.bouwen)
+    view = b.work.section_view
+    panel = view.section_panel
+    panel.buttons[Position.OPPOSE].setChecked(True)
+    qtbot.keyClicks(panel.minority, "Te weinig sociale huur.")
+
+    rood = ops.Actor.of_party(council.rood, "Ruud Rood")
+    _elsewhere(council, lambda s: ops.endorse_section(s, rood, council.bouwen, Position.SUPPORT))
+    qtbot.waitUntil(lambda: view.detail.support.support_seats == 5, timeout=WITHIN_MS)
+    assert panel.buttons[Position.OPPOSE].isChecked()
+    assert panel.minority.toPlainText() == "Te weinig sociale huur."
+
+    # The history tab: the reader compares the first version with the newest, not the default pair.
+    view.setCurrentIndex(2)
+    view.history_from.setCurrentIndex(view.history_from.count() - 1)
+    chosen = (view.history_from.currentText(), view.history_to.currentText())
+    assert chosen[0].startswith("versie 1,") and chosen[1].startswith("versie 3,")
+    blauw = ops.Actor.of_party(council.blauw, "Bram Blauw")
+    _elsewhere(council, lambda s: ops.endorse_section(s, blauw, council.bouwen, Position.SUPPORT))
+    qtbot.waitUntil(lambda: view.detail.support.support_seats == 8, timeout=WITHIN_MS)
+    assert (view.history_from.currentText(), view.history_to.currentText()) == chosen
