@@ -1,12 +1,14 @@
 """Live windows: from another's commit to this window's refresh, and what SQLite's poll costs when idle.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_live_windows.py [--postgres URL]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_live_windows.py [--postgres URL] [--file FILE]
 
 On the demo workspace, as a SQLite file and as a PostgreSQL database (an
 empty database given with ``--postgres``; without it a throw-away server is
-started as tests/pgserver.py does, which needs PostgreSQL's programs). A
-window (the real MainWindow, its tasks on worker threads as in the
-application) shows a section as a member of the SP; a second workspace,
+started as tests/pgserver.py does, which needs PostgreSQL's programs); with
+``--file`` also on that workspace file (the run changes it: give a copy,
+e.g. of the ten-times workspace). A window (the real MainWindow, its tasks
+on worker threads as in the application) shows the first section as a
+member of a party; a second workspace,
 as the griffie elsewhere, gives that section a new text. Timed: from the
 griffie's commit returning to the window's section text showing the new
 words. Then the cost of one ``PRAGMA data_version`` poll while nothing
@@ -36,14 +38,15 @@ POLLS = 20_000
 
 
 def _sp_identity(workspace):
+    """A member of the SP in the demo; of the first party elsewhere."""
     import sqlalchemy as sa
 
     from raadsakkoord import operations as ops
     from raadsakkoord.model import Party
 
     with workspace.action() as session:
-        party = session.scalars(sa.select(Party).where(Party.short_name == "SP")).one()
-        return ops.Actor.of_party(party.id, "Jannie Hadders"), "Jannie Hadders (SP)"
+        parties = session.scalars(sa.select(Party).order_by(Party.short_name != "SP", Party.short_name)).all()
+        return ops.Actor.of_party(parties[0].id, "Jannie Hadders"), f"Jannie Hadders ({parties[0].short_name})"
 
 
 def latencies(app, target: str) -> list[float]:
@@ -134,6 +137,7 @@ def _summary(times: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to put the demo in")
+    parser.add_argument("--file", metavar="FILE", help="a workspace file to measure on too (it is changed)")
     args = parser.parse_args()
     print_command_line()
 
@@ -151,6 +155,8 @@ def main() -> None:
     sqlite_target = str(folder / "demo.raadsakkoord")
     create_demo_workspace(sqlite_target).close()
     row("SQLite file: another's commit → this window's section shows it", _summary(latencies(app, sqlite_target)))
+    if args.file:
+        row(f"the same on {Path(args.file).name}", _summary(latencies(app, str(Path(args.file).resolve()))))
 
     server = None
     url = args.postgres

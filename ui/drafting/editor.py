@@ -30,6 +30,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import AmendmentKind
+from raadsakkoord.queries.drafting import RevisionEntry
 from raadsakkoord.queries.readability import Readability
 from ui.common import messages
 from ui.common.context import Context
@@ -282,7 +283,7 @@ class DraftEditor(QWidget):
         """What the live view compares the typing with: the section's newest text once someone changed it."""
         return self.model.state.base_text if self.moved_text is None else self.moved_text
 
-    def follow_section(self, revision) -> None:
+    def follow_section(self, revision: RevisionEntry) -> None:
         """The section now reads ``revision``: when another's change made it differ, say who and when.
 
         The typed fields stay exactly as they are; only the live view now

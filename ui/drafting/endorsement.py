@@ -185,7 +185,7 @@ class EndorsementPanel(QWidget):
         return (self.chosen(), self.minority.toPlainText()) != self._shown
 
     def _record(self) -> None:
-        position = next((pos for pos, b in self.buttons.items() if b.isChecked()), None)
+        position = self.chosen()
         if position is None:
             messages.show_error(self, tr("Standpunt vastleggen"), tr("Kies eerst steunen, niet steunen of onthouden."))
             return

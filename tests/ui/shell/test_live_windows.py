@@ -106,6 +106,7 @@ def test_each_window_shows_the_others_change_keeping_selection_and_typing(make_w
     assert b.navigator.current_id() == council.bouwen
     assert view.currentIndex() == AMENDMENTS_TAB
     assert view._selected_entry().id == council.second
+    assert view.tabText(AMENDMENTS_TAB) == "&Amendementen (3)"
     assert mine.text_edit.toPlainText() == TYPED and mine.headline_edit.text() == "Starters"
     assert mine.undo_stack.count() == steps and mine.model.is_dirty
     assert not mine.moved_label.isVisible()  # an amendment is no new text of the section
