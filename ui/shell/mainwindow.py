@@ -245,8 +245,10 @@ class MainWindow(QMainWindow):
         # The navigator selects the shown section again after every reload (also for another's
         # change): that must not take the user away from the editor being typed in.
         shown = self.work.section_view.detail
-        if shown is None or shown.id != section_id:
-            self.work.setCurrentIndex(0)
+        if shown is not None and shown.id == section_id:
+            self.work.refresh(section_id)
+            return
+        self.work.setCurrentIndex(0)
         self.work.show_section(section_id)
 
     def _chapter_selected(self, chapter_id: uuid.UUID) -> None:
