@@ -124,7 +124,7 @@ def idle_cpu(app, target: str, seconds: float = 10.0) -> float:
 
 
 def poll_cost(target: str) -> float:
-    from raadsakkoord.store.changefeed import SqliteListener
+    from raadsakkoord.store.listeners import SqliteListener
     from raadsakkoord.store.workspace import open_workspace
 
     workspace = open_workspace(target)
@@ -158,7 +158,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from raadsakkoord.demo import create_demo_workspace
-    from raadsakkoord.store.changefeed import SqliteListener
+    from raadsakkoord.store.listeners import POLL_INTERVAL
     from ui.shell.app import configure_application, make_none_immortal
 
     make_none_immortal()
@@ -188,7 +188,7 @@ def main() -> None:
             server.stop()
 
     per_poll = poll_cost(sqlite_target)
-    interval = SqliteListener(sqlite_target, None).interval
+    interval = POLL_INTERVAL
     row("SQLite poll while nothing changes (PRAGMA data_version), per poll", f"{per_poll * 1e6:.1f} µs")
     row(f"  every {interval * 1000:.0f} ms: CPU per open window", f"{per_poll / interval * 100:.4f} % of one core")
     row("a window open on the SQLite file, nothing changing, for 10 s: CPU of the whole process",

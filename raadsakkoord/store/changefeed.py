@@ -1,4 +1,4 @@
-"""What other windows changed in the workspace: told on commit, and heard by a listener without Qt.
+"""What other windows changed in the workspace: what a commit tells, and how it is told.
 
 The audit log is the change counter: every action that changes what a
 window shows appends events naming the ids it touched (section, amendment,
@@ -8,9 +8,8 @@ chapter, party, round, task). So nothing new is written to tell others:
   ``NOTIFY`` with a ``Change`` (who, when, which ids) just before its
   commit; PostgreSQL delivers it only when the commit succeeds, and a
   channel belongs to one database, which is one workspace;
-- on SQLite, ``PRAGMA data_version`` on the listener's own connection
-  changes when another connection commits (a few microseconds to ask), and
-  only then are the events after the last one seen read, by primary key.
+- on SQLite the listener notices the commit and reads the new events
+  itself (``raadsakkoord.store.listeners``).
 
 Each open workspace has an ``Origin``: its own commits are left out of
 what its listener reports, because the window that acted has already
@@ -21,10 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import select
-import sqlite3
-import threading
-import time
 import uuid
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -39,9 +34,6 @@ from raadsakkoord.model import AuditEvent
 CHANNEL = "raadsakkoord_changes"
 # NOTIFY refuses a payload of 8000 bytes or more; a change naming more ids than fit says "everything".
 PAYLOAD_LIMIT = 7900
-# The listener's connection says who it is in pg_stat_activity: that is who is working in the database.
-APPLICATION_PREFIX = "raadsakkoord:"
-APPLICATION_NAME_LIMIT = 63  # PostgreSQL's NAMEDATALEN - 1, in bytes
 
 KINDS = ("sections", "amendments", "chapters", "parties", "rounds", "tasks")
 # The audit payload's key for each kind: one id, or (confirm_endorsements) a list of them.
@@ -169,199 +161,3 @@ def _remember_own(session: Session) -> None:
 def _forget(session: Session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop(_EVENTS_KEY, None)
-
-
-_EVENTS_AFTER = "SELECT seq, at, actor, action, payload FROM audit_event WHERE seq > {} ORDER BY seq"
-
-
-class ChangeListener:
-    """Hears what others commit to one workspace; blocking calls, for a thread of their own.
-
-    ``since`` is the newest audit event the window had seen when it loaded
-    its views: what others committed between that and the moment the
-    listener was ready is reported by the first ``wait``.
-    """
-
-    origin: Origin
-    _last_seq: int
-
-    def _catch_up(self, rows) -> Change | None:
-        """The others' change in audit rows (seq, at, actor, action, payload) after the last one seen."""
-        rows = [row for row in rows if row[0] > self._last_seq]
-        if not rows:
-            return None
-        self._last_seq = rows[-1][0]
-        return coalesce(change_of_event(seq, _as_utc(at), actor, action, json.loads(payload))
-                        for seq, at, actor, action, payload in rows if not self.origin.wrote(seq))
-
-    def wait(self, timeout: float) -> Change | None:
-        """The others' changes since the last call, coalesced; None when nothing came within ``timeout``."""
-        raise NotImplementedError
-
-    def others(self) -> list[str]:
-        """Who else has this workspace open now, as they call themselves; empty where that is not known."""
-        return []
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-
-class SqliteListener(ChangeListener):
-    """Polls ``PRAGMA data_version`` every ``interval`` seconds; reads new audit events only when it moved."""
-
-    def __init__(self, path: str, origin: Origin, *, since: int | None = None, interval: float = 0.25) -> None:
-        self.origin = origin
-        self.interval = interval
-        # Read-only, its own connection: data_version counts commits by every other connection.
-        self._db = sqlite3.connect(f"{_file_uri(path)}?mode=ro", uri=True, timeout=2, check_same_thread=False)
-        self._version = self._data_version()
-        self._next_poll = 0.0
-        newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
-        self._last_seq = newest if since is None else since
-        self._pending = self._catch_up(self._db.execute(_EVENTS_AFTER.format("?"), (self._last_seq,)).fetchall())
-
-    def _data_version(self) -> int:
-        return self._db.execute("PRAGMA data_version").fetchone()[0]
-
-    def poll(self) -> Change | None:
-        """One look: nothing, unless another connection committed since the last look."""
-        pending, self._pending = self._pending, None
-        version = self._data_version()
-        if version == self._version:
-            return pending
-        self._version = version
-        change = self._catch_up(self._db.execute(_EVENTS_AFTER.format("?"), (self._last_seq,)).fetchall())
-        return coalesce(c for c in (pending, change) if c is not None)
-
-    def wait(self, timeout: float) -> Change | None:
-        deadline = time.monotonic() + timeout
-        while True:
-            now = time.monotonic()
-            if now >= self._next_poll:  # one poll per interval, however the waits are cut
-                self._next_poll = now + self.interval
-                try:
-                    change = self.poll()
-                except sqlite3.OperationalError:
-                    change = None  # locked for a moment by a writer on a network share: look again next time
-                if change is not None:
-                    return change
-            if now >= deadline:
-                return None
-            time.sleep(max(0.0, min(self._next_poll, deadline) - now))
-
-    def close(self) -> None:
-        self._db.close()
-
-
-class PostgresListener(ChangeListener):
-    """LISTENs on its own connection; its application_name tells the others who is working here."""
-
-    def __init__(self, url: sa.URL, origin: Origin, who: str, *, since: int | None = None) -> None:
-        import psycopg
-
-        self.origin = origin
-        self._last_seq = since
-        self._psycopg = psycopg
-        self._conninfo = sa.URL.create("postgresql", username=url.username, password=url.password, host=url.host,
-                                       port=url.port, database=url.database, query=url.query).render_as_string(
-                                           hide_password=False)
-        self._name = application_name(who)
-        self._lock = threading.Lock()  # wait() and others() may be called from different threads
-        self._connection = None
-        self._pending = self._connect()
-
-    def _connect(self) -> Change | None:
-        """Listen; and what was committed since the last event seen, which no notice will tell any more."""
-        self._connection = self._psycopg.connect(self._conninfo, autocommit=True, application_name=self._name)
-        self._connection.execute(f"LISTEN {CHANNEL}")
-        try:
-            if self._last_seq is None:
-                self._last_seq = self._connection.execute(
-                    "SELECT coalesce(max(seq), 0) FROM audit_event").fetchone()[0]
-                return None
-            return self._catch_up(self._connection.execute(_EVENTS_AFTER.format("%s"), (self._last_seq,)).fetchall())
-        except self._psycopg.errors.InsufficientPrivilege:
-            # A login that may not read the log learns the numbers from the notices, and reloads once.
-            self._last_seq = self._last_seq or 0
-            return Change(everything=True)
-
-    def wait(self, timeout: float) -> Change | None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            return pending
-        try:
-            if self._connection is None or self._connection.closed:
-                return self._connect()
-            ready, _, _ = select.select([self._connection.fileno()], [], [], timeout)
-            if not ready:
-                return None
-            with self._lock:
-                notices = list(self._connection.notifies(timeout=0))
-        except self._psycopg.OperationalError:
-            self._drop()
-            time.sleep(min(timeout, 1.0))
-            return None
-        changes = []
-        for notice in notices:
-            origin, change = Change.from_payload(notice.payload)
-            if change.seq and change.seq <= self._last_seq:
-                continue  # already read when catching up
-            self._last_seq = max(self._last_seq, change.seq)
-            if origin != self.origin.id:
-                changes.append(change)
-        return coalesce(changes)
-
-    def others(self) -> list[str]:
-        query = ("SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
-                 "AND application_name LIKE %s AND pid <> pg_backend_pid() ORDER BY backend_start")
-        try:
-            with self._lock:
-                if self._connection is None or self._connection.closed:
-                    return []
-                rows = self._connection.execute(query, (APPLICATION_PREFIX + "%",)).fetchall()
-        except self._psycopg.OperationalError:
-            self._drop()
-            return []
-        names = [row[0][len(APPLICATION_PREFIX):] for row in rows]
-        return list(dict.fromkeys(name for name in names if name))
-
-    def _drop(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-        self._connection = None
-
-    def close(self) -> None:
-        with self._lock:
-            self._drop()
-
-
-def application_name(who: str) -> str:
-    """``raadsakkoord:`` and the person, cut to what PostgreSQL keeps (63 bytes), never inside a character."""
-    name = APPLICATION_PREFIX + who
-    encoded = name.encode("utf-8")[:APPLICATION_NAME_LIMIT]
-    return encoded.decode("utf-8", errors="ignore")
-
-
-def listen(url: sa.URL, origin: Origin, who: str, *, since: int | None = None) -> ChangeListener:
-    """A listener for the workspace at ``url``, as ``who`` (shown to the others on PostgreSQL)."""
-    if url.get_backend_name() == "sqlite":
-        return SqliteListener(url.database or "", origin, since=since)
-    return PostgresListener(url, origin, who, since=since)
-
-
-def _file_uri(path: str) -> str:
-    from pathlib import Path
-
-    return Path(path).as_uri()
-
-
-def _as_utc(value) -> dt.datetime | None:
-    """An event's time as stored (naive UTC; SQLite gives it as text) made aware."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    return None

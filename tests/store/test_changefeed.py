@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.model import Position
-from raadsakkoord.store.changefeed import PAYLOAD_LIMIT, Change, PostgresListener, SqliteListener, listen
+from raadsakkoord.store.changefeed import PAYLOAD_LIMIT, Change
+from raadsakkoord.store.listeners import PostgresListener, SqliteListener, listen
 from raadsakkoord.store.workspace import open_workspace
 
 pytestmark = pytest.mark.postgres

@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from raadsakkoord.store.changefeed import ChangeListener, listen
+from raadsakkoord.store.listeners import ChangeListener, listen
 from raadsakkoord.store.workspace import Workspace
 
 WAIT_S = 0.25  # how long one wait blocks: also how soon a stop is noticed
