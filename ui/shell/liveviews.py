@@ -57,6 +57,7 @@ class LiveViews(QObject):
         self.live.start()
 
     def stop(self) -> None:
+        """Stop listening; changes heard but not yet handled are dropped. Stopping twice is harmless."""
         self.live.stop()
         self.status_bar.show_others([])
         self.ctx = None

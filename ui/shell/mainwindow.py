@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         windowstate.save(self, self.splitter)
+        if self.live is not None:
+            self.live.stop()  # no other's change starts new work while the runner stops
         # Before the workspace closes: a worker process still writing to it is stopped first.
         self.runner.shutdown(CLOSE_TIMEOUT_S)
         self._close_workspace()
