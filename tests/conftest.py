@@ -131,6 +131,17 @@ def new_target(request, tmp_path, backend):
 
 
 @pytest.fixture
+def postgres_target(request):
+    """A factory of fresh, empty PostgreSQL databases, whatever ``--backend`` says: for what only PostgreSQL has."""
+
+    def make() -> str:
+        server = request.getfixturevalue("postgres_server")
+        return server.create_database(f"t{os.getpid()}_{next(_counter)}")
+
+    return make
+
+
+@pytest.fixture
 def copy_target(request, tmp_path, backend):
     """A copy of a closed workspace made by ``new_target``: the file copied, or a database made from it."""
 

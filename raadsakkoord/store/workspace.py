@@ -12,7 +12,7 @@ import functools
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from raadsakkoord.base.errors import ConcurrentEditError, InputError, WorkspaceError, os_reason
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.base.paths import migrations_dir
+from raadsakkoord.store.changefeed import ORIGIN_KEY, Origin
 from raadsakkoord.store.sharing import journal_mode
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class Workspace:
     url: sa.URL
     engine: sa.Engine
     Session: sessionmaker[Session]
+    # Tells this workspace's own commits from the others' (raadsakkoord.store.changefeed).
+    origin: Origin = field(default_factory=Origin)
 
     @property
     def label(self) -> str:
@@ -457,4 +460,5 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
     finally:
         if migrator is not engine:
             migrator.dispose()
-    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False))
+    origin = Origin()
+    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info={ORIGIN_KEY: origin}), origin)

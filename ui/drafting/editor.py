@@ -30,6 +30,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import AmendmentKind
+from raadsakkoord.queries.drafting import RevisionEntry
 from raadsakkoord.queries.readability import Readability
 from ui.common import messages
 from ui.common.context import Context
@@ -37,7 +38,7 @@ from ui.drafting.autosaver import Autosaver
 from ui.drafting.draft import FIELDS, DraftModel, DraftState, EditFieldCommand
 from ui.drafting.highlighter import DraftHighlighter, officialese_at
 from ui.drafting.livediff import LiveDiff, LiveResult
-from ui.common.render import legend, page
+from ui.common.render import legend, local_time, page
 from ui.common.background import TaskRunner
 
 AUTOSAVE_MS = 3_000
@@ -104,6 +105,8 @@ class DraftEditor(QWidget):
         self.autosaver = Autosaver(ctx, runner)
         self.autosaver.written.connect(self._autosaved)
         self.autosaver.failed.connect(self._autosave_failed)
+        # The section's text as someone else changed it while this editor was open, or None.
+        self.moved_text: str | None = None
         self.live = LiveDiff(runner, self)
         self.live.ready.connect(self._show_live)
         self._build()
@@ -179,7 +182,8 @@ class DraftEditor(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(tr("Zo ziet de wijziging eruit:")))
+        self.live_heading = QLabel(tr("Zo ziet de wijziging eruit:"))
+        right_layout.addWidget(self.live_heading)
         right_layout.addWidget(self.live_view, 1)
         right_layout.addWidget(self.score)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -206,8 +210,16 @@ class DraftEditor(QWidget):
         for button in (self.save_button, self.submit_button, self.withdraw_button, self.close_button):
             buttons.addWidget(button)
 
+        self.moved_label = QLabel()
+        self.moved_label.setObjectName("sectionMoved")
+        self.moved_label.setWordWrap(True)
+        self.moved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.moved_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.moved_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.moved_label)
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
@@ -236,7 +248,7 @@ class DraftEditor(QWidget):
         if name:
             self._sync_widget(name)
             if name == "text":
-                self.live.request(self.model.state.base_text, self._new_text())
+                self.live.request(self.diff_base(), self._new_text())
             self._autosave_timer.start()
         self._refresh_state()
 
@@ -266,6 +278,34 @@ class DraftEditor(QWidget):
         for name in ("title", "headline", "text", "explanation"):
             self._sync_widget(name)
         self._refresh_state()
+
+    def diff_base(self) -> str:
+        """What the live view compares the typing with: the section's newest text once someone changed it."""
+        return self.model.state.base_text if self.moved_text is None else self.moved_text
+
+    def follow_section(self, revision: RevisionEntry) -> None:
+        """The section now reads ``revision``: when another's change made it differ, say who and when.
+
+        The typed fields stay exactly as they are; only the live view now
+        compares them with the new text, so the writer sees what the other
+        changed and can take it over by hand.
+        """
+        state = self.model.state
+        if state.kind == AmendmentKind.NEW_SECTION or revision.text == self.diff_base():
+            return
+        if revision.text == state.base_text:
+            self.moved_text = None  # back to the text this amendment was started on
+            self.moved_label.hide()
+            self.live_heading.setText(tr("Zo ziet de wijziging eruit:"))
+        else:
+            self.moved_text = revision.text
+            who = f"{revision.author} ({revision.party})" if revision.party else revision.author
+            self.moved_label.setText(tr(
+                "{who} heeft de tekst van deze hoofdlijn op {when} gewijzigd. Rechts ziet u uw tekst tegenover "
+                "die nieuwe tekst; wat u typte is niet veranderd.").format(who=who, when=local_time(revision.created_at)))
+            self.moved_label.show()
+            self.live_heading.setText(tr("Uw tekst tegenover de nieuwe tekst van de hoofdlijn:"))
+        self.live.request(self.diff_base(), self._new_text(), now=True)
 
     def _new_text(self) -> str:
         return "" if self.model.state.kind == AmendmentKind.DELETE else self.model.state.text

@@ -110,6 +110,9 @@ class EndorsementPanel(QWidget):
         super().__init__(parent)
         self._apply: Callable[[Position, str], bool] | None = None
         self._confirm: Callable[[], None] | None = None
+        # What is shown about which section or amendment, to tell the user's unrecorded choice from it.
+        self._subject: object = None
+        self._shown: tuple[Position | None, str] = (None, "")
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -150,15 +153,20 @@ class EndorsementPanel(QWidget):
 
     def show_position(self, heading: str, position: Position | None, minority: str, *, stale: bool = False,
                       apply: Callable[[Position, str], bool] | None, confirm: Callable[[], None] | None = None,
-                      reason_disabled: str = "") -> None:
+                      reason_disabled: str = "", subject: object = None) -> None:
+        """Show a position; shown again for the same ``subject``, a choice the user has not recorded stays."""
+        typing = subject is not None and subject == self._subject and apply is not None and self.is_unrecorded()
+        self._subject = subject
+        self._shown = (position, minority)
         self.heading.setText(heading)
         self._apply = apply
         self._confirm = confirm
-        self.group.setExclusive(False)
-        for pos, button in self.buttons.items():
-            button.setChecked(pos == position)
-        self.group.setExclusive(True)
-        self.minority.setPlainText(minority)
+        if not typing:
+            self.group.setExclusive(False)
+            for pos, button in self.buttons.items():
+                button.setChecked(pos == position)
+            self.group.setExclusive(True)
+            self.minority.setPlainText(minority)
         enabled = apply is not None
         for widget in (*self.buttons.values(), self.minority, self.record_button):
             widget.setEnabled(enabled)
@@ -169,8 +177,15 @@ class EndorsementPanel(QWidget):
             self.stale_label.setText(tr("Dit standpunt is gegeven op een oudere tekst en telt niet mee "
                                         "tot uw fractie het bevestigt of wijzigt."))
 
+    def chosen(self) -> Position | None:
+        return next((pos for pos, b in self.buttons.items() if b.isChecked()), None)
+
+    def is_unrecorded(self) -> bool:
+        """A position chosen or a minority position typed that differs from the one shown."""
+        return (self.chosen(), self.minority.toPlainText()) != self._shown
+
     def _record(self) -> None:
-        position = next((pos for pos, b in self.buttons.items() if b.isChecked()), None)
+        position = self.chosen()
         if position is None:
             messages.show_error(self, tr("Standpunt vastleggen"), tr("Kies eerst steunen, niet steunen of onthouden."))
             return

@@ -25,6 +25,7 @@ from ui.common.background import TaskRunner
 from ui.common.context import Changes, Context
 from ui.drafting.readabilityview import ReadabilityDialog
 from ui.shell import dropping, identity, menus, opendialogs, recent, recovery, windowstate
+from ui.shell.liveviews import LiveViews
 from ui.shell.navigatorpane import NavigatorPane
 from ui.shell.statusbar import StatusBar
 from ui.shell.welcome import WelcomePage
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.recent = recent.RecentWorkspaces()
         self.ctx: Context | None = None
+        self.live: LiveViews | None = None
         self.outline = None
         self.readability_report = None
         self.setWindowTitle("Raadsakkoord")
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         changes.outline.connect(self.reload_outline)
         changes.section.connect(self.work.refresh)
         self.work.bind(self.ctx)
+        self.live = LiveViews(self.ctx, self.runner, self.work, self.status_bar, self)
         self.right.setCurrentWidget(self.work)
         self.status_bar.show_workspace(workspace.label, label)
         menus.follow_actor(self, actor)
@@ -190,6 +193,9 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> None:
         if self.ctx is None:
             return
+        self.live.stop()
+        self.live.deleteLater()
+        self.live = None
         self.work.autosave_all()
         for editor in self.work.editors:
             self.work.remove_editor(editor)
@@ -236,11 +242,19 @@ class MainWindow(QMainWindow):
     # -- selection and commands -----------------------------------------------------------
 
     def _section_selected(self, section_id: uuid.UUID) -> None:
+        # The navigator selects the shown section again after every reload (also for another's
+        # change): that must not take the user away from the editor being typed in.
+        shown = self.work.section_view.detail
+        if shown is not None and shown.id == section_id:
+            self.work.refresh(section_id)
+            return
         self.work.setCurrentIndex(0)
         self.work.show_section(section_id)
 
     def _chapter_selected(self, chapter_id: uuid.UUID) -> None:
-        self.work.setCurrentIndex(0)
+        shown = self.work.section_view.chapter
+        if shown is None or shown.id != chapter_id:
+            self.work.setCurrentIndex(0)
         self.work.show_chapter(chapter_id)
 
     def save_current(self) -> None:
@@ -316,6 +330,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         windowstate.save(self, self.splitter)
+        if self.live is not None:
+            self.live.stop()  # no other's change starts new work while the runner stops
         # Before the workspace closes: a worker process still writing to it is stopped first.
         self.runner.shutdown(CLOSE_TIMEOUT_S)
         self._close_workspace()

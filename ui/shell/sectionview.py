@@ -60,6 +60,10 @@ class SectionView(QTabWidget):
         self.detail: SectionDetail | None = None
         self.chapter: ChapterDetail | None = None
         self._rendered: set[int] = set()
+        # Drawn again for the same section (a change by this window or another): the reader keeps
+        # the place, the chosen amendment and the compared versions.
+        self._same = False
+        self._chosen_amendment = None
         self._build_text_tab()
         self._build_changes_tab()
         self._build_history_tab()
@@ -170,8 +174,9 @@ class SectionView(QTabWidget):
     # -- showing --------------------------------------------------------------------------
 
     def show_section(self, detail: SectionDetail) -> None:
-        keep = self.detail.id == detail.id if self.detail else False
-        selected = self._selected_entry().id if keep and self._selected_entry() else None
+        self._same = self.detail is not None and self.detail.id == detail.id
+        if not self._same:
+            self._chosen_amendment = None
         self.detail = detail
         self.chapter = None
         open_count = sum(1 for a in detail.amendments if a.is_open)
@@ -181,12 +186,11 @@ class SectionView(QTabWidget):
             self.setTabEnabled(index, True)
         self._rendered = set()
         self._render_current(self.currentIndex())
-        if selected is not None and AMENDMENTS in self._rendered:
-            row = self.amendment_model.row_of(selected)
-            if row >= 0:
-                self.amendment_table.selectRow(row)
 
     def show_chapter(self, detail: ChapterDetail) -> None:
+        self._same = self.chapter is not None and self.chapter.id == detail.id
+        if not self._same:
+            self._chosen_amendment = None
         self.detail = None
         self.chapter = detail
         self.setTabText(AMENDMENTS, tr("&Voorstellen ({n})").format(n=len(detail.proposals)) if detail.proposals
@@ -212,12 +216,19 @@ class SectionView(QTabWidget):
          lambda: self._render_amendment_list(self.detail.amendments),
          lambda: self.consolidation.show_section(self.detail.id))[index]()
 
+    def _set_html(self, browser: QTextBrowser, text: str, keep: bool | None = None) -> None:
+        bar = browser.verticalScrollBar()
+        position = bar.value()
+        browser.setHtml(text)
+        if self._same if keep is None else keep:
+            bar.setValue(position)
+
     def _party_view(self) -> bool:
         return self.ctx is not None and self.ctx.party_id is not None
 
     def _render_text(self) -> None:
         d = self.detail
-        self.text_view.setHtml(page(
+        self._set_html(self.text_view, page(
             f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{markdown_html(d.text)}<hr>{support_html(d.support)}"))
         for button in (self.write_button, self.delete_button):
             button.setVisible(True)
@@ -238,7 +249,7 @@ class SectionView(QTabWidget):
             apply=lambda position, minority: record_position(
                 self.ctx, self.stack, section_id=d.id, position=position, minority=minority,
                 refresh_section=d.id, label=tr("hoofdlijn {number}").format(number=d.number)),
-            confirm=lambda: confirm_stale(self.ctx, self.stack, [d.id]))
+            confirm=lambda: confirm_stale(self.ctx, self.stack, [d.id]), subject=("section", d.id))
 
     def _render_chapter_text(self) -> None:
         c = self.chapter
@@ -263,10 +274,11 @@ class SectionView(QTabWidget):
             heading = tr("Wijzigingen sinds ronde {n}").format(n=d.previous_round)
             body = (f"<h2>{html.escape(heading)}</h2>{legend()}"
                     f"{tracked_changes_html(d.previous_round_text or '', d.text)}")
-        self.changes_view.setHtml(page(body))
+        self._set_html(self.changes_view, page(body))
 
     def _render_history(self) -> None:
         revisions = self.detail.revisions
+        chosen = (self.history_from.currentData(), self.history_to.currentData()) if self._same else (None, None)
         for combo in (self.history_from, self.history_to):
             combo.blockSignals(True)
             combo.clear()
@@ -276,9 +288,10 @@ class SectionView(QTabWidget):
                     n=revision.number, date=local_time(revision.created_at), who=who),
                     revision.id)
             combo.blockSignals(False)
-        # Newest against the one before it: what the latest revision changed.
-        self.history_to.setCurrentIndex(0)
-        self.history_from.setCurrentIndex(min(1, len(revisions) - 1))
+        # Newest against the one before it: what the latest revision changed; or what the reader chose.
+        ids = [revision.id for revision in revisions]  # findData cannot compare Python objects
+        self.history_to.setCurrentIndex(ids.index(chosen[1]) if chosen[1] in ids else 0)
+        self.history_from.setCurrentIndex(ids.index(chosen[0]) if chosen[0] in ids else min(1, len(revisions) - 1))
         self._render_history_diff()
 
     def _render_history_diff(self) -> None:
@@ -303,9 +316,11 @@ class SectionView(QTabWidget):
                                        f"{tracked_changes_html(old.text, new.text)}"))
 
     def _render_amendment_list(self, entries: tuple[AmendmentEntry, ...]) -> None:
+        chosen = self._chosen_amendment
         self.amendment_model.set_entries(entries)
         if entries:
-            self.amendment_table.selectRow(0)
+            row = self.amendment_model.row_of(chosen) if chosen is not None else -1
+            self.amendment_table.selectRow(max(row, 0))
         else:
             self.amendment_view.setHtml(page(f"<p class='meta'>{html.escape(tr('Nog geen amendementen.'))}</p>"))
             self.amendment_panel.show_position("", None, "", apply=None)
@@ -319,16 +334,19 @@ class SectionView(QTabWidget):
         entry = self.amendment_model.entry(current.row())
         if entry is None:
             return
+        same_entry = entry.id == self._chosen_amendment
+        self._chosen_amendment = entry.id
         meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_LABELS[entry.kind]),
                                                       status=status_name(entry))
         title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>" \
             if entry.kind == AmendmentKind.NEW_SECTION else ""
         explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
                        if entry.explanation else "")
-        self.amendment_view.setHtml(page(
+        self._set_html(self.amendment_view, page(
             f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
             f"{co_submitters_html(entry)}{title}{legend()}"
-            f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"))
+            f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"),
+            keep=same_entry)
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)
         self.open_button.setText(tr("Concept bewer&ken") if entry.status == AmendmentStatus.DRAFT
@@ -353,7 +371,8 @@ class SectionView(QTabWidget):
             heading, entry.own_position, entry.own_minority,
             apply=lambda position, minority: record_position(
                 self.ctx, self.stack, amendment_id=entry.id, position=position, minority=minority,
-                refresh_section=section, label=tr("amendement „{headline}”").format(headline=entry.headline)))
+                refresh_section=section, label=tr("amendement „{headline}”").format(headline=entry.headline)),
+            subject=("amendment", entry.id))
 
     def _open_selected(self) -> None:
         entry = self._selected_entry()

@@ -31,6 +31,7 @@ class WorkArea(QTabWidget):
         super().__init__(parent)
         self.runner = runner
         self.ctx: Context | None = None
+        self._reloads = 0  # the newest reload of the shown section; older results are dropped
         self.undo_group = QUndoGroup(self)
         self.window_stack = QUndoStack(self)
         self.undo_group.addStack(self.window_stack)
@@ -79,12 +80,38 @@ class WorkArea(QTabWidget):
         self.setTabText(0, tr("Hoofdstuk {number}").format(number=detail.number))
 
     def refresh(self, section_id: uuid.UUID | None = None) -> None:
-        """After a change: redraw the shown section when it is the one that changed (or when unsure)."""
+        """After a change: redraw the shown section when it is the one that changed (or when unsure).
+
+        The section is read again on a worker thread: a change by another
+        window comes unasked, and its query must not hold up the user's typing.
+        """
         shown = self.section_view.detail
         if shown is not None and (section_id is None or section_id == shown.id):
-            self.show_section(shown.id)
+            self._reload_section(shown.id)
         elif self.section_view.chapter is not None:
             self.show_chapter(self.section_view.chapter.id)
+
+    def _reload_section(self, section_id: uuid.UUID) -> None:
+        ctx = self.ctx
+        self._reloads += 1
+        generation = self._reloads
+
+        def load():
+            with ctx.action() as session:
+                return section_detail(session, section_id, ctx.party_id)
+
+        def loaded(detail) -> None:
+            shown = self.section_view.detail
+            # Only the newest reload of the section still shown, in the workspace it was read from.
+            if ctx is self.ctx and generation == self._reloads and shown is not None and shown.id == section_id:
+                self.section_view.show_section(detail)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, UserError):
+                raise error
+            self.status.emit(error.message)
+
+        self.runner.run(load, loaded, failed)
 
     # -- tool tabs (the griffie's overviews) -----------------------------------------------
 
