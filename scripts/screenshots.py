@@ -178,7 +178,7 @@ def griffie_screens(app: QApplication, folder: Path, demo: Path) -> None:
     view.show()
     shot("logboek.png", view)
     with ctx.workspace.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 905"))
+        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 952"))
     view.verify()
     view.refresh()
     shot("logboek-verbroken.png", view)
