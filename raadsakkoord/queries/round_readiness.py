@@ -29,6 +29,7 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.queries.support import section_support
 
@@ -103,6 +104,15 @@ class Readiness:
     @property
     def all_settled(self) -> bool:
         return not (self.open_amendments or self.without_majority or self.stale)
+
+    def refusal(self, final: bool) -> str:
+        """Why publishing this kind of round would be refused ("" when it would not), said before trying."""
+        if self.adopted:
+            return tr("Het raadsakkoord is al definitief vastgesteld; er kan geen ronde meer worden gepubliceerd.")
+        if not final and not self.changed_since_last and self.last_round is not None:
+            return tr("Er is niets gewijzigd sinds {round}; een nieuwe conceptronde is niet nodig. Besluit eerst "
+                      "over een amendement, of kies een definitieve ronde.").format(round=self.last_round.label)
+        return ""
 
 
 def _info(r: Round) -> RoundInfo:

@@ -370,9 +370,15 @@ class ConsolidationView(QWidget):
         self._done(verdicts[decision].format(label=amendment_label(entry)), before)
         return True
 
+    def _support_goes_stale_anyway(self, changes_text: bool) -> bool:
+        """Say before accepting that the parties' support for the old text stops counting; True to go on."""
+        consequence = self.detail.consequence_of_change() if changes_text else ""
+        return not consequence or messages.ask(
+            self, tr("Steun wordt verouderd"), consequence, yes=tr("Toch aanvaarden"), no=tr("Niet aanvaarden"))
+
     def _accept(self) -> None:
         entry = self._selected()
-        if entry is not None:
+        if entry is not None and self._support_goes_stale_anyway(not entry.already_in_text):
             self._decide(entry, AmendmentStatus.ACCEPTED)
 
     def _partly(self) -> None:
@@ -384,9 +390,11 @@ class ConsolidationView(QWidget):
         if entry.id in self.choice_model.ticked and self.preview_text is not None:
             initial = self.preview_text
         decisiondialogs.ask_compromise(
-            self, heading=tr("Schrijf de tekst zoals hoofdlijn {number} wordt, en leg uit wat er van "
-                             "amendement {label} is overgenomen.").format(number=self.detail.number,
-                                                                           label=amendment_label(entry)),
+            self, heading=" ".join(filter(None, (
+                tr("Schrijf de tekst zoals hoofdlijn {number} wordt, en leg uit wat er van "
+                   "amendement {label} is overgenomen.").format(number=self.detail.number,
+                                                                label=amendment_label(entry)),
+                self.detail.consequence_of_change()))),
             current_text=self.detail.text, initial_text=initial,
             apply=lambda text, note: self._decide(entry, AmendmentStatus.PARTLY_ACCEPTED, note=note,
                                                   compromise_text=text))
@@ -417,6 +425,8 @@ class ConsolidationView(QWidget):
         if not ticked:
             return
         chosen = [self.detail.amendments[self.detail.index_of(i)] for i in ticked]
+        if not self._support_goes_stale_anyway(not all(e.already_in_text for e in chosen)):
+            return
         before = self.detail.text
         if accept_together(self.ctx, self.stack, self.detail.section_id, [(e.id, e.headline) for e in chosen]):
             self._done(tr("Samen aanvaard: {labels}.").format(labels="; ".join(amendment_label(e) for e in chosen)),
