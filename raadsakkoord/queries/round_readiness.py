@@ -128,6 +128,19 @@ def _sort_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("."))
 
 
+def current_round(session: Session) -> int | None:
+    """The latest round's number when the current texts are still that round's, else None.
+
+    Right after publishing, "the current texts" and the new round are the
+    same texts; exporting then means the round, not a concept.
+    """
+    latest = session.scalars(sa.select(Round).order_by(Round.number.desc()).limit(1)).first()
+    if latest is None:
+        return None
+    sections = session.scalars(sa.select(Section)).all()
+    return latest.number if unchanged_since(session, latest, list(sections)) else None
+
+
 def round_readiness(session: Session) -> Readiness:
     agreement = the_agreement(session)
     previous = session.scalars(sa.select(Round).order_by(Round.number.desc()).limit(1)).first()
