@@ -18,7 +18,7 @@ from raadsakkoord.model import (
 )
 
 STATUS_LABELS = {
-    AmendmentStatus.DRAFT: mark("concept"),
+    AmendmentStatus.DRAFT: mark("ontwerp"),
     AmendmentStatus.SUBMITTED: mark("ingediend"),
     AmendmentStatus.ACCEPTED: mark("aanvaard"),
     AmendmentStatus.PARTLY_ACCEPTED: mark("gedeeltelijk overgenomen"),

@@ -53,7 +53,7 @@ def test_directory_is_refused(tmp_path):
     ("mysql://iemand@host/db", "wordt niet ondersteund"),
     ("postgresql://iemand:geheim@host", "noemt geen database"),
     ("sqlite://", "geheugen"),
-    ("postgresql://a:geheim@host:geenpoort/db", "Ongeldige database-URL"),
+    ("postgresql://a:geheim@host:geenpoort/db", "Ongeldig serveradres"),
     ("", "Geef een werkruimte op"),
 ])
 def test_bad_urls_get_one_clear_message(url, message):

@@ -70,7 +70,7 @@ def show_help(parent: QWidget | None) -> None:
         "Kies links een hoofdlijn. Rechts ziet u de tekst, de wijzigingen sinds de vorige ronde, de "
         "geschiedenis en de amendementen.\n\n"
         "Amendement schrijven: kies „Amendement schrijven”, pas de tekst aan en zie rechts meteen wat er "
-        "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het concept op, "
+        "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het ontwerp op, "
         "„Indienen” maakt het klaar voor de griffie.\n\n"
         "Sneltoetsen: Ctrl+O openen, Ctrl+S opslaan, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw, "
         "Ctrl+F zoeken, F1 deze hulp."))

@@ -239,7 +239,7 @@ def test_the_workspace_itself_is_refused_as_the_file_before_anything_is_asked(qt
     dialogs.answers = [True]  # were it asked, the clerk would say yes
     dialog.export_button.click()
     assert runner.wait()
-    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+    refusal = (f"{workspace} is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets "
                "geschreven; kies een andere bestandsnaam.")
     assert dialogs.shown == [("Exporteren", refusal)]
     assert workspace.read_bytes() == before and dialog.written is None
