@@ -106,7 +106,7 @@ def _show_about(window) -> None:
 def _show_help(window) -> None:
     from ui.shell import aboutdialog
 
-    aboutdialog.show_help(window)
+    aboutdialog.show_help(window, griffie=window.ctx is not None and window.ctx.actor.is_griffie)
 
 
 def build_menus(window) -> None:
@@ -148,6 +148,8 @@ def follow_actor(window, actor: Actor) -> None:
     for action in window.workspace_actions:
         action.setEnabled(True)
     window.confirm_all_action.setEnabled(actor.party_id is not None)
+    # The griffie writes no amendments: saving one is no action of its window.
+    window.save_action.setVisible(not actor.is_griffie)
     # Publishing is the griffie's; a party keeps the inbox (its round packages) and the log.
     window.publish_action.setEnabled(actor.is_griffie)
     window.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))

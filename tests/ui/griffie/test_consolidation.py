@@ -363,3 +363,19 @@ def test_accepting_a_deletion_says_the_section_is_gone_and_undo_brings_it_back(v
     assert "geschrapt of ingetrokken" in view.heading.text()
     view.stack.undo()
     assert "geschrapt" not in view.heading.text() and amendment(ctx, "Schrappen").status == AmendmentStatus.SUBMITTED
+
+
+def test_the_amendments_tab_names_the_submitters_as_the_consolidation_list_does(view, ctx, section_id):
+    from raadsakkoord.queries.drafting import section_detail
+    from ui.drafting.amendmentmodel import AmendmentTableModel
+
+    tab = AmendmentTableModel()
+    with ctx.action() as s:
+        tab.set_entries(section_detail(s, section_id, None).amendments)
+    in_tab = {tab.index(r, 1).data(): tab.index(r, 0).data() for r in range(tab.rowCount())}
+    model = view.choice_model
+    in_list = {view.detail.amendments[r].headline: model.index(r, model.PARTY).data() for r in range(model.rowCount())}
+    assert in_tab[SP] == in_list[SP] == "SP, PvdA" and in_tab[CU] == in_list[CU] == "CU, CDA"
+    assert in_tab == in_list
+    assert tab.headerData(0, Qt.Orientation.Horizontal) == model.headerData(model.PARTY, Qt.Orientation.Horizontal) \
+        == "Indieners"
