@@ -44,10 +44,12 @@ from ui.griffie.consolidationmodels import (
     amendment_label,
 )
 from ui.common.context import Context
+from ui.common.flowlayout import FlowLayout
 from ui.griffie.decisioncommands import accept_together, decide, take_back
 from ui.common.render import page
 
 AMENDMENT, PREVIEW, CURRENT = range(3)
+PREVIEW_CHARACTERS = 36  # a line of the preview holds "ervaringsdeskundigen" and its neighbours
 
 
 def _browser(name: str) -> QTextBrowser:
@@ -90,6 +92,9 @@ class ConsolidationView(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 520])
+        # Dragged or squeezed, the texts keep room for a line of words: long Dutch words were broken in two.
+        splitter.setChildrenCollapsible(False)
+        self.tabs.setMinimumWidth(self.fontMetrics().averageCharWidth() * PREVIEW_CHARACTERS)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.result_label)
@@ -132,10 +137,9 @@ class ConsolidationView(QWidget):
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
                                        tr("Alle aangevinkte amendementen in één keer aanvaarden"),
                                        self._accept_ticked)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         together = QHBoxLayout()
         together.addStretch(1)
         together.addWidget(self.together_button)

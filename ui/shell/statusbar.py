@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 
 from raadsakkoord.base.i18n import tr
+from ui.common.elidedlabel import ElidedLabel
 
 MESSAGE_MS = 8000  # long enough to read a sentence, short enough not to linger over the next action
 
@@ -12,8 +13,9 @@ MESSAGE_MS = 8000  # long enough to read a sentence, short enough not to linger 
 class StatusBar(QStatusBar):
     def __init__(self) -> None:
         super().__init__()
-        self.identity_label = QLabel()
-        self.workspace_label = QLabel()
+        # Shortened with "…" when room runs out, whole in the tooltip; the passing messages keep the rest.
+        self.identity_label = ElidedLabel(minimum_characters=12)
+        self.workspace_label = ElidedLabel(minimum_characters=12)
         self.addPermanentWidget(self.identity_label)
         self.addPermanentWidget(self.workspace_label)
 
