@@ -96,7 +96,7 @@ def slug(text: str) -> str:
 def suggested_name(what: str, fmt: str, municipality: str, round_number: int | None) -> str:
     parts = [FILE_PREFIX[what], slug(municipality)]
     if what == "agreement":
-        parts.append(f"ronde-{round_number}" if round_number is not None else "ontwerp")
+        parts.append(f"ronde-{round_number}" if round_number is not None else "concept")
     return "-".join(p for p in parts if p) + f".{fmt}"
 
 

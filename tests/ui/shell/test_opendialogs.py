@@ -68,7 +68,7 @@ def test_the_password_is_put_into_the_url():
 @pytest.mark.parametrize(("typed", "message"), [
     ("/home/griffie/akkoord.raadsakkoord", "Dit is geen serveradres"),
     ("mysql://griffie@db/raadsakkoord", "Soort serveradres 'mysql' wordt niet ondersteund"),
-    ("postgresql://griffie@db", "noemt geen database"),
+    ("postgresql://griffie@db", "noemt geen werkruimte"),
     ("postgresql://griffie:geheim@db:poort/x", "Ongeldig serveradres: postgresql://griffie:***@db:poort/x"),
 ])
 def test_bad_urls_get_the_cores_message_and_keep_the_dialog_open(qtbot, settings, said, typed, message):
