@@ -199,6 +199,10 @@ class ConsolidationView(QWidget):
         left.addWidget(grid_box)
         left.addWidget(decided_box)
         left.setSizes([380, 240, 120])
+        # Each list may shrink to a few lines (it scrolls), so at 200 % the page still fits a 1080-pixel screen.
+        line = self.fontMetrics().lineSpacing()
+        for view, lines in ((self.table, 4), (self.grid, 3), (self.decided_list, 2)):
+            view.setMinimumHeight(lines * line + 2 * view.frameWidth())
         return left
 
     def _build_right(self) -> QWidget:

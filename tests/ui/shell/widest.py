@@ -5,7 +5,7 @@
 Run as its own process by tests/ui/shell/test_screens_at_scale.py, because a
 scale factor holds for a whole process and a font for the whole application.
 Prints one JSON object: per view the minimum width (device-independent
-pixels) of the window and of its central widget, and what a user would see
+pixels) of the window and of its central widget, the window's minimum height, and what a user would see
 at that width.
 """
 
@@ -59,7 +59,7 @@ def main() -> None:
 
     def measure(name: str) -> None:
         settle()
-        result["views"][name] = {"window": window.minimumSizeHint().width(),
+        result["views"][name] = {"window": window.minimumSizeHint().width(), "height": window.minimumSizeHint().height(),
                                  "central": window.centralWidget().minimumSizeHint().width()}
 
     def section(title: str):
