@@ -117,7 +117,7 @@ def griffie_window(app: QApplication, folder: Path, demo: Path, *, size=(1400, 8
     from ui.shell import tools
     from ui.shell.sectionview import CONSOLIDATION
 
-    copy = demo.with_name(f"griffie{prefix}.raadsakkoord")
+    copy = demo.with_name(f"{prefix}griffie.raadsakkoord")
     shutil.copyfile(demo, copy)
     window = MainWindow(runner=TaskRunner(synchronous=True))
     window.resize(*size)

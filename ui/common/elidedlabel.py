@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyleOption, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, minimum_characters: int = 8) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, minimum_characters: int = 8,
+                 preferred_characters: int = 40) -> None:
         super().__init__(text, parent)
         self._minimum_characters = minimum_characters
+        self._preferred_characters = preferred_characters
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setToolTip(text)
 
@@ -27,6 +29,13 @@ class ElidedLabel(QLabel):
         """What is shown: the text, or as much of it as fits with "…"."""
         room = self.contentsRect().width()
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, room)
+
+    def sizeHint(self) -> QSize:
+        # A long path asks for no more than this, so the status bar's passing messages keep their room.
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().averageCharWidth() * self._preferred_characters + margins.left() + margins.right()
+        return QSize(min(hint.width(), width), hint.height())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

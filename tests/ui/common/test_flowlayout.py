@@ -66,7 +66,8 @@ def test_a_long_status_text_shortens_and_keeps_the_whole_in_its_tooltip(qtbot):
     QVBoxLayout(holder).addWidget(label)
     path = "/home/griffie/Documenten/raadsakkoord/gemeente-assen/raadsakkoord-2026-2030-definitief.raadsakkoord"
     label.setText(path)
-    assert label.minimumSizeHint().width() < label.fontMetrics().horizontalAdvance(path) / 4
+    full = label.fontMetrics().horizontalAdvance(path)
+    assert label.minimumSizeHint().width() < full / 4 and label.sizeHint().width() < full * 2 / 3
     holder.resize(220, 40)
     holder.show()
     qtbot.waitExposed(holder)
