@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     gui.set_defaults(handler=run_gui)
 
     demo = sub.add_parser("demo")
-    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of het serveradres van een lege werkruimte"))
+    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"),
+                      help=tr("nieuw bestand of het serveradres van een lege werkruimte"))
     demo.set_defaults(handler=run_demo)
 
     # One handler for both: the file's bytes tell a Markdown text from a Word or

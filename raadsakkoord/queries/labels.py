@@ -17,6 +17,7 @@ from raadsakkoord.model import (
     TaskStatus,
 )
 
+
 def submitters(party: str, co_parties: tuple[str, ...]) -> str:
     """The submitting party, then the parties that confirmed as co-submitters: "SP, PvdA", in every list alike."""
     return ", ".join((party, *co_parties))

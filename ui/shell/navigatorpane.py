@@ -30,7 +30,8 @@ class _Tree(QTreeView):
 
     def fit_title(self) -> None:
         header = self.header()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != TITLE and not header.isSectionHidden(c))
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != TITLE and not header.isSectionHidden(c))
         header.resizeSection(TITLE, max(self.title_room, self.viewport().width() - others))
 
     def resizeEvent(self, event) -> None:

@@ -59,7 +59,8 @@ def main() -> None:
 
     def measure(name: str) -> None:
         settle()
-        result["views"][name] = {"window": window.minimumSizeHint().width(), "height": window.minimumSizeHint().height(),
+        hint = window.minimumSizeHint()
+        result["views"][name] = {"window": hint.width(), "height": hint.height(),
                                  "central": window.centralWidget().minimumSizeHint().width()}
 
     def section(title: str):
