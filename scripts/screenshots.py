@@ -103,12 +103,77 @@ def main() -> None:
     window.work.close_editors()
     window.close()
 
+    griffie_window(app, folder, path)
     griffie_screens(app, folder, path)
     pdf_pages(folder, path)
     # Delete every window while Qt still runs; left to Python's exit, they went in an order Qt does not survive.
     for widget in app.topLevelWidgets():
         widget.deleteLater()
     settle(app)
+
+
+def griffie_window(app: QApplication, folder: Path, demo: Path, *, size=(1400, 860), prefix: str = "") -> None:
+    """The griffie's screens in the main window: consolidating 8.4 with a preview, the matrix, the agenda, the log."""
+    from ui.shell import tools
+    from ui.shell.sectionview import CONSOLIDATION
+
+    copy = demo.with_name(f"{prefix}griffie.raadsakkoord")
+    shutil.copyfile(demo, copy)
+    window = MainWindow(runner=TaskRunner(synchronous=True))
+    window.resize(*size)
+    window.show()
+    window.open_workspace(str(copy), (ops.Actor.griffie("Marleen Hoekstra"), "Marleen Hoekstra (griffie)"))
+    settle(app)
+
+    def shot(name: str) -> None:
+        settle(app)
+        window.grab().save(str(folder / f"{prefix}{name}"))
+        print(folder / f"{prefix}{name}")
+
+    section = next(s for c in window.outline.chapters for s in c.sections if s.title == "Meedoen zonder geldzorgen")
+    window.navigator.select(section.id)
+    view = window.work.section_view
+    view.setCurrentIndex(CONSOLIDATION)
+    settle(app)
+    consolidation = view.consolidation
+    for headline in ("Inkomensgrens minimaregelingen naar 130 procent", "Een zachte overgang boven de inkomensgrens",
+                     "Contact binnen een week"):
+        consolidation.choice_model.toggle(
+            next(i for i, a in enumerate(consolidation.detail.amendments) if a.headline == headline))
+    shot("consolidatie.png")
+    for name, show in (("steunmatrix.png", tools.show_support), ("uitwerkingsagenda.png", tools.show_agenda),
+                       ("logboek-venster.png", tools.show_audit)):
+        show(window)
+        shot(name)
+    window.close()
+
+
+def large_text(folder: Path, mode: str) -> None:
+    """The griffie's window on a 1920 × 1080 screen at an 18-point font, or at 200 % scaling (its own process)."""
+    make_none_immortal()
+    app = QApplication([])
+    configure_application(app)
+    if mode == "18pt":
+        font = app.font()
+        font.setPointSizeF(18)
+        app.setFont(font)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    path = Path(os.environ["RAADSAKKOORD_DATA_DIR"]) / "demo.raadsakkoord"
+    create_demo_workspace(str(path)).close()
+    # A maximised window on a 1920 × 1080 screen, less a task bar.
+    griffie_window(app, folder, path, size=(int(1920 / scale), int(1030 / scale)),
+                   prefix=f"groot-{mode.rstrip('%')}-")
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    settle(app)
+
+
+def large_text_screens(folder: Path) -> None:
+    """An 18-point font and 200 % scaling, each in a process of its own (a scale factor holds per process)."""
+    for mode, scale in (("18pt", "1"), ("200%", "2")):
+        env = dict(os.environ, QT_SCALE_FACTOR=scale,
+                   RAADSAKKOORD_DATA_DIR=tempfile.mkdtemp(prefix="raadsakkoord-shots-"))
+        subprocess.run([sys.executable, __file__, str(folder), "--groot", mode], env=env, check=True, timeout=600)
 
 
 def griffie_screens(app: QApplication, folder: Path, demo: Path) -> None:
@@ -178,7 +243,7 @@ def griffie_screens(app: QApplication, folder: Path, demo: Path) -> None:
     view.show()
     shot("logboek.png", view)
     with ctx.workspace.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 905"))
+        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 952"))
     view.verify()
     view.refresh()
     shot("logboek-verbroken.png", view)
@@ -232,4 +297,8 @@ def pdf_pages(folder: Path, demo: Path, pages: int = 8) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--groot" in sys.argv:
+        large_text(Path(sys.argv[1]), sys.argv[sys.argv.index("--groot") + 1])
+    else:
+        main()
+        large_text_screens(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))

@@ -93,7 +93,7 @@ EXPORT_KINDS = {
 }
 
 _NEVER_OVERWRITTEN = {
-    WORKSPACE: mark("{path} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+    WORKSPACE: mark("{path} is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets "
                     "geschreven; kies een andere bestandsnaam."),
     PRIVATE_KEY: mark("{path} is een geheime sleutel; die wordt nooit overschreven. Er is niets geschreven; "
                       "kies een andere bestandsnaam."),

@@ -33,7 +33,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "gui": CommandInfo("raadsakkoord.cli.workspace", mark("open de applicatie (ook: raadsakkoord [WERKRUIMTE])")),
     "demo": CommandInfo("raadsakkoord.cli.workspace", mark("maak de demo-werkruimte (gemeente Assen)")),
     "import-md": CommandInfo("raadsakkoord.cli.workspace",
-                             mark("begin een raadsakkoord vanuit een Markdown-concept (of .docx/.odt)")),
+                             mark("begin een raadsakkoord vanuit een brondocument in Markdown (of .docx/.odt)")),
     "import-docx": CommandInfo("raadsakkoord.cli.workspace", mark(
         "begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
         "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn")),

@@ -13,7 +13,7 @@ TAMPERED = 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     audit = sub.add_parser("audit")
-    audit.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    audit.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of serveradres"))
     audit.add_argument("--verify", action="store_true", required=True,
                        help=tr("controleer de keten, de kop en de ankers van het logboek, en of de werkruimte "
                                "klopt met het logboek"))

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=tr("Schrijf een publicatie naar een bestand. Het bestand verschijnt pas als het helemaal "
                        "klaar is. Combinaties: {combinations}.").format(
             combinations="; ".join(f"{w}: {', '.join(f)}" for w, f in FORMATS.items())))
-    cmd.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    cmd.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("bestand of serveradres"))
     cmd.add_argument("--what", required=True, choices=tuple(FORMATS), help=tr("wat publiceren"))
     cmd.add_argument("--format", required=True, choices=ALL_FORMATS, help=tr("bestandsformaat"))
     cmd.add_argument("--round", type=int, metavar="N",

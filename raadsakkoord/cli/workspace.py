@@ -16,13 +16,14 @@ from raadsakkoord.queries.labels import AGREEMENT_STATUS_LABELS, STATUS_LABELS, 
 
 def register(sub: argparse._SubParsersAction) -> None:
     gui = sub.add_parser("gui")
-    gui.add_argument("workspace", nargs="?", metavar=tr("WERKRUIMTE"), help=tr("bestand of database-URL"))
+    gui.add_argument("workspace", nargs="?", metavar=tr("WERKRUIMTE"), help=tr("bestand of serveradres"))
     gui.add_argument("--demo", action="store_true",
                      help=tr("open de demo-werkruimte (Assen), en maak die eerst aan als die er nog niet is"))
     gui.set_defaults(handler=run_gui)
 
     demo = sub.add_parser("demo")
-    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"), help=tr("nieuw bestand of lege database-URL"))
+    demo.add_argument("workspace", metavar=tr("WERKRUIMTE"),
+                      help=tr("nieuw bestand of het serveradres van een lege werkruimte"))
     demo.set_defaults(handler=run_demo)
 
     # One handler for both: the file's bytes tell a Markdown text from a Word or

@@ -1504,6 +1504,51 @@ AMENDMENTS: tuple[DemoAmendment, ...] = (
         outcome="submitted",
     ),
     DemoAmendment(
+        key="B-09",
+        section_key="armoede",
+        party="VVD",
+        co_parties=(),
+        kind="modify",
+        headline="Inkomensgrens naar 125 procent",
+        explanation=(
+            "Wij willen werkende huishoudens ook helpen, maar elke procent hoger kost de gemeente veel geld. "
+            "Een grens van 125 procent helpt de grootste groep en houdt de begroting sluitend."
+        ),
+        edits=(Edit(old="ligt op 120 procent", new="ligt op 125 procent"),),
+        round=2,
+        outcome="submitted",
+    ),
+    DemoAmendment(
+        key="B-10",
+        section_key="armoede",
+        party="D66",
+        co_parties=(),
+        kind="modify",
+        headline="Contact binnen een week",
+        explanation=(
+            "Bij schulden telt elke week: de rente en de incassokosten lopen snel op. Hoe eerder iemand "
+            "belt, hoe kleiner het probleem."
+        ),
+        edits=(Edit(old="Binnen twee weken neemt", new="Binnen een week neemt"),),
+        round=2,
+        outcome="submitted",
+    ),
+    DemoAmendment(
+        key="B-11",
+        section_key="armoede",
+        party="GL",
+        co_parties=(),
+        kind="modify",
+        headline="Inkomensgrens naar 140 procent",
+        explanation=(
+            "De kosten van levensonderhoud zijn de afgelopen jaren hard gestegen. Ook huishoudens met 140 "
+            "procent van het sociaal minimum komen steeds vaker niet rond."
+        ),
+        edits=(Edit(old="ligt op 120 procent", new="ligt op 140 procent"),),
+        round=2,
+        outcome="submitted",
+    ),
+    DemoAmendment(
         key="B-03",
         section_key=None,
         party="VVD",
@@ -1539,8 +1584,8 @@ AMENDMENTS: tuple[DemoAmendment, ...] = (
             Edit(
                 old="na een zorgvuldig gesprek met de dorpen en wijken in de omgeving.",
                 new=(
-                    "na een zorgvuldig gesprek met de dorpen en wijken in de omgeving. Nieuwe windmolens "
-                    "komen niet dichter dan 1.000 meter bij woningen."
+                    "na een zorgvuldig gesprek met de dorpen en wijken in de omgeving, en nooit dichter dan "
+                    "1.000 meter bij woningen."
                 ),
             ),
         ),
@@ -1570,7 +1615,7 @@ AMENDMENTS: tuple[DemoAmendment, ...] = (
             ),
         ),
         round=2,
-        outcome="draft",
+        outcome="submitted",
     ),
     DemoAmendment(
         key="B-06",

@@ -81,7 +81,7 @@ def refuse_outline_headings(text: str, what: str) -> str:
     return text
 
 
-DEFAULT_SOURCE = mark("Het concept")
+DEFAULT_SOURCE = mark("Het brondocument")
 
 
 def parse_draft(text: str, source: str = DEFAULT_SOURCE) -> Draft:

@@ -119,7 +119,7 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
     _own(actor, amendment)
     check_version(amendment, expected_version, tr("Dit amendement"))
     if amendment.status != AmendmentStatus.DRAFT:
-        raise DomainError(tr("Alleen een concept-amendement kan nog worden gewijzigd; dit is al ingediend."))
+        raise DomainError(tr("Alleen een ontwerp-amendement kan nog worden gewijzigd; dit is al ingediend."))
     before = Wording.of(amendment)
     if headline is not None:
         amendment.headline = fields.line("amendment.headline", headline)

@@ -52,10 +52,10 @@ def autosave_draft(session: Session, actor: Actor, editor_key: str, fields: dict
     check_actor(session, actor)
     _check_key(editor_key)
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
-        raise InputError(tr("Een automatisch bewaard concept bevat alleen tekstvelden."))
+        raise InputError(tr("Een automatisch bewaard ontwerp bevat alleen tekstvelden."))
     content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
     if len(content) > MAX_CONTENT:
-        raise InputError(tr("Dit concept is te groot om automatisch te bewaren."))
+        raise InputError(tr("Dit ontwerp is te groot om automatisch te bewaren."))
     owner = owner_of(actor)
     row = session.scalars(
         sa.select(Autosave).where(Autosave.owner == owner, Autosave.editor_key == editor_key)

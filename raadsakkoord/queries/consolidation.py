@@ -28,7 +28,7 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.queries.conflicts import section_conflicts
-from raadsakkoord.queries.support import Tally, amendment_support
+from raadsakkoord.queries.support import Tally, amendment_support, section_support
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,21 @@ class ConsolidationDetail:
     amendments: tuple[OpenAmendment, ...]
     matrix: tuple[tuple[bool, ...], ...]  # over amendments[:len(matrix)]
     decided: tuple[DecidedAmendment, ...]  # decided since the latest round, newest first
+    support: Tally  # the parties' positions on the current text
+
+    def consequence_of_change(self) -> str:
+        """What a new text does to the parties' support, said before the griffie changes it ("" if nothing)."""
+        current = [p for p in self.support.positions if p.position is not None and not p.stale]
+        if not current:
+            return ""
+        return tr("Na dit besluit heeft hoofdlijn {number} een nieuwe tekst. De standpunten van {parties} "
+                  "gelden voor de huidige tekst: ze worden verouderd en tellen niet meer mee, tot elke fractie "
+                  "haar standpunt op de nieuwe tekst opnieuw geeft. De steun gaat dan van {support} naar 0 van "
+                  "{seats} zetels. De fracties zien hun verouderde standpunt met ⚠ bij de hoofdlijn.").format(
+            number=self.number,
+            parties=tr("alle fracties") if len(current) == len(self.support.positions)
+            else ", ".join(p.short_name for p in current),
+            support=self.support.support_seats, seats=self.support.council_seats)
 
     @property
     def compared(self) -> tuple[OpenAmendment, ...]:
@@ -121,7 +136,8 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
             current, support[ident], a.submitted_at))
     return ConsolidationDetail(
         section.id, section.number, section.title, section.text, section.current_revision_id, section.status,
-        tuple(entries), conflicts.matrix, _decided_this_round(session, section.id))
+        tuple(entries), conflicts.matrix, _decided_this_round(session, section.id),
+        section_support(session, [section.id])[section.id])
 
 
 def _numbers(session: Session, section_id: uuid.UUID) -> dict[uuid.UUID, int]:

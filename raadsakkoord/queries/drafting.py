@@ -31,6 +31,7 @@ from raadsakkoord.model import (
     RoundSection,
     Section,
 )
+from raadsakkoord.queries.labels import submitters
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
 
@@ -91,6 +92,12 @@ class AmendmentEntry:
     co_submitters: tuple[CoSubmitterEntry, ...] = ()
     # Where the viewing party's own request stands, if it was asked.
     asked: CoSubmissionState | None = None
+
+    @property
+    def submitters(self) -> str:
+        """The party and its confirmed co-submitters, as the consolidation view names them."""
+        return submitters(self.party, tuple(c.party for c in self.co_submitters
+                                            if c.state == CoSubmissionState.CONFIRMED))
 
     @property
     def is_open(self) -> bool:

@@ -17,8 +17,14 @@ from raadsakkoord.model import (
     TaskStatus,
 )
 
+
+def submitters(party: str, co_parties: tuple[str, ...]) -> str:
+    """The submitting party, then the parties that confirmed as co-submitters: "SP, PvdA", in every list alike."""
+    return ", ".join((party, *co_parties))
+
+
 STATUS_LABELS = {
-    AmendmentStatus.DRAFT: mark("concept"),
+    AmendmentStatus.DRAFT: mark("ontwerp"),
     AmendmentStatus.SUBMITTED: mark("ingediend"),
     AmendmentStatus.ACCEPTED: mark("aanvaard"),
     AmendmentStatus.PARTLY_ACCEPTED: mark("gedeeltelijk overgenomen"),

@@ -29,6 +29,7 @@ from raadsakkoord.model import (
     Section,
     SectionStatus,
 )
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.queries.support import section_support
 
@@ -104,6 +105,15 @@ class Readiness:
     def all_settled(self) -> bool:
         return not (self.open_amendments or self.without_majority or self.stale)
 
+    def refusal(self, final: bool) -> str:
+        """Why publishing this kind of round would be refused ("" when it would not), said before trying."""
+        if self.adopted:
+            return tr("Het raadsakkoord is al definitief vastgesteld; er kan geen ronde meer worden gepubliceerd.")
+        if not final and not self.changed_since_last and self.last_round is not None:
+            return tr("Er is niets gewijzigd sinds {round}; een nieuwe conceptronde is niet nodig. Besluit eerst "
+                      "over een amendement, of kies een definitieve ronde.").format(round=self.last_round.label)
+        return ""
+
 
 def _info(r: Round) -> RoundInfo:
     return RoundInfo(r.number, r.label, r.is_final, r.published_at, r.published_by)
@@ -116,6 +126,19 @@ def published_rounds(session: Session) -> tuple[RoundInfo, ...]:
 
 def _sort_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("."))
+
+
+def current_round(session: Session) -> int | None:
+    """The latest round's number when the current texts are still that round's, else None.
+
+    Right after publishing, "the current texts" and the new round are the
+    same texts; exporting then means the round, not a concept.
+    """
+    latest = session.scalars(sa.select(Round).order_by(Round.number.desc()).limit(1)).first()
+    if latest is None:
+        return None
+    sections = session.scalars(sa.select(Section)).all()
+    return latest.number if unchanged_since(session, latest, list(sections)) else None
 
 
 def round_readiness(session: Session) -> Readiness:

@@ -160,7 +160,7 @@ def _describe_operational_error(exc: DBAPIError, label: str) -> str:
     if "readonly" in text or "read-only" in text:
         return tr("De werkruimte {label} is alleen-lezen; er kan niet in worden geschreven.").format(label=label)
     if any(word in text for word in ("could not connect", "connection", "password", "resolve", "timeout")):
-        return tr("Geen verbinding met de database {label}: {reason}").format(
+        return tr("Geen verbinding met de gedeelde werkruimte {label}: {reason}").format(
             label=label, reason=_first_line(exc.orig))
     return tr("De werkruimte {label} kan niet worden gebruikt: {reason}").format(
         label=label, reason=_first_line(exc.orig))
@@ -174,23 +174,23 @@ def parse_target(target: str | Path) -> sa.URL:
     """A file path or a database URL, as an SQLAlchemy URL; refuses what we cannot open."""
     text = str(target).strip()
     if not text:
-        raise InputError(tr("Geef een werkruimte op: een bestand of een database-URL."))
+        raise InputError(tr("Geef een werkruimte op: een bestand of een serveradres."))
     if "://" not in text:
         return sa.URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
         url = sa.make_url(text)
     except (ArgumentError, ValueError):
-        raise InputError(tr("Ongeldige database-URL: {url}").format(url=_hide_password(text))) from None
+        raise InputError(tr("Ongeldig serveradres: {url}").format(url=_hide_password(text))) from None
     backend = url.get_backend_name()
     if backend not in SUPPORTED_SCHEMES:
         raise InputError(tr(
-            "Database-soort '{backend}' wordt niet ondersteund; gebruik een bestand, "
-            "sqlite:///pad of postgresql://gebruiker@host/database."
+            "Soort serveradres '{backend}' wordt niet ondersteund; gebruik een bestand, "
+            "sqlite:///pad of postgresql://gebruiker@server/naam."
         ).format(backend=backend))
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:
-            raise InputError(tr("De database-URL noemt geen database (…/naam aan het eind)."))
+            raise InputError(tr("Het serveradres noemt geen werkruimte (…/naam aan het eind)."))
     elif backend == "sqlite":
         if not url.database or url.database == ":memory:":
             raise InputError(tr("Een werkruimte in het geheugen wordt niet bewaard; geef een bestand op."))
@@ -231,7 +231,7 @@ def url_with_password(text: str, password: str) -> str:
     try:
         url = sa.make_url(text)
     except (ArgumentError, ValueError):  # parse_target accepted it, so this is not expected
-        raise InputError(tr("Ongeldige database-URL.")) from None
+        raise InputError(tr("Ongeldig serveradres.")) from None
     return url.set(password=password).render_as_string(hide_password=False)
 
 

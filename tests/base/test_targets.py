@@ -38,7 +38,7 @@ def test_a_database_is_never_overwritten(tmp_path, force):
     os.link(workspace, tmp_path / "harde-link.md")
     for path in (workspace, tmp_path / "link.md", tmp_path / "harde-link.md"):
         assert NEVER in _refused(path, kind="md", force=force)
-    assert _refused(workspace, kind="md").startswith(f"{workspace} is een werkruimte of een andere database")
+    assert _refused(workspace, kind="md").startswith(f"{workspace} is een werkruimte of een ander gegevensbestand")
 
 
 def test_the_files_beside_a_workspace_are_never_overwritten(tmp_path):

@@ -54,3 +54,32 @@ def test_demo_in_a_bad_place_leaves_nothing_behind(tmp_path):
     with pytest.raises(WorkspaceError, match="bestaat niet"):
         create_demo_workspace(str(tmp_path / "geen-map" / "assen.raadsakkoord"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_griffie_finds_colliding_amendments_in_several_sections(demo):
+    """A newcomer sees the conflict grid at work: open amendments that change the same words."""
+    from raadsakkoord.queries.conflicts import section_conflicts
+    from raadsakkoord.model import Section
+
+    with demo.action() as s:
+        headline = {a.id: a.headline for a in s.scalars(sa.select(Amendment))}
+        pairs = {}
+        for section in s.scalars(sa.select(Section)):
+            found = section_conflicts(s, section.id).conflicting_pairs()
+            if found:
+                pairs[section.title] = {frozenset((headline[a], headline[b])) for a, b in found}
+    assert sum(len(p) for p in pairs.values()) >= 3 and len(pairs) >= 2
+    # 8.4, the README's consolidation screenshot: five open amendments, three collisions.
+    assert pairs["Meedoen zonder geldzorgen"] == {
+        frozenset(("Inkomensgrens minimaregelingen naar 130 procent", "Inkomensgrens naar 125 procent")),
+        frozenset(("Inkomensgrens minimaregelingen naar 130 procent", "Inkomensgrens naar 140 procent")),
+        frozenset(("Inkomensgrens naar 125 procent", "Inkomensgrens naar 140 procent")),
+    }
+
+
+def test_the_demo_shows_stale_support(demo):
+    from raadsakkoord.queries.support import section_support
+
+    with demo.action() as s:
+        tallies = section_support(s)
+    assert any(tally.stale for tally in tallies.values())

@@ -349,7 +349,7 @@ def test_accepted_round_one_amendments_do_not_overlap():
 
 
 def test_amendment_count_and_parties():
-    assert 18 <= len(c.AMENDMENTS) <= 25
+    assert 18 <= len(c.AMENDMENTS) <= 30
     parties = {a.party for a in c.AMENDMENTS}
     assert parties <= PARTY_SHORT
     assert len(parties) >= 7

@@ -14,7 +14,7 @@ from raadsakkoord.exchange.packagefile import write_package_file
 from raadsakkoord.store.workspace import open_workspace
 from tests.exchange.conftest import cli, ok, sent_packages
 
-NEVER = "is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets geschreven"
+NEVER = "is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets geschreven"
 
 
 def _digest(path) -> str:

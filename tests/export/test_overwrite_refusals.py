@@ -43,7 +43,7 @@ def test_the_workspace_is_never_the_output(capsys, workspace, tmp_path, reach, f
     before, listing = _digest(workspace), sorted(os.listdir(tmp_path))
     code, out, err = _export(capsys, workspace, output, *force)
     assert (code, out) == (1, "")
-    assert err == (f"raadsakkoord: {output} is een werkruimte of een andere database; die wordt nooit "
+    assert err == (f"raadsakkoord: {output} is een werkruimte of een ander gegevensbestand; die wordt nooit "
                    "overschreven. Er is niets geschreven; kies een andere bestandsnaam.\n")
     assert _digest(workspace) == before and sorted(os.listdir(tmp_path)) == listing
     open_workspace(workspace).close()

@@ -51,9 +51,9 @@ def test_directory_is_refused(tmp_path):
 
 @pytest.mark.parametrize(("url", "message"), [
     ("mysql://iemand@host/db", "wordt niet ondersteund"),
-    ("postgresql://iemand:geheim@host", "noemt geen database"),
+    ("postgresql://iemand:geheim@host", "noemt geen werkruimte"),
     ("sqlite://", "geheugen"),
-    ("postgresql://a:geheim@host:geenpoort/db", "Ongeldige database-URL"),
+    ("postgresql://a:geheim@host:geenpoort/db", "Ongeldig serveradres"),
     ("", "Geef een werkruimte op"),
 ])
 def test_bad_urls_get_one_clear_message(url, message):
@@ -63,7 +63,7 @@ def test_bad_urls_get_one_clear_message(url, message):
 
 
 def test_unreachable_postgres_is_a_clear_error():
-    with pytest.raises(WorkspaceError, match="Geen verbinding met de database") as info:
+    with pytest.raises(WorkspaceError, match="Geen verbinding met de gedeelde werkruimte") as info:
         open_workspace("postgresql://iemand:geheim@127.0.0.1:9/akkoord?connect_timeout=2")
     assert "geheim" not in info.value.message
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from raadsakkoord.queries.agenda import TaskRow
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import ParticipationLevel, TaskStatus
 from ui.agenda.labels import holder_name, level_name, status_name
 from ui.agenda.model import NO_DATE, TaskFilter
+from ui.common.flowlayout import FlowLayout, labelled
 
 ANY = object()  # the "all …" entry; None and "" are real choices here, so they cannot mean "any"
 
@@ -55,15 +56,12 @@ class TaskFilterBar(QWidget):
             c.combo for c in (self.holders, self.levels, self.statuses, self.quarters))
         self.holder.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.holder.setMinimumContentsLength(18)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget, stretch in ((tr("&Zoeken"), self.text, 2), (tr("Porte&feuillehouder"), self.holder, 2),
-                                      (tr("Participat&ieniveau"), self.level, 0), (tr("&Met status"), self.status, 0),
-                                      (tr("&Kwartaal"), self.quarter, 0)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget, stretch)
+        self.text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        layout = FlowLayout(self, spacing=12)
+        for text, widget, stretch in ((tr("&Zoeken"), self.text, True), (tr("Porte&feuillehouder"), self.holder, True),
+                                      (tr("Participat&ieniveau"), self.level, False),
+                                      (tr("&Met status"), self.status, False), (tr("&Kwartaal"), self.quarter, False)):
+            layout.addWidget(labelled(text, widget, stretch=stretch))
         self.text.textChanged.connect(self._emit)
         for combo in (self.holder, self.level, self.status, self.quarter):
             combo.currentIndexChanged.connect(self._emit)

@@ -47,7 +47,7 @@ class AmendmentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Fractie"), tr("Kop"), tr("Status"), tr("Steun"))[section]
+            return (tr("Indieners"), tr("Kop"), tr("Status"), tr("Steun"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -59,7 +59,7 @@ class AmendmentTableModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return entry.party
+                return entry.submitters
             if column == 1:
                 prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
                 return prefix + entry.headline

@@ -193,8 +193,8 @@ class DraftEditor(QWidget):
         if state.kind == AmendmentKind.DELETE:
             self.text_edit.setReadOnly(True)
 
-        self.save_button = QPushButton(tr("Concept &opslaan"))
-        self.save_button.setToolTip(tr("Bewaar dit concept in de werkruimte (Ctrl+S)"))
+        self.save_button = QPushButton(tr("Ontwerp &opslaan"))
+        self.save_button.setToolTip(tr("Bewaar dit ontwerp in de werkruimte (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         self.submit_button = QPushButton(tr("&Indienen…"))
         self.submit_button.setToolTip(tr("Dien het amendement in; het gaat met het volgende fractiepakket naar de griffie"))
@@ -316,9 +316,9 @@ class DraftEditor(QWidget):
         if state.submitted:
             text = tr("Ingediend; wijzigen kan niet meer, intrekken wel.")
         elif state.amendment_id is None:
-            text = tr("Nieuw concept, nog niet opgeslagen.") if self.model.is_dirty else tr("Nieuw concept.")
+            text = tr("Nieuw ontwerp, nog niet opgeslagen.") if self.model.is_dirty else tr("Nieuw ontwerp.")
         else:
-            text = tr("Concept met niet-opgeslagen wijzigingen.") if self.model.is_dirty else tr("Concept opgeslagen.")
+            text = tr("Ontwerp met niet-opgeslagen wijzigingen.") if self.model.is_dirty else tr("Ontwerp opgeslagen.")
         self.state_label.setText(text)
         editable = not state.submitted
         for widget in (self.title_edit, self.headline_edit, self.explanation_edit):
@@ -385,11 +385,11 @@ class DraftEditor(QWidget):
                 amendment_id, version = amendment.id, amendment.version
         except UserError as exc:
             self.autosave()  # not saved: keep the typing safe as before
-            messages.show_error(self, tr("Concept opslaan"), exc.message)
+            messages.show_error(self, tr("Ontwerp opslaan"), exc.message)
             return False
         self.autosaved_key = None
         self.model.mark_saved(amendment_id, version)
-        self.status.emit(tr("Concept opgeslagen: {headline}").format(headline=state.headline))
+        self.status.emit(tr("Ontwerp opgeslagen: {headline}").format(headline=state.headline))
         self.changed.emit(state.section_id)
         return True
 
@@ -444,8 +444,8 @@ class DraftEditor(QWidget):
         """Close the editor, asking first when there is typed text that was not saved."""
         if self.model.is_dirty and not self.model.state.submitted:
             choice = messages.ask_three(
-                self, tr("Concept sluiten"),
-                tr("Dit concept heeft wijzigingen die niet zijn opgeslagen."),
+                self, tr("Ontwerp sluiten"),
+                tr("Dit ontwerp heeft wijzigingen die niet zijn opgeslagen."),
                 save=tr("Opslaan"), discard=tr("Niet opslaan"), cancel=tr("Annuleren"))
             if choice == "cancel":
                 return False

@@ -38,7 +38,7 @@ from raadsakkoord.export.writer import FORMATS, export
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.queries.lookup import the_agreement
-from raadsakkoord.queries.round_readiness import RoundInfo, published_rounds
+from raadsakkoord.queries.round_readiness import RoundInfo, current_round, published_rounds
 from ui.common import messages
 from ui.common.context import Context
 from ui.common.background import ChildStopped, TaskRunner, run_in_child
@@ -78,11 +78,13 @@ def choose_target(parent: QWidget | None, suggested: str, fmt: str) -> str | Non
 class ExportChoices:
     municipality: str
     rounds: tuple[RoundInfo, ...]
+    current_round: int | None = None  # the round whose texts are still the current ones
 
 
 def load_choices(ctx: Context) -> ExportChoices:
     with ctx.action() as session:
-        return ExportChoices(the_agreement(session).municipality, published_rounds(session))
+        return ExportChoices(the_agreement(session).municipality, published_rounds(session),
+                             current_round(session))
 
 
 def slug(text: str) -> str:
@@ -218,7 +220,10 @@ class ExportDialog(QDialog):
     def set_choices(self, choices: ExportChoices) -> None:
         self.choices = choices
         wanted, self._wanted_round = self._wanted_round, None
-        self._fill_rounds(wanted if wanted is not None else self.round.currentData())
+        if wanted is None:
+            # Unchanged since the latest round: that round is what there is to publish, not a concept.
+            wanted = self.round.currentData() if self.round.currentIndex() > 0 else choices.current_round
+        self._fill_rounds(wanted)
         self._update_name()
 
     def choices_failed(self, error: BaseException) -> None:

@@ -52,6 +52,7 @@ from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import tr, trn
 from ui.common import messages
 from ui.common.context import Context
+from ui.common.flowlayout import FlowLayout, labelled
 from ui.common.background import TaskRunner
 from ui.common.render import local_time
 
@@ -248,21 +249,17 @@ class AuditView(QWidget):
         self.until = self._date_edit()
         self.clear_button = QPushButton(tr("Filters &wissen"))
         self.count_label = QLabel()
-        filters = QHBoxLayout()
+        filters = FlowLayout(spacing=12)
         for text, combo in ((tr("W&ie:"), self.actor), (tr("&Fractie:"), self.party), (tr("&Soort:"), self.kind)):
-            label = QLabel(text)
-            label.setBuddy(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(label)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel(tr("tot en met")))
-        filters.addWidget(self.until)
-        filters.addSpacing(8)
+            filters.addWidget(labelled(text, combo))
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.use_dates, self.since, QLabel(tr("tot en met")), self.until):
+            period_row.addWidget(widget)
+        filters.addWidget(period)
         filters.addWidget(self.clear_button)
-        filters.addStretch(1)
 
         self.model = AuditTableModel(self.runner, self)
         self.model.on_error = self._report

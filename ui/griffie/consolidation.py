@@ -44,10 +44,12 @@ from ui.griffie.consolidationmodels import (
     amendment_label,
 )
 from ui.common.context import Context
+from ui.common.flowlayout import FlowLayout
 from ui.griffie.decisioncommands import accept_together, decide, take_back
 from ui.common.render import page
 
 AMENDMENT, PREVIEW, CURRENT = range(3)
+PREVIEW_CHARACTERS = 36  # a line of the preview holds "ervaringsdeskundigen" and its neighbours
 
 
 def _browser(name: str) -> QTextBrowser:
@@ -90,6 +92,9 @@ class ConsolidationView(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 520])
+        # Dragged or squeezed, the texts keep room for a line of words: long Dutch words were broken in two.
+        splitter.setChildrenCollapsible(False)
+        self.tabs.setMinimumWidth(self.fontMetrics().averageCharWidth() * PREVIEW_CHARACTERS)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.result_label)
@@ -132,10 +137,9 @@ class ConsolidationView(QWidget):
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
                                        tr("Alle aangevinkte amendementen in één keer aanvaarden"),
                                        self._accept_ticked)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         together = QHBoxLayout()
         together.addStretch(1)
         together.addWidget(self.together_button)
@@ -195,6 +199,10 @@ class ConsolidationView(QWidget):
         left.addWidget(grid_box)
         left.addWidget(decided_box)
         left.setSizes([380, 240, 120])
+        # Each list may shrink to a few lines (it scrolls), so at 200 % the page still fits a 1080-pixel screen.
+        line = self.fontMetrics().lineSpacing()
+        for view, lines in ((self.table, 4), (self.grid, 3), (self.decided_list, 2)):
+            view.setMinimumHeight(lines * line + 2 * view.frameWidth())
         return left
 
     def _build_right(self) -> QWidget:
@@ -370,9 +378,15 @@ class ConsolidationView(QWidget):
         self._done(verdicts[decision].format(label=amendment_label(entry)), before)
         return True
 
+    def _support_goes_stale_anyway(self, changes_text: bool) -> bool:
+        """Say before accepting that the parties' support for the old text stops counting; True to go on."""
+        consequence = self.detail.consequence_of_change() if changes_text else ""
+        return not consequence or messages.ask(
+            self, tr("Steun wordt verouderd"), consequence, yes=tr("Toch aanvaarden"), no=tr("Niet aanvaarden"))
+
     def _accept(self) -> None:
         entry = self._selected()
-        if entry is not None:
+        if entry is not None and self._support_goes_stale_anyway(not entry.already_in_text):
             self._decide(entry, AmendmentStatus.ACCEPTED)
 
     def _partly(self) -> None:
@@ -384,9 +398,11 @@ class ConsolidationView(QWidget):
         if entry.id in self.choice_model.ticked and self.preview_text is not None:
             initial = self.preview_text
         decisiondialogs.ask_compromise(
-            self, heading=tr("Schrijf de tekst zoals hoofdlijn {number} wordt, en leg uit wat er van "
-                             "amendement {label} is overgenomen.").format(number=self.detail.number,
-                                                                           label=amendment_label(entry)),
+            self, heading=" ".join(filter(None, (
+                tr("Schrijf de tekst zoals hoofdlijn {number} wordt, en leg uit wat er van "
+                   "amendement {label} is overgenomen.").format(number=self.detail.number,
+                                                                label=amendment_label(entry)),
+                self.detail.consequence_of_change()))),
             current_text=self.detail.text, initial_text=initial,
             apply=lambda text, note: self._decide(entry, AmendmentStatus.PARTLY_ACCEPTED, note=note,
                                                   compromise_text=text))
@@ -417,6 +433,8 @@ class ConsolidationView(QWidget):
         if not ticked:
             return
         chosen = [self.detail.amendments[self.detail.index_of(i)] for i in ticked]
+        if not self._support_goes_stale_anyway(not all(e.already_in_text for e in chosen)):
+            return
         before = self.detail.text
         if accept_together(self.ctx, self.stack, self.detail.section_id, [(e.id, e.headline) for e in chosen]):
             self._done(tr("Samen aanvaard: {labels}.").format(labels="; ".join(amendment_label(e) for e in chosen)),

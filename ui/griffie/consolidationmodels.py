@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor
 from raadsakkoord.queries.consolidation import ConsolidationDetail, DecidedAmendment, OpenAmendment
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS
+from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS, submitters
 from ui.common.render import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +112,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == _Role.DisplayRole:
-            return (tr("Nr."), tr("Fractie"), tr("Kop"), tr("Steun"), tr("Botst met"))[section]
+            return (tr("Nr."), tr("Indieners"), tr("Kop"), tr("Steun"), tr("Botst met"))[section]
         if role == _Role.ToolTipRole:
             return (tr("Vink aan om het amendement in het voorbeeld op te nemen (spatiebalk)"), None, None,
                     tr("Zetels die het amendement steunen, van het totaal"),
@@ -165,7 +165,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if column == self.NUMBER:
             return str(entry.number)
         if column == self.PARTY:
-            return ", ".join((entry.party, *entry.co_parties))
+            return submitters(entry.party, entry.co_parties)
         if column == self.HEADLINE:
             prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
             return prefix + entry.headline

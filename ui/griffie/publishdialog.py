@@ -233,8 +233,7 @@ class PublishRoundDialog(QDialog):
         self.readiness = ready
         self.overview.setHtml(readiness_html(ready))
         if ready.adopted:
-            self.status.setText(tr("Het raadsakkoord is al definitief vastgesteld; er kan geen ronde meer "
-                                   "worden gepubliceerd."))
+            self.status.setText(ready.refusal(final=False))
             self.publish_button.setEnabled(False)
             for widget in (self.concept, self.final, self.label, self.note):
                 widget.setEnabled(False)
@@ -250,9 +249,20 @@ class PublishRoundDialog(QDialog):
             return
         final = self.final.isChecked()
         self.label.setPlaceholderText(default_label(self.readiness, final))
-        self.consequences.setText("<b>" + html.escape(tr("Wat er gebeurt:")) + "</b> "
-                                  + html.escape(what_happens(self.readiness, final, self.label.text().strip())))
-        self.publish_button.setEnabled(not self.busy and self.published_number is None)
+        refusal = self.readiness.refusal(final)
+        if refusal:
+            # The button is off, and the reason stands right above it rather than after a click.
+            self.consequences.setText("<b style='color:#b71c1c'>" + html.escape(tr("Publiceren kan nu niet:"))
+                                      + "</b> " + html.escape(refusal))
+        else:
+            self.consequences.setText("<b>" + html.escape(tr("Wat er gebeurt:")) + "</b> "
+                                      + html.escape(what_happens(self.readiness, final, self.label.text().strip())))
+        self.publish_button.setToolTip(refusal)
+        self.publish_button.setEnabled(self._can_publish())
+
+    def _can_publish(self) -> bool:
+        return (not self.busy and self.published_number is None and self.readiness is not None
+                and not self.readiness.refusal(self.final.isChecked()))
 
     # -- publishing --------------------------------------------------------------------------
 
@@ -340,7 +350,7 @@ class PublishRoundDialog(QDialog):
         self.status.setText(text)
         for widget in (self.concept, self.final, self.label, self.note):
             widget.setEnabled(not busy and self.published_number is None)
-        self.publish_button.setEnabled(not busy and self.published_number is None and self.readiness is not None)
+        self.publish_button.setEnabled(self._can_publish())
         self.close_button.setEnabled(not busy)
 
     # -- afterwards --------------------------------------------------------------------------

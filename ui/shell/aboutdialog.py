@@ -64,13 +64,35 @@ def show_about(parent: QWidget | None) -> None:
     dialog.deleteLater()
 
 
-def show_help(parent: QWidget | None) -> None:
-    """The short help of the Help menu: where things are, and the keys that matter."""
-    messages.show_info(parent, tr("Hulp"), tr(
+def help_text(griffie: bool) -> str:
+    """Where things are and the keys that matter, for the work of the one who asks."""
+    if griffie:
+        return tr(
+            "U werkt als de griffie. Kies links een hoofdlijn; het tabblad Consolidatie toont de open "
+            "amendementen, hun steun en welke botsen (een rode ✕ in het rooster). Vink amendementen aan die "
+            "samen kunnen en zie de tekst die dan ontstaat; daarna aanvaarden, gedeeltelijk overnemen, "
+            "verwerpen of laten vervallen. Aanvaarden geeft de hoofdlijn een nieuwe tekst: de standpunten "
+            "van de fracties worden dan verouderd tot zij ze opnieuw geven; dat wordt vooraf gezegd. Elk "
+            "besluit is terug te draaien (Ctrl+Z) tot de volgende ronde is gepubliceerd.\n\n"
+            "Griffie → Ronde publiceren… legt de huidige teksten vast als conceptronde of als definitieve "
+            "ronde; kan dat niet, dan staat de reden boven de knop. Maak daarna het rondepakket voor de "
+            "fracties. Griffie → Ontvangen pakketten toont wat elke fractie stuurde; Bestand → Pakketten "
+            "inlezen… (of een pakket op het venster slepen) leest ze in. Griffie → Logboek toont wie wat "
+            "deed en of er iets achteraf is gewijzigd.\n\n"
+            "Beeld → Steunmatrix en Beeld → Uitwerkingsagenda geven het overzicht; Bestand → Exporteren… "
+            "maakt de PDF, Word, OpenDocument of Markdown van een ronde.\n\n"
+            "Sneltoetsen: Ctrl+O openen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw, Ctrl+F zoeken, F1 "
+            "deze hulp.")
+    return tr(
         "Kies links een hoofdlijn. Rechts ziet u de tekst, de wijzigingen sinds de vorige ronde, de "
         "geschiedenis en de amendementen.\n\n"
         "Amendement schrijven: kies „Amendement schrijven”, pas de tekst aan en zie rechts meteen wat er "
-        "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het concept op, "
+        "verandert. Uw werk wordt elke paar seconden automatisch bewaard; Ctrl+S slaat het ontwerp op, "
         "„Indienen” maakt het klaar voor de griffie.\n\n"
         "Sneltoetsen: Ctrl+O openen, Ctrl+S opslaan, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw, "
-        "Ctrl+F zoeken, F1 deze hulp."))
+        "Ctrl+F zoeken, F1 deze hulp.")
+
+
+def show_help(parent: QWidget | None, *, griffie: bool = False) -> None:
+    """The short help of the Help menu, for the griffie's work or a party's."""
+    messages.show_info(parent, tr("Hulp"), help_text(griffie))

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def save_current(self) -> None:
         editor = self.work.current_editor()
         if editor is None:
-            self.say(tr("Er is geen concept open om op te slaan."))
+            self.say(tr("Er is geen ontwerp-amendement open om op te slaan."))
             return
         editor.save()
 

@@ -38,8 +38,8 @@ def build_actions(window) -> None:
     keys = QKeySequence.StandardKey
     actions = {
         "open": _action(window, tr("&Openen…"), window.choose_workspace, keys.Open, tr("Een werkruimte openen")),
-        "save": _action(window, tr("Concept op&slaan"), window.save_current, keys.Save,
-                        tr("Het concept-amendement dat u schrijft opslaan")),
+        "save": _action(window, tr("Ontwerp op&slaan"), window.save_current, keys.Save,
+                        tr("Het ontwerp-amendement dat u schrijft opslaan")),
         "quit": _action(window, tr("&Afsluiten"), window.close, keys.Quit),
         "find": _action(window, tr("&Zoeken"), window.focus_search, keys.Find,
                         tr("Zoeken in titels en tekst van de hoofdlijnen")),
@@ -47,10 +47,10 @@ def build_actions(window) -> None:
                                tip=tr("Bevestig de standpunten van uw fractie op de nieuwste teksten")),
         "help": _action(window, tr("&Hulp"), partial(_show_help, window), keys.HelpContents),
         "about": _action(window, tr("&Over Raadsakkoord"), partial(_show_about, window)),
-        "database": _action(window, tr("&Database openen…"), window.choose_database,
+        "database": _action(window, tr("&Gedeelde werkruimte openen…"), window.choose_database,
                             tip=tr("Een werkruimte op een PostgreSQL-server openen")),
-        "new_markdown": _action(window, tr("&Nieuw uit concept…"), window.new_from_markdown,
-                                tip=tr("Een nieuwe werkruimte maken uit een concept in Markdown, "
+        "new_markdown": _action(window, tr("&Nieuw uit brondocument…"), window.new_from_markdown,
+                                tip=tr("Een nieuwe werkruimte maken uit een brondocument in Markdown, "
                                        "Word (.docx) of OpenDocument (.odt)")),
         "demo": _action(window, tr("De&mo openen"), window.open_demo,
                         tip=tr("De demo-werkruimte van de gemeente Assen openen")),
@@ -70,7 +70,7 @@ def build_actions(window) -> None:
                                  "als PDF, Word, Markdown, …")),
         "publish": _action(window, tr("Ronde &publiceren…"), partial(tools.publish_round, window),
                            tip=tr("Wat nog openstaat bekijken en een nieuwe ronde vastzetten")),
-        "inbox": _action(window, tr("&Inbox"), partial(tools.show_inbox, window),
+        "inbox": _action(window, tr("&Ontvangen pakketten"), partial(tools.show_inbox, window),
                          tip=tr("Welke fractie wat en wanneer heeft gestuurd")),
         "audit": _action(window, tr("&Logboek"), partial(tools.show_audit, window),
                          tip=tr("Wie wat wanneer deed, en of het logboek ongeschonden is")),
@@ -106,7 +106,7 @@ def _show_about(window) -> None:
 def _show_help(window) -> None:
     from ui.shell import aboutdialog
 
-    aboutdialog.show_help(window)
+    aboutdialog.show_help(window, griffie=window.ctx is not None and window.ctx.actor.is_griffie)
 
 
 def build_menus(window) -> None:
@@ -148,6 +148,8 @@ def follow_actor(window, actor: Actor) -> None:
     for action in window.workspace_actions:
         action.setEnabled(True)
     window.confirm_all_action.setEnabled(actor.party_id is not None)
+    # The griffie writes no amendments: saving one is no action of its window.
+    window.save_action.setVisible(not actor.is_griffie)
     # Publishing is the griffie's; a party keeps the inbox (its round packages) and the log.
     window.publish_action.setEnabled(actor.is_griffie)
     window.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))

@@ -42,7 +42,7 @@ class NavigatorModel(QAbstractItemModel):
         self._readability: dict[str, Readability] = {}  # by section number, and "H<n>" for chapter n
 
     def headers(self) -> tuple[str, ...]:
-        return (tr("Nr."), tr("Hoofdlijn"), tr("Amend."), tr("Standpunt"), tr("Steun"), tr("Leesb."))
+        return (tr("Nr."), tr("Hoofdlijn"), tr("Open"), tr("Standpunt"), tr("Steun"), tr("Leesbaar"))
 
     def set_outline(self, chapters: tuple[OutlineChapter, ...], council_seats: int,
                     badges: dict[uuid.UUID, SectionBadges]) -> None:
@@ -120,7 +120,7 @@ class NavigatorModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return (None, None, tr("Open amendementen (ingediend, en uw eigen concepten)"),
+            return (None, None, tr("Open amendementen (ingediend, en uw eigen ontwerpen)"),
                     tr("Het standpunt van uw fractie"), tr("Steun in zetels voor de huidige tekst"),
                     tr("Leesbaarheid (Flesch-Douma): hoe hoger, hoe makkelijker; taalniveau B1 ligt rond 60"))[section]
         return None

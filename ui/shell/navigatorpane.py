@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from raadsakkoord.base.i18n import tr
 from ui.shell.navigator import (
@@ -19,6 +19,24 @@ from ui.shell.navigator import (
     NavigatorModel,
     SupportBarDelegate,
 )
+
+TITLE_CHARACTERS = 18  # "Meedoen zonder geld…": enough of a title to tell sections apart
+
+
+class _Tree(QTreeView):
+    """The navigator's tree: the title column fills the width left by the badges, down to ``title_room``."""
+
+    title_room = 0
+
+    def fit_title(self) -> None:
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != TITLE and not header.isSectionHidden(c))
+        header.resizeSection(TITLE, max(self.title_room, self.viewport().width() - others))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
 
 
 class NavigatorPane(QWidget):
@@ -42,7 +60,7 @@ class NavigatorPane(QWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self._focus_first_match)
-        self.tree = QTreeView()
+        self.tree = _Tree()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -66,7 +84,13 @@ class NavigatorPane(QWidget):
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # The title takes what the other columns leave, but never less than room for its first words
+        # (the tooltip has it whole): in a narrow pane the badges scroll sideways instead.
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Fixed)
+        self.tree.title_room = self.tree.indentation() + TITLE_CHARACTERS * metrics.averageCharWidth()
+        scroll_bar = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.tree)
+        self.tree.setMinimumWidth(widths[NUMBER] + self.tree.title_room + scroll_bar + 2 * self.tree.frameWidth())
+        header.sectionResized.connect(lambda column, _old, _new: column != TITLE and self.tree.fit_title())
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

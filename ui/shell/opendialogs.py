@@ -35,7 +35,7 @@ from ui.shell import outlinepreview
 
 WORKSPACE_SUFFIX = ".raadsakkoord"
 WORKSPACE_FILTER = mark("Raadsakkoord-werkruimte (*.raadsakkoord *.db *.sqlite);;Alle bestanden (*)")
-MARKDOWN_FILTER = mark("Concept (*.md *.markdown *.txt *.docx *.odt);;Markdown (*.md *.markdown *.txt);;"
+MARKDOWN_FILTER = mark("Brondocument (*.md *.markdown *.txt *.docx *.odt);;Markdown (*.md *.markdown *.txt);;"
                        "Word of OpenDocument (*.docx *.odt);;Alle bestanden (*)")
 FOLDER_KEY = "paths/workspace_folder"
 DRAFT_FOLDER_KEY = "paths/draft_folder"
@@ -66,7 +66,7 @@ def url_with_password(text: str, password: str) -> str:
     """The URL as typed, with the password put in; raises InputError for anything but a database URL."""
     text = text.strip()
     if "://" not in text:
-        raise InputError(tr("Dit is geen database-URL. Een werkruimtebestand opent u met "
+        raise InputError(tr("Dit is geen serveradres. Een werkruimtebestand opent u met "
                             "Bestand → Openen."))
     return store_url_with_password(text, password)  # the core's own refusals, and the password put in
 
@@ -76,22 +76,22 @@ class DatabaseUrlDialog(QDialog):
 
     def __init__(self, initial: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Gedeelde database openen"))
+        self.setWindowTitle(tr("Gedeelde werkruimte openen"))
         self.result_url: str | None = None
-        intro = QLabel(tr("Werkt de griffie met meerdere mensen in één database? Vul dan het adres "
-                          "van die database in. Het wachtwoord wordt niet bewaard."))
+        intro = QLabel(tr("Werkt de griffie met meerdere mensen in één gedeelde werkruimte? Vul dan het "
+                          "serveradres van die werkruimte in. Het wachtwoord wordt niet bewaard."))
         intro.setWordWrap(True)
         self.url_edit = QLineEdit(initial)
         self.url_edit.setPlaceholderText("postgresql://gebruiker@server/database")
         self.url_edit.setToolTip(tr("Bijvoorbeeld postgresql://griffie@db.gemeente.nl/raadsakkoord"))
         self.url_edit.setMinimumWidth(360)
-        hint = QLabel(tr("Vorm: postgresql://gebruiker@server/database"))
+        hint = QLabel(tr("Vorm: postgresql://gebruiker@server/naam"))
         hint.setStyleSheet("color: palette(placeholder-text);")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setToolTip(tr("Laat leeg als de database geen wachtwoord vraagt."))
+        self.password_edit.setToolTip(tr("Laat leeg als de server geen wachtwoord vraagt."))
         form = QFormLayout()
-        form.addRow(tr("Database-&URL:"), self.url_edit)
+        form.addRow(tr("&Serveradres:"), self.url_edit)
         form.addRow("", hint)
         form.addRow(tr("&Wachtwoord:"), self.password_edit)
         self.buttons = QDialogButtonBox()
@@ -112,7 +112,7 @@ class DatabaseUrlDialog(QDialog):
         try:
             self.result_url = url_with_password(self.url_edit.text(), self.password_edit.text())
         except UserError as exc:
-            messages.show_error(self, tr("Gedeelde database openen"), exc.message)
+            messages.show_error(self, tr("Gedeelde werkruimte openen"), exc.message)
             self.url_edit.setFocus()
             return
         super().accept()
@@ -186,21 +186,21 @@ class NewFromMarkdownDialog(QDialog):
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, person: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Nieuw raadsakkoord uit een concept"))
+        self.setWindowTitle(tr("Nieuw raadsakkoord uit een brondocument"))
         self._runner = runner
         self._person = person
         self._busy = False
         self._title_edited = False
         self.created: tuple[str, int, int, list[str]] | None = None
 
-        intro = QLabel(tr("Elke kop met één # in het concept wordt een hoofdstuk, elke kop met ## een "
+        intro = QLabel(tr("Elke kop met één # in het brondocument wordt een hoofdstuk, elke kop met ## een "
                           "hoofdlijn. Tekst vóór het eerste hoofdstuk wordt de inleiding. Van een Word- of "
                           "OpenDocument-bestand ziet u eerst de voorgestelde indeling, die u kunt verbeteren."))
         intro.setWordWrap(True)
         self.draft_edit = QLineEdit()
-        self.draft_edit.setPlaceholderText(tr("Het Markdown-bestand met het concept"))
+        self.draft_edit.setPlaceholderText(tr("Het Markdown-bestand met het brondocument"))
         self.draft_button = QPushButton(tr("&Kiezen…"))
-        self.draft_button.setToolTip(tr("Kies het Markdown-bestand met het concept"))
+        self.draft_button.setToolTip(tr("Kies het Markdown-bestand met het brondocument"))
         self.draft_button.clicked.connect(self._choose_draft)
         self.municipality_edit = QLineEdit()
         self.municipality_edit.setMaxLength(100)
@@ -224,7 +224,7 @@ class NewFromMarkdownDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(_label(tr("&Concept:"), self.draft_edit), _with_button(self.draft_edit, self.draft_button))
+        form.addRow(_label(tr("&Brondocument:"), self.draft_edit), _with_button(self.draft_edit, self.draft_button))
         form.addRow(tr("&Gemeente:"), self.municipality_edit)
         form.addRow(tr("&Raadsperiode:"), self.term_edit)
         form.addRow(tr("&Titel:"), self.title_edit)
@@ -264,7 +264,7 @@ class NewFromMarkdownDialog(QDialog):
     # -- filling in --------------------------------------------------------------------------
 
     def _choose_draft(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Concept kiezen"), last_folder(DRAFT_FOLDER_KEY),
+        path, _ = QFileDialog.getOpenFileName(self, tr("Brondocument kiezen"), last_folder(DRAFT_FOLDER_KEY),
                                               tr(MARKDOWN_FILTER))
         if not path:
             return
@@ -297,7 +297,7 @@ class NewFromMarkdownDialog(QDialog):
         self.title_edit.setText(suggestion)
 
     def _missing(self) -> str:
-        for edit, what in ((self.draft_edit, tr("het concept")), (self.municipality_edit, tr("de gemeente")),
+        for edit, what in ((self.draft_edit, tr("het brondocument")), (self.municipality_edit, tr("de gemeente")),
                            (self.title_edit, tr("de titel")), (self.target_edit, tr("de nieuwe werkruimte"))):
             if not edit.text().strip():
                 return what
@@ -313,7 +313,7 @@ class NewFromMarkdownDialog(QDialog):
     def _target(self) -> str:
         target = self.target_edit.text().strip()
         if "://" in target:
-            raise InputError(tr("Kies hier een bestand voor de nieuwe werkruimte, geen database-URL."))
+            raise InputError(tr("Kies hier een bestand voor de nieuwe werkruimte, geen serveradres."))
         path = Path(target).expanduser()
         if not path.is_absolute():
             raise InputError(tr("Kies met ‘Kiezen…’ de map en de naam van de nieuwe werkruimte."))
@@ -356,7 +356,7 @@ class NewFromMarkdownDialog(QDialog):
         for widget in (self.draft_edit, self.draft_button, self.municipality_edit, self.term_edit,
                        self.title_edit, self.seats_spin, self.target_edit, self.target_button, self.cancel_button):
             widget.setEnabled(not busy)
-        self.status.setText(tr("Het concept wordt ingelezen…") if busy else "")
+        self.status.setText(tr("Het brondocument wordt ingelezen…") if busy else "")
         self.status.setVisible(busy)
         self._update()
 

@@ -17,15 +17,15 @@ def offer_unsaved_drafts(parent, ctx: Context, work: WorkArea, say) -> None:
     for draft in drafts:
         when = local_time(draft.saved_at)
         what = draft.fields.get("headline") or draft.fields.get("target") or tr("zonder kop")
-        if messages.ask(parent, tr("Niet-opgeslagen concept"),
-                        tr("Er is een concept-amendement dat niet was opgeslagen: „{what}” (automatisch "
+        if messages.ask(parent, tr("Niet-opgeslagen ontwerp"),
+                        tr("Er is een ontwerp-amendement dat niet was opgeslagen: „{what}” (automatisch "
                            "bewaard op {when}). Wilt u het terugzetten?").format(what=what, when=when),
                         yes=tr("Terugzetten"), no=tr("Weggooien")):
             if work.recover(draft):
-                say(tr("Niet-opgeslagen concept teruggezet."))
+                say(tr("Niet-opgeslagen ontwerp teruggezet."))
                 continue
-            messages.show_info(parent, tr("Niet-opgeslagen concept"),
-                               tr("Dit concept kan niet worden teruggezet: de hoofdlijn of het amendement "
+            messages.show_info(parent, tr("Niet-opgeslagen ontwerp"),
+                               tr("Dit ontwerp kan niet worden teruggezet: de hoofdlijn of het amendement "
                                   "bestaat niet meer of is al ingediend."))
         with ctx.action() as session:
             ops.discard_autosave(session, ctx.actor, draft.editor_key)

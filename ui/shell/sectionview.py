@@ -153,7 +153,7 @@ class SectionView(QTabWidget):
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
         self.co_submission_panel = CoSubmissionPanel()
-        self.open_button = QPushButton(tr("Concept bewer&ken"))
+        self.open_button = QPushButton(tr("Ontwerp bewer&ken"))
         self.open_button.clicked.connect(self._open_selected)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -349,7 +349,7 @@ class SectionView(QTabWidget):
             keep=same_entry)
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)
-        self.open_button.setText(tr("Concept bewer&ken") if entry.status == AmendmentStatus.DRAFT
+        self.open_button.setText(tr("Ontwerp bewer&ken") if entry.status == AmendmentStatus.DRAFT
                                  else tr("O&penen"))
         self._show_amendment_position(entry, own)
         self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
@@ -361,7 +361,7 @@ class SectionView(QTabWidget):
             return
         if not entry.is_open or entry.status == AmendmentStatus.DRAFT:
             reason = tr("Over dit amendement is al beslist.") if not entry.is_open else tr(
-                "Een concept kan pas steun krijgen als het is ingediend.")
+                "Een ontwerp-amendement kan pas steun krijgen als het is ingediend.")
             self.amendment_panel.show_position(reason, entry.own_position, entry.own_minority, apply=None)
             return
         section = self.detail.id if self.detail else None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 
 from raadsakkoord.base.i18n import tr
+from ui.common.elidedlabel import ElidedLabel
 
 MESSAGE_MS = 8000  # long enough to read a sentence, short enough not to linger over the next action
 
@@ -12,9 +13,10 @@ MESSAGE_MS = 8000  # long enough to read a sentence, short enough not to linger 
 class StatusBar(QStatusBar):
     def __init__(self) -> None:
         super().__init__()
-        self.identity_label = QLabel()
-        self.workspace_label = QLabel()
-        self.others_label = QLabel()
+        # Shortened with "…" when room runs out, whole in the tooltip; the passing messages keep the rest.
+        self.identity_label = ElidedLabel(minimum_characters=12)
+        self.workspace_label = ElidedLabel(minimum_characters=12)
+        self.others_label = ElidedLabel(minimum_characters=12)
         self.others_label.hide()
         self.addPermanentWidget(self.others_label)
         self.addPermanentWidget(self.identity_label)
@@ -30,6 +32,7 @@ class StatusBar(QStatusBar):
     def show_others(self, names: list[str]) -> None:
         """Who else has the workspace open (known on PostgreSQL); nothing when nobody, or not known."""
         self.others_label.setVisible(bool(names))
-        self.others_label.setText(tr("Ook aan het werk: {names}").format(names=", ".join(names)))
-        self.others_label.setToolTip(tr("Wie deze database nu ook geopend heeft; wat zij vastleggen, "
-                                        "ziet u hier binnen een seconde."))
+        text = tr("Ook aan het werk: {names}").format(names=", ".join(names))
+        self.others_label.setText(text)
+        self.others_label.setToolTip(text + "\n" + tr("Wie deze gedeelde werkruimte nu ook geopend heeft; wat "
+                                                      "zij vastleggen, ziet u hier binnen een seconde."))

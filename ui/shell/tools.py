@@ -44,7 +44,7 @@ def show_inbox(window) -> None:
         view.status.connect(window.say)
         return view
 
-    window.work.open_tool("inbox", make, tr("Inbox"))
+    window.work.open_tool("inbox", make, tr("Ontvangen pakketten"))
 
 
 def show_audit(window) -> None:

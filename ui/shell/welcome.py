@@ -27,6 +27,6 @@ class WelcomePage(QTextBrowser):
         recent_part = f"<h3>{html.escape(tr('Recent geopend'))}</h3><ul>{links}</ul>" if links else ""
         intro = tr("Open een werkruimte via Bestand → Openen… (Ctrl+O), of sleep een werkruimte in dit "
                    "venster. Via het menu Bestand kunt u ook een nieuwe werkruimte maken uit een "
-                   "concept (Markdown, Word of OpenDocument), of de demo van de gemeente Assen openen.")
+                   "brondocument (Markdown, Word of OpenDocument), of de demo van de gemeente Assen openen.")
         self.setHtml(page(f"<h1>{html.escape(tr('Welkom bij Raadsakkoord'))}</h1>"
                           f"<p>{html.escape(intro)}</p>{recent_part}"))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from raadsakkoord.base.i18n import mark, tr
+from ui.common.flowlayout import FlowLayout, labelled
 from ui.support.matrix import AGAINST, FILTERS, FIRST_PARTY, FOR, NUMBER, PARTY_AGAINST, SILENT
 from ui.support.matrixtable import SupportMatrixTable
 
@@ -42,15 +43,16 @@ class MatrixFilterBar(QWidget):
         self.order_combo.setToolTip(tr("Volgorde van de hoofdlijnen; u kunt ook op een kolomkop klikken"))
         self.count = QLabel()
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget, stretch in ((tr("&Tonen:"), self.show_combo, 0), (tr("&Fractie:"), self.party_combo, 0),
-                                      (tr("&Zoeken:"), self.search, 1), (tr("&Volgorde:"), self.order_combo, 0)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget, stretch)
-            layout.addSpacing(8)
+        # Long choices shorten with "…" rather than widen the bar; the list shows them whole.
+        for combo in (self.show_combo, self.order_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        layout = FlowLayout(self, spacing=12)
+        for text, widget, stretch in ((tr("&Tonen:"), self.show_combo, False),
+                                      (tr("&Fractie:"), self.party_combo, False),
+                                      (tr("&Zoeken:"), self.search, True), (tr("&Volgorde:"), self.order_combo, False)):
+            layout.addWidget(labelled(text, widget, stretch=stretch))
         layout.addWidget(self.count)
         self._orders: list[tuple[int, Qt.SortOrder]] = []
         self._fill_orders()

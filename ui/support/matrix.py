@@ -39,7 +39,7 @@ SIGNS = ("", "✔", "✘", "–")  # also for readers who cannot tell red from g
 # positions on an older text, and silence last.
 _PARTY_ORDER = {SUPPORT_CODE: 0, ABSTAIN_CODE: 1, OPPOSE_CODE: 2, SILENT_CODE: 4}
 
-HEADERS = (mark("Nr."), mark("Hoofdlijn"), mark("Steun"), mark("Voor"), mark("Onth."), mark("Tegen"),
+HEADERS = (mark("Nr."), mark("Hoofdlijn"), mark("Steun"), mark("Voor"), mark("Onthouding"), mark("Tegen"),
            mark("Geen"))
 _HEADER_TIPS = (
     mark("Nummer van de hoofdlijn"),

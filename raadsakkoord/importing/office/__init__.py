@@ -154,7 +154,7 @@ def _not_a_document(source: str, head: bytes) -> str:
         return tr("{source} is een RTF-bestand. Sla het op als Word-document (.docx) en probeer het "
                   "opnieuw.").format(source=source)
     if head.startswith(b"%PDF"):
-        return tr("{source} is een PDF; daaruit kan geen concept worden gelezen. Gebruik het Word- of "
+        return tr("{source} is een PDF; daaruit kan geen brondocument worden gelezen. Gebruik het Word- of "
                   "OpenDocument-bestand waar de PDF van is gemaakt.").format(source=source)
     return tr("{source} is geen Word-document (.docx) of OpenDocument-tekst (.odt); er is niets "
               "geïmporteerd.").format(source=source)

@@ -88,7 +88,7 @@ def test_a_killed_window_offers_the_unsaved_draft_back(demo_path, make_window, d
     dialogs.answers = [True]  # "Terugzetten"
     window = make_window()
     assert window.open_workspace(demo_path, (actor, "Jannie Hadders (SP)"))
-    offered = [text for title, text in dialogs.shown if title == "Niet-opgeslagen concept"]
+    offered = [text for title, text in dialogs.shown if title == "Niet-opgeslagen ontwerp"]
     assert offered and "Gierzwaluwen" in offered[0]
     editor = window.work.current_editor()
     assert editor is not None and editor.model.is_dirty

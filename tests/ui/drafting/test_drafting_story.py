@@ -169,6 +169,6 @@ def test_a_refused_save_shows_the_core_message_and_keeps_the_typing(window, demo
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)
     qtbot.keyClicks(editor.text_edit, "# Een hoofdstukkop")
     window.save_action.trigger()
-    assert [title for title, _ in dialogs.shown] == ["Concept opslaan"]
+    assert [title for title, _ in dialogs.shown] == ["Ontwerp opslaan"]
     assert "kop" in dialogs.shown[0][1].lower()
     assert editor.model.is_dirty and editor.text_edit.toPlainText().endswith("# Een hoofdstukkop")

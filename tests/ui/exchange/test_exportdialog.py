@@ -48,6 +48,10 @@ def test_the_choices_come_from_the_core(qtbot, ctx, runner, tmp_path):
     assert _items(dialog.round) == [None, 2, 1]
     assert dialog.round.itemText(1) == "Concept 2 (ronde 2, gepubliceerd op 30-10-2026)"
     assert _items(dialog.format) == list(FORMATS["agreement"])
+    # Nothing changed since Concept 2: what there is to export is that round.
+    assert dialog.round.currentData() == 2
+    assert Path(dialog.target.text()).name == "raadsakkoord-assen-ronde-2.pdf"
+    dialog.round.setCurrentIndex(0)
     assert Path(dialog.target.text()).name == "raadsakkoord-assen-concept.pdf"
     dialog.round.setCurrentIndex(1)
     assert Path(dialog.target.text()).name == "raadsakkoord-assen-ronde-2.pdf"
@@ -65,6 +69,23 @@ def test_the_choices_come_from_the_core(qtbot, ctx, runner, tmp_path):
     dialog.target.setText(str(tmp_path / "voor de raad.md"))
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.target.text() == str(tmp_path / "voor de raad.csv")
+
+
+def test_the_current_texts_are_the_default_once_they_differ_from_the_latest_round(qtbot, ctx, runner):
+    import sqlalchemy as sa
+
+    from raadsakkoord.model import Amendment, AmendmentStatus
+
+    with ctx.action() as s:
+        amendment = s.scalars(sa.select(Amendment).where(Amendment.status == AmendmentStatus.SUBMITTED,
+                                                         Amendment.headline == "Contact binnen een week")).one()
+        ops.decide_amendment(s, ctx.actor, amendment.id, AmendmentStatus.ACCEPTED)
+    dialog = _dialog(qtbot, ctx, runner)
+    assert dialog.round.currentData() is None
+    with ctx.action() as s:
+        ops.publish_round(s, ctx.actor)
+    after = _dialog(qtbot, ctx, runner)
+    assert after.round.currentData() == 3 and Path(after.target.text()).name == "raadsakkoord-assen-ronde-3.pdf"
 
 
 def test_a_file_name_is_plain_ascii():
@@ -218,7 +239,7 @@ def test_the_workspace_itself_is_refused_as_the_file_before_anything_is_asked(qt
     dialogs.answers = [True]  # were it asked, the clerk would say yes
     dialog.export_button.click()
     assert runner.wait()
-    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+    refusal = (f"{workspace} is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets "
                "geschreven; kies een andere bestandsnaam.")
     assert dialogs.shown == [("Exporteren", refusal)]
     assert workspace.read_bytes() == before and dialog.written is None

@@ -392,7 +392,7 @@ def test_the_workspace_is_refused_as_the_package_file(setup, griffie, window, ru
     before = workspace.read_bytes()
     window.save_as = str(workspace)
     exchangeui.export_round_package(None, griffie, runner, window.status.append)
-    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+    refusal = (f"{workspace} is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets "
                "geschreven; kies een andere bestandsnaam.")
     assert said.errors == [("Rondepakket maken", refusal)]
     assert window.status == [] and workspace.read_bytes() == before

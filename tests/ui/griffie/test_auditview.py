@@ -47,17 +47,17 @@ def _seqs(ctx, *where) -> list[int]:
 
 def test_the_log_opens_a_page_at_a_time_with_the_chain_verified(view, ctx):
     assert view.model.rowCount() == 500 and view.model.canFetchMore()
-    assert view.count_label.text() == "943 gebeurtenissen in het logboek. Nieuwste eerst."
+    assert view.count_label.text() == "990 gebeurtenissen in het logboek. Nieuwste eerst."
     assert view.chain_label.text().endswith(
-        ": de keten van 943 gebeurtenissen is intact; er is niets achteraf gewijzigd of weggehaald.")
+        ": de keten van 990 gebeurtenissen is intact; er is niets achteraf gewijzigd of weggehaald.")
     rows = _all_rows(view)
     assert [r.seq for r in rows] == _seqs(ctx)
     first = view.model.index(0, 0)
     local = dt.datetime(2026, 11, 12, 9, 39, tzinfo=dt.timezone.utc).astimezone().strftime("%d-%m-%Y %H:%M")
     assert [view.model.index(0, c).data() for c in range(6)] == [
-        "943", local, "Marleen Hoekstra", "griffie", "uitwerkingsopdracht toegevoegd",
+        "990", local, "Marleen Hoekstra", "griffie", "uitwerkingsopdracht toegevoegd",
         "Eén aanvraag voor alle minimaregelingen"]
-    assert first.data() == "943"
+    assert first.data() == "990"
 
 
 def test_new_operations_appear_in_dutch_after_a_change_notice(view, ctx, qtbot):
@@ -71,13 +71,13 @@ def test_new_operations_appear_in_dutch_after_a_change_notice(view, ctx, qtbot):
         number, title, headline, party = section.number, section.title, amendment.headline, amendment.party.short_name
     view.show()
     ctx.changes.outline.emit()
-    qtbot.waitUntil(lambda: view.model.row(0).seq == 945, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.row(0).seq == 992, timeout=5000)
     top = [(r.actor, r.party, r.description, r.details) for r in (view.model.row(0), view.model.row(1))]
     assert top == [
         ("Griet Griffier", "", "besluit over een amendement", f"‘{headline}’ ({party}): verworpen — Geen meerderheid"),
         ("Griet Griffier", "", "standpunt over een hoofdlijn", f"hoofdlijn {number} {title}: CDA onthoudt zich"),
     ]
-    assert view.count_label.text() == "945 gebeurtenissen in het logboek. Nieuwste eerst."
+    assert view.count_label.text() == "992 gebeurtenissen in het logboek. Nieuwste eerst."
     assert view.actor.findData("Griet Griffier") > 0  # the new actor can be filtered on
 
 
@@ -86,7 +86,7 @@ def test_filters_keep_exactly_the_right_rows(view, ctx):
         cda = s.scalars(sa.select(Party.id).where(Party.short_name == "CDA")).one()
     view.actor.setCurrentIndex(view.actor.findData("Albert Brink"))
     assert [r.seq for r in _all_rows(view)] == _seqs(ctx, AuditEvent.actor == "Albert Brink")
-    assert view.count_label.text() == "93 gebeurtenissen voldoen aan de filters. Nieuwste eerst."
+    assert view.count_label.text() == "97 gebeurtenissen voldoen aan de filters. Nieuwste eerst."
 
     view.clear_filters()
     view.party.setCurrentIndex(view.party.findText("CDA"))
@@ -112,7 +112,7 @@ def test_filters_keep_exactly_the_right_rows(view, ctx):
     assert rows and {r.description for r in rows} <= {"besluit over een amendement", "amendement ingediend",
                                                        "amendement opgesteld", "amendement ingetrokken"}
     view.clear_filters()
-    assert view.model.rowCount() == 500 and view.count_label.text().startswith("943 gebeurtenissen in het logboek")
+    assert view.model.rowCount() == 500 and view.count_label.text().startswith("990 gebeurtenissen in het logboek")
 
 
 def test_a_tampered_event_is_named_where_the_chain_breaks(view, ctx):
@@ -175,17 +175,17 @@ def test_a_broken_event_stands_out_on_screen_and_the_warning_is_read_whole(view,
     view.show()
     qtbot.waitExposed(view)
     with ctx.workspace.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 935"))
+        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 982"))
     view.verify()
     view.refresh()
     label = view.chain_label
     # The two-line warning wraps and gets the height it needs: nothing of it is cut off.
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
     assert label.wordWrap() and label.text().startswith("Gecontroleerd om ")
-    assert "Let op: de keten is verbroken bij gebeurtenis 935" in label.text()
+    assert "Let op: de keten is verbroken bij gebeurtenis 982" in label.text()
     assert label.isVisible() and label.geometry().bottom() < view.table.geometry().top()
 
-    row = next(i for i in range(view.model.rowCount()) if view.model.row(i).seq == 935)
+    row = next(i for i in range(view.model.rowCount()) if view.model.row(i).seq == 982)
     table = view.table
     cells = [table.visualRect(view.model.index(r, 0)) for r in (row - 1, row, row + 1)]
     assert all(table.viewport().rect().contains(rect) for rect in cells)  # in view without scrolling
@@ -212,15 +212,15 @@ def test_removed_newest_events_and_edited_seats_are_named_in_the_warning(view, c
     view.show()
     qtbot.waitExposed(view)
     with sqlite3.connect(ctx.workspace.target) as conn:  # as someone holding the file would
-        conn.execute("DELETE FROM audit_event WHERE seq > 940")
+        conn.execute("DELETE FROM audit_event WHERE seq > 987")
         conn.execute("UPDATE party SET seats = seats + 1 WHERE short_name = 'PLOP'")
     view.verify()
     label = view.chain_label
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
     lines = label.text().split("\n")
-    assert lines[0].endswith(": de keten van 940 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
+    assert lines[0].endswith(": de keten van 987 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
     assert lines[1:] == [
-        ("• Het logboek eindigt bij gebeurtenis 940, maar de kop van het logboek noemt gebeurtenis 943: "
+        ("• Het logboek eindigt bij gebeurtenis 987, maar de kop van het logboek noemt gebeurtenis 990: "
          "de nieuwste 3 gebeurtenissen zijn weggehaald."),
         "• De fracties hebben samen 34 zetels, meer dan de 33 zetels van de raad.",
         "• Fractie PLOP heeft 6 zetels, maar volgens het logboek 5 zetels.",

@@ -17,12 +17,12 @@ from ui.griffie.consolidation import AMENDMENT, CURRENT, PREVIEW, ConsolidationV
 from ui.common.context import Changes, Context
 from ui.griffie.decisiondialogs import CompromiseDialog, NoteDialog
 
-TITLE = "Meedoen zonder geldzorgen"  # 8.4 in the demo: SP (130 procent) and CU (a soft transition) submitted
+TITLE = "Meedoen zonder geldzorgen"  # 8.4 in the demo: five open amendments, three of them on the income limit
 SP = "Inkomensgrens minimaregelingen naar 130 procent"
 CU = "Een zachte overgang boven de inkomensgrens"
 VVD = "Inkomensgrens naar 125 procent"
 D66 = "Contact binnen een week"
-PVDA = "Inkomensgrens naar 140 procent"
+GL = "Inkomensgrens naar 140 procent"
 
 
 @pytest.fixture
@@ -34,17 +34,15 @@ def workspace(demo_path):
 
 @pytest.fixture
 def section_id(workspace):
-    """8.4 with five open amendments: SP, VVD and PvdA change the same income limit."""
+    """8.4 as the demo has it: SP, VVD and GroenLinks change the same income limit."""
     with workspace.action() as s:
-        section = s.scalars(sa.select(Section).where(Section.title == TITLE)).one()
-        text = section.text
-        for short, headline, new in (("VVD", VVD, text.replace("ligt op 120", "ligt op 125")),
-                                     ("D66", D66, text.replace("Binnen twee weken", "Binnen een week")),
-                                     ("PvdA", PVDA, text.replace("ligt op 120", "ligt op 140"))):
-            party = s.scalars(sa.select(Party).where(Party.short_name == short)).one()
-            ops.propose_amendment(s, ops.Actor.of_party(party.id, "Lid"), kind="modify", section_id=section.id,
-                                  headline=headline, text=new, submit=True)
-        return section.id
+        return s.scalars(sa.select(Section).where(Section.title == TITLE)).one().id
+
+
+@pytest.fixture(autouse=True)
+def clerk_accepts_despite_stale_support(dialogs):
+    """The question before each accepting step ("support becomes stale") is answered yes, unless a test says no."""
+    dialogs.answers = [True] * 20
 
 
 @pytest.fixture
@@ -89,7 +87,7 @@ def section_text(ctx, section_id) -> str:
 def test_the_grid_shows_which_amendments_collide(view):
     grid = view.grid_model
     headlines = [grid.entry(i).headline for i in range(grid.rowCount())]
-    assert sorted(headlines) == sorted([SP, CU, VVD, D66, PVDA])
+    assert sorted(headlines) == sorted([SP, CU, VVD, D66, GL])
     sp, vvd, cu = headlines.index(SP), headlines.index(VVD), headlines.index(CU)
     assert grid.collides(sp, vvd) and grid.collides(vvd, sp) and not grid.collides(sp, cu)
     tip = grid.data(grid.index(sp, vvd), Qt.ItemDataRole.ToolTipRole)
@@ -97,7 +95,32 @@ def test_the_grid_shows_which_amendments_collide(view):
     assert grid.data(grid.index(sp, vvd)) == "✕" and grid.data(grid.index(sp, cu)) == ""
     assert "3 botsing(en)" in view.heading.text()
     conflicts = view.choice_model.index(row(view, SP), view.choice_model.CONFLICTS).data()
-    assert conflicts == ", ".join(str(view.detail.amendments[row(view, h)].number) for h in (VVD, PVDA))
+    assert conflicts == ", ".join(str(view.detail.amendments[row(view, h)].number) for h in (VVD, GL))
+
+
+def test_accepting_says_first_that_the_support_becomes_stale(view, ctx, dialogs):
+    dialogs.answers = [False]
+    for headline in (SP, CU):
+        view.choice_model.toggle(row(view, headline))
+    view.together_button.click()
+    title, text = dialogs.shown[-1]
+    assert title == "Steun wordt verouderd"
+    assert ("De steun gaat dan van 33 naar 0 van 33 zetels" in text and "opnieuw geeft" in text
+            and "De standpunten van alle fracties" in text), text
+    assert amendment(ctx, SP).status == AmendmentStatus.SUBMITTED  # "Niet aanvaarden" changes nothing
+
+    dialogs.answers = [False]
+    view.table.selectRow(row(view, D66))
+    view.accept_button.click()
+    assert len(dialogs.shown) == 2 and amendment(ctx, D66).status == AmendmentStatus.SUBMITTED
+    dialogs.answers = [True]
+    view.accept_button.click()
+    assert amendment(ctx, D66).status == AmendmentStatus.ACCEPTED
+
+    # Now every position is on the old text already: nothing more to warn about.
+    view.table.selectRow(row(view, CU))
+    view.accept_button.click()
+    assert len(dialogs.shown) == 3 and amendment(ctx, CU).status == AmendmentStatus.ACCEPTED
 
 
 def test_every_model_passes_the_model_tester(qtmodeltester, view, ctx):
@@ -162,12 +185,12 @@ def test_the_clerk_consolidates_the_section_and_undoes_the_last_decision(view, c
     monkeypatch.setattr(decisiondialogs, "ask_note",
                         lambda parent, *, title, heading, prompt, button, apply: results.extend(
                             [apply(next(notes)), apply(next(notes))]))
-    view.table.selectRow(row(view, PVDA))
+    view.table.selectRow(row(view, GL))
     view.reject_button.click()
     assert results == [False, True]
     assert ("Besluiten over een amendement", "Geef bij verwerpen een reden op; de fractie leest die terug.") \
         in dialogs.shown
-    rejected = amendment(ctx, PVDA)
+    rejected = amendment(ctx, GL)
     assert rejected.status == AmendmentStatus.REJECTED and rejected.decision_note == "Te duur voor deze periode."
 
     # A compromise between SP (130) and VVD (125), written by hand; the note is required.
@@ -188,7 +211,7 @@ def test_the_clerk_consolidates_the_section_and_undoes_the_last_decision(view, c
     assert amendment(ctx, SP).status == AmendmentStatus.PARTLY_ACCEPTED
     vvd = view.detail.amendments[row(view, VVD)]
     assert not vvd.on_current  # it changed the same words: now it needs rework
-    assert [d.headline for d in view.detail.decided] == [SP, PVDA, D66]
+    assert [d.headline for d in view.detail.decided] == [SP, GL, D66]
 
     # Undo the last decision with the stack: SP is open again, the text as before the compromise.
     assert stack.undoText().startswith("gedeeltelijk overnemen van")
@@ -210,7 +233,7 @@ def test_the_clerk_consolidates_the_section_and_undoes_the_last_decision(view, c
     for _ in range(3):
         stack.undo()
     assert section_text(ctx, section_id) == original
-    assert all(amendment(ctx, h).status == AmendmentStatus.SUBMITTED for h in (SP, PVDA, D66))
+    assert all(amendment(ctx, h).status == AmendmentStatus.SUBMITTED for h in (SP, GL, D66))
     assert len(view.detail.amendments) == 5 and view.detail.decided == ()
     assert not [t for t, _ in dialogs.shown if t in ("Besluit terugdraaien", "Opnieuw besluiten")]
 
@@ -246,17 +269,17 @@ def test_superseding_needs_no_note_and_a_decision_is_taken_back_from_the_list(vi
                                                                              monkeypatch):
     monkeypatch.setattr(decisiondialogs, "ask_note",
                         lambda parent, *, title, heading, prompt, button, apply: apply(""))
-    view.table.selectRow(row(view, PVDA))
+    view.table.selectRow(row(view, GL))
     view.supersede_button.click()
-    assert amendment(ctx, PVDA).status == AmendmentStatus.SUPERSEDED
-    assert view.decided_model.entry(0).headline == PVDA
+    assert amendment(ctx, GL).status == AmendmentStatus.SUPERSEDED
+    assert view.decided_model.entry(0).headline == GL
     view.decided_list.setCurrentIndex(view.decided_model.index(0))
     view.take_back_button.click()
-    assert amendment(ctx, PVDA).status == AmendmentStatus.SUBMITTED
+    assert amendment(ctx, GL).status == AmendmentStatus.SUBMITTED
     assert "Besluit teruggedraaid" in view.result_label.text()
     assert stack.count() == 2
     stack.undo()  # undoing the take-back decides again
-    assert amendment(ctx, PVDA).status == AmendmentStatus.SUPERSEDED
+    assert amendment(ctx, GL).status == AmendmentStatus.SUPERSEDED
 
 
 def test_a_published_decision_can_no_longer_be_undone(view, ctx, stack, section_id, dialogs):
@@ -340,3 +363,19 @@ def test_accepting_a_deletion_says_the_section_is_gone_and_undo_brings_it_back(v
     assert "geschrapt of ingetrokken" in view.heading.text()
     view.stack.undo()
     assert "geschrapt" not in view.heading.text() and amendment(ctx, "Schrappen").status == AmendmentStatus.SUBMITTED
+
+
+def test_the_amendments_tab_names_the_submitters_as_the_consolidation_list_does(view, ctx, section_id):
+    from raadsakkoord.queries.drafting import section_detail
+    from ui.drafting.amendmentmodel import AmendmentTableModel
+
+    tab = AmendmentTableModel()
+    with ctx.action() as s:
+        tab.set_entries(section_detail(s, section_id, None).amendments)
+    in_tab = {tab.index(r, 1).data(): tab.index(r, 0).data() for r in range(tab.rowCount())}
+    model = view.choice_model
+    in_list = {view.detail.amendments[r].headline: model.index(r, model.PARTY).data() for r in range(model.rowCount())}
+    assert in_tab[SP] == in_list[SP] == "SP, PvdA" and in_tab[CU] == in_list[CU] == "CU, CDA"
+    assert in_tab == in_list
+    assert tab.headerData(0, Qt.Orientation.Horizontal) == model.headerData(model.PARTY, Qt.Orientation.Horizontal) \
+        == "Indieners"

@@ -74,34 +74,47 @@ def test_the_open_items_are_listed(qtbot, ctx, runner, status):
     for expected in (
             "Laatste ronde: Concept 2, gepubliceerd op 30-10-2026 door Marleen Hoekstra.",
             "Sinds Concept 2 is er geen tekst gewijzigd.",
-            "5 ingediende amendementen waarover nog niet is besloten",
+            "9 ingediende amendementen waarover nog niet is besloten",
             "Hoofdlijn 2.1 Meedoen volgens de participatieladder: ‘Terugkoppeling binnen drie maanden’ (D66)",
             "Nieuwe hoofdlijnen in hoofdstuk 6 Wonen, centrum en dorpen: ‘Nieuwe hoofdlijn: de TT en evenementen’ (VVD)",
             "Hoofdlijn 8.4 Meedoen zonder geldzorgen: ‘Inkomensgrens minimaregelingen naar 130 procent’ (SP); "
-            "‘Een zachte overgang boven de inkomensgrens’ (CU)",
+            "‘Een zachte overgang boven de inkomensgrens’ (CU); ‘Inkomensgrens naar 125 procent’ (VVD); "
+            "‘Contact binnen een week’ (D66); ‘Inkomensgrens naar 140 procent’ (GL)",
             "26 standpunten over een oudere tekst",
             "50PLUS: hoofdlijn 1.2, 2.1, 3.1"):
         assert expected in shown, expected
     assert "zonder meerderheid" not in shown  # every section of the demo has one
     assert dialog.label.placeholderText() == "Concept 3"
-    assert dialog.consequences.text().startswith("<b>Wat er gebeurt:</b> De huidige teksten van alle hoofdlijnen "
-                                                 "worden vastgelegd als ronde 3, ‘Concept 3’")
     dialog.final.setChecked(True)
-    assert "daarna kan niemand het raadsakkoord nog wijzigen. Over 5 open amendementen wordt dan niet meer " \
+    assert "daarna kan niemand het raadsakkoord nog wijzigen. Over 9 open amendementen wordt dan niet meer " \
            "besloten." in dialog.consequences.text()
     assert dialog.publish_button.isEnabled()
 
 
-def test_the_cores_refusal_is_shown_and_no_round_is_written(qtbot, ctx, runner, status, dialogs):
-    with ctx.action() as s:
-        events = s.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
+def test_a_round_that_would_be_refused_cannot_be_started_and_says_why(qtbot, ctx, runner, status, dialogs):
     dialog = _dialog(qtbot, ctx, runner, status)
+    why = "Er is niets gewijzigd sinds Concept 2; een nieuwe conceptronde is niet nodig."
+    assert not dialog.publish_button.isEnabled() and dialog.publish_button.toolTip().startswith(why)
+    assert dialog.consequences.text().startswith("<b style='color:#b71c1c'>Publiceren kan nu niet:</b> " + why)
+    dialog.final.setChecked(True)  # a final round is allowed
+    assert dialog.publish_button.isEnabled() and dialog.consequences.text().startswith("<b>Wat er gebeurt:</b>")
+    dialog.concept.setChecked(True)
+    assert not dialog.publish_button.isEnabled()
+
+
+def test_the_cores_refusal_is_shown_and_no_round_is_written(qtbot, ctx, runner, status, dialogs):
+    """When another clerk published after the dialog looked, the core still refuses, and says so."""
+    _accept_an_open_amendment(ctx)
+    dialog = _dialog(qtbot, ctx, runner, status)
+    with ctx.action() as s:
+        ops.publish_round(s, ctx.actor)
+        events = s.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
     dialogs.answers = [True]
     dialog.publish_button.click()
     assert dialogs.shown[-1] == ("Ronde publiceren",
-                                 "Er is niets gewijzigd sinds Concept 2; een nieuwe ronde is niet nodig.")
+                                 "Er is niets gewijzigd sinds Concept 3; een nieuwe ronde is niet nodig.")
     assert dialog.status.text() == "Er is geen ronde gepubliceerd."
-    assert [n for n, _, _ in _rounds(ctx)] == [1, 2]
+    assert [n for n, _, _ in _rounds(ctx)] == [1, 2, 3]
     with ctx.action() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) == events
     assert status == [] and dialog.publish_button.isEnabled() and dialog.label.isEnabled()

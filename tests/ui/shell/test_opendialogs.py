@@ -66,10 +66,10 @@ def test_the_password_is_put_into_the_url():
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("/home/griffie/akkoord.raadsakkoord", "Dit is geen database-URL"),
-    ("mysql://griffie@db/raadsakkoord", "Database-soort 'mysql' wordt niet ondersteund"),
-    ("postgresql://griffie@db", "noemt geen database"),
-    ("postgresql://griffie:geheim@db:poort/x", "Ongeldige database-URL: postgresql://griffie:***@db:poort/x"),
+    ("/home/griffie/akkoord.raadsakkoord", "Dit is geen serveradres"),
+    ("mysql://griffie@db/raadsakkoord", "Soort serveradres 'mysql' wordt niet ondersteund"),
+    ("postgresql://griffie@db", "noemt geen werkruimte"),
+    ("postgresql://griffie:geheim@db:poort/x", "Ongeldig serveradres: postgresql://griffie:***@db:poort/x"),
 ])
 def test_bad_urls_get_the_cores_message_and_keep_the_dialog_open(qtbot, settings, said, typed, message):
     dialog = DatabaseUrlDialog()
@@ -137,7 +137,7 @@ def _fill(qtbot, dialog, draft, target, monkeypatch, seats=25):
 def test_making_a_workspace_from_a_draft(qtbot, settings, runner, said, draft, tmp_path, monkeypatch):
     dialog = _dialog(qtbot, runner)
     assert not dialog.create_button.isEnabled()
-    assert "het concept" in dialog.create_button.toolTip()
+    assert "het brondocument" in dialog.create_button.toolTip()
     _fill(qtbot, dialog, draft, None, monkeypatch, seats=23)
     # Choosing the draft suggested a workspace beside it; the title follows municipality and term.
     assert dialog.target_edit.text() == str(tmp_path / "concept.raadsakkoord")
@@ -189,7 +189,7 @@ def test_a_bad_draft_gives_the_line_and_leaves_no_file(qtbot, settings, runner, 
     dialog = _dialog(qtbot, runner)
     _fill(qtbot, dialog, draft, tmp_path / "nieuw.raadsakkoord", monkeypatch)
     dialog.create_button.click()
-    assert said.errors == [("Nieuw raadsakkoord uit een concept",
+    assert said.errors == [("Nieuw raadsakkoord uit een brondocument",
                             ("concept.md: de hoofdlijn 'Bouwen' op regel 1 staat niet onder een hoofdstuk; "
                              "zet er een kop met één # boven."))]
     assert dialog.isVisible() and dialog.created is None
@@ -235,7 +235,7 @@ def test_a_missing_folder_is_refused_without_leftovers(qtbot, settings, runner, 
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("postgresql://griffie@db/raadsakkoord", "geen database-URL"),
+    ("postgresql://griffie@db/raadsakkoord", "geen serveradres"),
     ("nieuw.raadsakkoord", "de map en de naam"),
 ])
 def test_the_target_must_be_a_full_file_path(qtbot, settings, runner, said, draft, monkeypatch, typed, message):
@@ -277,7 +277,7 @@ def test_made_off_the_gui_thread_and_cannot_be_closed_meanwhile(qtbot, settings,
     _fill(qtbot, dialog, draft, tmp_path / "nieuw.raadsakkoord", monkeypatch)
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.create_button.click()
-        assert not dialog.cancel_button.isEnabled() and dialog.status.text() == "Het concept wordt ingelezen…"
+        assert not dialog.cancel_button.isEnabled() and dialog.status.text() == "Het brondocument wordt ingelezen…"
         dialog.reject()  # Escape while busy: ignored, the work finishes
     assert threads and threads[0] is not threading.main_thread()
     assert dialog.created[0] == str(tmp_path / "nieuw.raadsakkoord")

@@ -350,7 +350,7 @@ def test_a_chart_is_never_saved_over_a_workspace(view, monkeypatch, tmp_path, di
     view.tabs.setCurrentIndex(CHART)
     monkeypatch.setattr(supportchart, "choose_png_path", lambda parent, suggested: str(workspace))
     view.chart_panel.export_button.click()
-    refusal = (f"{workspace} is een werkruimte of een andere database; die wordt nooit overschreven. Er is niets "
+    refusal = (f"{workspace} is een werkruimte of een ander gegevensbestand; die wordt nooit overschreven. Er is niets "
                "geschreven; kies een andere bestandsnaam.")
     assert dialogs.shown == [("Grafiek exporteren", refusal)]
     assert workspace.read_bytes() == before and os.listdir(folder) == [workspace.name]
