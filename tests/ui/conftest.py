@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 import pytest
@@ -18,6 +19,22 @@ from ui.common.background import TaskRunner
 # As the application does at start: PySide6 on Python 3.11 drops references to None
 # (see ui/shell/app.py), and a whole test session makes many Qt calls.
 make_none_immortal()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp):
+    """As the application does: cycles are collected on the GUI thread only, never in a worker."""
+    from ui.common.collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(gui_thread_collector):
+    yield
+    gc.collect()  # on the GUI thread, between tests that may not have spun the event loop
 
 
 @pytest.fixture(scope="session")

@@ -115,6 +115,9 @@ def start(target: str | None = None, *, demo: bool = False):
     make_none_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    from ui.common.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
     from ui.shell import instance
 
     if instance.hand_over(target):
