@@ -18,7 +18,7 @@ from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import ConcurrentEditError, DomainError, UserError
 from raadsakkoord.model import Endorsement, Round, Section
 from raadsakkoord.model import Position
-from raadsakkoord.store.audit import verify_chain
+from raadsakkoord.store.audit import log, queue_for_append, verify_chain
 
 # Long enough for the other thread to reach its commit; the barrier only makes them overlap.
 OVERLAP = 1.0
@@ -123,6 +123,37 @@ def test_two_clerks_adopting_the_final_text_at_once_adopt_it_once(setup):
     assert "definitief vastgesteld" in refused.message
     with setup.workspace.action() as session:
         assert session.scalars(sa.select(Round.label)).all() == ["Definitief"]
+    assert _chain_ok(setup.workspace)
+
+
+def test_a_deadlock_between_two_actions_is_told_as_a_collision_not_a_database_error(setup):
+    """One action holds a section and waits to append; the other appends first and then wants the section."""
+    barrier = threading.Barrier(2)
+    griet, gijs = setup.griffie, ops.Actor.griffie("Gijs Griffier")
+
+    def section_first(session):
+        session.get(Section, setup.bouwen).title = "Eerst de hoofdlijn"
+        session.flush()
+        barrier.wait(30)
+        log(session, griet, "rename_section", section=str(setup.bouwen))
+        return "section first"
+
+    def log_first(session):
+        queue_for_append(session)
+        barrier.wait(30)
+        session.get(Section, setup.bouwen).title = "Eerst het logboek"
+        session.flush()
+        log(session, gijs, "rename_section", section=str(setup.bouwen))
+        return "log first"
+
+    outcomes = _at_once(setup.workspace, section_first, log_first)
+    done = [outcome for outcome in outcomes if isinstance(outcome, str)]
+    refused = [outcome for outcome in outcomes if isinstance(outcome, ConcurrentEditError)]
+    assert len(done) == 1 and len(refused) == 1, outcomes
+    assert "heeft dit om" in refused[0].message and "Er is niets overschreven" in refused[0].message
+    expected = {"section first": "Eerst de hoofdlijn", "log first": "Eerst het logboek"}[done[0]]
+    with setup.workspace.action() as session:
+        assert session.get(Section, setup.bouwen).title == expected
     assert _chain_ok(setup.workspace)
 
 
