@@ -28,6 +28,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -223,6 +224,12 @@ MEMBER_ACTIONS = (("amend", _amend, 0.5), ("endorse", _endorse, 0.5))
 CLERK_ACTIONS = (("decide", _decide, 0.6), ("publish", _publish, 0.1), ("import", _import, 0.3))
 
 
+def _gist(message: str) -> str:
+    """A refusal without its person and time, so that alike refusals are counted together."""
+    message = re.sub(r"\b(Griffier \d+|Raadslid \d+|Griffie \(opzet\))", "X", message)
+    return re.sub(r"\d\d:\d\d", "HH:MM", message)[:80]
+
+
 def run_client(plan: Plan, client: int, actions: int, seed: int, start) -> ClientLog:
     url, actor = person(plan, client)
     workspace = open_workspace(url)
@@ -242,7 +249,7 @@ def run_client(plan: Plan, client: int, actions: int, seed: int, start) -> Clien
                     remember()  # only after the commit: a success is what the user was told
             except UserError as exc:
                 outcome = "refused"
-                log.refusals[f"{kind}: {exc.message[:70]}"] += 1
+                log.refusals[f"{kind}: {_gist(exc.message)}"] += 1
             except Exception as exc:  # noqa: BLE001 - counted: what a user would see as a crash
                 outcome = "raw"
                 log.raw.append(f"{kind}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
