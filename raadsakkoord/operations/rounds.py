@@ -49,9 +49,10 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     elif previous is not None and unchanged_since(session, previous, sections):
         if previous.published_by != actor.name:
             raise DomainError(tr(
-                "{who} heeft {round} om {time} gepubliceerd; sindsdien is er niets gewijzigd, "
+                "{who} heeft {round} op {date} om {time} gepubliceerd; sindsdien is er niets gewijzigd, "
                 "dus een nieuwe ronde is niet nodig."
             ).format(who=previous.published_by, round=previous.label,
+                     date=previous.published_at.astimezone().strftime("%d-%m-%Y"),
                      time=previous.published_at.astimezone().strftime("%H:%M")))
         raise DomainError(tr("Er is niets gewijzigd sinds {round}; een nieuwe ronde is niet nodig.").format(
             round=previous.label))

@@ -8,6 +8,7 @@ up after a moment; on the old chain both reached it and the second failed.
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 
@@ -104,7 +105,7 @@ def test_two_clerks_publishing_at_once_make_exactly_one_round(setup):
     refused = [outcome for outcome in outcomes if isinstance(outcome, UserError)]
     assert published == ["Concept 1"] and len(refused) == 1, outcomes
     assert isinstance(refused[0], DomainError)
-    assert " heeft Concept 1 om " in refused[0].message
+    assert re.search(r" heeft Concept 1 op \d\d-\d\d-\d{4} om \d\d:\d\d gepubliceerd", refused[0].message)
     assert "een nieuwe ronde is niet nodig" in refused[0].message
     with setup.workspace.action() as session:
         assert session.scalars(sa.select(Round.label)).all() == ["Concept 1"]
