@@ -11,7 +11,7 @@ from raadsakkoord.model import AgreementStatus, Chapter, Round, RoundSection, Se
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries.round_readiness import unchanged_since
 from raadsakkoord.operations._common import check_actor, open_agreement, require_griffie
-from raadsakkoord.store.audit import log, remember_anchor
+from raadsakkoord.store.audit import log, queue_for_append, remember_anchor
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import latest_round
@@ -29,6 +29,9 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
     outcome is on ``round.rebase_report``.
     """
     require_griffie(actor, tr("een conceptronde publiceren"))
+    # Before anything is read: a clerk publishing at the same moment has
+    # then either published already (and is seen below) or waits for us.
+    queue_for_append(session)
     check_actor(session, actor)
     agreement = open_agreement(session)
     sections = session.scalars(
@@ -44,6 +47,13 @@ def publish_round(session: Session, actor: Actor, *, label: str | None = None,
                 section.status = SectionStatus.ADOPTED
         agreement.status = AgreementStatus.ADOPTED
     elif previous is not None and unchanged_since(session, previous, sections):
+        if previous.published_by != actor.name:
+            raise DomainError(tr(
+                "{who} heeft {round} op {date} om {time} gepubliceerd; sindsdien is er niets gewijzigd, "
+                "dus een nieuwe ronde is niet nodig."
+            ).format(who=previous.published_by, round=previous.label,
+                     date=previous.published_at.astimezone().strftime("%d-%m-%Y"),
+                     time=previous.published_at.astimezone().strftime("%H:%M")))
         raise DomainError(tr("Er is niets gewijzigd sinds {round}; een nieuwe ronde is niet nodig.").format(
             round=previous.label))
     label = fields.line("round.label", label) if label else (

@@ -2,9 +2,17 @@
 
 The head (``audit_head``) names the newest event. It moves in the same
 transaction as every append, just before the commit and after the last
-event's insert, so two writers meet first at the chain's unique
-``prev_hash`` exactly as they would without it: no new conflict, and no
-lock taken in the other order (no deadlock).
+event's insert.
+
+Every action appends to the one chain, so two actions at the same moment
+would both take the same next number and the second would fail on it, even
+when they changed unrelated things. On PostgreSQL the first append of a
+transaction therefore waits for a transaction-scoped advisory lock, and only
+then reads the chain's tip: appends queue up behind each other and each
+one links to the event committed just before it. The lock is released by
+the commit; operations append at their end, so it is held for the append and
+little else. SQLite needs no such lock: its single writer already
+serialises the transactions.
 """
 
 from __future__ import annotations
@@ -48,9 +56,29 @@ def _last_event(session: Session) -> tuple[int, str]:
     return (row.seq, row.hash) if row else (0, GENESIS)
 
 
+# Any fixed number names the lock; this one spells "audit" in ASCII.
+AUDIT_LOCK_KEY = 0x6175646974
+_TAKE_AUDIT_LOCK = sa.select(sa.func.pg_advisory_xact_lock(AUDIT_LOCK_KEY))
+
+
+def queue_for_append(session: Session) -> None:
+    """Wait until no other transaction is appending; held until this one ends.
+
+    An operation that must see every earlier action before it decides (the
+    next round's number) calls it first; the rest get it with their first event.
+    """
+    if "audit_tip" in session.info or "audit_queued" in session.info:
+        return  # the lock is ours already
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(_TAKE_AUDIT_LOCK)
+    session.info["audit_queued"] = True
+
+
 def record(session: Session, *, at: dt.datetime, actor: str, party_id: uuid.UUID | None,
            action: str, payload: dict) -> AuditEvent:
     """Append one event; the caller's transaction makes it permanent with the change itself."""
+    queue_for_append(session)
     seq, prev = _last_event(session)
     payload_text = canonical_json(payload)
     seq += 1
@@ -58,8 +86,8 @@ def record(session: Session, *, at: dt.datetime, actor: str, party_id: uuid.UUID
     event = AuditEvent(seq=seq, at=at, actor=actor, party_id=party_id, action=action,
                        payload=payload_text, prev_hash=prev, hash=digest)
     session.add(event)
-    # Within one transaction we are the only appender (the unique prev_hash
-    # refuses a concurrent one), so the tip can be remembered for the next event.
+    # Within one transaction we are the only appender (the lock, or SQLite's
+    # single writer), so the tip can be remembered for the next event.
     session.info["audit_tip"] = session.info["audit_head_due"] = (seq, digest)
     return event
 
@@ -156,3 +184,4 @@ def _forget_tip(session: Session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop("audit_tip", None)
         session.info.pop("audit_head_due", None)
+        session.info.pop("audit_queued", None)

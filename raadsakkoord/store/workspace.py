@@ -44,6 +44,15 @@ CONCURRENT_EDIT_MESSAGE = mark(
     "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven; "
     "laad de gegevens opnieuw en probeer het nog eens."
 )
+CONCURRENT_EDIT_BY_MESSAGE = mark(
+    "{who} heeft dit om {time} gewijzigd. Er is niets overschreven; "
+    "laad de gegevens opnieuw en probeer het nog eens."
+)
+
+# PostgreSQL's words for two transactions in each other's way: a deadlock,
+# and a serialization failure. Both mean the same thing to the user as a
+# version counter that moved: someone else changed this at the same moment.
+_COLLISION_STATES = ("40P01", "40001")
 
 
 @dataclass
@@ -85,15 +94,36 @@ class Workspace:
                 with session.begin():
                     yield session
             except StaleDataError as exc:
-                raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
+                raise ConcurrentEditError(self._changed_by_message()) from exc
             except IntegrityError as exc:
-                # A unique key (the next audit, revision or round number, see
+                # A unique key (the next revision or round number, see
                 # guarded_keys) refuses the row when another writer came first.
                 if is_concurrency_guard(exc):
-                    raise ConcurrentEditError(tr(CONCURRENT_EDIT_MESSAGE)) from exc
+                    raise ConcurrentEditError(self._changed_by_message()) from exc
                 raise
             except OperationalError as exc:
+                if getattr(exc.orig, "sqlstate", None) in _COLLISION_STATES:
+                    raise ConcurrentEditError(self._changed_by_message()) from exc
                 raise WorkspaceError(_describe_operational_error(exc, self.label)) from exc
+
+    def _changed_by_message(self) -> str:
+        """Who changed what this action collided with, and when, as far as the audit log tells.
+
+        The other writer committed before this action failed, so its event
+        is the newest in the log (or one of the newest, on a busy database).
+        """
+        from raadsakkoord.model import AuditEvent
+
+        try:
+            with self.Session() as session:
+                latest = session.execute(sa.select(AuditEvent.actor, AuditEvent.at)
+                                         .order_by(AuditEvent.seq.desc()).limit(1)).first()
+        except DBAPIError:  # the server went away meanwhile: the plain message still holds
+            latest = None
+        if latest is None:
+            return tr(CONCURRENT_EDIT_MESSAGE)
+        return tr(CONCURRENT_EDIT_BY_MESSAGE).format(who=latest.actor,
+                                                     time=latest.at.astimezone().strftime("%H:%M"))
 
     def close(self) -> None:
         self.engine.dispose()

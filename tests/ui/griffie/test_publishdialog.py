@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,8 +112,11 @@ def test_the_cores_refusal_is_shown_and_no_round_is_written(qtbot, ctx, runner, 
         events = s.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
     dialogs.answers = [True]
     dialog.publish_button.click()
-    assert dialogs.shown[-1] == ("Ronde publiceren",
-                                 "Er is niets gewijzigd sinds Concept 3; een nieuwe ronde is niet nodig.")
+    # Concept 3 was published by another clerk: the refusal says who, and when.
+    title, message = dialogs.shown[-1]
+    assert title == "Ronde publiceren"
+    assert re.fullmatch(r"Marleen Hoekstra heeft Concept 3 op \d\d-\d\d-\d{4} om \d\d:\d\d gepubliceerd; sindsdien is "
+                        r"er niets gewijzigd, dus een nieuwe ronde is niet nodig\.", message), message
     assert dialog.status.text() == "Er is geen ronde gepubliceerd."
     assert [n for n, _, _ in _rounds(ctx)] == [1, 2, 3]
     with ctx.action() as s:
