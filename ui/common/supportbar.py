@@ -7,6 +7,16 @@ from collections.abc import Iterable
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
 
+from raadsakkoord.base.i18n import tr
+
+
+def support_in_words(tally) -> str:
+    """Every part of a bar in words, for screen readers and tooltips: colours alone tell some readers nothing."""
+    silent = max(tally.council_seats - tally.support_seats - tally.oppose_seats - tally.abstain_seats, 0)
+    return tr("{support} zetels voor, {oppose} tegen, {abstain} onthouden, {silent} zonder standpunt "
+              "(van {total})").format(support=tally.support_seats, oppose=tally.oppose_seats,
+                                      abstain=tally.abstain_seats, silent=silent, total=tally.council_seats)
+
 
 def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple[int, QColor]], seats: int) -> None:
     """Coloured parts in proportion to their seats (silent seats stay white) and the majority line."""

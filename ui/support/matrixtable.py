@@ -151,6 +151,7 @@ class SupportMatrixTable(QTableView):
         self.source = model
         self.proxy = proxy
         self.setModel(proxy)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.setAccessibleName(tr("Steunmatrix: hoofdlijnen tegen fracties"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
