@@ -18,8 +18,9 @@ from ui.shell import recent, tools
 from ui.shell.packageactions import export_package, register_key
 
 # The actions that need an open workspace; the rest work from the welcome page.
-_WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export", "publish",
-                      "inbox", "audit", "export_package", "import_package", "register_key", "switch_identity")
+_WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export",
+                      "publish", "inbox", "audit", "export_package", "import_package", "register_key",
+                      "switch_identity")
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
