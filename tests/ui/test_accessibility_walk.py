@@ -361,3 +361,24 @@ def test_return_in_the_collision_grid_selects_that_amendment(window, demo_path, 
     QTest.keyClick(grid, Qt.Key.Key_Return)
     chosen = grid.model().entry(last)
     assert consolidation.table.currentIndex().row() == consolidation.choice_model.row_of(chosen.id)
+
+
+def test_opposing_and_abstaining_seats_differ_from_support_by_more_than_colour(qapp):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar
+
+    image = QImage(120, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    paint_seat_bar(painter, QRect(0, 0, 120, 20), ((10, QColor("#2e7d32")), (10, QColor("#c62828"), OPPOSE_PATTERN),
+                                                   (10, QColor("#9e9e9e"), ABSTAIN_PATTERN)), 30)
+    painter.end()
+
+    def colours(left: int) -> set[int]:
+        return {image.pixel(x, y) for x in range(left + 3, left + 37) for y in range(3, 17)}
+
+    assert len(colours(0)) == 1  # support: plain
+    assert QColor("#ffffff").rgb() in colours(40) and QColor("#c62828").rgb() in colours(40)  # oppose: hatched
+    assert QColor("#ffffff").rgb() in colours(80) and QColor("#9e9e9e").rgb() in colours(80)  # abstain: dotted

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
 
 from raadsakkoord.base.i18n import tr
 
@@ -18,13 +18,25 @@ def support_in_words(tally) -> str:
                                       abstain=tally.abstain_seats, silent=silent, total=tally.council_seats)
 
 
-def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple[int, QColor]], seats: int) -> None:
-    """Coloured parts in proportion to their seats (silent seats stay white) and the majority line."""
+# Opposing seats are hatched and abstaining ones dotted, so the parts differ for readers who cannot tell
+# the green from the red (1.1:1 in luminance) or see the grey against white.
+OPPOSE_PATTERN = Qt.BrushStyle.BDiagPattern
+ABSTAIN_PATTERN = Qt.BrushStyle.Dense6Pattern
+
+
+def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple], seats: int) -> None:
+    """Coloured parts in proportion to their seats (silent seats stay white) and the majority line.
+
+    A part is ``(seats, colour)`` or ``(seats, colour, pattern)``; the pattern is drawn in white over the colour.
+    """
     painter.fillRect(bar, QColor("#ffffff"))
     x = bar.left()
-    for count, colour in parts:
+    for count, colour, *pattern in parts:
         width = round(bar.width() * count / seats)
-        painter.fillRect(QRect(x, bar.top(), width, bar.height()), colour)
+        part = QRect(x, bar.top(), width, bar.height())
+        painter.fillRect(part, colour)
+        if pattern:
+            painter.fillRect(part, QBrush(QColor("#ffffff"), pattern[0]))
         x += width
     painter.setPen(QColor("#7a7a7a"))
     painter.drawRect(bar.adjusted(0, 0, -1, -1))

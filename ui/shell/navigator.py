@@ -15,7 +15,7 @@ from raadsakkoord.queries.labels import POSITION_LABELS
 from raadsakkoord.queries.outline import OutlineChapter, OutlineSection
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from ui.common.badges import readability_colour, readability_tooltip, verdict
-from ui.common.supportbar import paint_seat_bar, support_in_words
+from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar, support_in_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
@@ -269,7 +269,8 @@ class SupportBarDelegate(QStyledItemDelegate):
         bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         seats = (tally.support_seats, tally.oppose_seats, tally.abstain_seats)
-        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS)), tally.council_seats)
+        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS), (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
+                                                                             ABSTAIN_PATTERN)), tally.council_seats)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected
                                             else option.palette.ColorRole.Text))
