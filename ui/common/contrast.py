@@ -15,14 +15,22 @@ def luminance(colour: QColor) -> float:
     return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
 
 
+def over(colour: QColor, ground: QColor) -> QColor:
+    """The opaque colour a translucent one shows on its ground (Qt draws hint text as half-transparent text)."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(*(alpha * c + (1 - alpha) * g for c, g in zip(colour.getRgbF()[:3], ground.getRgbF()[:3])))
+
+
 def contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    """Of a text colour ``a`` on an opaque ground ``b``."""
+    high, low = sorted((luminance(over(a, b)), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
 def _darkened_until_readable(colour: QColor, against: QColor) -> QColor:
     # Darker on a light ground, lighter on a dark one, in small steps so the hue stays recognisable.
     darker = luminance(against) > 0.18
+    colour = over(colour, against)
     while contrast(colour, against) < TEXT_CONTRAST:
         colour = colour.darker(108) if darker else colour.lighter(108)
         if colour in (QColor("#000000"), QColor("#ffffff")):
