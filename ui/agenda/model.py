@@ -85,6 +85,8 @@ class TaskTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == BUDGET and row.budget_eur is None:
+            return tr("geen budget")  # an empty cell reads as nothing at all
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return row.title + ("\n\n" + row.description if row.description else "")
         if role == Qt.ItemDataRole.ToolTipRole and column == HOLDER:

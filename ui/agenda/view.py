@@ -86,6 +86,7 @@ class TaskAgendaView(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move between cells
         table.setModel(self.proxy)
         table.setAccessibleName(tr("Uitwerkingsopdrachten"))
         table.setSortingEnabled(True)

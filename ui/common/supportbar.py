@@ -4,17 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+
+from raadsakkoord.base.i18n import tr
 
 
-def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple[int, QColor]], seats: int) -> None:
-    """Coloured parts in proportion to their seats (silent seats stay white) and the majority line."""
+def support_in_words(tally) -> str:
+    """Every part of a bar in words, for screen readers and tooltips: colours alone tell some readers nothing."""
+    silent = max(tally.council_seats - tally.support_seats - tally.oppose_seats - tally.abstain_seats, 0)
+    return tr("{support} zetels voor, {oppose} tegen, {abstain} onthouden, {silent} zonder standpunt "
+              "(van {total})").format(support=tally.support_seats, oppose=tally.oppose_seats,
+                                      abstain=tally.abstain_seats, silent=silent, total=tally.council_seats)
+
+
+# Opposing seats are hatched and abstaining ones dotted, so the parts differ for readers who cannot tell
+# the green from the red (1.1:1 in luminance) or see the grey against white.
+OPPOSE_PATTERN = Qt.BrushStyle.BDiagPattern
+ABSTAIN_PATTERN = Qt.BrushStyle.Dense6Pattern
+
+
+def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple], seats: int) -> None:
+    """Coloured parts in proportion to their seats (silent seats stay white) and the majority line.
+
+    A part is ``(seats, colour)`` or ``(seats, colour, pattern)``; the pattern is drawn in white over the colour.
+    """
     painter.fillRect(bar, QColor("#ffffff"))
     x = bar.left()
-    for count, colour in parts:
+    for count, colour, *pattern in parts:
         width = round(bar.width() * count / seats)
-        painter.fillRect(QRect(x, bar.top(), width, bar.height()), colour)
+        part = QRect(x, bar.top(), width, bar.height())
+        painter.fillRect(part, colour)
+        if pattern:
+            painter.fillRect(part, QBrush(QColor("#ffffff"), pattern[0]))
         x += width
     painter.setPen(QColor("#7a7a7a"))
     painter.drawRect(bar.adjusted(0, 0, -1, -1))

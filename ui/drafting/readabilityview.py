@@ -53,6 +53,8 @@ class ReadabilityTableModel(RowsTableModel):
                                                            sentences=result.sentences)
             phrases = list(dict.fromkeys(f"{o.phrase} → {o.alternative}" for o in result.officialese))
             return f"{len(result.officialese)}" + (f": {'; '.join(phrases[:3])}" if phrases else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and not number:
+            return tr("zonder nummer")  # the row of the whole agreement; an empty cell reads as nothing
         if role == Qt.ItemDataRole.ForegroundRole and column in (2, 3) and result.words:
             return readability_colour(result)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and result.long_sentences:
@@ -66,6 +68,7 @@ class ReadabilityTableModel(RowsTableModel):
 
 def _table(model: ReadabilityTableModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
     view.setModel(model)
     view.setAccessibleName(name)
     view.verticalHeader().hide()
@@ -94,7 +97,7 @@ class ReadabilityDialog(QDialog):
             [(c.number, c.title, c.readability) for c in report.chapters]
             + [("", tr("Het hele raadsakkoord"), report.total)], self)
         self.section_table = _table(self.sections, tr("Leesbaarheid per hoofdlijn"))
-        self.section_table.doubleClicked.connect(lambda index: go_to_section(self.sections.number_at(index.row())))
+        self.section_table.activated.connect(lambda index: go_to_section(self.sections.number_at(index.row())))
         self.chapter_table = _table(self.chapters, tr("Leesbaarheid per hoofdstuk"))
         explanation = QLabel(tr(
             "Flesch-Douma: hoe hoger, hoe makkelijker; taalniveau B1 ligt rond 60 of hoger. Een lange zin "

@@ -247,7 +247,9 @@ class AuditView(QWidget):
         self.use_dates = QCheckBox(tr("&Periode van"))
         self.since = self._date_edit()
         self.until = self._date_edit()
-        self.clear_button = QPushButton(tr("Filters &wissen"))
+        self.since.setAccessibleName(tr("Vanaf datum"))
+        self.until.setAccessibleName(tr("Tot en met datum"))
+        self.clear_button = QPushButton(tr("Fi&lters wissen"))
         self.count_label = QLabel()
         filters = FlowLayout(spacing=12)
         for text, combo in ((tr("W&ie:"), self.actor), (tr("&Fractie:"), self.party), (tr("&Soort:"), self.kind)):
@@ -264,6 +266,7 @@ class AuditView(QWidget):
         self.model = AuditTableModel(self.runner, self)
         self.model.on_error = self._report
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Logboek"))
         self.table.verticalHeader().hide()

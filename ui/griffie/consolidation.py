@@ -14,6 +14,7 @@ import uuid
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
@@ -107,6 +108,7 @@ class ConsolidationView(QWidget):
         self.choice_model.ticked_changed.connect(self._on_ticked)
         self.choice_model.refused.connect(lambda reason: messages.show_error(self, tr("Voorbeeld"), reason))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.setModel(self.choice_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -131,7 +133,7 @@ class ConsolidationView(QWidget):
                                      tr("Zelf een compromistekst schrijven op basis van het amendement"), self._partly)
         self.reject_button = _button(tr("Ve&rwerpen…"), tr("Het gekozen amendement verwerpen, met een reden"),
                                      self._reject)
-        self.supersede_button = _button(tr("Laten v&ervallen…"),
+        self.supersede_button = _button(tr("Laten vervallen…"),
                                         tr("Het amendement is achterhaald, bijvoorbeeld door een ander besluit"),
                                         self._supersede)
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
@@ -146,14 +148,19 @@ class ConsolidationView(QWidget):
 
         self.grid_model = ConflictGridModel(self)
         self.grid = QTableView()
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.grid.setModel(self.grid_model)
         self.grid.setAccessibleName(tr("Botsingen tussen de amendementen"))
+        corner = self.grid.findChild(QAbstractButton)  # Qt's select-all corner, otherwise nameless
+        if corner is not None:
+            corner.setAccessibleName(tr("Alle cellen selecteren"))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for grid_header in (self.grid.horizontalHeader(), self.grid.verticalHeader()):
             grid_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             grid_header.setMinimumSectionSize(24)
             grid_header.setDefaultSectionSize(28)
         self.grid.clicked.connect(self._on_grid_clicked)
+        self.grid.activated.connect(self._on_grid_clicked)  # Return, for the keyboard
         self.grid_summary = QLabel()
         self.grid_summary.setWordWrap(True)
         grid_box = QGroupBox(tr("Botsi&ngen"))

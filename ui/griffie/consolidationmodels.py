@@ -24,6 +24,7 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import AmendmentKind
 from raadsakkoord.queries.labels import KIND_LABELS, STATUS_LABELS, submitters
 from ui.common.render import local_time
+from ui.common.supportbar import support_in_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -136,6 +137,10 @@ class AmendmentChoiceModel(QAbstractTableModel):
             return entry
         if role == _Role.DisplayRole:
             return self._text(row, column, entry)
+        if role == _Role.AccessibleTextRole and column == self.SUPPORT:
+            return support_in_words(entry.support)
+        if role == _Role.AccessibleTextRole and column == self.CONFLICTS:
+            return self._text(row, column, entry) or tr("botst met geen ander amendement")
         if role == _Role.CheckStateRole and column == self.NUMBER and entry.on_current:
             return Qt.CheckState.Checked if entry.id in self._ticked else Qt.CheckState.Unchecked
         if role == _Role.ToolTipRole:
@@ -150,8 +155,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
                 others = [self.detail.amendments[j] for j in self.detail.conflicts_of(row)]
                 return "\n".join(amendment_label(o) for o in others) or None
             if column == self.SUPPORT:
-                return tr("{seats} van {total} zetels").format(seats=entry.support.support_seats,
-                                                              total=entry.support.council_seats)
+                return support_in_words(entry.support)
         if role == _Role.ForegroundRole:
             if not entry.on_current:
                 return REWORK_FOREGROUND

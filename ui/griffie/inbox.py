@@ -70,6 +70,8 @@ class PartyInboxModel(RowsTableModel):
             return local_time(last.recorded_at) if last else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return party.name
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 4 and last is None:
+            return tr("nog niets ingelezen")  # an empty cell reads as nothing at all
         if role == Qt.ItemDataRole.ForegroundRole and last is None and column == 3:
             return NOTHING_YET
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
@@ -108,6 +110,7 @@ class ReceivedModel(RowsTableModel):
 
 def _table(model: QAbstractTableModel, name: str, stretch: int) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
     view.setModel(model)
     view.setAccessibleName(name)
     view.verticalHeader().hide()

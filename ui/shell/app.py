@@ -61,6 +61,11 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(application_icon())
     # Wayland and the task bar match the window to its desktop entry (and its icon) by this name.
     app.setDesktopFileName(DESKTOP_ID)
+    # Hints such as the default round name carry information, and selected rows are read all day:
+    # both keep the 4.5:1 contrast of ordinary text.
+    from ui.common.contrast import readable_palette
+
+    app.setPalette(readable_palette(app.palette()))
     # Settings live beside the user's other data (one module owns paths), as INI.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))

@@ -122,7 +122,6 @@ class IdentityDialog(QDialog):
             where = QLabel(tr("Werkruimte: {label}").format(label=workspace_label))
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            where.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(where)
         layout.addWidget(roles_label)
         layout.addWidget(self.role_list, 1)

@@ -18,19 +18,33 @@ from ui.shell import recent, tools
 from ui.shell.packageactions import export_package, register_key
 
 # The actions that need an open workspace; the rest work from the welcome page.
-_WORKSPACE_ACTIONS = ("save", "find", "confirm_all", "readability", "agenda", "support", "export", "publish",
-                      "inbox", "audit", "export_package", "import_package", "register_key", "switch_identity")
+_WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export",
+                      "publish", "inbox", "audit", "export_package", "import_package", "register_key",
+                      "switch_identity")
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
-    if shortcut is not None:
+    if isinstance(shortcut, list):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
         action.setShortcut(shortcut)
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def _standard(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's own keys, or the common ones where the platform has none (Quit and Preferences on Linux)."""
+    return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
+
+
+def _with(key: QKeySequence.StandardKey, *common: str) -> list[QKeySequence]:
+    """The platform's own keys and the keys users know from other programs, each once."""
+    bindings = list(QKeySequence.keyBindings(key))
+    return bindings + [QKeySequence(k) for k in common if QKeySequence(k) not in bindings]
 
 
 def build_actions(window) -> None:
@@ -40,7 +54,7 @@ def build_actions(window) -> None:
         "open": _action(window, tr("&Openen…"), window.choose_workspace, keys.Open, tr("Een werkruimte openen")),
         "save": _action(window, tr("Ontwerp op&slaan"), window.save_current, keys.Save,
                         tr("Het ontwerp-amendement dat u schrijft opslaan")),
-        "quit": _action(window, tr("&Afsluiten"), window.close, keys.Quit),
+        "quit": _action(window, tr("&Afsluiten"), window.close, _standard(keys.Quit, "Ctrl+Q")),
         "find": _action(window, tr("&Zoeken"), window.focus_search, keys.Find,
                         tr("Zoeken in titels en tekst van de hoofdlijnen")),
         "confirm_all": _action(window, tr("Alle verouderde standpunten &bevestigen"), window.confirm_all_stale,
@@ -60,12 +74,12 @@ def build_actions(window) -> None:
                                   tip=tr("Pakketten van de griffie of de fracties inlezen")),
         "register_key": _action(window, tr("Openbare s&leutel vastleggen…"), partial(register_key, window),
                                 tip=tr("De sleutel van de griffie of een fractie vertrouwen")),
-        "switch_identity": _action(window, tr("Werken als &iemand anders…"), window.switch_identity),
+        "switch_identity": _action(window, tr("&Werken als iemand anders…"), window.switch_identity),
         "agenda": _action(window, tr("&Uitwerkingsagenda"), partial(tools.show_agenda, window),
                           tip=tr("De uitwerkingsopdrachten voor het college, per portefeuille")),
         "support": _action(window, tr("&Steunmatrix"), partial(tools.show_support, window),
                            tip=tr("De standpunten van alle fracties over alle hoofdlijnen, met een grafiek")),
-        "export": _action(window, tr("&Exporteren…"), partial(tools.show_export, window),
+        "export": _action(window, tr("&Exporteren…"), partial(tools.show_export, window), keys.Print,
                           tip=tr("Het raadsakkoord, het amendementenboek of de uitwerkingsagenda "
                                  "als PDF, Word, Markdown, …")),
         "publish": _action(window, tr("Ronde &publiceren…"), partial(tools.publish_round, window),
@@ -76,7 +90,10 @@ def build_actions(window) -> None:
                          tip=tr("Wie wat wanneer deed, en of het logboek ongeschonden is")),
         "readability": _action(window, tr("&Leesbaarheid…"), window.show_readability,
                                tip=tr("De leesbaarheid van elke hoofdlijn en elk hoofdstuk")),
-        "settings": _action(window, tr("&Instellingen…"), partial(_show_settings, window), keys.Preferences),
+        "settings": _action(window, tr("Ins&tellingen…"), partial(_show_settings, window),
+                            _standard(keys.Preferences, "Ctrl+,")),
+        "close_tab": _action(window, tr("Ta&bblad sluiten"), window.work.close_current_tab,
+                             _with(keys.Close, "Ctrl+W", "Ctrl+F4")),
     }
     undo_group = window.work.undo_group
     actions["undo"] = undo_group.createUndoAction(window, tr("&Ongedaan maken"))
@@ -118,7 +135,7 @@ def build_menus(window) -> None:
     window.recent_menu.aboutToShow.connect(
         lambda: recent.populate_menu(window.recent_menu, window.recent, window.open_workspace, window))
     _add(window.file_menu, window.database_action, window.new_markdown_action, window.demo_action, None,
-         window.save_action, None, window.export_action, None,
+         window.save_action, window.close_tab_action, None, window.export_action, None,
          window.export_package_action, window.import_package_action, window.register_key_action, None,
          window.switch_identity_action, window.settings_action, None, window.quit_action)
     _add(bar.addMenu(tr("Be&werken")), window.undo_action, window.redo_action, None,

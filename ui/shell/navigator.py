@@ -15,7 +15,7 @@ from raadsakkoord.queries.labels import POSITION_LABELS
 from raadsakkoord.queries.outline import OutlineChapter, OutlineSection
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from ui.common.badges import readability_colour, readability_tooltip, verdict
-from ui.common.supportbar import paint_seat_bar
+from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar, support_in_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
@@ -164,8 +164,8 @@ class NavigatorModel(QAbstractItemModel):
             return QColor("#a15c00")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == OWN:
             return self._tooltip(section, badges, column) or tr("geen standpunt")
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == AMENDMENTS and badges.asked:
-            return self._tooltip(section, badges, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in (AMENDMENTS, SUPPORT):
+            return self._tooltip(section, badges, column) or tr("geen open amendementen")
         return None
 
     def _score(self, key: str) -> str:
@@ -205,6 +205,12 @@ class NavigatorModel(QAbstractItemModel):
                             for s in chapter.sections)
                 return str(total) if total else ""
             return ""
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == AMENDMENTS:
+            total = sum(self._badges.get(s.id, SectionBadges(0, None, False)).open_amendments
+                        for s in chapter.sections)
+            return tr("{n} open amendement(en)").format(n=total) if total else tr("geen open amendementen")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in (OWN, SUPPORT):
+            return tr("zie de hoofdlijnen van dit hoofdstuk")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -216,8 +222,7 @@ class NavigatorModel(QAbstractItemModel):
     def _tooltip(self, section: OutlineSection, badges: SectionBadges, column: int) -> str | None:
         tally = section.support
         if column == SUPPORT:
-            text = tr("{seats} van {total} zetels steunen de huidige tekst ({verdict})").format(
-                seats=tally.support_seats, total=self._council_seats, verdict=verdict(tally))
+            text = f"{support_in_words(tally)}: {verdict(tally)}"
             if tally.stale:
                 text += "; " + tr("{n} fractie(s) moeten hun steun bevestigen").format(n=len(tally.stale))
             return text
@@ -264,7 +269,8 @@ class SupportBarDelegate(QStyledItemDelegate):
         bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         seats = (tally.support_seats, tally.oppose_seats, tally.abstain_seats)
-        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS)), tally.council_seats)
+        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS), (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
+                                                                             ABSTAIN_PATTERN)), tally.council_seats)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected
                                             else option.palette.ColorRole.Text))

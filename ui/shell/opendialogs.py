@@ -86,7 +86,6 @@ class DatabaseUrlDialog(QDialog):
         self.url_edit.setToolTip(tr("Bijvoorbeeld postgresql://griffie@db.gemeente.nl/raadsakkoord"))
         self.url_edit.setMinimumWidth(360)
         hint = QLabel(tr("Vorm: postgresql://gebruiker@server/naam"))
-        hint.setStyleSheet("color: palette(placeholder-text);")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setToolTip(tr("Laat leeg als de server geen wachtwoord vraagt."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,7 +100,7 @@ class SectionView(QTabWidget):
         self.delete_button = QPushButton(tr("Schra&pping voorstellen"))
         self.delete_button.clicked.connect(
             lambda: self.detail and self.write_amendment.emit(AmendmentKind.DELETE, self.detail.id))
-        self.new_section_button = QPushButton(tr("Nieuwe hoofdlijn &voorstellen"))
+        self.new_section_button = QPushButton(tr("Nieuwe hoofdlijn voorstelle&n"))
         self.new_section_button.clicked.connect(self._propose_section)
         for button in (self.write_button, self.delete_button, self.new_section_button):
             actions.addWidget(button)
@@ -122,7 +122,7 @@ class SectionView(QTabWidget):
         self.history_from.setAccessibleName(tr("Oudere versie"))
         self.history_to = QComboBox()
         self.history_to.setAccessibleName(tr("Nieuwere versie"))
-        from_label = QLabel(tr("&Vergelijk"))
+        from_label = QLabel(tr("Verge&lijk"))
         from_label.setBuddy(self.history_from)
         row.addWidget(from_label)
         row.addWidget(self.history_from, 1)
@@ -138,6 +138,7 @@ class SectionView(QTabWidget):
     def _build_amendments_tab(self) -> None:
         self.amendment_model = AmendmentTableModel(self)
         self.amendment_table = QTableView()
+        self.amendment_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.amendment_table.setModel(self.amendment_model)
         self.amendment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.amendment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,7 +150,13 @@ class SectionView(QTabWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.amendment_table.selectionModel().currentRowChanged.connect(self._render_amendment)
-        self.amendment_table.doubleClicked.connect(lambda _: self._open_selected())
+        # Double-click, or Return for the keyboard; the context menu (also on the menu key) offers the same.
+        self.amendment_table.activated.connect(lambda _: self._open_selected())
+        self.amendment_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.open_amendment_action = QAction(tr("Concept bewer&ken"), self.amendment_table)
+        self.open_amendment_action.setEnabled(False)
+        self.open_amendment_action.triggered.connect(self._open_selected)
+        self.amendment_table.addAction(self.open_amendment_action)
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
         self.co_submission_panel = CoSubmissionPanel()
@@ -326,6 +333,7 @@ class SectionView(QTabWidget):
             self.amendment_panel.show_position("", None, "", apply=None)
             self.co_submission_panel.show_entry(None, None)
             self.open_button.setEnabled(False)
+            self.open_amendment_action.setEnabled(False)
 
     def _selected_entry(self) -> AmendmentEntry | None:
         return self.amendment_model.entry(self.amendment_table.currentIndex().row())
@@ -351,6 +359,8 @@ class SectionView(QTabWidget):
         self.open_button.setEnabled(own and entry.is_open)
         self.open_button.setText(tr("Ontwerp bewer&ken") if entry.status == AmendmentStatus.DRAFT
                                  else tr("O&penen"))
+        self.open_amendment_action.setEnabled(self.open_button.isEnabled())
+        self.open_amendment_action.setText(self.open_button.text())
         self._show_amendment_position(entry, own)
         self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
 

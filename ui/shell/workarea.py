@@ -127,8 +127,21 @@ class WorkArea(QTabWidget):
                 return widget
         widget = make()
         widget.setProperty("tool", key)
-        self.setCurrentIndex(self.addTab(widget, title))
+        index = self.addTab(widget, title)
+        self._name_close_button(index, title)
+        self.setCurrentIndex(index)
         return widget
+
+    def _name_close_button(self, index: int, title: str) -> None:
+        # The drawn cross says nothing to a screen reader; its name says which tab it closes.
+        button = self.tabBar().tabButton(index, self.tabBar().ButtonPosition.RightSide)
+        if button is not None:
+            button.setAccessibleName(tr("Tabblad {title} sluiten").format(title=title))
+
+    def close_current_tab(self) -> None:
+        """Close the current tool or editor tab (the section tab stays: it is the work area itself)."""
+        if self.currentIndex() > 0:
+            self._close_tab(self.currentIndex())
 
     def tools(self) -> list[QWidget]:
         return [w for i in range(1, self.count()) if (w := self.widget(i)).property("tool")]
@@ -205,6 +218,7 @@ class WorkArea(QTabWidget):
         mark = "• " if editor.model.is_dirty else ""
         short = headline if len(headline) <= 28 else headline[:27] + "…"
         self.setTabText(index, mark + short)
+        self._name_close_button(index, headline)
         self.setTabToolTip(index, editor.heading.text())
 
     def _editor_changed(self, section_id) -> None:

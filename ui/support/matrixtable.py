@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.base.i18n import tr
-from ui.common.supportbar import paint_seat_bar
+from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar
 from ui.support.matrix import (
     ABSTAIN,
     ABSTAIN_CODE,
@@ -119,8 +119,9 @@ class SeatBarDelegate(QStyledItemDelegate):
             return
         support, abstain, oppose, seats = figures
         bar = QRect(rect.left() + 5, rect.center().y() - 4, rect.width() - 10, 9)
-        paint_seat_bar(painter, bar, ((support, CELL_COLOURS[SUPPORT_CODE]), (abstain, CELL_COLOURS[ABSTAIN_CODE]),
-                                      (oppose, CELL_COLOURS[OPPOSE_CODE])), seats)
+        paint_seat_bar(painter, bar, ((support, CELL_COLOURS[SUPPORT_CODE]),
+                                      (abstain, CELL_COLOURS[ABSTAIN_CODE], ABSTAIN_PATTERN),
+                                      (oppose, CELL_COLOURS[OPPOSE_CODE], OPPOSE_PATTERN)), seats)
 
 
 def legend_html() -> str:
@@ -151,6 +152,7 @@ class SupportMatrixTable(QTableView):
         self.source = model
         self.proxy = proxy
         self.setModel(proxy)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.setAccessibleName(tr("Steunmatrix: hoofdlijnen tegen fracties"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
