@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from raadsakkoord.cli.common import in_workspace, say, say_json
+from raadsakkoord.cli.common import in_workspace, open_target, say, say_json
 from raadsakkoord.importing.drafts import read_draft
 from raadsakkoord.store.files import refuse_existing, remove_new_file
 from raadsakkoord.base.errors import UserError
@@ -61,11 +61,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import_md(args: argparse.Namespace) -> int:
     from raadsakkoord.operations import Actor, import_markdown_draft
-    from raadsakkoord.store.workspace import open_workspace
 
     text, report = read_draft(args.file)
     refuse_existing(args.workspace)
-    workspace = open_workspace(args.workspace, create=True)
+    workspace = open_target(args.workspace, create=True)
     try:
         with workspace.action() as session:
             agreement = import_markdown_draft(

@@ -158,6 +158,18 @@ def _quote(connection: sa.Connection, name: str) -> str:
     return connection.dialect.identifier_preparer.quote_identifier(name)
 
 
+def check_new_person(connection: sa.Connection, name: str, kind: str, party_short_name: str | None = None) -> str:
+    """The group role ``name`` would go into; InputError for a group or person that cannot be."""
+    group = group_role(connection, kind, party_short_name)
+    existing = connection.execute(sa.text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    if existing is not None and not existing[0]:
+        raise InputError(tr("{login} is een groep op de databaseserver, geen gebruiker.").format(login=name))
+    if existing is not None and connection.execute(_GROUPS_OF, {"login": name, "parties": PARTIES_GROUP}).first():
+        raise InputError(tr("{login} hoort al bij deze werkruimte; haal de gebruiker eerst weg "
+                            "(raadsakkoord db remove-user) om de groep te veranderen.").format(login=name))
+    return group
+
+
 def add_person(connection: sa.Connection, name: str, kind: str, *, party_short_name: str | None = None,
                password: str | None = None) -> bool:
     """Put a login into one group of this workspace, making the login when the server lacks it.
@@ -166,15 +178,8 @@ def add_person(connection: sa.Connection, name: str, kind: str, *, party_short_n
     clerk of two agreements) keeps its password unless one is given.
     """
     name = check_login_name(name)
-    group = group_role(connection, kind, party_short_name)
-    existing = connection.execute(sa.text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
-    if existing is not None and not existing[0]:
-        raise InputError(tr("{login} is een groep op de databaseserver, geen gebruiker.").format(login=name))
-    if existing is not None:
-        current = connection.execute(_GROUPS_OF, {"login": name, "parties": PARTIES_GROUP}).all()
-        if current:
-            raise InputError(tr("{login} hoort al bij deze werkruimte; haal de gebruiker eerst weg "
-                                "(raadsakkoord db remove-user) om de groep te veranderen.").format(login=name))
+    group = check_new_person(connection, name, kind, party_short_name)
+    existing = connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
     if existing is None and not password:
         raise InputError(tr("Een nieuwe gebruiker heeft een wachtwoord nodig."))
     secret = f" PASSWORD '{scram_verifier(password)}'" if password else ""
