@@ -50,6 +50,10 @@ class PasswordNeeded(WorkspaceError):
     """The database server asks a password the URL did not give: the CLI or the window asks the person."""
 
 
+class WrongPassword(WorkspaceError):
+    """The database server refused the login: a wrong password, or no such user."""
+
+
 # PostgreSQL's SQLSTATE for a refused privilege or a row its row-level security does not let through.
 INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -482,6 +486,8 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         if "no password supplied" in str(exc.orig):
             raise PasswordNeeded(tr("De database {label} vraagt het wachtwoord van {user}.").format(
                 label=label, user=url.username or "?")) from None
+        if "password authentication failed" in str(exc.orig):
+            raise WrongPassword(_describe_operational_error(exc, label)) from None
         raise WorkspaceError(_describe_operational_error(exc, label)) from None
     finally:
         if migrator is not engine:
