@@ -50,7 +50,7 @@ class Login:
 
     @property
     def actor(self) -> Actor:
-        return Actor(name=self.name, party_id=self.party_id)
+        return Actor(name=self.name, party_id=self.party_id, reader=self.kind == READER_GROUP)
 
     @property
     def group_label(self) -> str:

@@ -77,6 +77,15 @@ def test_the_window_works_as_the_login_shown_read_only(window, council, no_ident
         ops.endorse_section(session, window.ctx.actor, council.section, Position.SUPPORT)
 
 
+def test_a_reader_has_no_actions_that_write(window, council, no_identity_dialog, settings):
+    assert window.open_workspace(url(council, council.lars))
+    assert window.identity_label.text() == f"Werkt als {council.lars} (lezer)"
+    assert window.ctx.actor.reader and not window.ctx.actor.is_griffie
+    for name in ("publish", "save", "export_package", "import_package", "register_key", "confirm_all"):
+        assert not getattr(window, f"{name}_action").isEnabled(), name
+    assert window.audit_action.isEnabled() and window.export_action.isEnabled()
+
+
 def test_a_sqlite_workspace_can_still_switch(window, setup, settings, monkeypatch):
     from tests.ui.conftest import griffie_identity
 
