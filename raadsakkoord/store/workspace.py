@@ -182,7 +182,7 @@ def _describe_operational_error(exc: DBAPIError, label: str) -> str:
             label=label)
     if "readonly" in text or "read-only" in text:
         return tr("De werkruimte {label} is alleen-lezen; er kan niet in worden geschreven.").format(label=label)
-    if "password authentication failed" in text or "scram" in text and "authentication" in text:
+    if "password authentication failed" in text:
         user = exc.orig and re.search(r'for user "([^"]+)"', str(exc.orig))
         return tr("Aanmelden bij {label} is mislukt: het wachtwoord klopt niet, of de gebruiker {user} bestaat "
                   "niet op deze databaseserver.").format(label=label, user=user.group(1) if user else "?")
@@ -497,10 +497,11 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         try:
             with engine.connect() as connection:
                 login = current_login(connection, label)
-        except (WorkspaceError, DBAPIError) as exc:
+        except WorkspaceError:
             engine.dispose()
-            if isinstance(exc, WorkspaceError):
-                raise
+            raise
+        except DBAPIError as exc:
+            engine.dispose()
             raise WorkspaceError(_describe_operational_error(exc, label)) from None
     # The login is the actor of every audit event (store.audit.log); the
     # owner, who keeps the database, acts as the operation names.

@@ -61,8 +61,8 @@ def snapshot(council: Council) -> dict:
     with psycopg.connect(host=str(council.server.root), port=council.server.port, dbname=council.database,
                          user="postgres") as conn:
         return {table: sorted(map(repr, conn.execute(f"SELECT * FROM {table}").fetchall()))
-                for table in ("party", "amendment", "endorsement", "co_submission", "audit_event", "round",
-                              "task", "agreement")}
+                for table in ("party", "amendment", "endorsement", "co_submission", "audit_event", "audit_head", "round",
+                              "task", "agreement", "revision")}
 
 
 # --- groups and people ---------------------------------------------------------------------------
@@ -185,6 +185,11 @@ def test_nobody_changes_the_audit_log_not_even_the_owner(council):
             # An event in someone else's name is refused too.
             assert refused(conn, "INSERT INTO audit_event (seq, at, actor, party_id, action, payload, prev_hash, hash)"
                                  " VALUES (999, now(), 'Griet Griffier', NULL, 'x', '{}', 'p', 'h')")
+    with connect(council, council.griet) as conn:
+        # Nor the head that names the newest event, nor a text once written.
+        assert refused(conn, "DELETE FROM audit_head")
+        assert refused(conn, "UPDATE revision SET text = 'Herschreven'")
+        assert refused(conn, "DELETE FROM round_section")
     with psycopg.connect(host=str(council.server.root), port=council.server.port, dbname=council.database,
                          user="postgres", autocommit=True) as conn:
         assert refused(conn, "UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 1")

@@ -29,8 +29,10 @@ depends_on = None
 
 # What only the owner may touch: the schema's version and the groups themselves.
 OWNER_ONLY = ("alembic_version", "login_group")
-# The griffie may only append to these, like everyone who writes.
+# The griffie may only append to these, like everyone who writes: the audit
+# log, and the texts and round snapshots that are immutable by design.
 APPEND_ONLY = ("audit_event", "audit_anchor")
+IMMUTABLE = ("revision", "round_section")
 # What a party's members write, each row checked by a policy below.
 PARTY_TABLES = ("amendment", "endorsement", "co_submission", "task", "task_section", "autosave")
 
@@ -165,7 +167,12 @@ def upgrade() -> None:
     for table in tables:
         if table in OWNER_ONLY:
             continue
-        rights = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
+        if table in (*APPEND_ONLY, *IMMUTABLE):
+            rights = "INSERT"
+        elif table == "audit_head":  # moved with every append, never removed
+            rights = "INSERT, UPDATE"
+        else:
+            rights = "INSERT, UPDATE, DELETE"
         statements.append(f"GRANT {rights} ON {_quote(connection, table)} TO {q['griffie']}")
     for table in (*PARTY_TABLES, *APPEND_ONLY):
         rights = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
