@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
             return False
         if workspace is None:
             return False
+        if workspace.login is not None:  # a shared database: one is one's login, whatever was remembered
+            who = identity.login_identity(workspace.login)
         try:
             who = who or self.choose_identity(workspace)
         except UserError as exc:

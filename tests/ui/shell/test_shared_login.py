@@ -77,6 +77,14 @@ def test_the_window_works_as_the_login_shown_read_only(window, council, no_ident
         ops.endorse_section(session, window.ctx.actor, council.section, Position.SUPPORT)
 
 
+def test_an_identity_handed_in_does_not_override_the_login(window, council, no_identity_dialog, settings):
+    from tests.ui.conftest import griffie_identity
+
+    assert window.open_workspace(url(council, council.gerda), griffie_identity("Griet Griffier"))
+    assert window.ctx.actor.name == council.gerda and window.ctx.actor.party_id == council.gl
+    assert window.identity_label.text() == f"Werkt als {council.gerda} (GL)"
+
+
 def test_a_reader_has_no_actions_that_write(window, council, no_identity_dialog, settings):
     assert window.open_workspace(url(council, council.lars))
     assert window.identity_label.text() == f"Werkt als {council.lars} (lezer)"
