@@ -65,6 +65,10 @@ def test_the_owner_adds_lists_and_removes_people_who_then_are_who_they_logged_in
     assert code == 0 and out.splitlines() == [f"{shared.griet.ljust(width)}  griffie",
                                               f"{shared.gerda.ljust(width)}  GL",
                                               f"{shared.lars.ljust(width)}  lezer"]
+    code, out, _ = run(capsys, monkeypatch, "db", "users", shared.owner_url, "--json")
+    assert json.loads(out) == [{"name": shared.griet, "group": "griffie", "party": None},
+                               {"name": shared.gerda, "group": "party", "party": "GL"},
+                               {"name": shared.lars, "group": "reader", "party": None}]
     for person, group in ((shared.gerda, "GL"), (shared.griet, "griffie"), (shared.lars, "lezer")):
         assert run(capsys, monkeypatch, "whoami", shared.url(person)) == (0, f"{person} ({group})\n", "")
     # Without the password in the URL it is asked (here from stdin, as a script gives it).
