@@ -77,8 +77,8 @@ class PostgresServer:
     def _write_hba(self) -> None:
         hba = self.data / "pg_hba.conf"
         hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
-        if self.as_user:
-            import pwd
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            import pwd  # POSIX only, as above: the server runs as postgres, who must own its files
 
             owner = pwd.getpwnam("postgres")
             os.chown(hba, owner.pw_uid, owner.pw_gid)
