@@ -3,6 +3,10 @@
 PostgreSQL refuses to run as root, so as root the server runs as the
 ``postgres`` user, in a data and socket folder that user owns, on a private
 port, listening on a Unix socket only. It is stopped when the run ends.
+
+Only ``postgres`` (the owner of every test database) gets in without a
+password; every other login proves itself with SCRAM, as at a town hall,
+so the tests of people's logins go through real password authentication.
 """
 
 from __future__ import annotations
@@ -65,12 +69,29 @@ class PostgresServer:
     def start(self) -> None:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
                   "-E", "UTF8", "--locale=C.UTF-8")
+        self._write_hba()
         options = f"-p {self.port} -k {self.root} -c listen_addresses='' -c fsync=off"
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options,
                   "-l", str(self.root / "server.log"), "-w", "-t", "60", "start")
 
+    def _write_hba(self) -> None:
+        hba = self.data / "pg_hba.conf"
+        hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            import pwd  # POSIX only, as above: the server runs as postgres, who must own its files
+
+            owner = pwd.getpwnam("postgres")
+            os.chown(hba, owner.pw_uid, owner.pw_gid)
+
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@/{database}?host={self.root}&port={self.port}"
+
+    def login_url(self, database: str, user: str, password: str | None = None) -> str:
+        """The URL with which ``user`` logs in to ``database`` (without a password: the program asks)."""
+        from urllib.parse import quote
+
+        secret = f":{quote(password, safe='')}" if password is not None else ""
+        return f"postgresql://{quote(user, safe='')}{secret}@/{database}?host={self.root}&port={self.port}"
 
     def create_database(self, name: str, template: str | None = None) -> str:
         """A new database, empty or a copy of ``template`` (which nobody may be connected to)."""

@@ -12,6 +12,8 @@ class Actor:
 
     name: str
     party_id: uuid.UUID | None = None
+    # A reader of a shared database (college, civil servants): reads everything, writes nothing.
+    reader: bool = False
 
     @classmethod
     def griffie(cls, name: str = "Griffie") -> Actor:
@@ -23,4 +25,4 @@ class Actor:
 
     @property
     def is_griffie(self) -> bool:
-        return self.party_id is None
+        return self.party_id is None and not self.reader

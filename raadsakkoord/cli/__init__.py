@@ -46,7 +46,12 @@ COMMANDS: dict[str, CommandInfo] = {
     "readability": CommandInfo("raadsakkoord.cli.readability", mark(
         "leesbaarheid van elke hoofdlijn (Flesch-Douma, lange zinnen, ambtelijke woorden), moeilijkste eerst, "
         "en per hoofdstuk")),
-    "audit": CommandInfo("raadsakkoord.cli.audit", mark("controleer het logboek van een werkruimte (--verify)")),
+    "audit": CommandInfo("raadsakkoord.cli.audit", mark(
+        "toon het logboek van een werkruimte: wie deed wat en wanneer (--verify controleert het)")),
+    "whoami": CommandInfo("raadsakkoord.cli.database",
+                          mark("toon als wie u bij een gedeelde database bent aangemeld, en voor wie u werkt")),
+    "db": CommandInfo("raadsakkoord.cli.database",
+                      mark("beheer wie zich bij een gedeelde database aanmeldt (add-user, users, remove-user)")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
 }

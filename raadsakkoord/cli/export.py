@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.cli.common import say, warn
+from raadsakkoord.cli.common import open_target, say, warn
 from raadsakkoord.export.writer import ALL_FORMATS, FORMATS, export, validate
 
 
@@ -41,7 +41,6 @@ def _progress(message: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from raadsakkoord.base.files import check_target
-    from raadsakkoord.store.workspace import open_workspace
 
     validate(args.what, args.format, args.round, args.attach_source, args.readability)
     # Checked before the workspace is opened; export() checks again against the workspace as opened.
@@ -51,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
         from raadsakkoord.export.odt import ensure_gui_application
 
         ensure_gui_application()
-    workspace = open_workspace(args.workspace)
+    workspace = open_target(args.workspace)
     try:
         result = export(workspace, args.what, args.format, args.output, round_number=args.round,
                         attach_source=args.attach_source, readability=args.readability, force=args.force,

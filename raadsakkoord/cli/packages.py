@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from raadsakkoord.base.files import check_target, read_file_limited, write_atomic
-from raadsakkoord.cli.common import in_workspace, say
+from raadsakkoord.cli.common import in_workspace, open_target, say
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.exchange import keys, keystore
 from raadsakkoord.exchange.envelope import MAX_PACKAGE_BYTES, read_package
@@ -79,6 +79,8 @@ def _user() -> str:
 
 
 def _actor(session) -> Actor:
+    if "authenticated" in session.info:  # a shared database: the person who logged in
+        return session.info["authenticated"]
     own = session.scalars(sa.select(TrustedKey).where(TrustedKey.own.is_(True))).first()
     if own is not None and own.holder.startswith("party:"):
         return Actor(name=f"{_user()} ({own.name})", party_id=uuid.UUID(own.holder.split(":", 1)[1]))
@@ -170,7 +172,6 @@ def run_keys_list(args) -> int:
 
 def run_package_export(args) -> int:
     from raadsakkoord.exchange.packagefile import write_package_file
-    from raadsakkoord.store.workspace import open_workspace
 
     _terminal_for_passphrases()
 
@@ -184,7 +185,7 @@ def run_package_export(args) -> int:
 
     check_target(args.output, kind="rkpkg", force=args.force,
                  protect=() if "://" in args.workspace else (args.workspace,))  # before the workspace is opened
-    workspace = open_workspace(args.workspace)
+    workspace = open_target(args.workspace)
     try:
         with workspace.action() as session:
             actor, party_id = sender(session)

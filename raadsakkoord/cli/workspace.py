@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from raadsakkoord.cli.common import in_workspace, say, say_json, warn
+from raadsakkoord.cli.common import in_workspace, open_target, say, say_json, warn
 from raadsakkoord.importing.drafts import read_draft_file
 from raadsakkoord.store.files import refuse_existing, remove_new_file
 from raadsakkoord.base.errors import InputError, UserError
@@ -68,7 +68,6 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import_md(args: argparse.Namespace) -> int:
     from raadsakkoord.operations import Actor, import_markdown_draft
-    from raadsakkoord.store.workspace import open_workspace
 
     draft = read_draft_file(args.file)
     if args.dry_run:
@@ -90,7 +89,7 @@ def run_import_md(args: argparse.Namespace) -> int:
         return 1
     text, report = draft.markdown(), draft.left_out
     refuse_existing(args.workspace)
-    workspace = open_workspace(args.workspace, create=True)
+    workspace = open_target(args.workspace, create=True)
     try:
         with workspace.action() as session:
             agreement = import_markdown_draft(

@@ -8,6 +8,7 @@ from raadsakkoord.model.amendment import Amendment, CoSubmission, Endorsement
 from raadsakkoord.model.audit import AuditAnchor, AuditEvent, AuditHead
 from raadsakkoord.model.autosave import Autosave
 from raadsakkoord.model.exchange import PackageRecord, TrustedKey
+from raadsakkoord.model.login import LoginGroup
 from raadsakkoord.model.base import (
     DECIDED_STATUSES,
     AgreementStatus,
@@ -38,6 +39,7 @@ __all__ = [
     "CoSubmission",
     "CoSubmissionState",
     "Endorsement",
+    "LoginGroup",
     "PackageRecord",
     "ParticipationLevel",
     "Party",

@@ -29,6 +29,8 @@ def acting_party(session: Session, actor: Actor, party_id: uuid.UUID | None) -> 
     A party member acts for their own party only; the griffie may record a
     party's position (for instance from a meeting) by naming the party.
     """
+    if actor.reader:
+        raise PermissionDenied(tr("U bent aangemeld als lezer: u kunt alles lezen, maar niets wijzigen."))
     if actor.party_id is not None:
         if party_id is not None and party_id != actor.party_id:
             raise PermissionDenied(tr("U kunt alleen namens uw eigen fractie handelen."))
@@ -45,6 +47,8 @@ def require_griffie(actor: Actor, action: str) -> None:
 
 
 def check_actor(session: Session, actor: Actor) -> None:
+    if actor.reader:
+        raise PermissionDenied(tr("U bent aangemeld als lezer: u kunt alles lezen, maar niets wijzigen."))
     fields.line("amendment.author", actor.name)
     if actor.party_id is not None:
         get(session, Party, actor.party_id, tr("fractie"))

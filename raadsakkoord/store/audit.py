@@ -93,7 +93,12 @@ def record(session: Session, *, at: dt.datetime, actor: str, party_id: uuid.UUID
 
 
 def log(session: Session, actor: Actor, action: str, **payload) -> AuditEvent:
-    """Append the audit entry of one action: who, when, what, and a small payload of ids and values."""
+    """Append the audit entry of one action: who, when, what, and a small payload of ids and values.
+
+    On a shared database the person the server logged in is the one recorded,
+    whoever the caller named (the database refuses any other name).
+    """
+    actor = session.info.get("authenticated", actor)
     return record(session, at=now(session), actor=actor.name, party_id=actor.party_id, action=action,
                   payload=payload)
 

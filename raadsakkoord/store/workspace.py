@@ -23,10 +23,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from raadsakkoord.base.errors import ConcurrentEditError, InputError, WorkspaceError, os_reason
+from raadsakkoord.base.errors import ConcurrentEditError, InputError, PermissionDenied, WorkspaceError, os_reason
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.base.paths import migrations_dir
 from raadsakkoord.store.changefeed import ORIGIN_KEY, Origin
+from raadsakkoord.store.logins import OWNER, Login, current_login
 from raadsakkoord.store.sharing import journal_mode
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 # The newest migration. Opening a workspace that is already there needs no
 # alembic at all (a tenth of a second to import, on every start); a test in
 # tests/store checks this against the migration scripts.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUPPORTED_SCHEMES = ("sqlite", "postgresql")
@@ -55,6 +56,18 @@ CONCURRENT_EDIT_BY_MESSAGE = mark(
 _COLLISION_STATES = ("40P01", "40001")
 
 
+class PasswordNeeded(WorkspaceError):
+    """The database server asks a password the URL did not give: the CLI or the window asks the person."""
+
+
+class WrongPassword(WorkspaceError):
+    """The database server refused the login: a wrong password, or no such user."""
+
+
+# PostgreSQL's SQLSTATE for a refused privilege or a row its row-level security does not let through.
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
 @dataclass
 class Workspace:
     url: sa.URL
@@ -62,6 +75,8 @@ class Workspace:
     Session: sessionmaker[Session]
     # Tells this workspace's own commits from the others' (raadsakkoord.store.changefeed).
     origin: Origin = field(default_factory=Origin)
+    # On a shared database: the person the server logged in (None for a SQLite file).
+    login: Login | None = None
 
     @property
     def label(self) -> str:
@@ -105,6 +120,17 @@ class Workspace:
                 if getattr(exc.orig, "sqlstate", None) in _COLLISION_STATES:
                     raise ConcurrentEditError(self._changed_by_message()) from exc
                 raise WorkspaceError(_describe_operational_error(exc, self.label)) from exc
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                    raise PermissionDenied(self._refusal()) from exc
+                raise
+
+    def _refusal(self) -> str:
+        who = self.login
+        if who is None:
+            return tr("De database staat deze wijziging niet toe.")
+        return tr("De database staat deze wijziging niet toe: u bent aangemeld als {login} ({group}), en "
+                  "dat mag dit niet. Er is niets gewijzigd.").format(login=who.name, group=who.group_label)
 
     def _changed_by_message(self) -> str:
         """Who changed what this action collided with, and when, as far as the audit log tells.
@@ -189,6 +215,10 @@ def _describe_operational_error(exc: DBAPIError, label: str) -> str:
             label=label)
     if "readonly" in text or "read-only" in text:
         return tr("De werkruimte {label} is alleen-lezen; er kan niet in worden geschreven.").format(label=label)
+    if "password authentication failed" in text:
+        user = exc.orig and re.search(r'for user "([^"]+)"', str(exc.orig))
+        return tr("Aanmelden bij {label} is mislukt: het wachtwoord klopt niet, of de gebruiker {user} bestaat "
+                  "niet op deze databaseserver.").format(label=label, user=user.group(1) if user else "?")
     if any(word in text for word in ("could not connect", "connection", "password", "resolve", "timeout")):
         return tr("Geen verbinding met de gedeelde werkruimte {label}: {reason}").format(
             label=label, reason=_first_line(exc.orig))
@@ -486,9 +516,29 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         engine.dispose()
         if url.get_backend_name() == "sqlite" and "not a database" in str(exc.orig):
             raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=label)) from None
+        if "no password supplied" in str(exc.orig):
+            raise PasswordNeeded(tr("De database {label} vraagt het wachtwoord van {user}.").format(
+                label=label, user=url.username or "?")) from None
+        if "password authentication failed" in str(exc.orig):
+            raise WrongPassword(_describe_operational_error(exc, label)) from None
         raise WorkspaceError(_describe_operational_error(exc, label)) from None
     finally:
         if migrator is not engine:
             migrator.dispose()
     origin = Origin()
     return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info={ORIGIN_KEY: origin}), origin)
+    login = None
+    if url.get_backend_name() == "postgresql":
+        try:
+            with engine.connect() as connection:
+                login = current_login(connection, label)
+        except WorkspaceError:
+            engine.dispose()
+            raise
+        except DBAPIError as exc:
+            engine.dispose()
+            raise WorkspaceError(_describe_operational_error(exc, label)) from None
+    # The login is the actor of every audit event (store.audit.log); the
+    # owner, who keeps the database, acts as the operation names.
+    info = {"authenticated": login.actor} if login is not None and login.kind != OWNER else {}
+    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info=info), login)

@@ -1,5 +1,6 @@
 """``raadsakkoord audit WORKSPACE --verify``: the whole report on stdout, exit 1 when it does not hold."""
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -67,6 +68,39 @@ def test_the_command_runs_as_a_program(demo, tmp_path):
     done = subprocess.run([sys.executable, "-m", "raadsakkoord", "audit", str(demo), "--verify"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert (done.returncode, done.stderr) == (0, "") and "intact" in done.stdout
-    done = subprocess.run([sys.executable, "-m", "raadsakkoord", "audit", str(demo)],
+    done = subprocess.run([sys.executable, "-m", "raadsakkoord", "audit", str(demo), "--since", "2000-01-01"],
                           capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 2 and "--verify" in done.stderr
+    assert (done.returncode, done.stderr, len(done.stdout.splitlines())) == (0, "", 943)
+
+
+def test_the_trail_is_listed_oldest_first_and_from_a_date(capsys, demo):
+    code, out, err = run(capsys, "audit", demo, "--json")
+    events = json.loads(out)
+    assert (code, err) == (0, "") and len(events) == 943
+    assert [e["seq"] for e in events] == list(range(1, 944))
+    assert {"seq", "at", "person", "party", "action", "description", "details"} == set(events[0])
+    day = events[500]["at"][:10]
+    code, out, _ = run(capsys, "audit", demo, "--since", day, "--json")
+    later = json.loads(out)
+    assert code == 0 and later and all(e["at"][:10] >= day for e in later) and len(later) < 943
+    code, out, _ = run(capsys, "audit", demo)
+    assert code == 0 and len(out.splitlines()) == 943
+
+
+def test_a_listing_of_a_broken_trail_ends_with_the_first_broken_event_and_status_1(capsys, demo):
+    with sqlite3.connect(demo) as conn:
+        conn.execute("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 20")
+    code, out, err = run(capsys, "audit", demo)
+    assert code == 1 and len(out.splitlines()) == 943
+    assert err == "raadsakkoord: Gebeurtenis 20 in het logboek is gewijzigd of verplaatst.\n"
+    code, out, _ = run(capsys, "audit", demo, "--verify", "--json")
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False and report["broken_at"] == 20
+    assert report["findings"][0] == "Gebeurtenis 20 in het logboek is gewijzigd of verplaatst."
+
+
+def test_a_date_that_is_no_date_is_one_clear_line(capsys, demo):
+    with pytest.raises(SystemExit) as stopped:
+        main(["audit", str(demo), "--since", "gisteren"])
+    _, err = capsys.readouterr()
+    assert stopped.value.code == 2 and "geen datum: gisteren (schrijf JJJJ-MM-DD)" in err

@@ -14,7 +14,8 @@ NOT_TYPED = {"revision.sha256", "party.colour", "round_section.status", "audit_e
              "audit_event.prev_hash", "audit_event.hash", "autosave.owner", "autosave.author", "autosave.editor_key",
              "trusted_key.holder", "trusted_key.public_key", "trusted_key.fingerprint", "package_record.direction",
              "package_record.kind", "package_record.sender", "package_record.sha256", "audit_head.hash",
-             "audit_anchor.subject", "audit_anchor.holder", "audit_anchor.hash", "round.audit_hash"}
+             "audit_anchor.subject", "audit_anchor.holder", "audit_anchor.hash", "round.audit_hash",
+             "login_group.role_name", "login_group.kind"}
 
 
 def test_every_text_column_has_a_rule_and_its_length():

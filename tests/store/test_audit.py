@@ -1,5 +1,7 @@
 """The audit log's hash chain: intact, tampered with, and appended concurrently."""
 
+import contextlib
+
 import pytest
 import sqlalchemy as sa
 
@@ -18,8 +20,17 @@ def test_chain_is_intact_and_links_every_event(setup):
     assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:]))
 
 
+@contextlib.contextmanager
+def behind_the_back(workspace):
+    """A transaction that changes the database as its server's superuser could: past the append-only trigger."""
+    with workspace.engine.begin() as conn:
+        if not workspace.is_sqlite:
+            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        yield conn
+
+
 def test_changed_payload_is_found(setup):
-    with setup.workspace.engine.begin() as conn:
+    with behind_the_back(setup.workspace) as conn:
         conn.execute(sa.text("UPDATE audit_event SET payload = REPLACE(payload, '7', '8') WHERE seq = 2"))
     with setup.workspace.action() as s:
         report = verify_chain(s)
@@ -28,7 +39,7 @@ def test_changed_payload_is_found(setup):
 
 
 def test_deleted_event_is_found(setup):
-    with setup.workspace.engine.begin() as conn:
+    with behind_the_back(setup.workspace) as conn:
         conn.execute(sa.text("DELETE FROM audit_event WHERE seq = 4"))
     with setup.workspace.action() as s:
         report = verify_chain(s)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from raadsakkoord.base.i18n import tr, trn
 from raadsakkoord.operations import Actor
 from raadsakkoord.queries.identity import Role, roles, signing_role_key
+from raadsakkoord.store.logins import Login
 from raadsakkoord.store.workspace import Workspace
 
 LAST_NAME_KEY = "identity/last_name"
@@ -75,6 +76,11 @@ def actor_label(role: Role, person: str) -> str:
 
 def actor_for(role: Role, person: str) -> Actor:
     return Actor.griffie(person) if role.party_id is None else Actor.of_party(role.party_id, person)
+
+
+def login_identity(login: Login) -> tuple[Actor, str]:
+    """"gerda (GL)", "griet (griffie)", "lars (lezer)": the actor is the login, read-only."""
+    return login.actor, f"{login.name} ({login.group_label})"
 
 
 class IdentityDialog(QDialog):
@@ -204,8 +210,12 @@ def choose_identity(parent: QWidget | None, workspace: Workspace, *,
     """The (Actor, label) to work as in this workspace; asks unless remembered.
 
     With ``remembered_only`` it never asks: None means nothing valid is remembered.
-    Raises UserError when the workspace cannot be read.
+    Raises UserError when the workspace cannot be read. On a shared database
+    the person is their login, mapped to its group by the database: nothing
+    to choose, nothing to remember.
     """
+    if workspace.login is not None:
+        return login_identity(workspace.login)
     roles, own_key = load_roles(workspace)
     remembered = remembered_identity(workspace, roles)
     if remembered is not None:

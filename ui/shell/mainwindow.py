@@ -19,12 +19,12 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.drafting import section_badges
 from raadsakkoord.queries.outline import agreement_outline
 from raadsakkoord.queries.readability import report_of
-from raadsakkoord.store.workspace import Workspace, open_workspace
+from raadsakkoord.store.workspace import Workspace
 from ui.common import messages
 from ui.common.background import TaskRunner
 from ui.common.context import Changes, Context
 from ui.drafting.readabilityview import ReadabilityDialog
-from ui.shell import dropping, identity, menus, opendialogs, recent, recovery, windowstate
+from ui.shell import dbpassword, dropping, identity, menus, opendialogs, recent, recovery, windowstate
 from ui.shell.liveviews import LiveViews
 from ui.shell.navigatorpane import NavigatorPane
 from ui.shell.statusbar import StatusBar
@@ -161,10 +161,14 @@ class MainWindow(QMainWindow):
         if self.ctx is not None and not self.work.close_editors():
             return False
         try:
-            workspace = open_workspace(target)
+            workspace = dbpassword.open_asking(self, target)
         except UserError as exc:
             messages.show_error(self, tr("Werkruimte openen"), exc.message)
             return False
+        if workspace is None:
+            return False
+        if workspace.login is not None:  # a shared database: one is one's login, whatever was remembered
+            who = identity.login_identity(workspace.login)
         try:
             who = who or self.choose_identity(workspace)
         except UserError as exc:
@@ -186,6 +190,11 @@ class MainWindow(QMainWindow):
         self.right.setCurrentWidget(self.work)
         self.status_bar.show_workspace(workspace.label, label)
         menus.follow_actor(self, actor)
+        # On a shared database one works as one's login: there is no one else to switch to.
+        self.switch_identity_action.setEnabled(workspace.login is None)
+        self.identity_label.setToolTip(tr(
+            "Aangemeld bij de gedeelde database: wat u doet, staat op naam van uw aanmelding.")
+            if workspace.login is not None else "")
         self.say(tr("Werkruimte geopend: {label}").format(label=workspace.label))
         self.reload_outline(first_load=True)
         return True

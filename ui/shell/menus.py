@@ -172,3 +172,7 @@ def follow_actor(window, actor: Actor) -> None:
     window.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))
     window.export_package_action.setText(tr("Fractie&pakket versturen…") if actor.party_id
                                          else tr("Ronde&pakket versturen…"))
+    # A reader of a shared database reads, searches, exports and checks the log; the rest would be refused.
+    for action in (window.save_action, window.export_package_action, window.import_package_action,
+                   window.register_key_action):
+        action.setEnabled(action.isEnabled() and not actor.reader)
