@@ -153,7 +153,7 @@ class SectionView(QTabWidget):
         # Double-click, or Return for the keyboard; the context menu (also on the menu key) offers the same.
         self.amendment_table.activated.connect(lambda _: self._open_selected())
         self.amendment_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.open_amendment_action = QAction(tr("Concept bewer&ken"), self.amendment_table)
+        self.open_amendment_action = QAction(tr("Ontwerp bewer&ken"), self.amendment_table)
         self.open_amendment_action.setEnabled(False)
         self.open_amendment_action.triggered.connect(self._open_selected)
         self.amendment_table.addAction(self.open_amendment_action)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def test_the_cores_refusal_is_shown_and_no_round_is_written(qtbot, ctx, runner, 
     _accept_an_open_amendment(ctx)
     dialog = _dialog(qtbot, ctx, runner, status)
     with ctx.action() as s:
-        ops.publish_round(s, ctx.actor)
+        ops.publish_round(s, dataclasses.replace(ctx.actor, name="Marleen Hoekstra"))
         events = s.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
     dialogs.answers = [True]
     dialog.publish_button.click()
