@@ -29,7 +29,7 @@ from raadsakkoord.importing.markdown import parse_draft
 from raadsakkoord.importing.office.blocks import draft_markdown
 from raadsakkoord.importing.office.report import ImportReport
 
-__all__ = ["ImportReport", "is_binary_document", "read_document"]
+__all__ = ["ImportReport", "is_binary_document", "open_docx_file", "read_document"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
 # Unpacked, per part and for the whole file: a zip bomb is refused as soon as it passes either.
@@ -89,6 +89,31 @@ def read_document(path: str | Path) -> tuple[str, ImportReport]:
     markdown = draft_markdown(blocks, report)
     parse_draft(markdown, source)  # the draft reads back whole, or the clerk hears why now
     return markdown, report
+
+
+def open_docx_file(file: Path):
+    """The python-docx document in a .docx file, with the same checks as ``read_document``; InputError if unusable."""
+    source = file.name
+    data_head, size = _head(file)
+    if size > MAX_FILE:
+        raise InputError(tr("{source} is te groot om te importeren ({size} MB; hoogstens {limit} MB).").format(
+            source=source, size=size // (1024 * 1024), limit=MAX_FILE // (1024 * 1024)))
+    if data_head == _OLE:
+        _refuse_ole(file, source)
+    if not data_head.startswith(_ZIP):
+        raise InputError(_not_a_document(source, data_head))
+    try:
+        handle = file.open("rb")
+    except OSError as exc:
+        raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
+            path=file, reason=os_reason(exc))) from None
+    with handle:
+        archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
+        if _zip_kind(archive, source) != "docx":
+            raise InputError(tr("{source} is een OpenDocument-tekst; bijgehouden wijzigingen worden alleen uit een "
+                                "Word-document (.docx) ingelezen. Sla het op als Word-document en probeer het "
+                                "opnieuw.").format(source=source))
+        return _open_docx(archive, handle, source)
 
 
 def _head(file: Path) -> tuple[bytes, int]:

@@ -50,6 +50,14 @@ def draft_markdown(blocks: list[Block], report: ImportReport) -> str:
     """The Markdown draft of the blocks, after checking that they make chapters and sections."""
     blocks = [b for b in blocks if not _blank(b)]
     _check_structure(blocks, report.source)
+    return blocks_markdown(blocks, report)
+
+
+def blocks_markdown(blocks: list[Block], report: ImportReport) -> str:
+    """The Markdown of blocks as they stand, without checking for chapters and sections (a section's text)."""
+    blocks = [b for b in blocks if not _blank(b)]
+    if not blocks:
+        return ""
     parts: list[str] = []
     previous: Block | None = None
     markers: list[tuple[int, str]] = []  # per open list level: (indent, marker) of its last item

@@ -1,0 +1,207 @@
+"""A round's Word export, edited with track changes on by a party, read back as that party's amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from raadsakkoord import operations as ops
+from raadsakkoord.base.errors import InputError, UserError
+from raadsakkoord.export.document import agreement_document
+from raadsakkoord.export.word import write_docx
+from raadsakkoord.importing.office.changes import read_tracked
+from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Section
+from raadsakkoord.operations.tracked_changes import headline_for, import_tracked_changes, plan_tracked_changes
+from tests.importing.office.word_edits import WordEdit
+
+BOUWEN = ("We bouwen **500** woningen binnen *twee weken*.\n\n"
+          "Zie [de site](https://example.nl) voor meer.\n\n"
+          "- een rij\n- twee rijen\n\n"
+          "De helft is `sociale` huur, zegt de raad.\n")
+HUUR = "De huren stijgen niet harder dan de inflatie.\n\nHuurders krijgen een loket.\n"
+BEGROTING = "De begroting is structureel sluitend.\n"
+SPORT = "Elke wijk krijgt een sportveld.\n"
+
+
+@pytest.fixture
+def round_docx(workspace, tmp_path):
+    griffie = ops.Actor.griffie("Griet Griffier")
+    ids = {}
+    with workspace.action() as s:
+        ops.create_agreement(s, griffie, title="Raadsakkoord Testdorp 2026–2030", municipality="Testdorp",
+                             council_seats=15, term="2026–2030")
+        ids["gl"] = ops.add_party(s, griffie, name="Groene Lijst", short_name="GL", seats=7, colour="#2e7d32").id
+        ids["rp"] = ops.add_party(s, griffie, name="Rode Partij", short_name="RP", seats=8, colour="#c62828").id
+        wonen = ops.add_chapter(s, griffie, title="Wonen")
+        ids["bouwen"] = ops.add_section(s, griffie, chapter_id=wonen.id, title="Bouwen", text=BOUWEN).id
+        ids["huur"] = ops.add_section(s, griffie, chapter_id=wonen.id, title="Huur", text=HUUR).id
+        geld = ops.add_chapter(s, griffie, title="Financiën")
+        ids["geld"] = geld.id
+        ids["begroting"] = ops.add_section(s, griffie, chapter_id=geld.id, title="Begroting", text=BEGROTING).id
+        ops.publish_round(s, griffie)
+        document = agreement_document(s, round_number=1)
+    path = tmp_path / "ronde1.docx"
+    write_docx(document, path)
+    return workspace, ids, path
+
+
+def party_edits(path, out):
+    """Two authors of one party edit the round as Word records it."""
+    edit = WordEdit(path)
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries", "2026-03-02T10:00:00Z")
+    edit.insert_paragraph("voor meer", "Starters gaan voor.", "Anna de Vries")
+    edit.comment("woningen binnen", "Sneller bouwen is nodig.", "Anna de Vries")
+    edit.replace("zegt de raad", "zegt de raad", "zei de raad", "Anna de Vries")
+    edit.delete_paragraph("Huurders krijgen", "Bert Jansen", "2026-03-03T09:30:00Z")
+    edit.insert_text("De huren stijgen", "stijgen", " nooit", "Bert Jansen", "2026-03-03T09:00:00Z")
+    edit.replace("De huren stijgen", "niet ", "", "Bert Jansen", "2026-03-03T09:00:00Z")
+    edit.delete_section("2.1 Begroting", "Bert Jansen", "structureel sluitend")
+    edit.comment("structureel sluitend", "Dit hoort in de begroting zelf.", "Bert Jansen")
+    edit.insert_section("Bijlage. Uitwerkingsagenda", "Sport", SPORT.strip(), "Anna de Vries")
+    edit.bold("Zie de site", "Anna de Vries")
+    return edit.save(out)
+
+
+def amendments_of(workspace, party_id):
+    with workspace.action() as s:
+        rows = s.scalars(sa.select(Amendment).where(Amendment.party_id == party_id)
+                         .order_by(Amendment.created_at)).all()
+        return [(a.kind, a.section_id, a.chapter_id, a.base_revision_id, a.proposed_title, a.proposed_text,
+                 a.headline, a.explanation, a.author, a.created_at, a.status) for a in rows]
+
+
+def test_a_tracked_round_export_becomes_the_partys_amendments(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edited = party_edits(path, tmp_path / "ronde1-GL.docx")
+    document = read_tracked(edited)
+    actor = ops.Actor.of_party(ids["gl"], "Gerda Groen")
+    with workspace.action() as s:
+        plan = import_tracked_changes(s, actor, document, party_id=ids["gl"])
+        revisions = {key: s.get(Section, ids[key]).current_revision_id for key in ("bouwen", "huur", "begroting")}
+    assert plan.round_number == 1
+    found = {(a[0], a[1] or a[2]): a for a in amendments_of(workspace, ids["gl"])}
+    assert len(found) == 4
+
+    bouwen = found[(AmendmentKind.MODIFY, ids["bouwen"])]
+    assert bouwen[5] == ("We bouwen **500** woningen binnen *een week*.\n\n"
+                         "Zie [de site](https://example.nl) voor meer.\n\n"
+                         "Starters gaan voor.\n\n"
+                         "- een rij\n- twee rijen\n\n"
+                         "De helft is `sociale` huur, zei de raad.")
+    assert bouwen[3] == revisions["bouwen"]
+    assert bouwen[6] == "'twee weken' vervangen door 'een week' en 2 andere wijzigingen"
+    assert bouwen[7] == "Sneller bouwen is nodig."
+    assert bouwen[8] == "Anna de Vries"
+    assert bouwen[10] == AmendmentStatus.DRAFT
+
+    huur = found[(AmendmentKind.MODIFY, ids["huur"])]
+    assert huur[5] == "De huren stijgen nooit harder dan de inflatie."
+    assert huur[3] == revisions["huur"]
+    assert huur[8] == "Bert Jansen"
+    assert huur[9].replace(tzinfo=dt.timezone.utc) == dt.datetime(2026, 3, 3, 9, 30, tzinfo=dt.timezone.utc)
+
+    delete = found[(AmendmentKind.DELETE, ids["begroting"])]
+    assert delete[3] == revisions["begroting"]
+    assert delete[7] == "Dit hoort in de begroting zelf."
+
+    sport = found[(AmendmentKind.NEW_SECTION, ids["geld"])]
+    assert (sport[4], sport[5]) == ("Sport", SPORT.strip())
+    assert any("opmaak" in notice for notice in plan.notices)
+
+
+def test_importing_the_same_file_twice_makes_nothing_new(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edited = party_edits(path, tmp_path / "ronde1-GL.docx")
+    actor = ops.Actor.of_party(ids["gl"], "Gerda Groen")
+    with workspace.action() as s:
+        first = import_tracked_changes(s, actor, read_tracked(edited), party_id=ids["gl"])
+    before = amendments_of(workspace, ids["gl"])
+    with workspace.action() as s:
+        again = import_tracked_changes(s, actor, read_tracked(edited), party_id=ids["gl"])
+    assert len(first.new) == 4 and again.new == []
+    assert all(a.existing is not None for a in again.amendments)
+    assert amendments_of(workspace, ids["gl"]) == before
+
+
+def test_the_result_is_the_same_as_typed(round_docx, tmp_path):
+    """An imported change is an ordinary draft: the party edits its headline and submits it."""
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries")
+    actor = ops.Actor.of_party(ids["gl"], "Gerda Groen")
+    with workspace.action() as s:
+        import_tracked_changes(s, actor, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+        amendment = s.scalars(sa.select(Amendment)).one()
+        assert amendment.headline == "'twee weken' vervangen door 'een week'"
+        ops.update_draft(s, actor, amendment.id, headline="Sneller bouwen")
+        ops.submit_amendment(s, actor, amendment.id)
+        typed = ops.propose_amendment(s, ops.Actor.of_party(ids["rp"], "Ruud Rood"), kind=AmendmentKind.MODIFY,
+                                      headline="Zelfde", section_id=ids["bouwen"], text=amendment.proposed_text)
+        assert typed.base_revision_id == amendment.base_revision_id
+        assert amendment.status == AmendmentStatus.SUBMITTED and amendment.headline == "Sneller bouwen"
+
+
+def test_changes_outside_any_section_are_listed_not_dropped(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("Testdorp · raadsperiode", "Testdorp", "Testdorpje", "Anna de Vries")
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries")
+    with workspace.action() as s:
+        plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+    assert len(plan.amendments) == 1
+    assert any("Testdorpje" in line for line in plan.unplaced)
+
+
+def test_a_change_that_cannot_be_merged_exactly_is_listed(round_docx, tmp_path):
+    """Inline code reads back from Word as plain text; a change right in it is not guessed."""
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("zegt de raad", "sociale", "betaalbare", "Anna de Vries")
+    with workspace.action() as s:
+        plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+    assert plan.amendments == []
+    assert any(line.startswith("hoofdlijn 1.1") for line in plan.unplaced)
+
+
+def test_refusals_write_nothing(round_docx, tmp_path, workspace_target):
+    workspace, ids, path = round_docx
+    actor = ops.Actor.of_party(ids["gl"], "Gerda Groen")
+    unchanged = read_tracked(path)
+    with workspace.action() as s:
+        with pytest.raises(InputError, match="geen bijgehouden wijzigingen"):
+            import_tracked_changes(s, actor, unchanged, party_id=ids["gl"])
+        with pytest.raises(InputError, match="Ronde 7 bestaat niet"):
+            plan_tracked_changes(s, unchanged, round_number=7)
+    edit = WordEdit(path)
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries")
+    edited = read_tracked(edit.save(tmp_path / "e.docx"))
+    with workspace.action() as s:
+        ops.add_section(s, ops.Actor.griffie(), chapter_id=ids["geld"], title="Later", text="Na ronde 1.")
+        ops.publish_round(s, ops.Actor.griffie())
+    with workspace.action() as s:
+        with pytest.raises(InputError, match="geen Word-export van Concept 2"):
+            plan_tracked_changes(s, edited, round_number=2)
+        with pytest.raises(UserError):
+            import_tracked_changes(s, ops.Actor.of_party(ids["rp"], "Ruud Rood"), edited, party_id=ids["gl"])
+    assert amendments_of(workspace, ids["gl"]) == []
+
+
+def test_a_file_of_another_agreement_is_refused(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    with workspace.action() as s:
+        ops.update_agreement(s, ops.Actor.griffie(), title="Een ander akkoord")
+    edit = WordEdit(path)
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries")
+    with workspace.action() as s, pytest.raises(InputError, match="geen Word-export van een ronde van dit"):
+        plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")))
+
+
+@pytest.mark.parametrize(("base", "text", "headline"), [
+    ("Wij bouwen snel.\n", "Wij bouwen heel snel.\n", "'heel' ingevoegd"),
+    ("Wij bouwen heel snel.\n", "Wij bouwen snel.\n", "'heel' geschrapt"),
+    ("Binnen twee weken.\n", "Binnen een week.\n", "'twee weken' vervangen door 'een week'"),
+])
+def test_headline_names_the_change(base, text, headline):
+    assert headline_for(base, text) == headline
