@@ -86,7 +86,10 @@ class SectionEdit:
 
     @property
     def title_after(self) -> str:
-        return _plain(self.heading.after)
+        """The title as the party left it, without the section's number."""
+        title = _plain(self.heading.after)
+        numbered = _SECTION_HEADING.match(title)
+        return numbered.group(2) if numbered and numbered.group(1) == self.number else title
 
     @property
     def deleted(self) -> bool:

@@ -9,59 +9,11 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError, UserError
-from raadsakkoord.export.document import agreement_document
-from raadsakkoord.export.word import write_docx
 from raadsakkoord.importing.office.changes import read_tracked
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Section
 from raadsakkoord.operations.tracked_changes import headline_for, import_tracked_changes, plan_tracked_changes
+from tests.importing.office.round_edits import SPORT, party_edits
 from tests.importing.office.word_edits import WordEdit
-
-BOUWEN = ("We bouwen **500** woningen binnen *twee weken*.\n\n"
-          "Zie [de site](https://example.nl) voor meer.\n\n"
-          "- een rij\n- twee rijen\n\n"
-          "De helft is `sociale` huur, zegt de raad.\n")
-HUUR = "De huren stijgen niet harder dan de inflatie.\n\nHuurders krijgen een loket.\n"
-BEGROTING = "De begroting is structureel sluitend.\n"
-SPORT = "Elke wijk krijgt een sportveld.\n"
-
-
-@pytest.fixture
-def round_docx(workspace, tmp_path):
-    griffie = ops.Actor.griffie("Griet Griffier")
-    ids = {}
-    with workspace.action() as s:
-        ops.create_agreement(s, griffie, title="Raadsakkoord Testdorp 2026–2030", municipality="Testdorp",
-                             council_seats=15, term="2026–2030")
-        ids["gl"] = ops.add_party(s, griffie, name="Groene Lijst", short_name="GL", seats=7, colour="#2e7d32").id
-        ids["rp"] = ops.add_party(s, griffie, name="Rode Partij", short_name="RP", seats=8, colour="#c62828").id
-        wonen = ops.add_chapter(s, griffie, title="Wonen")
-        ids["bouwen"] = ops.add_section(s, griffie, chapter_id=wonen.id, title="Bouwen", text=BOUWEN).id
-        ids["huur"] = ops.add_section(s, griffie, chapter_id=wonen.id, title="Huur", text=HUUR).id
-        geld = ops.add_chapter(s, griffie, title="Financiën")
-        ids["geld"] = geld.id
-        ids["begroting"] = ops.add_section(s, griffie, chapter_id=geld.id, title="Begroting", text=BEGROTING).id
-        ops.publish_round(s, griffie)
-        document = agreement_document(s, round_number=1)
-    path = tmp_path / "ronde1.docx"
-    write_docx(document, path)
-    return workspace, ids, path
-
-
-def party_edits(path, out):
-    """Two authors of one party edit the round as Word records it."""
-    edit = WordEdit(path)
-    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries", "2026-03-02T10:00:00Z")
-    edit.insert_paragraph("voor meer", "Starters gaan voor.", "Anna de Vries")
-    edit.comment("woningen binnen", "Sneller bouwen is nodig.", "Anna de Vries")
-    edit.replace("zegt de raad", "zegt de raad", "zei de raad", "Anna de Vries")
-    edit.delete_paragraph("Huurders krijgen", "Bert Jansen", "2026-03-03T09:30:00Z")
-    edit.insert_text("De huren stijgen", "stijgen", " nooit", "Bert Jansen", "2026-03-03T09:00:00Z")
-    edit.replace("De huren stijgen", "niet ", "", "Bert Jansen", "2026-03-03T09:00:00Z")
-    edit.delete_section("2.1 Begroting", "Bert Jansen", "structureel sluitend")
-    edit.comment("structureel sluitend", "Dit hoort in de begroting zelf.", "Bert Jansen")
-    edit.insert_section("Bijlage. Uitwerkingsagenda", "Sport", SPORT.strip(), "Anna de Vries")
-    edit.bold("Zie de site", "Anna de Vries")
-    return edit.save(out)
 
 
 def amendments_of(workspace, party_id):
@@ -80,7 +32,7 @@ def test_a_tracked_round_export_becomes_the_partys_amendments(round_docx, tmp_pa
     with workspace.action() as s:
         plan = import_tracked_changes(s, actor, document, party_id=ids["gl"])
         revisions = {key: s.get(Section, ids[key]).current_revision_id for key in ("bouwen", "huur", "begroting")}
-    assert plan.round_number == 1
+    assert plan.round_number == 1 and plan.unplaced == []
     found = {(a[0], a[1] or a[2]): a for a in amendments_of(workspace, ids["gl"])}
     assert len(found) == 4
 
@@ -141,6 +93,17 @@ def test_the_result_is_the_same_as_typed(round_docx, tmp_path):
                                       headline="Zelfde", section_id=ids["bouwen"], text=amendment.proposed_text)
         assert typed.base_revision_id == amendment.base_revision_id
         assert amendment.status == AmendmentStatus.SUBMITTED and amendment.headline == "Sneller bouwen"
+
+
+def test_a_changed_title_is_listed(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("1.2 Huur", "Huur", "Huren", "Anna de Vries")
+    with workspace.action() as s:
+        plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+    assert plan.amendments == []
+    assert plan.unplaced == ["hoofdlijn 1.2: de titel is gewijzigd in «Huren»; een titel wijzigt de griffie, "
+                             "niet een amendement"]
 
 
 def test_changes_outside_any_section_are_listed_not_dropped(round_docx, tmp_path):
