@@ -50,7 +50,7 @@ def run_import_changes(args: argparse.Namespace) -> int:
     made = len(plan.new)
     lines = [tr("{file}: een export van {round}.").format(file=plan.source, round=plan.round_label)]
     for planned in plan.amendments:
-        where = planned.number or "—"
+        where = planned.place
         state = tr("al ingelezen") if planned.existing is not None else (
             tr("wordt gemaakt") if args.dry_run else tr("gemaakt"))
         lines.append(f"  {where}  {planned.headline}  ({state})")

@@ -82,6 +82,13 @@ class PlannedAmendment:
     base_revision_id: uuid.UUID | None = None
     existing: uuid.UUID | None = None  # the same amendment is already in the workspace
 
+    @property
+    def place(self) -> str:
+        """Where it goes, for a list: "2.3", or "na 2.3" for a new section."""
+        if self.kind != AmendmentKind.NEW_SECTION:
+            return self.number
+        return tr("na {number}").format(number=self.number) if self.number else tr("nieuw")
+
 
 @dataclass
 class ChangesPlan:
@@ -206,7 +213,6 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
             amendment.author = planned.authors
         if planned.date is not None:
             amendment.created_at = planned.date
-        planned.existing = None
         made.append(str(amendment.id))
     log(session, actor, "import_tracked_changes", source=document.source, round=plan.round_number,
         party=str(party.id), amendments=made, unplaced=len(plan.unplaced))
