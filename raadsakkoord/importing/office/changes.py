@@ -19,6 +19,7 @@ as the party left them on both sides, so they never become a text change.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Item:
     comments: list[str] = field(default_factory=list)  # ids of comments anchored here
     text_before: str = ""
     style: str = ""  # the paragraph style's id
+    mark_deleted: bool = False
 
 
 @dataclass
@@ -244,7 +246,7 @@ class _Reader:
                     joins_before=mark_inserted and before is not None,
                     joins_after=mark_deleted and after is not None,
                     changes=changes, comments=[c for c in comments if c is not None],
-                    text_before=raw_before, style=_style_of(element))
+                    text_before=raw_before, style=_style_of(element), mark_deleted=mark_deleted)
 
     def read_side(self, element, reader) -> Block | None:
         reader.blocks = []
@@ -265,7 +267,14 @@ class _Reader:
         chapter = ""
         last_number: str | None = None
         seen_title = False
+        previous: Item | None = None
         for item in items:
+            # LibreOffice gives the paragraphs after a struck paragraph mark that paragraph's
+            # style when it saves: a heading style there is no heading of the export.
+            restyled = previous is not None and previous.mark_deleted
+            previous = item
+            if restyled:
+                item = _unheaded(item)
             before_heading = _heading_level(item.before)
             after_heading = _heading_level(item.after)
             if not result.status_line and item.before is not None and _plain(item.before):
@@ -300,7 +309,7 @@ class _Reader:
                 continue
             if isinstance(zone, NewSection) and item.before is not None:
                 zone = resume  # back in text that was exported: the new section ended
-            if _is_support(item):
+            if _is_support(item, restyled):
                 zone = tr("steun onder hoofdlijn {number}").format(number=zone.number) if isinstance(
                     zone, SectionEdit) else tr("steun")
                 if item.changed:
@@ -378,8 +387,19 @@ def _style_of(element) -> str:
     return style.get(qn("w:val"), "") if style is not None else ""
 
 
-def _is_support(item: Item) -> bool:
-    return item.text_before.startswith(SUPPORT_START) and item.style == SUPPORT_STYLE
+def _is_support(item: Item, restyled: bool) -> bool:
+    return item.text_before.startswith(SUPPORT_START) and (item.style == SUPPORT_STYLE or restyled)
+
+
+def _unheaded(item: Item) -> Item:
+    """The item with headings that do not read as the export's numbered headings made paragraphs."""
+    def plain(block: Block | None) -> Block | None:
+        if not isinstance(block, Heading) or block.level > 2:
+            return block
+        pattern = _CHAPTER_HEADING if block.level == 1 else _SECTION_HEADING
+        return block if pattern.match(block.content.plain()) else Paragraph(block.content)
+
+    return dataclasses.replace(item, before=plain(item.before), after=plain(item.after))
 
 
 def _date(value: str | None) -> dt.datetime | None:
