@@ -179,10 +179,11 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
         if new.chapter not in chapters or not text or not new.title.strip():
             plan.unplaced.append(tr("{where}: zonder tekst of buiten een hoofdstuk van de ronde").format(where=where))
             continue
-        authors, date = _who(new.items)
+        authors, date = _who([new.heading, *new.items])
         plan.amendments.append(PlannedAmendment(
             AmendmentKind.NEW_SECTION, new.after_number or "", new.title,
-            tr("Nieuwe hoofdlijn '{title}'").format(title=new.title), "\n\n".join(comments_of(document, new.items)),
+            tr("Nieuwe hoofdlijn '{title}'").format(title=new.title),
+            "\n\n".join(comments_of(document, [new.heading, *new.items])),
             fields.text("amendment.proposed_text", text), "", authors, date, chapter_id=chapters[new.chapter]))
     if document.formatting_changes:
         plan.notices.append(tr("{n} opmaakwijziging(en) (vet, cursief, stijl) zijn genegeerd: een amendement "

@@ -29,7 +29,7 @@ from raadsakkoord.importing.markdown import parse_draft
 from raadsakkoord.importing.office.blocks import draft_markdown
 from raadsakkoord.importing.office.report import ImportReport
 
-__all__ = ["ImportReport", "is_binary_document", "open_docx_file", "read_document"]
+__all__ = ["ImportReport", "is_binary_document", "open_office_file", "read_document"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
 # Unpacked, per part and for the whole file: a zip bomb is refused as soon as it passes either.
@@ -91,8 +91,8 @@ def read_document(path: str | Path) -> tuple[str, ImportReport]:
     return markdown, report
 
 
-def open_docx_file(file: Path):
-    """The python-docx document in a .docx file, with the same checks as ``read_document``; InputError if unusable."""
+def open_office_file(file: Path):
+    """("docx", the python-docx document) or ("odt", (content, styles)), checked as ``read_document`` checks."""
     source = file.name
     data_head, size = _head(file)
     if size > MAX_FILE:
@@ -109,11 +109,9 @@ def open_docx_file(file: Path):
             path=file, reason=os_reason(exc))) from None
     with handle:
         archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
-        if _zip_kind(archive, source) != "docx":
-            raise InputError(tr("{source} is een OpenDocument-tekst; bijgehouden wijzigingen worden alleen uit een "
-                                "Word-document (.docx) ingelezen. Sla het op als Word-document en probeer het "
-                                "opnieuw.").format(source=source))
-        return _open_docx(archive, handle, source)
+        if _zip_kind(archive, source) == "docx":
+            return "docx", _open_docx(archive, handle, source)
+        return "odt", _open_odt(archive, source)
 
 
 def _head(file: Path) -> tuple[bytes, int]:

@@ -106,6 +106,7 @@ class NewSection:
     chapter: str
     after_number: str | None
     title: str
+    heading: Item
     items: list[Item] = field(default_factory=list)
 
 
@@ -185,12 +186,19 @@ def _plain(block: Block | None) -> str:
 
 
 def read_tracked(path: str | Path) -> TrackedDocument:
-    """The tracked changes of a round's Word export, per section; InputError if the file is no such thing."""
-    from raadsakkoord.importing.office import open_docx_file
+    """The tracked changes of a round's Word export (.docx, or .odt as LibreOffice saves it), per section.
+
+    InputError if the file is no Word or OpenDocument text at all.
+    """
+    from raadsakkoord.importing.office import open_office_file
 
     file = Path(path)
-    document = open_docx_file(file)
-    return _Reader(document, file.name).read()
+    kind, opened = open_office_file(file)
+    if kind == "odt":
+        from raadsakkoord.importing.office.odt_changes import OdtChanges
+
+        return OdtChanges(*opened, file.name).read()
+    return _Reader(opened, file.name).read()
 
 
 class _Reader:
@@ -208,7 +216,7 @@ class _Reader:
         result = self.result
         result.comments, result.comment_authors = _comments(self.document)
         items = [self.item(child) for child in self._body_children()]
-        self.place(items)
+        Placer(result).place(items)
         return result
 
     def _body_children(self):
@@ -258,7 +266,12 @@ class _Reader:
             return None
         return reader.blocks[0]
 
-    # -- which section each item belongs to ------------------------------------------
+
+class Placer:
+    """Puts each item of a document (Word or OpenDocument) in its section, or lists it as unplaced."""
+
+    def __init__(self, result: TrackedDocument) -> None:
+        self.result = result
 
     def place(self, items: list[Item]) -> None:
         result = self.result
@@ -302,7 +315,7 @@ class _Reader:
                     resume = zone if not isinstance(zone, NewSection) else resume
                     title = _plain(item.after)
                     numbered = _SECTION_HEADING.match(title)
-                    zone = NewSection(chapter, last_number, numbered.group(2) if numbered else title)
+                    zone = NewSection(chapter, last_number, numbered.group(2) if numbered else title, item)
                     result.new_sections.append(zone)
                 else:
                     self.unplaced(tr("vóór het eerste hoofdstuk"), item, tr("nieuwe kop buiten de hoofdlijnen"))
