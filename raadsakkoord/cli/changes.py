@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
-from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.i18n import tr, trn
 from raadsakkoord.cli.common import in_workspace, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser("import-changes")
     cmd.add_argument("workspace", metavar=tr("WERKRUIMTE"))
-    cmd.add_argument("file", metavar=tr("BESTAND.docx"))
+    cmd.add_argument("file", metavar=tr("BESTAND.docx"), help=tr("de Word-export (of een .odt uit LibreOffice)"))
     cmd.add_argument("--party", required=True, metavar=tr("FRACTIE"),
                      help=tr("de fractie van wie de amendementen zijn (korte naam)"))
     cmd.add_argument("--round", type=int, metavar="N",
@@ -21,16 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.set_defaults(handler=run_import_changes)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return tr("onbekende gebruiker")
-
-
 def run_import_changes(args: argparse.Namespace) -> int:
     from raadsakkoord.base.actor import Actor
-    from raadsakkoord.importing.office.changes import read_tracked
+    from raadsakkoord.cli.packages import _user
+    from raadsakkoord.importing.office.tracked import read_tracked
     from raadsakkoord.operations.tracked_changes import import_tracked_changes, plan_tracked_changes
     from raadsakkoord.queries.identity import party_named
 
@@ -59,10 +52,17 @@ def run_import_changes(args: argparse.Namespace) -> int:
     for notice in plan.notices:
         say(notice)
     if plan.unplaced:
-        warn(tr("{n} wijziging(en) konden niet worden geplaatst en zijn niet ingelezen:").format(n=len(plan.unplaced)))
+        warn(trn("{n} wijziging kon niet worden geplaatst en is niet ingelezen:",
+                 "{n} wijzigingen konden niet worden geplaatst en zijn niet ingelezen:",
+                 len(plan.unplaced)).format(n=len(plan.unplaced)))
         for line in plan.unplaced:
             warn("  " + line)
-    verb = tr("zou {n} concept-amendement(en) maken voor {party}") if args.dry_run else tr(
-        "{n} concept-amendement(en) gemaakt voor {party}; de fractie kan ze nog bewerken en indienen")
-    say(verb.format(n=made, party=party))
+    if args.dry_run:
+        done = trn("zou {n} concept-amendement maken voor {party}", "zou {n} concept-amendementen maken voor {party}",
+                   made)
+    else:
+        done = trn("{n} concept-amendement gemaakt voor {party}; de fractie kan het nog bewerken en indienen",
+                   "{n} concept-amendementen gemaakt voor {party}; de fractie kan ze nog bewerken en indienen",
+                   made)
+    say(done.format(n=made, party=party))
     return 0

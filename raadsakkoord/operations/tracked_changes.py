@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.errors import InputError
-from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.i18n import tr, trn
 from raadsakkoord.diffing import Kind, diff, rebase, tokenize
 from raadsakkoord.diffing.worddiff import EQUAL, token_diff
 from raadsakkoord.export.safe_html import markdown_tokens
@@ -128,7 +128,7 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
     _check_sections(document, entries, round_, source)
     refuse_unchanged(document)
     plan = ChangesPlan(source, round_.number, round_.label)
-    plan.unplaced += [tr("{where}: {text}").format(where=u.where, text=u.text) for u in document.unplaced]
+    plan.unplaced += [f"{u.where}: {u.text}" for u in document.unplaced]
     for edit in document.sections:
         entry = entries[edit.number]
         items = [edit.heading, *edit.items]
@@ -186,8 +186,10 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             "\n\n".join(comments_of(document, [new.heading, *new.items])),
             fields.text("amendment.proposed_text", text), "", authors, date, chapter_id=chapters[new.chapter]))
     if document.formatting_changes:
-        plan.notices.append(tr("{n} opmaakwijziging(en) (vet, cursief, stijl) zijn genegeerd: een amendement "
-                               "wijzigt tekst, geen opmaak.").format(n=document.formatting_changes))
+        plan.notices.append(trn(
+            "{n} opmaakwijziging (vet, cursief, stijl) is genegeerd: een amendement wijzigt tekst, geen opmaak.",
+            "{n} opmaakwijzigingen (vet, cursief, stijl) zijn genegeerd: een amendement wijzigt tekst, geen opmaak.",
+            document.formatting_changes).format(n=document.formatting_changes))
     if not plan.amendments and not plan.unplaced:
         refuse_unchanged(TrackedDocument(source, "", ""))
     if party_id is not None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.importing.office.changes import read_tracked
+from raadsakkoord.base.i18n import mark, tr, trn
+from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import AmendmentKind
 from raadsakkoord.operations.tracked_changes import ChangesPlan, import_tracked_changes, plan_tracked_changes
 from raadsakkoord.queries.identity import Role, roles
@@ -36,7 +36,7 @@ from ui.common import messages
 from ui.common.background import TaskRunner
 from ui.common.context import Context
 
-WORD_FILTER = mark("Word-document (*.docx);;Alle bestanden (*)")
+WORD_FILTER = mark("Word-document of OpenDocument-tekst (*.docx *.odt);;Alle bestanden (*)")
 _KINDS = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
           AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
 
@@ -153,8 +153,10 @@ def import_changes(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_
 
         def written(result: tuple[ChangesPlan, str]) -> None:
             plan, name = result
-            on_done(tr("{n} concept-amendement(en) gemaakt voor {party} uit {file}.").format(
-                n=len(plan.new), party=name, file=plan.source))
+            made = len(plan.new)
+            on_done(trn("{n} concept-amendement gemaakt voor {party} uit {file}.",
+                        "{n} concept-amendementen gemaakt voor {party} uit {file}.", made).format(
+                n=made, party=name, file=plan.source))
             ctx.changes.outline.emit()
             for section_id in {a.section_id for a in plan.new if a.section_id is not None}:
                 ctx.changes.section.emit(section_id)

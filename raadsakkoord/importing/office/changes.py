@@ -23,7 +23,6 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from docx.oxml.ns import qn
 
@@ -89,7 +88,7 @@ class SectionEdit:
     @property
     def title_after(self) -> str:
         """The title as the party left it, without the section's number."""
-        title = _plain(self.heading.after)
+        title = plain_of(self.heading.after)
         numbered = _SECTION_HEADING.match(title)
         return numbered.group(2) if numbered and numbered.group(1) == self.number else title
 
@@ -160,7 +159,7 @@ def blocks_of(items: list[Item], side: str) -> list[Block]:
 
 
 def _joined(first: Block | None, second: Block | None) -> Block | None:
-    if first is None or _plain(first) == "":
+    if first is None or plain_of(first) == "":
         return second
     if second is None or isinstance(second, Table):
         return first
@@ -177,7 +176,7 @@ def _with_content(block: Block, content: Inline) -> Block:
     return Paragraph(content)
 
 
-def _plain(block: Block | None) -> str:
+def plain_of(block: Block | None) -> str:
     if block is None:
         return ""
     if isinstance(block, Table):
@@ -185,23 +184,7 @@ def _plain(block: Block | None) -> str:
     return block.content.plain()
 
 
-def read_tracked(path: str | Path) -> TrackedDocument:
-    """The tracked changes of a round's Word export (.docx, or .odt as LibreOffice saves it), per section.
-
-    InputError if the file is no Word or OpenDocument text at all.
-    """
-    from raadsakkoord.importing.office import open_office_file
-
-    file = Path(path)
-    kind, opened = open_office_file(file)
-    if kind == "odt":
-        from raadsakkoord.importing.office.odt_changes import OdtChanges
-
-        return OdtChanges(*opened, file.name).read()
-    return _Reader(opened, file.name).read()
-
-
-class _Reader:
+class DocxChanges:
     def __init__(self, document, source: str) -> None:
         from raadsakkoord.importing.office.docx_reader import DocxReader
 
@@ -231,7 +214,7 @@ class _Reader:
     # -- one paragraph or table, on both sides ------------------------------------
 
     def item(self, element) -> Item:
-        changes = [Change(e.get(qn("w:author"), ""), _date(e.get(qn("w:date"))))
+        changes = [Change(e.get(qn("w:author"), ""), change_date(e.get(qn("w:date"))))
                    for e in element.iter(*_INSERTED, *_DELETED, *_CELL_CHANGES)]
         self.result.formatting_changes += sum(1 for _ in element.iter(*_FORMATTING))
         text_changed = any(e.tag not in _CELL_CHANGES and _has_text(e)
@@ -246,9 +229,9 @@ class _Reader:
         raw_before = "".join(t.text or "" for t in before_element.iter(qn("w:t")))
         comments = list(dict.fromkeys(
             e.get(qn("w:id")) for e in element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))))
-        if mark_inserted and _plain(before) == "":
+        if mark_inserted and plain_of(before) == "":
             before = None  # a paragraph the party added
-        if mark_deleted and _plain(after) == "":
+        if mark_deleted and plain_of(after) == "":
             after = None  # a paragraph the party struck whole
         return Item(before, after, text_changed or mark_inserted or mark_deleted,
                     joins_before=mark_inserted and before is not None,
@@ -290,30 +273,30 @@ class Placer:
                 item = _unheaded(item)
             before_heading = _heading_level(item.before)
             after_heading = _heading_level(item.after)
-            if not result.status_line and item.before is not None and _plain(item.before):
-                result.status_line = _plain(item.before)
+            if not result.status_line and item.before is not None and plain_of(item.before):
+                result.status_line = plain_of(item.before)
             if before_heading == 1 or (item.before is None and after_heading == 1):
-                found = _CHAPTER_HEADING.match(_plain(item.before or item.after))
+                found = _CHAPTER_HEADING.match(plain_of(item.before or item.after))
                 chapter = found.group(1) if found else ""
-                zone = _plain(item.before or item.after)
+                zone = plain_of(item.before or item.after)
                 if item.changed:
                     self.unplaced(zone, item, tr("wijziging in een hoofdstuktitel"))
                 continue
             if before_heading == 2:
-                found = _SECTION_HEADING.match(_plain(item.before))
+                found = _SECTION_HEADING.match(plain_of(item.before))
                 if found and chapter:
                     zone = SectionEdit(found.group(1), found.group(2), item)
                     result.sections.append(zone)
                     last_number = zone.number
                     continue
-                zone = _plain(item.before)
+                zone = plain_of(item.before)
                 if item.changed:
                     self.unplaced(zone, item, tr("wijziging in een kop buiten de hoofdlijnen"))
                 continue
             if item.before is None and after_heading == 2:
                 if chapter:
                     resume = zone if not isinstance(zone, NewSection) else resume
-                    title = _plain(item.after)
+                    title = plain_of(item.after)
                     numbered = _SECTION_HEADING.match(title)
                     zone = NewSection(chapter, last_number, numbered.group(2) if numbered else title, item)
                     result.new_sections.append(zone)
@@ -340,7 +323,7 @@ class Placer:
                 self.orphan_comment(zone or tr("voorblad en inhoud"), comment)
 
     def unplaced(self, where, item: Item, why: str) -> None:
-        before, after = _plain(item.before), _plain(item.after)
+        before, after = plain_of(item.before), plain_of(item.after)
         text = f"{why}: «{_short(before)}» → «{_short(after)}»" if before and after else (
             f"{why}: +«{_short(after)}»" if after else f"{why}: −«{_short(before)}»")
         self.result.unplaced.append(Unplaced(str(where), text))
@@ -415,7 +398,7 @@ def _unheaded(item: Item) -> Item:
     return dataclasses.replace(item, before=plain(item.before), after=plain(item.after))
 
 
-def _date(value: str | None) -> dt.datetime | None:
+def change_date(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:

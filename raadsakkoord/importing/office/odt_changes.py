@@ -21,8 +21,8 @@ from raadsakkoord.importing.office.changes import (
     Item,
     Placer,
     TrackedDocument,
-    _date,
-    _plain,
+    change_date,
+    plain_of,
 )
 from raadsakkoord.importing.office.odt_reader import OdtReader
 from raadsakkoord.importing.office.odt_styles import q
@@ -41,7 +41,7 @@ class _Region:
         creator = info.find(f"{DC}creator") if info is not None else None
         date = info.find(f"{DC}date") if info is not None else None
         self.change = Change((creator.text or "") if creator is not None else "",
-                             _date(date.text if date is not None else None))
+                             change_date(date.text if date is not None else None))
         self.paragraphs = [p for p in kind.iterchildren(*_PARAGRAPHS)] if kind is not None else []
 
 
@@ -112,11 +112,11 @@ class OdtChanges:
         before_block = self.block(before, list_level)
         after_block = self.block(after, list_level)
         inserted = ends_open  # the paragraph break after it was typed anew
-        if ends_open and _plain(before_block) == "":
+        if ends_open and plain_of(before_block) == "":
             before_block = None  # a paragraph typed anew
         out.append(Item(before_block, after_block, changed or inserted,
                         joins_before=ends_open and before_block is not None, changes=changes,
-                        comments=comments, text_before=_plain(before_block),
+                        comments=comments, text_before=plain_of(before_block),
                         style=self._style(element)))
         return out
 
@@ -199,7 +199,7 @@ class OdtChanges:
                     block.content.pieces.extend(more.content.pieces)
             if block is not None:
                 out.append(Item(block, None, True, changes=[r.change for r in regions], mark_deleted=True,
-                                text_before=_plain(block)))
+                                text_before=plain_of(block)))
         for point in points:
             _remove(point)
         return {point.get(q("text:change-id")) for point in points}
@@ -224,7 +224,7 @@ class OdtChanges:
         block = self.reader.blocks[0] if self.reader.blocks else None
         # A change inside a table cannot be placed in a section's Markdown: both sides are the
         # table as it stands, and the change is listed by the section as one it cannot merge.
-        return Item(block, block, bool(regions), changes=[r.change for r in regions], text_before=_plain(block))
+        return Item(block, block, bool(regions), changes=[r.change for r in regions], text_before=plain_of(block))
 
     def _style(self, element) -> str:
         for style in self.reader.styles.chain("paragraph", element.get(q("text:style-name"))):

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError, UserError
-from raadsakkoord.importing.office.changes import read_tracked
+from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Section
 from raadsakkoord.operations.tracked_changes import headline_for, import_tracked_changes, plan_tracked_changes
 from tests.importing.office.round_edits import SPORT, party_edits

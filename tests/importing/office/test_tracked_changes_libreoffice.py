@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from raadsakkoord.importing.office.changes import read_tracked
+from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.operations.tracked_changes import plan_tracked_changes
 from tests.export.test_word_in_libreoffice import convert, soffice  # noqa: F401 - the fixture
 from tests.importing.office.round_edits import party_edits
