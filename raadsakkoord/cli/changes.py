@@ -24,7 +24,10 @@ def run_import_changes(args: argparse.Namespace) -> int:
     from raadsakkoord.base.actor import Actor
     from raadsakkoord.cli.packages import _user
     from raadsakkoord.importing.office.tracked import read_tracked
-    from raadsakkoord.operations.tracked_changes import import_tracked_changes, plan_tracked_changes
+    from raadsakkoord.operations.tracked_changes import (
+        import_tracked_changes,
+        plan_tracked_changes,
+    )
     from raadsakkoord.queries.identity import party_named
 
     document = read_tracked(args.file)

@@ -42,7 +42,6 @@ from raadsakkoord.importing.office.changes import (
     refuse_unchanged,
 )
 from raadsakkoord.importing.office.report import ImportReport
-from raadsakkoord.model import fields
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -52,6 +51,7 @@ from raadsakkoord.model import (
     RoundSection,
     Section,
     SectionStatus,
+    fields,
 )
 from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
 from raadsakkoord.operations.amendments import propose_amendment

@@ -28,7 +28,13 @@ from docx.oxml.ns import qn
 
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.importing.office.blocks import Block, Heading, ListItem, Paragraph, Table
+from raadsakkoord.importing.office.blocks import (
+    Block,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+)
 from raadsakkoord.importing.office.inline import Inline
 from raadsakkoord.importing.office.report import ImportReport
 
@@ -402,10 +408,10 @@ def change_date(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _comments(document) -> tuple[dict[str, str], dict[str, str]]:

@@ -11,7 +11,11 @@ from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import InputError, UserError
 from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Section
-from raadsakkoord.operations.tracked_changes import headline_for, import_tracked_changes, plan_tracked_changes
+from raadsakkoord.operations.tracked_changes import (
+    headline_for,
+    import_tracked_changes,
+    plan_tracked_changes,
+)
 from tests.importing.office.round_edits import SPORT, party_edits
 from tests.importing.office.word_edits import WordEdit
 
@@ -52,7 +56,7 @@ def test_a_tracked_round_export_becomes_the_partys_amendments(round_docx, tmp_pa
     assert huur[5] == "De huren stijgen nooit harder dan de inflatie."
     assert huur[3] == revisions["huur"]
     assert huur[8] == "Bert Jansen"
-    assert huur[9].replace(tzinfo=dt.timezone.utc) == dt.datetime(2026, 3, 3, 9, 30, tzinfo=dt.timezone.utc)
+    assert huur[9].replace(tzinfo=dt.UTC) == dt.datetime(2026, 3, 3, 9, 30, tzinfo=dt.UTC)
 
     delete = found[(AmendmentKind.DELETE, ids["begroting"])]
     assert delete[3] == revisions["begroting"]
@@ -102,8 +106,8 @@ def test_a_changed_title_is_listed(round_docx, tmp_path):
     with workspace.action() as s:
         plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
     assert plan.amendments == []
-    assert plan.unplaced == ["hoofdlijn 1.2: de titel is gewijzigd in «Huren»; een titel wijzigt de griffie, "
-                             "niet een amendement"]
+    assert plan.unplaced == [("hoofdlijn 1.2: de titel is gewijzigd in «Huren»; een titel wijzigt de griffie, "
+                             "niet een amendement")]
 
 
 def test_changes_outside_any_section_are_listed_not_dropped(round_docx, tmp_path):
@@ -152,7 +156,7 @@ def test_refusals_write_nothing(round_docx, tmp_path, workspace_target):
 
 
 def test_a_file_of_another_agreement_is_refused(round_docx, tmp_path):
-    workspace, ids, path = round_docx
+    workspace, _ids, path = round_docx
     with workspace.action() as s:
         ops.update_agreement(s, ops.Actor.griffie(), title="Een ander akkoord")
     edit = WordEdit(path)

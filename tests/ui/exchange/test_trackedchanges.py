@@ -40,7 +40,7 @@ def test_the_griffie_reads_in_a_partys_file_after_the_preview(window, workspace,
 
 
 def test_cancelling_the_preview_writes_nothing(window, workspace, tmp_path, monkeypatch):
-    ids, path = export_round(workspace, tmp_path)
+    _ids, path = export_round(workspace, tmp_path)
     edited = party_edits(path, tmp_path / "ronde1-GL.docx")
     assert window.open_workspace(workspace.label, griffie_identity())
     monkeypatch.setattr(trackedchanges, "ask_file", lambda parent: str(edited))
@@ -62,7 +62,7 @@ def test_a_file_without_changes_is_one_dutch_message(window, workspace, tmp_path
 
 def test_the_dialog_shows_each_amendment_and_a_party_reads_in_for_itself(window, workspace, tmp_path, monkeypatch,
                                                                            qtbot):
-    ids, path = export_round(workspace, tmp_path)
+    _ids, path = export_round(workspace, tmp_path)
     edit_path = party_edits(path, tmp_path / "ronde1-GL.docx")
     assert window.open_workspace(workspace.label, party_identity(workspace, "GL", "Gerda Groen"))
     seen = []
