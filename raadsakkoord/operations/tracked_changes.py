@@ -191,7 +191,8 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             "{n} opmaakwijzigingen (vet, cursief, stijl) zijn genegeerd: een amendement wijzigt tekst, geen opmaak.",
             document.formatting_changes).format(n=document.formatting_changes))
     if not plan.amendments and not plan.unplaced:
-        refuse_unchanged(TrackedDocument(source, "", ""))
+        raise InputError(tr("{source} wijzigt de tekst van geen enkele hoofdlijn (alleen de opmaak); er is niets "
+                            "ingelezen.").format(source=source))
     if party_id is not None:
         for planned in plan.amendments:
             planned.existing = _existing(session, party_id, planned)

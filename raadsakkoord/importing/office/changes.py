@@ -132,16 +132,12 @@ class TrackedDocument:
     new_sections: list[NewSection] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)  # id → text
-    comment_authors: dict[str, str] = field(default_factory=dict)
     formatting_changes: int = 0
-    report: ImportReport | None = None
 
     @property
     def has_changes(self) -> bool:
-        return bool(any(s.changed for s in self.sections) or self.new_sections or self.unplaced)
-
-    def section(self, number: str) -> SectionEdit | None:
-        return next((s for s in self.sections if s.number == number), None)
+        return bool(any(s.changed for s in self.sections) or self.new_sections or self.unplaced
+                    or self.formatting_changes)
 
 
 def blocks_of(items: list[Item], side: str) -> list[Block]:
@@ -151,9 +147,11 @@ def blocks_of(items: list[Item], side: str) -> list[Block]:
     for item in items:
         block = getattr(item, side)
         joins = item.joins_before if side == "before" else item.joins_after
-        if pending is not None:
+        if pending is not None and isinstance(block, Table):
+            out.append(pending)  # a paragraph is not joined with a table; both stay
+        elif pending is not None:
             block = _joined(pending, block)
-            pending = None
+        pending = None
         if joins and not isinstance(block, Table):
             pending = block
             continue
@@ -167,7 +165,7 @@ def blocks_of(items: list[Item], side: str) -> list[Block]:
 def _joined(first: Block | None, second: Block | None) -> Block | None:
     if first is None or plain_of(first) == "":
         return second
-    if second is None or isinstance(second, Table):
+    if second is None:
         return first
     content = Inline()
     content.pieces = [*first.content.pieces, *second.content.pieces]
@@ -199,11 +197,11 @@ class DocxChanges:
         # One reader per side: a field (a link, the table of contents) spans runs and paragraphs.
         self.before = DocxReader(document, ImportReport(source))
         self.after = DocxReader(document, self.report)
-        self.result = TrackedDocument(source, "", "", report=self.report)
+        self.result = TrackedDocument(source, "", "")
 
     def read(self) -> TrackedDocument:
         result = self.result
-        result.comments, result.comment_authors = _comments(self.document)
+        result.comments = _comments(self.document)
         items = [self.item(child) for child in self._body_children()]
         Placer(result).place(items)
         return result
@@ -287,6 +285,7 @@ class Placer:
                 zone = plain_of(item.before or item.after)
                 if item.changed:
                     self.unplaced(zone, item, tr("wijziging in een hoofdstuktitel"))
+                self.orphan_comments(zone, item)
                 continue
             if before_heading == 2:
                 found = _SECTION_HEADING.match(plain_of(item.before))
@@ -298,6 +297,7 @@ class Placer:
                 zone = plain_of(item.before)
                 if item.changed:
                     self.unplaced(zone, item, tr("wijziging in een kop buiten de hoofdlijnen"))
+                self.orphan_comments(zone, item)
                 continue
             if item.before is None and after_heading == 2:
                 if chapter:
@@ -308,6 +308,7 @@ class Placer:
                     result.new_sections.append(zone)
                 else:
                     self.unplaced(tr("vóór het eerste hoofdstuk"), item, tr("nieuwe kop buiten de hoofdlijnen"))
+                    self.orphan_comments(tr("vóór het eerste hoofdstuk"), item)
                 continue
             if isinstance(zone, NewSection) and item.before is not None:
                 zone = resume  # back in text that was exported: the new section ended
@@ -316,6 +317,7 @@ class Placer:
                     zone, SectionEdit) else tr("steun")
                 if item.changed:
                     self.unplaced(zone, item, tr("wijziging in het steunoverzicht"))
+                self.orphan_comments(zone, item)
                 continue
             if isinstance(zone, SectionEdit | NewSection):
                 zone.items.append(item)
@@ -325,8 +327,7 @@ class Placer:
                 seen_title = True
             if item.changed:
                 self.unplaced(zone or tr("voorblad en inhoud"), item, tr("wijziging buiten de hoofdlijnen"))
-            for comment in item.comments:
-                self.orphan_comment(zone or tr("voorblad en inhoud"), comment)
+            self.orphan_comments(zone or tr("voorblad en inhoud"), item)
 
     def unplaced(self, where, item: Item, why: str) -> None:
         before, after = plain_of(item.before), plain_of(item.after)
@@ -334,9 +335,11 @@ class Placer:
             f"{why}: +«{_short(after)}»" if after else f"{why}: −«{_short(before)}»")
         self.result.unplaced.append(Unplaced(str(where), text))
 
-    def orphan_comment(self, where, comment: str) -> None:
-        text = self.result.comments.get(comment, "")
-        self.result.unplaced.append(Unplaced(str(where), tr("opmerking: «{text}»").format(text=_short(text))))
+    def orphan_comments(self, where, item: Item) -> None:
+        """Comments outside any section's text: listed, as they explain no amendment."""
+        for comment in item.comments:
+            text = self.result.comments.get(comment, "")
+            self.result.unplaced.append(Unplaced(str(where), tr("opmerking: «{text}»").format(text=_short(text))))
 
 
 def comments_of(document: TrackedDocument, items: list[Item]) -> list[str]:
@@ -414,12 +417,11 @@ def change_date(value: str | None) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def _comments(document) -> tuple[dict[str, str], dict[str, str]]:
-    """Every comment of the document by id: its text (paragraphs as Markdown paragraphs) and author."""
+def _comments(document) -> dict[str, str]:
+    """Every comment of the document by id: its text (paragraphs as Markdown paragraphs)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     texts: dict[str, str] = {}
-    authors: dict[str, str] = {}
     for rel in document.part.rels.values():
         if rel.reltype != RT.COMMENTS or rel.is_external:
             continue
@@ -434,8 +436,7 @@ def _comments(document) -> tuple[dict[str, str], dict[str, str]]:
             paragraphs = [" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))).split())
                           for p in comment.iter(qn("w:p"))]
             texts[comment.get(qn("w:id"))] = "\n\n".join(p for p in paragraphs if p)
-            authors[comment.get(qn("w:id"))] = comment.get(qn("w:author"), "")
-    return texts, authors
+    return texts
 
 
 def refuse_unchanged(document: TrackedDocument) -> None:

@@ -49,7 +49,7 @@ class OdtChanges:
     def __init__(self, content, styles, source: str) -> None:
         self.content = content
         self.reader = OdtReader(content, styles, ImportReport(source))
-        self.result = TrackedDocument(source, "", "", report=self.reader.report)
+        self.result = TrackedDocument(source, "", "")
         self.regions = {r.get(q("text:id")): _Region(r)
                         for r in content.iter(q("text:changed-region"))}
         self.open: set[str] = set()  # insertions running on from an earlier paragraph

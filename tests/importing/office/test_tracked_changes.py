@@ -155,6 +155,27 @@ def test_refusals_write_nothing(round_docx, tmp_path, workspace_target):
     assert amendments_of(workspace, ids["gl"]) == []
 
 
+def test_formatting_alone_makes_no_amendment(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.bold("Zie de site", "Anna de Vries")
+    with workspace.action() as s, pytest.raises(InputError, match="alleen de opmaak"):
+        import_tracked_changes(s, ops.Actor.of_party(ids["gl"], "Gerda Groen"),
+                               read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+
+
+def test_comments_outside_the_sections_are_listed(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("woningen binnen", "twee weken", "een week", "Anna de Vries")
+    edit.comment("2. Financiën", "Waarom dit hoofdstuk?", "Anna de Vries")
+    edit.comment("De huren stijgen", "Klopt dit nog?", "Bert Jansen")
+    with workspace.action() as s:
+        plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+    assert plan.unplaced == ["2. Financiën: opmerking: «Waarom dit hoofdstuk?»",
+                             "hoofdlijn 1.2: opmerking zonder wijziging: «Klopt dit nog?»"]
+
+
 def test_a_file_of_another_agreement_is_refused(round_docx, tmp_path):
     workspace, _ids, path = round_docx
     with workspace.action() as s:
