@@ -81,6 +81,9 @@ class TrackedChangesDialog(QDialog):
         self.setWindowTitle(tr("Wijzigingen uit Word inlezen"))
         self.party_id: uuid.UUID | None = None
         self.parties = QComboBox()
+        if len(preview.parties) > 1:
+            # The griffie names the party itself: a wrong guess would file amendments under another party.
+            self.parties.addItem(tr("Kies de fractie…"), None)
         for role in preview.parties:
             self.parties.addItem(f"{role.short_name} — {role.name}", role.party_id)
         self.parties.setEnabled(len(preview.parties) > 1)
@@ -94,7 +97,9 @@ class TrackedChangesDialog(QDialog):
         note.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.import_button = QPushButton(tr("&Inlezen"))
-        self.import_button.setEnabled(bool(preview.plan.new))
+        self.may_import = bool(preview.plan.new)
+        self.parties.currentIndexChanged.connect(self._allow)
+        self._allow()
         self.import_button.setDefault(True)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QPushButton(tr("Annuleren")), QDialogButtonBox.ButtonRole.RejectRole)
@@ -105,6 +110,9 @@ class TrackedChangesDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _allow(self) -> None:
+        self.import_button.setEnabled(self.may_import and self.parties.currentData() is not None)
 
     def _accept(self) -> None:
         self.party_id = self.parties.currentData()

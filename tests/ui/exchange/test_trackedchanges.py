@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import Amendment
+from raadsakkoord.operations.tracked_changes import plan_tracked_changes
+from raadsakkoord.queries.identity import roles
 from tests.importing.office.round_edits import export_round, party_edits
 from tests.ui.conftest import griffie_identity, party_identity
 from ui.exchange import trackedchanges
@@ -58,6 +61,22 @@ def test_a_file_without_changes_is_one_dutch_message(window, workspace, tmp_path
     assert title == "Wijzigingen uit Word inlezen"
     assert text.startswith("ronde1.docx bevat geen bijgehouden wijzigingen")
     assert _amendments(workspace) == []
+
+
+def test_the_griffie_must_choose_the_party_in_the_dialog(workspace, tmp_path, qtbot):
+    ids, path = export_round(workspace, tmp_path)
+    document = read_tracked(party_edits(path, tmp_path / "ronde1-GL.docx"))
+    with workspace.action() as s:
+        preview = trackedchanges.Preview("x", plan_tracked_changes(s, document),
+                                         [r for r in roles(s) if r.party_id], document)
+    dialog = TrackedChangesDialog(preview)
+    qtbot.addWidget(dialog)
+    assert dialog.parties.currentText() == "Kies de fractie…"
+    assert not dialog.import_button.isEnabled()
+    dialog.parties.setCurrentIndex(dialog.parties.findText("GL — Groene Lijst"))
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert dialog.party_id == ids["gl"]
 
 
 def test_the_dialog_shows_each_amendment_and_a_party_reads_in_for_itself(window, workspace, tmp_path, monkeypatch,
