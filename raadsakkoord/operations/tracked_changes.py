@@ -305,17 +305,17 @@ def _round(session: Session, document: TrackedDocument, number: int | None) -> R
 
 def _entries(session: Session, round_: Round) -> dict[str, _RoundEntry]:
     rows = session.execute(
-        sa.select(RoundSection, Section.chapter_id)
+        sa.select(RoundSection, Section.chapter_id, Revision)
         .join(Section, RoundSection.section_id == Section.id)
+        .join(Revision, RoundSection.revision_id == Revision.id)
         .where(RoundSection.round_id == round_.id)
     ).all()
     entries = {}
-    for entry, chapter_id in rows:
+    for entry, chapter_id, revision in rows:
         if entry.status in _GONE:
             continue
         number = f"{entry.chapter_position}.{entry.section_position}"
-        entries[number] = _RoundEntry(number, entry.title, entry.section_id, chapter_id,
-                                      session.get(Revision, entry.revision_id))
+        entries[number] = _RoundEntry(number, entry.title, entry.section_id, chapter_id, revision)
     return entries
 
 
