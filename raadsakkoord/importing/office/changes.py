@@ -194,7 +194,8 @@ class DocxChanges:
 
         self.document = document
         self.report = ImportReport(source)
-        # One reader per side: a field (a link, the table of contents) spans runs and paragraphs.
+        # One reader per side: a field (a link, the table of contents) spans runs and paragraphs. An
+        # untouched paragraph is read by the second alone, so only a changed one sees the first's fields.
         self.before = DocxReader(document, ImportReport(source))
         self.after = DocxReader(document, self.report)
         self.result = TrackedDocument(source, "", "")
@@ -227,9 +228,15 @@ class DocxChanges:
         mark = element.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
         mark_inserted = mark is not None and mark.find(qn("w:ins")) is not None
         mark_deleted = mark is not None and mark.find(qn("w:del")) is not None
-        before_element = _side(element, "before")
-        before = self.read_side(before_element, self.before)
-        after = self.read_side(_side(element, "after"), self.after)
+        if changes:
+            before_element = _side(element, "before")
+            before = self.read_side(before_element, self.before)
+            after = self.read_side(_side(element, "after"), self.after)
+        else:
+            # Untouched (most of a file): both sides are the element as it is, read once. Formatting
+            # changes are read as left, on both sides, and the reader skips their records.
+            before_element = element
+            before = after = self.read_side(element, self.after)
         raw_before = "".join(t.text or "" for t in before_element.iter(qn("w:t")))
         comments = list(dict.fromkeys(
             e.get(qn("w:id")) for e in element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))))
