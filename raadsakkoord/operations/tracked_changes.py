@@ -125,7 +125,7 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
                 source=source, title=document.title or "—", agreement=agreement.title))
     round_ = _round(session, document, round_number)
     entries = _entries(session, round_)
-    _check_sections(document, entries, round_, source)
+    exported = _check_sections(document, entries, round_, source)
     refuse_unchanged(document)
     plan = ChangesPlan(source, round_.number, round_.label)
     plan.unplaced += [f"{u.where}: {u.text}" for u in document.unplaced]
@@ -155,7 +155,7 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
         if edit.title_after != edit.title:
             plan.unplaced.append(tr("{where}: de titel is gewijzigd in «{title}»; een titel wijzigt de griffie, "
                                     "niet een amendement").format(where=where, title=_short(edit.title_after)))
-        text = _new_text(edit.items, base)
+        text = _new_text(edit.items, exported[edit.number], base)
         if text:
             text = fields.text("amendment.proposed_text", text)
         if text is None:
@@ -264,16 +264,17 @@ def _plain_words(markdown: str) -> str:
     return " ".join(text.split()).strip(" -")
 
 
-def _new_text(items: list[Item], base: str) -> str | None:
-    """The round's text with the party's changes merged in; None if they cannot be merged exactly."""
-    report = ImportReport("")
-    before = blocks_markdown(blocks_of(items, "before"), report)
-    after = blocks_markdown(blocks_of(items, "after"), report)
+def _new_text(items: list[Item], before: str, base: str) -> str | None:
+    """The round's text with the party's changes merged in; None if they cannot be merged exactly.
+
+    ``before`` is the Markdown of the section as read from the file, ``base`` the round's own.
+    """
+    after = blocks_markdown(blocks_of(items, "after"), ImportReport("")).rstrip("\n")
     if before == after:
         return base
     if not after.strip():
         return ""
-    if before == base:
+    if before == base.rstrip("\n"):
         return after
     merged = rebase(before, after, base)
     if not merged.clean:
@@ -319,9 +320,14 @@ def _entries(session: Session, round_: Round) -> dict[str, _RoundEntry]:
     return entries
 
 
-def _check_sections(document: TrackedDocument, entries: dict[str, _RoundEntry], round_: Round, source: str) -> None:
-    """Every section of the round in the file, with the round's title and words: else it is no export of it."""
+def _check_sections(document: TrackedDocument, entries: dict[str, _RoundEntry], round_: Round,
+                    source: str) -> dict[str, str]:
+    """Every section of the round in the file, with the round's title and words: else it is no export of it.
+
+    Returns each section's Markdown as read from the file (before the party's changes).
+    """
     found = {s.number: s for s in document.sections}
+    exported: dict[str, str] = {}
 
     def refuse(detail: str):
         raise InputError(tr(
@@ -337,12 +343,14 @@ def _check_sections(document: TrackedDocument, entries: dict[str, _RoundEntry], 
             refuse(tr("hoofdlijn {number} ontbreekt").format(number=number))
         if edit.title != entry.title:
             refuse(tr("hoofdlijn {number} heet daar '{title}'").format(number=number, title=_short(edit.title)))
-        before = blocks_markdown(blocks_of(edit.items, "before"), ImportReport(source))
-        if _words(before) != _words(entry.revision.text):
+        before = blocks_markdown(blocks_of(edit.items, "before"), ImportReport(source)).rstrip("\n")
+        if before != entry.revision.text.rstrip("\n") and _words(before) != _words(entry.revision.text):
             refuse(tr("de tekst van hoofdlijn {number} is een andere").format(number=number))
+        exported[number] = before
     extra = sorted(set(found) - set(entries))
     if extra:
         refuse(tr("hoofdlijn {number} hoort niet bij deze ronde").format(number=extra[0]))
+    return exported
 
 
 def _words(markdown: str) -> list[str]:
