@@ -37,6 +37,9 @@ COMMANDS: dict[str, CommandInfo] = {
     "import-docx": CommandInfo("raadsakkoord.cli.workspace", mark(
         "begin een raadsakkoord vanuit een Word-document (.docx) of OpenDocument-tekst (.odt): "
         "Kop 1 wordt een hoofdstuk, Kop 2 een hoofdlijn")),
+    "import-changes": CommandInfo("raadsakkoord.cli.changes", mark(
+        "lees een Word-export van een ronde (.docx, of .odt uit LibreOffice), bewerkt met wijzigingen "
+        "bijhouden, in als amendementen van een fractie")),
     "info": CommandInfo("raadsakkoord.cli.workspace", mark("toon een overzicht van een werkruimte")),
     "diff": CommandInfo("raadsakkoord.cli.diffing", mark("toon de wijzigingen tussen twee teksten, woord voor woord")),
     "merge": CommandInfo("raadsakkoord.cli.diffing",

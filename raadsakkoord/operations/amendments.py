@@ -15,6 +15,7 @@ from raadsakkoord.model import (
     AmendmentKind,
     AmendmentStatus,
     Chapter,
+    Revision,
     Section,
     SectionStatus,
 )
@@ -53,8 +54,13 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
                       explanation: str = "", section_id: uuid.UUID | None = None,
                       chapter_id: uuid.UUID | None = None, text: str = "", title: str = "",
                       co_party_ids: Iterable[uuid.UUID] = (), party_id: uuid.UUID | None = None,
-                      submit: bool = False) -> Amendment:
-    """A party's amendment, saved as a draft or submitted at once."""
+                      submit: bool = False, base_revision_id: uuid.UUID | None = None) -> Amendment:
+    """A party's amendment, saved as a draft or submitted at once.
+
+    A change or deletion is written against the section's current text, or
+    against ``base_revision_id``, an earlier text of it (a round's, read back
+    from that round's Word export).
+    """
     check_actor(session, actor)
     agreement = open_agreement(session)
     party = acting_party(session, actor, party_id)
@@ -68,12 +74,12 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
     if kind == AmendmentKind.MODIFY:
         section = _active_section(session, section_id)
         amendment.section = section
-        amendment.base_revision = section.current_revision
-        amendment.proposed_text = _changed_text(text, section.text, section.number)
+        amendment.base_revision = _base(session, section, base_revision_id)
+        amendment.proposed_text = _changed_text(text, amendment.base_revision.text, section.number)
     elif kind == AmendmentKind.DELETE:
         section = _active_section(session, section_id)
         amendment.section = section
-        amendment.base_revision = section.current_revision
+        amendment.base_revision = _base(session, section, base_revision_id)
     else:
         if chapter_id is None:
             raise InputError(tr("Kies het hoofdstuk waarin de nieuwe hoofdlijn komt."))
@@ -90,6 +96,15 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
     if submit:
         submit_amendment(session, actor, amendment.id)
     return amendment
+
+
+def _base(session: Session, section: Section, revision_id: uuid.UUID | None) -> Revision:
+    if revision_id is None:
+        return section.current_revision
+    revision = get(session, Revision, revision_id, tr("versie"))
+    if revision.section_id != section.id:
+        raise DomainError(tr("Deze versie hoort niet bij hoofdlijn {number}.").format(number=section.number))
+    return revision
 
 
 def _nonempty_text(text: str) -> str:

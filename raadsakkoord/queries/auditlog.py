@@ -74,6 +74,7 @@ ACTIONS = {
     "import_round_package": (mark("rondepakket ingelezen"), "rounds"),
     "export_party_package": (mark("fractiepakket gemaakt"), "rounds"),
     "import_party_package": (mark("fractiepakket ingelezen"), "rounds"),
+    "import_tracked_changes": (mark("Word-bestand met bijgehouden wijzigingen ingelezen"), "amendments"),
     "add_task": (mark("uitwerkingsopdracht toegevoegd"), "tasks"),
     "edit_task": (mark("uitwerkingsopdracht gewijzigd"), "tasks"),
     "init_key": (mark("eigen sleutel gemaakt"), "keys"),
@@ -393,6 +394,9 @@ DESCRIBERS: dict[str, _Describer] = {
         party=n.party(p.get("party")), amendments=p.get("amendments", 0), endorsements=p.get("endorsements", 0)),
     "import_party_package": lambda p, n: tr("van {party}; {counts}").format(
         party=n.party(p.get("party")), counts=_counts(p.get("counts") or {})),
+    "import_tracked_changes": lambda p, n: tr("{file} van {party} (ronde {number}): {count} amendement(en)").format(
+        file=p.get("source", ""), party=n.party(p.get("party")), number=p.get("round", "?"),
+        count=len(p.get("amendments") or ())),
     "add_task": lambda p, n: p.get("title", ""),
     "edit_task": lambda p, n: tr("{task}, gewijzigd: {fields}").format(
         task=n.task(p.get("task")), fields=_fields(p.get("fields") or ())),

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from raadsakkoord.base.errors import InputError
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Agreement, Party, TrustedKey
 
 GRIFFIE = "griffie"
@@ -46,3 +48,14 @@ def signing_role_key(session: Session) -> str | None:
     if own and own.startswith("party:"):
         return own.split(":", 1)[1]
     return None
+
+
+def party_named(session: Session, name: str) -> Party:
+    """The party with this short name (any case) or id; InputError listing the parties otherwise."""
+    parties = session.scalars(sa.select(Party).order_by(Party.seats.desc(), Party.short_name)).all()
+    wanted = name.strip().casefold()
+    for party in parties:
+        if wanted in (party.short_name.casefold(), str(party.id)):
+            return party
+    raise InputError(tr("Onbekende fractie: {name}. Kies de korte naam van een fractie: {known}.").format(
+        name=name, known=", ".join(p.short_name for p in parties) or "—"))

@@ -19,7 +19,8 @@ from ui.shell.packageactions import export_package, register_key
 
 # The actions that need an open workspace; the rest work from the welcome page.
 _WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export",
-                      "publish", "inbox", "audit", "export_package", "import_package", "register_key",
+                      "publish", "inbox", "audit", "export_package", "import_package", "import_changes",
+                      "register_key",
                       "switch_identity")
 
 
@@ -72,6 +73,9 @@ def build_actions(window) -> None:
                                   tip=tr("Het pakket voor de griffie (of de fracties) maken")),
         "import_package": _action(window, tr("Pakketten &inlezen…"), window.import_packages,
                                   tip=tr("Pakketten van de griffie of de fracties inlezen")),
+        "import_changes": _action(window, tr("Wijzigingen &uit Word inlezen…"), partial(_import_changes, window),
+                                  tip=tr("Een Word-export van een ronde, bewerkt met Wijzigingen bijhouden, "
+                                         "inlezen als amendementen van een fractie")),
         "register_key": _action(window, tr("Openbare s&leutel vastleggen…"), partial(register_key, window),
                                 tip=tr("De sleutel van de griffie of een fractie vertrouwen")),
         "switch_identity": _action(window, tr("&Werken als iemand anders…"), window.switch_identity),
@@ -120,6 +124,13 @@ def _show_about(window) -> None:
     aboutdialog.show_about(window)
 
 
+def _import_changes(window) -> None:
+    from ui.exchange import trackedchanges
+
+    if window.ctx is not None:
+        trackedchanges.import_changes(window, window.ctx, window.runner, window.say)
+
+
 def _show_help(window) -> None:
     from ui.shell import aboutdialog
 
@@ -136,7 +147,8 @@ def build_menus(window) -> None:
         lambda: recent.populate_menu(window.recent_menu, window.recent, window.open_workspace, window))
     _add(window.file_menu, window.database_action, window.new_markdown_action, window.demo_action, None,
          window.save_action, window.close_tab_action, None, window.export_action, None,
-         window.export_package_action, window.import_package_action, window.register_key_action, None,
+         window.export_package_action, window.import_package_action, window.import_changes_action,
+         window.register_key_action, None,
          window.switch_identity_action, window.settings_action, None, window.quit_action)
     _add(bar.addMenu(tr("Be&werken")), window.undo_action, window.redo_action, None,
          window.find_action, window.confirm_all_action)

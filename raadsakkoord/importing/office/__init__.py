@@ -19,8 +19,10 @@ or an old .doc renamed to .docx gets the message that fits.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -34,7 +36,7 @@ from raadsakkoord.importing.office.xmlguard import check_parts
 if TYPE_CHECKING:
     from raadsakkoord.importing.outline import Outline
 
-__all__ = ["ImportReport", "is_binary_document", "read_document", "read_outline"]
+__all__ = ["ImportReport", "is_binary_document", "open_office_file", "read_document", "read_outline"]
 
 MAX_FILE = 200 * 1024 * 1024  # photos make Word files big; the text of 1,000 sections is a few MB
 # Unpacked, per part and for the whole file: a zip bomb is refused as soon as it passes either.
@@ -75,12 +77,51 @@ def read_document(path: str | Path) -> tuple[str, ImportReport]:
 def read_outline(path: str | Path) -> tuple[Outline, ImportReport]:
     """The proposed outline of a .docx or .odt file, and what was left out; InputError if unusable."""
     file = Path(path)
+    report = ImportReport(file.name)
+    # One open file for every read: what was checked is what is read, even if the file is replaced meanwhile.
+    with _opened(file) as handle:
+        with _unforeseen_refused(file.name):
+            return _read(handle, file.name, report), report
+
+
+def _read(handle: BinaryIO, source: str, report: ImportReport) -> Outline:
+    from raadsakkoord.importing.office.headings import propose_outline
+
+    kind, document = _document(handle, source)
+    if kind == "docx":
+        from raadsakkoord.importing.office.docx_reader import DocxReader
+
+        blocks = DocxReader(document, report).read()
+    else:
+        from raadsakkoord.importing.office.odt_reader import OdtReader
+
+        blocks = OdtReader(*document, report).read()
+    return propose_outline(blocks, report)
+
+
+def open_office_file(file: Path):
+    """("docx", the python-docx document) or ("odt", (content, styles)), checked as ``read_document`` checks."""
+    with _opened(file) as handle, _unforeseen_refused(file.name):
+        return _document(handle, file.name)
+
+
+def _document(handle: BinaryIO, source: str):
+    archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
+    kind = _zip_kind(archive, source)
+    check_parts(archive, source)
+    if kind == "docx":
+        return "docx", _open_docx(archive, handle, source)
+    return "odt", _open_odt(archive, source)
+
+
+@contextlib.contextmanager
+def _opened(file: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading, after the checks its first bytes and size allow."""
     source = file.name
     data_head, size = _head(file)
     if size > MAX_FILE:
         raise InputError(tr("{source} is te groot om te importeren ({size} MB; hoogstens {limit} MB).").format(
             source=source, size=size // (1024 * 1024), limit=MAX_FILE // (1024 * 1024)))
-    report = ImportReport(source)
     if data_head == _OLE:
         _refuse_ole(file, source)
     if not data_head.startswith(_ZIP):
@@ -90,37 +131,22 @@ def read_outline(path: str | Path) -> tuple[Outline, ImportReport]:
     except OSError as exc:
         raise InputError(tr("{path} kan niet worden gelezen: {reason}").format(
             path=file, reason=os_reason(exc))) from None
-    # One open file for every read: what was checked is what is read, even if the file is replaced meanwhile.
     with handle:
-        try:
-            return _read(handle, source, report), report
-        except InputError:
-            raise
-        except Exception as exc:
-            # The checks and the readers cover every structure we know of; a
-            # file built in a way no one foresaw still gets a message, never
-            # a crash, and nothing is imported.
-            raise InputError(tr("{source} is op een manier opgebouwd die Raadsakkoord niet kan lezen ({kind}); "
-                                "er is niets geïmporteerd. Sla het opnieuw op in Word of LibreOffice en "
-                                "probeer het nog eens.").format(source=source, kind=type(exc).__name__)) from exc
+        yield handle
 
 
-def _read(handle: BinaryIO, source: str, report: ImportReport) -> Outline:
-    from raadsakkoord.importing.office.headings import propose_outline
-
-    archive = BoundedZip(handle, source, member_limit=MAX_PART, total_limit=MAX_UNPACKED)
-    kind = _zip_kind(archive, source)
-    check_parts(archive, source)
-    if kind == "docx":
-        from raadsakkoord.importing.office.docx_reader import DocxReader
-
-        blocks = DocxReader(_open_docx(archive, handle, source), report).read()
-    else:
-        from raadsakkoord.importing.office.odt_reader import OdtReader
-
-        content, styles = _open_odt(archive, source)
-        blocks = OdtReader(content, styles, report).read()
-    return propose_outline(blocks, report)
+@contextlib.contextmanager
+def _unforeseen_refused(source: str) -> Iterator[None]:
+    """The checks and the readers cover every structure we know of; a file built in a way no one
+    foresaw still gets a message, never a crash, and nothing is imported."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(tr("{source} is op een manier opgebouwd die Raadsakkoord niet kan lezen ({kind}); "
+                            "er is niets geïmporteerd. Sla het opnieuw op in Word of LibreOffice en "
+                            "probeer het nog eens.").format(source=source, kind=type(exc).__name__)) from exc
 
 
 def _head(file: Path) -> tuple[bytes, int]:

@@ -83,6 +83,12 @@ def body_parts(blocks: list[Block], report: ImportReport, *, section_level: int 
     return parts
 
 
+def blocks_markdown(blocks: list[Block], report: ImportReport) -> str:
+    """The Markdown of a section's body as it stands (its own headings are below a section's level)."""
+    parts = body_parts([b for b in blocks if not blank(b)], report)
+    return "\n\n".join(markdown for markdown, _plain in parts) + "\n" if parts else ""
+
+
 def blank(block: Block) -> bool:
     """Whether the block holds no text: spacing, or what was left out (an image alone)."""
     if isinstance(block, Table):
