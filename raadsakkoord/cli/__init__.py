@@ -52,9 +52,9 @@ COMMANDS: dict[str, CommandInfo] = {
     "audit": CommandInfo("raadsakkoord.cli.audit", mark(
         "toon het logboek van een werkruimte: wie deed wat en wanneer (--verify controleert het)")),
     "whoami": CommandInfo("raadsakkoord.cli.database",
-                          mark("toon als wie u bij een gedeelde database bent aangemeld, en voor wie u werkt")),
+                          mark("toon als wie u bij een gedeelde werkruimte bent aangemeld, en voor wie u werkt")),
     "db": CommandInfo("raadsakkoord.cli.database",
-                      mark("beheer wie zich bij een gedeelde database aanmeldt (add-user, users, remove-user)")),
+                      mark("beheer wie zich bij een gedeelde werkruimte aanmeldt (add-user, users, remove-user)")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
 }

@@ -61,11 +61,11 @@ def run_import_changes(args: argparse.Namespace) -> int:
         for line in plan.unplaced:
             warn("  " + line)
     if args.dry_run:
-        done = trn("zou {n} concept-amendement maken voor {party}", "zou {n} concept-amendementen maken voor {party}",
+        done = trn("zou {n} ontwerp-amendement maken voor {party}", "zou {n} ontwerp-amendementen maken voor {party}",
                    made)
     else:
-        done = trn("{n} concept-amendement gemaakt voor {party}; de fractie kan het nog bewerken en indienen",
-                   "{n} concept-amendementen gemaakt voor {party}; de fractie kan ze nog bewerken en indienen",
+        done = trn("{n} ontwerp-amendement gemaakt voor {party}; de fractie kan het nog bewerken en indienen",
+                   "{n} ontwerp-amendementen gemaakt voor {party}; de fractie kan ze nog bewerken en indienen",
                    made)
     say(done.format(n=made, party=party))
     return 0

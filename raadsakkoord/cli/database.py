@@ -15,14 +15,14 @@ MIN_PASSWORD = 10
 
 def register(sub: argparse._SubParsersAction) -> None:
     whoami = sub.add_parser("whoami")
-    whoami.add_argument("workspace", metavar=tr("DATABASE-URL"), help=tr("postgresql://gebruiker@server/database"))
+    whoami.add_argument("workspace", metavar=tr("DATABASE-URL"), help=tr("postgresql://gebruiker@server/naam"))
     whoami.set_defaults(handler=run_whoami)
 
     db = sub.add_parser("db")
     actions = db.add_subparsers(dest="db_command", metavar=tr("ACTIE"), required=True)
     add = actions.add_parser("add-user", help=tr("geef iemand een eigen aanmelding, bij de griffie, een fractie of "
                                                  "als lezer"))
-    add.add_argument("workspace", metavar=tr("DATABASE-URL"), help=tr("de database, als zijn eigenaar"))
+    add.add_argument("workspace", metavar=tr("DATABASE-URL"), help=tr("de gedeelde werkruimte, als haar eigenaar"))
     add.add_argument("name", metavar=tr("NAAM"), help=tr("de gebruikersnaam waarmee de persoon zich aanmeldt"))
     group = add.add_mutually_exclusive_group(required=True)
     group.add_argument("--griffie", action="store_true", help=tr("de persoon werkt voor de griffie"))
@@ -32,11 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--password-stdin", action="store_true",
                      help=tr("lees het wachtwoord van de eerste regel van stdin, in plaats van het te vragen"))
     add.set_defaults(handler=run_add_user)
-    users = actions.add_parser("users", help=tr("toon wie zich bij de database kan aanmelden, en voor wie"))
+    users = actions.add_parser("users", help=tr("toon wie zich bij de gedeelde werkruimte kan aanmelden, en voor wie"))
     users.add_argument("workspace", metavar=tr("DATABASE-URL"))
     users.add_argument("--json", action="store_true", help=tr("als JSON, voor scripts"))
     users.set_defaults(handler=run_users)
-    remove = actions.add_parser("remove-user", help=tr("neem iemand de toegang tot de database af"))
+    remove = actions.add_parser("remove-user", help=tr("neem iemand de toegang tot de gedeelde werkruimte af"))
     remove.add_argument("workspace", metavar=tr("DATABASE-URL"))
     remove.add_argument("name", metavar=tr("NAAM"))
     remove.set_defaults(handler=run_remove_user)
@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _shared(target: str):
     """The workspace on its database server; a workspace file has no logins."""
     if "://" not in target or target.strip().lower().startswith("sqlite"):
-        raise InputError(tr("Aanmeldingen horen bij een gedeelde PostgreSQL-database "
-                            "(postgresql://gebruiker@server/database); een werkruimtebestand heeft ze niet: "
+        raise InputError(tr("Aanmeldingen horen bij een gedeelde werkruimte op een PostgreSQL-server "
+                            "(postgresql://gebruiker@server/naam); een werkruimtebestand heeft ze niet: "
                             "daar kiest u in het venster namens wie u werkt."))
     return open_target(target)
 
@@ -57,7 +57,7 @@ def _as_owner(target: str):
     workspace = _shared(target)
     if workspace.login.kind != OWNER:
         workspace.close()
-        raise PermissionDenied(tr("Alleen de eigenaar van de database beheert wie zich aanmeldt; u bent "
+        raise PermissionDenied(tr("Alleen de eigenaar van de gedeelde werkruimte beheert wie zich aanmeldt; u bent "
                                   "aangemeld als {login} ({group}).").format(login=workspace.login.name,
                                                                               group=workspace.login.group_label))
     return workspace
@@ -73,7 +73,7 @@ def _managing_roles():
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) != "42501":
             raise
-        raise PermissionDenied(tr("De databaseserver staat dit niet toe: de eigenaar van de database heeft het "
+        raise PermissionDenied(tr("De databaseserver staat dit niet toe: de eigenaar van de gedeelde werkruimte heeft het "
                                   "recht CREATEROLE nodig om aanmeldingen te beheren. Er is niets gewijzigd."))\
             from None
 

@@ -82,10 +82,10 @@ def current_login(connection: sa.Connection, label: str) -> Login:
     if not groups:
         raise WorkspaceError(tr(
             "U bent aangemeld als {login}, maar die gebruiker hoort niet bij de griffie, een fractie of de "
-            "lezers van {label}. Vraag de beheerder van de database om u toe te voegen "
+            "lezers van {label}. Vraag de beheerder van de gedeelde werkruimte om u toe te voegen "
             "(raadsakkoord db add-user).").format(login=name, label=label))
     raise WorkspaceError(tr(
-        "De gebruiker {login} hoort bij meer dan één groep van {label}; de beheerder van de database moet "
+        "De gebruiker {login} hoort bij meer dan één groep van {label}; de beheerder van de gedeelde werkruimte moet "
         "er één overhouden (raadsakkoord db remove-user en db add-user).").format(login=name, label=label))
 
 
@@ -126,7 +126,7 @@ def group_role(connection: sa.Connection, kind: str, party_short_name: str | Non
         return row[0]
     row = connection.execute(sa.text("SELECT role_name FROM login_group WHERE kind = :kind"), {"kind": kind}).first()
     if row is None:
-        raise WorkspaceError(tr("Deze database heeft nog geen groepen voor gebruikers; open hem eerst als "
+        raise WorkspaceError(tr("Deze gedeelde werkruimte heeft nog geen groepen voor gebruikers; open haar eerst als "
                                 "eigenaar met deze versie van Raadsakkoord, die ze maakt."))
     return row[0]
 

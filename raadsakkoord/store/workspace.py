@@ -128,8 +128,8 @@ class Workspace:
     def _refusal(self) -> str:
         who = self.login
         if who is None:
-            return tr("De database staat deze wijziging niet toe.")
-        return tr("De database staat deze wijziging niet toe: u bent aangemeld als {login} ({group}), en "
+            return tr("De gedeelde werkruimte staat deze wijziging niet toe.")
+        return tr("De gedeelde werkruimte staat deze wijziging niet toe: u bent aangemeld als {login} ({group}), en "
                   "dat mag dit niet. Er is niets gewijzigd.").format(login=who.name, group=who.group_label)
 
     def _changed_by_message(self) -> str:
@@ -517,7 +517,7 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
         if url.get_backend_name() == "sqlite" and "not a database" in str(exc.orig):
             raise WorkspaceError(tr("{path} is geen Raadsakkoord-werkruimte.").format(path=label)) from None
         if "no password supplied" in str(exc.orig):
-            raise PasswordNeeded(tr("De database {label} vraagt het wachtwoord van {user}.").format(
+            raise PasswordNeeded(tr("De gedeelde werkruimte {label} vraagt het wachtwoord van {user}.").format(
                 label=label, user=url.username or "?")) from None
         if "password authentication failed" in str(exc.orig):
             raise WrongPassword(_describe_operational_error(exc, label)) from None

@@ -107,7 +107,7 @@ def test_clear_lines_for_what_cannot_be(capsys, monkeypatch, shared, tmp_path):
         stdin=PASSWORD + "\n")
     cases = [
         (("db", "add-user", shared.url(shared.gerda), "bram", "--party", "GL", "--password-stdin"),
-         "Alleen de eigenaar van de database beheert wie zich aanmeldt"),
+         "Alleen de eigenaar van de gedeelde werkruimte beheert wie zich aanmeldt"),
         (("db", "add-user", shared.owner_url, "bram", "--party", "XX", "--password-stdin"),
          "Er is geen fractie XX in deze werkruimte (wel: GL, RP)."),
         (("db", "add-user", shared.owner_url, "bram", "--griffie", "--password-stdin"),

@@ -92,7 +92,7 @@ class TrackedChangesDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setHtml(preview_html(preview.plan))
         self.text.setMinimumSize(560, 320)
-        note = QLabel(tr("De amendementen worden concepten: de fractie kan de kop en toelichting nog aanpassen "
+        note = QLabel(tr("De amendementen worden ontwerp-amendementen: de fractie kan de kop en toelichting nog aanpassen "
                          "en dient ze daarna in."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox()
@@ -166,8 +166,8 @@ def import_changes(parent: QWidget | None, ctx: Context, runner: TaskRunner, on_
         def written(result: tuple[ChangesPlan, str]) -> None:
             plan, name = result
             made = len(plan.new)
-            on_done(trn("{n} concept-amendement gemaakt voor {party} uit {file}.",
-                        "{n} concept-amendementen gemaakt voor {party} uit {file}.", made).format(
+            on_done(trn("{n} ontwerp-amendement gemaakt voor {party} uit {file}.",
+                        "{n} ontwerp-amendementen gemaakt voor {party} uit {file}.", made).format(
                 n=made, party=name, file=plan.source))
             ctx.changes.outline.emit()
             for section_id in {a.section_id for a in plan.new if a.section_id is not None}:

@@ -37,7 +37,7 @@ class PasswordDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Aanmelden bij de gedeelde database"))
+        self.setWindowTitle(tr("Aanmelden bij de gedeelde werkruimte"))
         self.message = QLabel(message)
         self.message.setWordWrap(True)
         self.password_edit = QLineEdit()

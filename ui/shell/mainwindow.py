@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         # On a shared database one works as one's login: there is no one else to switch to.
         self.switch_identity_action.setEnabled(workspace.login is None)
         self.identity_label.setToolTip(tr(
-            "Aangemeld bij de gedeelde database: wat u doet, staat op naam van uw aanmelding.")
+            "Aangemeld bij de gedeelde werkruimte: wat u doet, staat op naam van uw aanmelding.")
             if workspace.login is not None else "")
         self.say(tr("Werkruimte geopend: {label}").format(label=workspace.label))
         self.reload_outline(first_load=True)

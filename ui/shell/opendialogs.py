@@ -82,7 +82,7 @@ class DatabaseUrlDialog(QDialog):
                           "serveradres van die werkruimte in. Het wachtwoord wordt niet bewaard."))
         intro.setWordWrap(True)
         self.url_edit = QLineEdit(initial)
-        self.url_edit.setPlaceholderText("postgresql://gebruiker@server/database")
+        self.url_edit.setPlaceholderText("postgresql://gebruiker@server/naam")
         self.url_edit.setToolTip(tr("Bijvoorbeeld postgresql://griffie@db.gemeente.nl/raadsakkoord"))
         self.url_edit.setMinimumWidth(360)
         hint = QLabel(tr("Vorm: postgresql://gebruiker@server/naam"))

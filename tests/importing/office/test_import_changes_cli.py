@@ -30,7 +30,7 @@ def test_the_party_gets_its_amendments_and_a_second_run_adds_nothing(round_docx,
     assert lines[0] == "ronde1-GL.docx: een export van Concept 1."
     assert "  1.1  'twee weken' vervangen door 'een week' en 2 andere wijzigingen  (gemaakt)" in lines
     assert "  2.1  Hoofdlijn 2.1 'Begroting' schrappen  (gemaakt)" in lines
-    assert lines[-1] == "4 concept-amendementen gemaakt voor GL; de fractie kan ze nog bewerken en indienen"
+    assert lines[-1] == "4 ontwerp-amendementen gemaakt voor GL; de fractie kan ze nog bewerken en indienen"
     with workspace.action() as s:
         authors = {a.author for a in s.scalars(sa.select(Amendment))}
         assert {a.party_id for a in s.scalars(sa.select(Amendment))} == {ids["gl"]}
@@ -38,7 +38,7 @@ def test_the_party_gets_its_amendments_and_a_second_run_adds_nothing(round_docx,
 
     code, out, err = run(capsys, "import-changes", workspace.label, str(edited), "--party", "GL")
     assert code == 0
-    assert "(al ingelezen)" in out and out.splitlines()[-1].startswith("0 concept-amendementen gemaakt")
+    assert "(al ingelezen)" in out and out.splitlines()[-1].startswith("0 ontwerp-amendementen gemaakt")
     assert count(workspace) == 4
 
 
@@ -47,7 +47,7 @@ def test_dry_run_writes_nothing(round_docx, tmp_path, capsys):
     edited = party_edits(path, tmp_path / "ronde1-GL.docx")
     code, out, _err = run(capsys, "import-changes", workspace.label, str(edited), "--party", "GL", "--dry-run")
     assert code == 0
-    assert out.splitlines()[-1] == "zou 4 concept-amendementen maken voor GL"
+    assert out.splitlines()[-1] == "zou 4 ontwerp-amendementen maken voor GL"
     assert count(workspace) == 0
 
 

@@ -39,7 +39,7 @@ def test_the_griffie_reads_in_a_partys_file_after_the_preview(window, workspace,
     assert len(preview.plan.new) == 4
     made = _amendments(workspace)
     assert len(made) == 4 and {party for party, _ in made} == {ids["gl"]}
-    assert window.statusBar().currentMessage() == "4 concept-amendementen gemaakt voor GL uit ronde1-GL.docx."
+    assert window.statusBar().currentMessage() == "4 ontwerp-amendementen gemaakt voor GL uit ronde1-GL.docx."
 
 
 def test_cancelling_the_preview_writes_nothing(window, workspace, tmp_path, monkeypatch):
