@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import random
 import re
+import secrets
 import statistics
 import sys
 import tempfile
@@ -86,6 +87,7 @@ class Plan:
     sections: list[str]
     parties: list[str]  # one per client that is a party member
     packages: list[bytes]
+    logins: list[str]  # per client: the URL with which that person logs in
 
 
 @dataclass
@@ -108,16 +110,36 @@ def is_clerk(client: int) -> bool:
 
 
 def person(plan: Plan, client: int) -> tuple[str, ops.Actor]:
-    """The database URL and the acting person of one client.
+    """The login URL and the acting person of one client: each logs in as a person of their own.
 
-    Today the acting person is chosen per session; with per-person logins
-    on a shared database this is the one place to change: make a login per
-    client (``db add-user``) and return the URL with that login, and the
-    person the workspace derives from it.
+    The database records the login as the actor of every event, and its
+    row-level security keeps a member to their own party's rows.
     """
     if is_clerk(client):
-        return plan.url, ops.Actor.griffie(f"Griffier {client}")
-    return plan.url, ops.Actor.of_party(uuid.UUID(plan.parties[member_index(client)]), f"Raadslid {client}")
+        return plan.logins[client], ops.Actor.griffie(f"Griffier {client}")
+    return (plan.logins[client],
+            ops.Actor.of_party(uuid.UUID(plan.parties[member_index(client)]), f"Raadslid {client}"))
+
+
+def add_logins(workspace, url: str, clients: int) -> list[str]:
+    """A login per client in the right group, as ``raadsakkoord db add-user`` makes it; their URLs."""
+    from raadsakkoord.model.login import GRIFFIE_GROUP, PARTY_GROUP
+    from raadsakkoord.store.logins import add_person
+
+    database = sa.make_url(url).database
+    urls = []
+    with workspace.engine.begin() as connection:
+        for client in range(clients):
+            name = f"{database}_{'griffier' if is_clerk(client) else 'lid'}_{client}"
+            password = secrets.token_urlsafe(12)
+            if is_clerk(client):
+                add_person(connection, name, GRIFFIE_GROUP, password=password)
+            else:
+                add_person(connection, name, PARTY_GROUP, party_short_name=f"F{member_index(client)}",
+                           password=password)
+            urls.append(sa.make_url(url).set(username=name, password=password)
+                        .render_as_string(hide_password=False))
+    return urls
 
 
 def member_index(client: int) -> int:
@@ -173,8 +195,9 @@ def set_up(url: str, clients: int, seed: int) -> Plan:
             party_ws.close()
             with workspace.action() as s:
                 keys.register_public_key(s, SETUP_CLERK, party_key, f"p{index}.pub")
+    logins = add_logins(workspace, url, clients)
     workspace.close()
-    return Plan(url, [str(i) for i in sections], [str(i) for i in parties], packages)
+    return Plan(url, [str(i) for i in sections], [str(i) for i in parties], packages, logins)
 
 
 # --- one client -------------------------------------------------------------------------------------
@@ -226,7 +249,7 @@ CLERK_ACTIONS = (("decide", _decide, 0.6), ("publish", _publish, 0.1), ("import"
 
 def _gist(message: str) -> str:
     """A refusal without its person and time, so that alike refusals are counted together."""
-    message = re.sub(r"\b(Griffier \d+|Raadslid \d+|Griffie \(opzet\))", "X", message)
+    message = re.sub(r"\b(Griffier \d+|Raadslid \d+|Griffie \(opzet\)|\w+_(griffier|lid)_\d+)", "X", message)
     return re.sub(r"\d\d:\d\d", "HH:MM", message)[:80]
 
 

@@ -525,8 +525,6 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
     finally:
         if migrator is not engine:
             migrator.dispose()
-    origin = Origin()
-    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info={ORIGIN_KEY: origin}), origin)
     login = None
     if url.get_backend_name() == "postgresql":
         try:
@@ -540,5 +538,8 @@ def open_workspace(target: str | Path, *, create: bool = False) -> Workspace:
             raise WorkspaceError(_describe_operational_error(exc, label)) from None
     # The login is the actor of every audit event (store.audit.log); the
     # owner, who keeps the database, acts as the operation names.
-    info = {"authenticated": login.actor} if login is not None and login.kind != OWNER else {}
-    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info=info), login)
+    origin = Origin()
+    info = {ORIGIN_KEY: origin}
+    if login is not None and login.kind != OWNER:
+        info["authenticated"] = login.actor
+    return Workspace(url, engine, sessionmaker(engine, expire_on_commit=False, info=info), origin, login)
