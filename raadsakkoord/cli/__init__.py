@@ -54,7 +54,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "whoami": CommandInfo("raadsakkoord.cli.database",
                           mark("toon als wie u bij een gedeelde werkruimte bent aangemeld, en voor wie u werkt")),
     "db": CommandInfo("raadsakkoord.cli.database",
-                      mark("beheer wie zich bij een gedeelde werkruimte aanmeldt (add-user, users, remove-user)")),
+                      mark("beheer wie zich bij een gedeelde werkruimte aanmeldt")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
 }
