@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
 from raadsakkoord import operations as ops
@@ -22,6 +23,7 @@ from ui.shell.sectionview import AMENDMENTS as AMENDMENTS_TAB
 
 WITHIN_MS = 1000  # "within a second"
 TYPED = "We bouwen 500 woningen, en de helft is voor starters."
+PASSWORD = "geheim-voor-de-test"
 
 
 class Council:
@@ -51,6 +53,20 @@ def council(request, tmp_path):
                                             text="We bouwen 600 woningen.", submit=True).id
             c.second = ops.propose_amendment(s, blauw, kind="modify", section_id=c.bouwen, headline="Tweede",
                                              text="We bouwen 700 woningen.", submit=True).id
+        if request.param == "postgresql":
+            # On a shared database each person logs in as themselves; the login is who acts.
+            from raadsakkoord.store import logins
+
+            server = request.getfixturevalue("postgres_server")
+            database = sa.make_url(target).database
+            with workspace.engine.begin() as connection:
+                for name, short in (("ruud", "RP"), ("gerda", "GL")):
+                    logins.add_person(connection, f"{name}_{database}", "party", party_short_name=short,
+                                      password=PASSWORD)
+            c.rood_target = server.login_url(database, f"ruud_{database}", PASSWORD)
+            c.groen_target = server.login_url(database, f"gerda_{database}", PASSWORD)
+        else:
+            c.rood_target = c.groen_target = target
     finally:
         workspace.close()
     c.rood_identity = (ops.Actor.of_party(c.rood, "Ruud Rood"), "Ruud Rood (RP)")
@@ -74,8 +90,8 @@ def _headlines(window) -> list[str]:
 
 def test_each_window_shows_the_others_change_keeping_selection_and_typing(make_window, council, qtbot, dialogs):
     a, b = make_window(), make_window()
-    assert a.open_workspace(council.target, council.rood_identity)
-    assert b.open_workspace(council.target, council.groen_identity)
+    assert a.open_workspace(council.rood_target, council.rood_identity)
+    assert b.open_workspace(council.groen_target, council.groen_identity)
 
     # B reads the second amendment on Bouwen and is writing an amendment of its own, unsaved.
     b.navigator.select(council.bouwen)
@@ -123,7 +139,7 @@ def test_each_window_shows_the_others_change_keeping_selection_and_typing(make_w
 
 def test_an_editor_is_told_who_changed_its_section_and_keeps_the_typing(make_window, council, qtbot):
     b = make_window()
-    assert b.open_workspace(council.target, council.groen_identity)
+    assert b.open_workspace(council.groen_target, council.groen_identity)
     mine = b.work.write_amendment(AmendmentKind.MODIFY, council.bouwen)
     mine.text_edit.selectAll()
     qtbot.keyClicks(mine.text_edit, TYPED)
@@ -150,15 +166,17 @@ def test_an_editor_is_told_who_changed_its_section_and_keeps_the_typing(make_win
 
 def test_the_status_bar_names_who_else_is_working(make_window, council, qtbot):
     a, b = make_window(), make_window()
-    assert a.open_workspace(council.target, council.rood_identity)
-    assert b.open_workspace(council.target, council.groen_identity)
+    assert a.open_workspace(council.rood_target, council.rood_identity)
+    assert b.open_workspace(council.groen_target, council.groen_identity)
     others = b.status_bar.others_label
     if council.backend == "sqlite":
         # Only a database server knows who is connected; a file says nothing, so nothing is shown.
         qtbot.wait(500)
         assert others.isHidden()
         return
-    qtbot.waitUntil(lambda: others.text() == "Ook aan het werk: Ruud Rood (RP)", timeout=3000)
+    # The person is the login Ruud works under, with his party.
+    qtbot.waitUntil(lambda: others.text().startswith("Ook aan het werk: ruud_") and others.text().endswith("(RP)"),
+                    timeout=3000)
     assert not others.isHidden()
     a.close()
     qtbot.waitUntil(others.isHidden, timeout=8000)
@@ -179,7 +197,7 @@ def test_an_unrecorded_position_and_the_compared_versions_survive_anothers_chang
         _elsewhere(council, lambda s, text=text: ops.revise_section(s, council.griffie, council.bouwen, text,
                                                                     reason="overleg"))
     b = make_window()
-    assert b.open_workspace(council.target, council.groen_identity)
+    assert b.open_workspace(council.groen_target, council.groen_identity)
     b.navigator.select(council.bouwen)
     view = b.work.section_view
     panel = view.section_panel
