@@ -16,7 +16,6 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 from cryptography.hazmat.primitives import serialization
-from keyring.backend import KeyringBackend
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base import paths
@@ -25,27 +24,9 @@ from raadsakkoord.exchange.envelope import read_package
 from raadsakkoord.store.workspace import open_workspace
 from tests.conftest import TEST_PASSPHRASE
 from tests.exchange.conftest import cli, ok
+from tests.keychains import MemoryKeychain
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class MemoryKeychain(KeyringBackend):
-    """A keychain that keeps its secrets in this process only: the operating system's keychain, for a test."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture

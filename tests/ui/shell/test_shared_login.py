@@ -4,30 +4,11 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from raadsakkoord.model import Position
 from tests.shareddb import PASSWORD, shared_council, url
+from tests.keychains import MemoryKeychain
 from ui.shell import dbpassword, identity
-
-
-class MemoryKeychain(KeyringBackend):
-    """The system keychain, kept in this process for the test."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture
