@@ -103,6 +103,7 @@ class _Builder:
                                     colour=party.colour, leader=party.leader, contact=party.contact)
             self.parties[party.short_name] = created.id
             self.actors[party.short_name] = ops.Actor.of_party(created.id, party.leader)
+            ops.set_members(s, g, created.id, list(content.MEMBERS[party.short_name]))
         for chapter in content.CHAPTERS:
             created = ops.add_chapter(s, g, title=chapter.title, intro=chapter.intro)
             self.chapters[chapter.title] = created.id

@@ -155,6 +155,20 @@ PARTIES: tuple[DemoParty, ...] = (
     DemoParty("CDA", "CDA", 2, "#00573A", "Albert Brink", "fractie.cda@example.nl"),
 )
 
+# The council members by name (fictional), each party's leader first.
+MEMBERS: dict[str, tuple[str, ...]] = {
+    "PLOP": ("Harm Jan Wolters", "Gerda Hoving", "Klaas Mulder", "Esther de Haan", "Bert Lanting"),
+    "CU": ("Ineke Bosscher", "Pieter Zwiers", "Marieke Kuipers", "Johan Bakker", "Anneke Westerhof"),
+    "AC": ("Roel Kamminga", "Linda Pruim", "Hans Boelens", "Sietske Dijkstra", "Martin Veenstra"),
+    "VVD": ("Sandra Meijering", "Frank Hofstede", "Lotte Smit"),
+    "PvdA": ("Yusuf Demir", "Karin Haveman", "Erik Nijboer"),
+    "GL": ("Femke Oosting", "Daan Brouwer", "Noor El Amrani"),
+    "D66": ("Thijs van Dalen", "Merel Jansen", "Ruben Koster"),
+    "SP": ("Jannie Hadders", "Henk Wubs"),
+    "50PLUS": ("Wim Teunissen", "Riet Stoker"),
+    "CDA": ("Albert Brink", "Margriet Lubbers"),
+}
+
 # --------------------------------------------------------------------------
 # Chapters and sections (round 1 texts)
 # --------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 from sqlalchemy import event
 from sqlalchemy.orm import Mapper, object_session
 
-from raadsakkoord.model.agreement import Agreement, Chapter, Party, Revision, Round, RoundSection, Section
-from raadsakkoord.model.amendment import Amendment, CoSubmission, Endorsement
+from raadsakkoord.model.agreement import Agreement, Chapter, Member, Party, Revision, Round, RoundSection, Section
+from raadsakkoord.model.amendment import Amendment, CoSubmission, Endorsement, amendment_label
 from raadsakkoord.model.audit import AuditAnchor, AuditEvent, AuditHead
 from raadsakkoord.model.autosave import Autosave
 from raadsakkoord.model.exchange import PackageRecord, TrustedKey
@@ -40,6 +40,7 @@ __all__ = [
     "CoSubmissionState",
     "Endorsement",
     "LoginGroup",
+    "Member",
     "PackageRecord",
     "ParticipationLevel",
     "Party",
@@ -52,6 +53,7 @@ __all__ = [
     "Task",
     "TaskStatus",
     "TrustedKey",
+    "amendment_label",
     "task_section",
 ]
 

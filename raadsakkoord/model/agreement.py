@@ -63,8 +63,30 @@ class Party(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     agreement: Mapped[Agreement] = relationship(back_populates="parties")
+    members: Mapped[list[Member]] = relationship(
+        back_populates="party", order_by="Member.position", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class Member(Base):
+    """A council member (raadslid) of a party, by name.
+
+    Names sign the formal amendment and let the griffie record a member who
+    votes otherwise than the party or is absent. A party may have fewer names
+    than seats (not yet entered); never more.
+    """
+
+    __tablename__ = "member"
+    __table_args__ = (sa.UniqueConstraint("party_id", "name", name="uq_member_party_name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    party_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("party.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    # The order the party gives: its leader (fractievoorzitter) first.
+    position: Mapped[int]
+
+    party: Mapped[Party] = relationship(back_populates="members")
 
 
 class Chapter(Base):

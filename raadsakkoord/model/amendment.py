@@ -45,6 +45,11 @@ class Amendment(Base):
     # Set when a new revision of the section collided with this amendment on
     # rebase: the party's text is kept as written, against its old base.
     needs_rework: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The number people use (A3; a subamendment's A3.1 is its parent's number
+    # and this one): given when the amendment is submitted, never reused.
+    number: Mapped[int | None]
+    # A subamendment proposes a change to this amendment's text.
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("amendment.id"), index=True)
     decided_by: Mapped[str] = mapped_column(sa.String(120), default="")
     decided_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
@@ -57,13 +62,29 @@ class Amendment(Base):
     party: Mapped[Party] = relationship()
     co_submissions: Mapped[list[CoSubmission]] = relationship(
         back_populates="amendment", cascade="all, delete-orphan", order_by="CoSubmission.requested_at")
+    parent: Mapped[Amendment | None] = relationship(remote_side=[id], back_populates="subamendments")
+    subamendments: Mapped[list[Amendment]] = relationship(back_populates="parent", order_by="Amendment.number")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def label(self) -> str:
+        """"A3", or "A3.1" for a subamendment; empty until it has a number."""
+        return amendment_label(self.number, self.parent.number if self.parent is not None else None)
 
     @property
     def confirmed_co_parties(self) -> list[Party]:
         """The co-submitters who confirmed it themselves: the only ones anything published names."""
         return [c.party for c in self.co_submissions if c.state == CoSubmissionState.CONFIRMED]
+
+
+def amendment_label(number: int | None, parent_number: int | None = None) -> str:
+    """The label of an amendment's number, for lists that read the numbers without loading the rows."""
+    if number is None:
+        return ""
+    if parent_number is not None:
+        return f"A{parent_number}.{number}"
+    return f"A{number}"
 
 
 class CoSubmission(Base):

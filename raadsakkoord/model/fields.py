@@ -40,6 +40,7 @@ LINES = {
     "party.short_name": Field(mark("De korte naam van de fractie")),
     "party.leader": Field(mark("De fractievoorzitter"), required=False),
     "party.contact": Field(mark("Het contact van de fractie"), required=False),
+    "member.name": Field(mark("De naam van het raadslid")),
     "chapter.title": Field(mark("De titel van het hoofdstuk")),
     "section.title": Field(mark("De titel van de hoofdlijn")),
     "revision.author": Field(mark("De naam van wie dit doet")),

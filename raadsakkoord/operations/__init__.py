@@ -7,11 +7,18 @@ commits or closes the session it was handed: the caller's
 """
 
 from raadsakkoord.base.actor import Actor
-from raadsakkoord.operations.agreement import add_party, create_agreement, update_agreement, update_party
+from raadsakkoord.operations.agreement import (
+    add_party,
+    create_agreement,
+    set_members,
+    update_agreement,
+    update_party,
+)
 from raadsakkoord.operations.amendments import (
     decide_amendment,
     propose_amendment,
     rework_amendment,
+    give_number,
     submit_amendment,
     update_draft,
     withdraw_amendment,
@@ -63,6 +70,7 @@ __all__ = [
     "discard_autosave",
     "unsaved_drafts",
     "rebase_open_amendments",
+    "set_members",
     "rework_amendment",
     "add_chapter",
     "add_party",
@@ -85,6 +93,7 @@ __all__ = [
     "rename_section",
     "revise_section",
     "set_section_status",
+    "give_number",
     "submit_amendment",
     "update_agreement",
     "update_chapter",

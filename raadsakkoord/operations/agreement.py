@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from raadsakkoord.base.errors import DomainError, InputError
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.importing.markdown import refuse_outline_headings
-from raadsakkoord.model import Agreement, Party
+from raadsakkoord.model import Agreement, Member, Party
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.operations._common import check_actor, check_version, open_agreement, require_griffie
 from raadsakkoord.queries.lookup import get
@@ -164,6 +164,9 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     if colour is not None and not _COLOUR.match(colour):
         raise InputError(tr("De kleur moet de vorm #RRGGBB hebben (niet {colour}).").format(colour=repr(colour)))
     _check_party_fields(session, agreement, party, short_name=new_short, seats=new_seats)
+    if new_seats < len(party.members):
+        raise InputError(tr("{short_name} heeft {count} raadsleden met naam; minder zetels dan dat kan niet. "
+                            "Haal eerst namen weg.").format(short_name=new_short, count=len(party.members)))
     changes: dict[str, object] = {}
     if name is not None:
         changes["name"] = fields.line("party.name", name)
@@ -180,4 +183,32 @@ def update_party(session: Session, actor: Actor, party_id: uuid.UUID, *, name: s
     for key, value in changes.items():
         setattr(party, key, value)
     log(session, actor, "update_party", party=str(party.id), **changes)
+    return party
+
+
+def set_members(session: Session, actor: Actor, party_id: uuid.UUID, names: list[str]) -> Party:
+    """The names of a party's council members, its leader first; they replace the ones before.
+
+    A party can have fewer names than seats (not all entered yet), never more:
+    a name beyond the seats would count as a vote the party does not have.
+    """
+    require_griffie(actor, tr("raadsleden invoeren"))
+    check_actor(session, actor)
+    open_agreement(session)
+    party = get(session, Party, party_id, tr("fractie"))
+    cleaned = [fields.line("member.name", name) for name in names]
+    seen: set[str] = set()
+    for name in cleaned:
+        if name.casefold() in seen:
+            raise InputError(tr("{name} staat twee keer bij {short_name}.").format(
+                name=name, short_name=party.short_name))
+        seen.add(name.casefold())
+    if len(cleaned) > party.seats:
+        raise InputError(tr("{short_name} heeft {seats} zetels; er zijn {count} namen opgegeven.").format(
+            short_name=party.short_name, seats=party.seats, count=len(cleaned)))
+    party.members.clear()
+    session.flush()  # the old names go first, or a kept name would collide with itself
+    for position, name in enumerate(cleaned, start=1):
+        party.members.append(Member(id=new_id(session), name=name, position=position))
+    log(session, actor, "set_members", party=str(party.id), members=cleaned)
     return party

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from raadsakkoord.base.errors import DomainError, InputError, PermissionDenied
@@ -29,7 +30,7 @@ from raadsakkoord.operations._common import (
     require_griffie,
 )
 from raadsakkoord.queries.lookup import get
-from raadsakkoord.store.audit import log
+from raadsakkoord.store.audit import log, queue_for_append
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.cosubmissions import Wording, lapse_if_reworded, set_requests
@@ -163,8 +164,28 @@ def submit_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID) ->
         raise DomainError(tr("Dit amendement is al {status}.").format(status=tr(STATUS_LABELS[amendment.status])))
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.submitted_at = now(session)
-    log(session, actor, "submit_amendment", amendment=str(amendment.id))
+    give_number(session, amendment)
+    log(session, actor, "submit_amendment", amendment=str(amendment.id), number=amendment.label)
     return amendment
+
+
+def give_number(session: Session, amendment: Amendment) -> None:
+    """The next number in the agreement (or under its amendment, for a subamendment), if it has none.
+
+    Numbers are given on submission: a draft is the party's own until then,
+    and a number skipped by a draft that is never submitted would puzzle the
+    council. A number is never given twice, even after a withdrawal.
+    """
+    if amendment.number is not None:
+        return
+    # Two parties submitting at the same moment on a shared database must not
+    # both read the same highest number: wait for the other's commit first.
+    queue_for_append(session)
+    parent = amendment.parent
+    siblings = Amendment.parent_id == parent.id if parent is not None else Amendment.parent_id.is_(None)
+    highest = session.scalar(sa.select(sa.func.max(Amendment.number)).where(
+        Amendment.agreement_id == amendment.agreement_id, siblings))
+    amendment.number = (highest or 0) + 1
 
 
 def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, *,

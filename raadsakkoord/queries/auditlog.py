@@ -44,6 +44,7 @@ ACTIONS = {
     "update_agreement": (mark("gegevens van het raadsakkoord gewijzigd"), "setup"),
     "add_party": (mark("fractie toegevoegd"), "setup"),
     "update_party": (mark("fractie gewijzigd"), "setup"),
+    "set_members": (mark("raadsleden ingevoerd"), "setup"),
     "import_markdown_draft": (mark("brondocument ingelezen"), "setup"),
     "add_chapter": (mark("hoofdstuk toegevoegd"), "texts"),
     "update_chapter": (mark("hoofdstuk gewijzigd"), "texts"),
@@ -358,6 +359,8 @@ DESCRIBERS: dict[str, _Describer] = {
                                                                     seats=p.get("seats", "?")),
     "update_party": lambda p, n: tr("{party}, gewijzigd: {fields}").format(
         party=n.party(p.get("party")), fields=_fields(k for k in p if k != "party")),
+    "set_members": lambda p, n: tr("{party}: {members}").format(
+        party=n.party(p.get("party")), members=", ".join(p.get("members") or ()) or tr("geen namen")),
     "import_markdown_draft": lambda p, n: tr("{source}: {chapters} hoofdstukken, {sections} hoofdlijnen").format(
         source=p.get("source", ""), chapters=p.get("chapters", "?"), sections=p.get("sections", "?")),
     "add_chapter": lambda p, n: n.chapter(p.get("chapter"), p.get("title", "")),
@@ -369,7 +372,7 @@ DESCRIBERS: dict[str, _Describer] = {
     "set_section_status": _status,
     "propose_amendment": _propose,
     "update_draft": _amendment,
-    "submit_amendment": _amendment,
+    "submit_amendment": lambda p, n: f"{p['number']} {_amendment(p, n)}" if p.get("number") else _amendment(p, n),
     "withdraw_amendment": lambda p, n: f"{_amendment(p, n)} — {p['reason']}" if p.get("reason") else _amendment(p, n),
     "decide_amendment": _decision,
     "undo_decision": lambda p, n: tr("{amendment}: weer ingediend (was {decision})").format(

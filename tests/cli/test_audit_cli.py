@@ -32,7 +32,7 @@ def demo(demo_master, tmp_path):
 
 
 def test_an_untouched_workspace_verifies(capsys, demo):
-    assert run(capsys, "audit", demo, "--verify") == (0, "Het logboek is intact (990 gebeurtenissen).\n", "")
+    assert run(capsys, "audit", demo, "--verify") == (0, "Het logboek is intact (1000 gebeurtenissen).\n", "")
 
 
 def test_a_tampered_workspace_is_reported_line_by_line(capsys, demo):
@@ -42,7 +42,7 @@ def test_a_tampered_workspace_is_reported_line_by_line(capsys, demo):
     code, out, err = run(capsys, "audit", demo, "--verify")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        ("Het logboek eindigt bij gebeurtenis 989, maar de kop van het logboek noemt gebeurtenis 990: "
+        ("Het logboek eindigt bij gebeurtenis 989, maar de kop van het logboek noemt gebeurtenis 1000: "
          "de nieuwste gebeurtenis is weggehaald."),
         ("Amendement 'Budget jongerenraad via het wijk- en dorpsbudget' is aanvaard, maar volgens het logboek "
          "ingetrokken."),
@@ -70,28 +70,28 @@ def test_the_command_runs_as_a_program(demo, tmp_path):
     assert (done.returncode, done.stderr) == (0, "") and "intact" in done.stdout
     done = subprocess.run([sys.executable, "-m", "raadsakkoord", "audit", str(demo), "--since", "2000-01-01"],
                           capture_output=True, text=True, timeout=120, check=False)
-    assert (done.returncode, done.stderr, len(done.stdout.splitlines())) == (0, "", 990)
+    assert (done.returncode, done.stderr, len(done.stdout.splitlines())) == (0, "", 1000)
 
 
 def test_the_trail_is_listed_oldest_first_and_from_a_date(capsys, demo):
     code, out, err = run(capsys, "audit", demo, "--json")
     events = json.loads(out)
-    assert (code, err) == (0, "") and len(events) == 990
+    assert (code, err) == (0, "") and len(events) == 1000
     assert [e["seq"] for e in events] == list(range(1, 991))
     assert {"seq", "at", "person", "party", "action", "description", "details"} == set(events[0])
     day = events[500]["at"][:10]
     code, out, _ = run(capsys, "audit", demo, "--since", day, "--json")
     later = json.loads(out)
-    assert code == 0 and later and all(e["at"][:10] >= day for e in later) and len(later) < 990
+    assert code == 0 and later and all(e["at"][:10] >= day for e in later) and len(later) < 1000
     code, out, _ = run(capsys, "audit", demo)
-    assert code == 0 and len(out.splitlines()) == 990
+    assert code == 0 and len(out.splitlines()) == 1000
 
 
 def test_a_listing_of_a_broken_trail_ends_with_the_first_broken_event_and_status_1(capsys, demo):
     with sqlite3.connect(demo) as conn:
         conn.execute("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 20")
     code, out, err = run(capsys, "audit", demo)
-    assert code == 1 and len(out.splitlines()) == 990
+    assert code == 1 and len(out.splitlines()) == 1000
     assert err == "raadsakkoord: Gebeurtenis 20 in het logboek is gewijzigd of verplaatst.\n"
     code, out, _ = run(capsys, "audit", demo, "--verify", "--json")
     report = json.loads(out)

@@ -59,7 +59,7 @@ def test_events_read_as_sentences_newest_first(setup):
         ("Bram Blauw", "BB", "standpunt over een amendement", "‘Meer woningen’ (GL): BB steunt"),
         ("Ruud Rood", "RP", "standpunt over een hoofdlijn",
          "hoofdlijn 1.2 Huur: RP steunt niet (met minderheidsstandpunt)"),
-        ("Gerda Groen", "GL", "amendement ingediend", "‘Meer woningen’ (GL)"),
+        ("Gerda Groen", "GL", "amendement ingediend", "A1 ‘Meer woningen’ (GL)"),
         ("Gerda Groen", "GL", "amendement opgesteld", "‘Meer woningen’ op hoofdlijn 1.1 Bouwen"),
         ("Griet Griffier", "", "ronde gepubliceerd", "Concept 1 (ronde 1, 3 hoofdlijnen)"),
     ]

@@ -47,17 +47,17 @@ def _seqs(ctx, *where) -> list[int]:
 
 def test_the_log_opens_a_page_at_a_time_with_the_chain_verified(view, ctx):
     assert view.model.rowCount() == 500 and view.model.canFetchMore()
-    assert view.count_label.text() == "990 gebeurtenissen in het logboek. Nieuwste eerst."
+    assert view.count_label.text() == "1.000 gebeurtenissen in het logboek. Nieuwste eerst."
     assert view.chain_label.text().endswith(
-        ": de keten van 990 gebeurtenissen is intact; er is niets achteraf gewijzigd of weggehaald.")
+        ": de keten van 1.000 gebeurtenissen is intact; er is niets achteraf gewijzigd of weggehaald.")
     rows = _all_rows(view)
     assert [r.seq for r in rows] == _seqs(ctx)
     first = view.model.index(0, 0)
     local = dt.datetime(2026, 11, 12, 9, 39, tzinfo=dt.timezone.utc).astimezone().strftime("%d-%m-%Y %H:%M")
     assert [view.model.index(0, c).data() for c in range(6)] == [
-        "990", local, "Marleen Hoekstra", "griffie", "uitwerkingsopdracht toegevoegd",
+        "1000", local, "Marleen Hoekstra", "griffie", "uitwerkingsopdracht toegevoegd",
         "Eén aanvraag voor alle minimaregelingen"]
-    assert first.data() == "990"
+    assert first.data() == "1000"
 
 
 def test_new_operations_appear_in_dutch_after_a_change_notice(view, ctx, qtbot):
@@ -71,13 +71,13 @@ def test_new_operations_appear_in_dutch_after_a_change_notice(view, ctx, qtbot):
         number, title, headline, party = section.number, section.title, amendment.headline, amendment.party.short_name
     view.show()
     ctx.changes.outline.emit()
-    qtbot.waitUntil(lambda: view.model.row(0).seq == 992, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.row(0).seq == 1002, timeout=5000)
     top = [(r.actor, r.party, r.description, r.details) for r in (view.model.row(0), view.model.row(1))]
     assert top == [
         ("Griet Griffier", "", "besluit over een amendement", f"‘{headline}’ ({party}): verworpen — Geen meerderheid"),
         ("Griet Griffier", "", "standpunt over een hoofdlijn", f"hoofdlijn {number} {title}: CDA onthoudt zich"),
     ]
-    assert view.count_label.text() == "992 gebeurtenissen in het logboek. Nieuwste eerst."
+    assert view.count_label.text() == "1.002 gebeurtenissen in het logboek. Nieuwste eerst."
     assert view.actor.findData("Griet Griffier") > 0  # the new actor can be filtered on
 
 
@@ -112,19 +112,19 @@ def test_filters_keep_exactly_the_right_rows(view, ctx):
     assert rows and {r.description for r in rows} <= {"besluit over een amendement", "amendement ingediend",
                                                        "amendement opgesteld", "amendement ingetrokken"}
     view.clear_filters()
-    assert view.model.rowCount() == 500 and view.count_label.text().startswith("990 gebeurtenissen in het logboek")
+    assert view.model.rowCount() == 500 and view.count_label.text().startswith("1.000 gebeurtenissen in het logboek")
 
 
 def test_a_tampered_event_is_named_where_the_chain_breaks(view, ctx):
     with ctx.workspace.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 500"))
+        conn.execute(sa.text("UPDATE audit_event SET actor = 'Iemand Anders' WHERE seq = 510"))
     view.check_button.click()
     text = view.chain_label.text()
-    assert "Let op: de keten is verbroken bij gebeurtenis 500 (" in text
+    assert "Let op: de keten is verbroken bij gebeurtenis 510 (" in text
     assert "Iemand Anders: " in text
-    assert "Gebeurtenis 500 in het logboek is gewijzigd of verplaatst." in text
-    assert text.endswith("De 499 gebeurtenissen daarvoor zijn intact.")
-    row = next(i for i in range(view.model.rowCount()) if view.model.row(i).seq == 500)
+    assert "Gebeurtenis 510 in het logboek is gewijzigd of verplaatst." in text
+    assert text.endswith("De 509 gebeurtenissen daarvoor zijn intact.")
+    row = next(i for i in range(view.model.rowCount()) if view.model.row(i).seq == 510)
     assert view.model.index(row, 2).data(0x08) is not None  # BackgroundRole: the broken event stands out
     assert view.model.index(0, 2).data(0x08) is None
 
@@ -212,15 +212,15 @@ def test_removed_newest_events_and_edited_seats_are_named_in_the_warning(view, c
     view.show()
     qtbot.waitExposed(view)
     with sqlite3.connect(ctx.workspace.target) as conn:  # as someone holding the file would
-        conn.execute("DELETE FROM audit_event WHERE seq > 987")
+        conn.execute("DELETE FROM audit_event WHERE seq > 997")
         conn.execute("UPDATE party SET seats = seats + 1 WHERE short_name = 'PLOP'")
     view.verify()
     label = view.chain_label
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
     lines = label.text().split("\n")
-    assert lines[0].endswith(": de keten van 987 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
+    assert lines[0].endswith(": de keten van 997 gebeurtenissen is intact, maar de werkruimte klopt er niet mee:")
     assert lines[1:] == [
-        ("• Het logboek eindigt bij gebeurtenis 987, maar de kop van het logboek noemt gebeurtenis 990: "
+        ("• Het logboek eindigt bij gebeurtenis 997, maar de kop van het logboek noemt gebeurtenis 1000: "
          "de nieuwste 3 gebeurtenissen zijn weggehaald."),
         "• De fracties hebben samen 34 zetels, meer dan de 33 zetels van de raad.",
         "• Fractie PLOP heeft 6 zetels, maar volgens het logboek 5 zetels.",
