@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import TypeVar
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.base.errors import DomainError, NotFound
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Agreement
+from raadsakkoord.model import Agreement, Amendment
 
 T = TypeVar("T")
 
@@ -45,3 +46,25 @@ def the_agreement(session: Session) -> Agreement:
         session.info["agreement_id"] = agreement.id
         _pin(session, agreement)
     return agreement
+
+
+_LABEL = re.compile(r"\s*[Aa]\s*(\d{1,6})(?:\.(\d{1,4}))?\s*")
+
+
+def amendment_by_label(session: Session, label: str) -> Amendment:
+    """The amendment people call "A3" (or "a3", "A 3"), or the subamendment "A3.1"; NotFound if none."""
+    match = _LABEL.fullmatch(label or "")
+    if match is None:
+        raise NotFound(tr("'{label}' is geen amendementnummer; een nummer ziet eruit als A3 of A3.1.").format(
+            label=label))
+    number, sub = int(match[1]), match[2]
+    parent = session.scalars(sa.select(Amendment).where(
+        Amendment.number == number, Amendment.parent_id.is_(None))).first()
+    found = parent
+    if parent is not None and sub is not None:
+        found = session.scalars(sa.select(Amendment).where(
+            Amendment.parent_id == parent.id, Amendment.number == int(sub))).first()
+    if found is None:
+        raise NotFound(tr("Er is geen amendement {label}.").format(label=f"A{number}" + (f".{sub}" if sub else "")))
+    _pin(session, found)
+    return found

@@ -55,3 +55,23 @@ def test_an_older_workspaces_submitted_amendments_are_numbered_in_submission_ord
             assert [s.get(Amendment, i).label for i in (*ids, draft)] == ["A1", "A2", ""]
     finally:
         ws.close()
+
+
+def test_an_amendment_is_found_by_the_number_people_say(setup):
+    import pytest
+
+    from raadsakkoord.base.errors import NotFound
+    from raadsakkoord.queries.lookup import amendment_by_label
+
+    with setup.workspace.action() as s:
+        first = _propose(s, setup, text="We bouwen 700 woningen.")
+        sub = _propose(s, setup, text="We bouwen 650 woningen.", submit=False, actor=setup.groen_actor)
+        sub.parent = first
+        ops.submit_amendment(s, setup.groen_actor, sub.id)
+        assert amendment_by_label(s, "A1") is first
+        assert amendment_by_label(s, " a 1 ") is first
+        assert amendment_by_label(s, "A1.1") is sub
+        for label, message in (("A2", "geen amendement A2"), ("A1.2", "geen amendement A1.2"),
+                               ("8.4", "geen amendementnummer"), ("", "geen amendementnummer")):
+            with pytest.raises(NotFound, match=message):
+                amendment_by_label(s, label)
