@@ -37,12 +37,12 @@ def test_an_untouched_workspace_verifies(capsys, demo):
 
 def test_a_tampered_workspace_is_reported_line_by_line(capsys, demo):
     with sqlite3.connect(demo) as conn:
-        conn.execute("DELETE FROM audit_event WHERE seq > 989")
+        conn.execute("DELETE FROM audit_event WHERE seq > 999")
         conn.execute("UPDATE amendment SET status = 'accepted' WHERE headline LIKE 'Budget jongerenraad%'")
     code, out, err = run(capsys, "audit", demo, "--verify")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        ("Het logboek eindigt bij gebeurtenis 989, maar de kop van het logboek noemt gebeurtenis 1000: "
+        ("Het logboek eindigt bij gebeurtenis 999, maar de kop van het logboek noemt gebeurtenis 1000: "
          "de nieuwste gebeurtenis is weggehaald."),
         ("Amendement 'Budget jongerenraad via het wijk- en dorpsbudget' is aanvaard, maar volgens het logboek "
          "ingetrokken."),
