@@ -77,7 +77,7 @@ def test_the_trail_is_listed_oldest_first_and_from_a_date(capsys, demo):
     code, out, err = run(capsys, "audit", demo, "--json")
     events = json.loads(out)
     assert (code, err) == (0, "") and len(events) == 1000
-    assert [e["seq"] for e in events] == list(range(1, 991))
+    assert [e["seq"] for e in events] == list(range(1, 1001))
     assert {"seq", "at", "person", "party", "action", "description", "details"} == set(events[0])
     day = events[500]["at"][:10]
     code, out, _ = run(capsys, "audit", demo, "--since", day, "--json")
