@@ -3,8 +3,9 @@
 ``plan_tracked_changes`` matches the file to a round of this workspace (its
 cover's title and round, and every section's number, title and words) and
 says what would be made: per changed section one amendment against the
-round's revision of it (a change, or a deletion when heading and text are
-struck whole), per new heading a new section, and what cannot be placed.
+round's revision of it (a change, with a new title for the section when
+the title in its heading was changed, or a deletion when heading and text
+are struck whole), per new heading a new section, and what cannot be placed.
 ``import_tracked_changes`` makes those amendments through
 ``propose_amendment``, as drafts the party can still edit and submit, so an
 imported amendment is the same as one typed in the application.
@@ -39,6 +40,7 @@ from raadsakkoord.importing.office.changes import (
     TrackedDocument,
     blocks_of,
     comments_of,
+    plain_of,
     refuse_unchanged,
 )
 from raadsakkoord.importing.office.report import ImportReport
@@ -81,6 +83,7 @@ class PlannedAmendment:
     chapter_id: uuid.UUID | None = None
     base_revision_id: uuid.UUID | None = None
     existing: uuid.UUID | None = None  # the same amendment is already in the workspace
+    new_title: str = ""  # a change that retitles the section: its new title
 
     @property
     def place(self) -> str:
@@ -152,9 +155,11 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             plan.unplaced.append(tr("{where}: de kop is geschrapt maar de tekst niet; schrap beide om de "
                                     "hoofdlijn te schrappen").format(where=where))
             continue
+        new_title = ""
         if edit.title_after != edit.title:
-            plan.unplaced.append(tr("{where}: de titel is gewijzigd in «{title}»; een titel wijzigt de griffie, "
-                                    "niet een amendement").format(where=where, title=_short(edit.title_after)))
+            new_title = _new_title(session, edit, entry, where, plan)
+            if new_title is None:
+                continue
         text = _new_text(edit.items, exported[edit.number], base)
         if text:
             text = fields.text("amendment.proposed_text", text)
@@ -167,11 +172,12 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             plan.unplaced.append(tr("{where}: alle tekst is geschrapt, de kop niet; schrap ook de kop om de "
                                     "hoofdlijn te schrappen").format(where=where))
             continue
-        if text == base:
-            continue  # only the heading, or only formatting, changed
+        if text == base and not new_title:
+            continue  # only formatting changed
         plan.amendments.append(PlannedAmendment(
-            AmendmentKind.MODIFY, edit.number, entry.title, headline_for(base, text), explanation, text, base,
-            authors, date, section_id=entry.section_id, base_revision_id=entry.revision.id))
+            AmendmentKind.MODIFY, edit.number, entry.title, _modify_headline(base, text, new_title), explanation,
+            text, base, authors, date, section_id=entry.section_id, base_revision_id=entry.revision.id,
+            new_title=new_title))
     chapters = {e.number.split(".")[0]: e.chapter_id for e in entries.values()}
     for new in document.new_sections:
         text = blocks_markdown(blocks_of(new.items, "after"), ImportReport(source)).strip()
@@ -210,7 +216,8 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
     for planned in plan.new:
         amendment = propose_amendment(
             session, actor, kind=planned.kind, headline=planned.headline, explanation=planned.explanation,
-            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text, title=planned.title,
+            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text,
+            title=planned.title if planned.kind == AmendmentKind.NEW_SECTION else planned.new_title,
             party_id=party.id, base_revision_id=planned.base_revision_id)
         # Who wrote the change and when, as Word recorded it: the import is only how it arrived.
         if planned.authors:
@@ -221,6 +228,32 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
     log(session, actor, "import_tracked_changes", source=document.source, round=plan.round_number,
         party=str(party.id), amendments=made, unplaced=len(plan.unplaced))
     return plan
+
+
+def _new_title(session: Session, edit, entry: _RoundEntry, where: str, plan: ChangesPlan) -> str | None:
+    """The title the party gave the section in its heading ("" if the section has it already), or None,
+    with the reason listed, when the heading's number was changed or the title emptied."""
+    title = " ".join(edit.title_after.split())
+    if not edit.number_kept or not title:
+        plan.unplaced.append(tr("{where}: het nummer van de kop is gewijzigd of de titel is leeg («{heading}»); "
+                                "alleen de titel achter het nummer kan worden gewijzigd").format(
+            where=where, heading=_short(plain_of(edit.heading.after))))
+        return None
+    try:
+        title = fields.line("amendment.proposed_title", title)
+    except InputError as exc:
+        plan.unplaced.append(f"{where}: {exc.message}")
+        return None
+    section = session.get(Section, entry.section_id)
+    return "" if section is not None and section.title == title else title
+
+
+def _modify_headline(base: str, text: str, new_title: str) -> str:
+    retitle = tr("Titel wordt '{title}'").format(title=_short(new_title, _QUOTE)) if new_title else ""
+    if text == base:
+        return retitle[:MAX_HEADLINE]
+    headline = headline_for(base, text)
+    return (f"{retitle}; {headline}" if retitle else headline)[:MAX_HEADLINE]
 
 
 def headline_for(base: str, text: str) -> str:
@@ -379,7 +412,8 @@ def _existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment) 
         query = query.where(Amendment.section_id == planned.section_id,
                             Amendment.base_revision_id == planned.base_revision_id)
         if planned.kind == AmendmentKind.MODIFY:
-            query = query.where(Amendment.proposed_text == planned.text)
+            query = query.where(Amendment.proposed_text == planned.text,
+                                Amendment.proposed_title == planned.new_title)
     return session.scalars(query.limit(1)).first()
 
 
