@@ -65,6 +65,13 @@ def title_change_html(old: str, new: str) -> str:
     return f"<p>{label}<del>{html.escape(old)}</del> <ins>{html.escape(new)}</ins></p>"
 
 
+def text_change_html(old: str, new: str, title_change: str) -> str:
+    """The text's tracked changes beneath a title change: one that only retitles says the text stays."""
+    if title_change and old == new:
+        return f"<p class='meta'>{html.escape(tr('De tekst blijft zoals hij is.'))}</p>"
+    return tracked_changes_html(old, new)
+
+
 def legend() -> str:
     return (f"<p class='legend'><ins>{html.escape(tr('toegevoegd'))}</ins> · "
             f"<del>{html.escape(tr('geschrapt'))}</del></p>")

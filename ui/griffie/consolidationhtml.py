@@ -14,6 +14,7 @@ from ui.common.render import (
     markdown_html,
     page,
     support_html,
+    text_change_html,
     title_change_html,
     tracked_changes_html,
 )
@@ -47,9 +48,8 @@ def amendment_page(detail: ConsolidationDetail, index: int) -> str:
             others="; ".join(amendment_label(o) for o in others)))
     else:
         body += _meta(tr("Botst met geen van de andere open amendementen."))
-    body += legend() + title_change_html(detail.title, entry.new_title)
-    if entry.text != entry.base_text or not entry.new_title:
-        body += tracked_changes_html(entry.base_text, entry.text)
+    title = title_change_html(detail.title, entry.new_title)
+    body += legend() + title + text_change_html(entry.base_text, entry.text, title)
     if entry.explanation:
         body += f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
     return page(body + "<hr>" + support_html(entry.support))

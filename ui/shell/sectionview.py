@@ -40,6 +40,7 @@ from ui.common.render import (
     markdown_html,
     page,
     support_html,
+    text_change_html,
     title_change_html,
     tracked_changes_html,
 )
@@ -362,8 +363,8 @@ class SectionView(QTabWidget):
                        if entry.explanation else "")
         self._set_html(self.amendment_view, page(
             f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
-            f"{co_submitters_html(entry)}{title}{legend()}"
-            f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"),
+            f"{co_submitters_html(entry)}{legend()}{title}{text_change_html(entry.base_text, entry.new_text, title)}"
+            f"{explanation}<hr>{support_html(entry.support)}"),
             keep=same_entry)
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)
