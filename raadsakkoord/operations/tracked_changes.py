@@ -20,9 +20,8 @@ Importing the same file twice makes nothing new.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -35,7 +34,6 @@ from raadsakkoord.diffing.worddiff import EQUAL, token_diff
 from raadsakkoord.export.safe_html import markdown_tokens
 from raadsakkoord.importing.office.blocks import blocks_markdown
 from raadsakkoord.importing.office.changes import (
-    Change,
     Item,
     TrackedDocument,
     blocks_of,
@@ -57,54 +55,13 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
 from raadsakkoord.operations.amendments import propose_amendment
+from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
 
 MAX_HEADLINE = 200
-MAX_AUTHOR = 120
 _QUOTE = 60  # characters of a changed passage quoted in a headline
 _GONE = (SectionStatus.WITHDRAWN.value, SectionStatus.REJECTED.value)
-
-
-@dataclass
-class PlannedAmendment:
-    """One amendment the file makes, as the preview shows it."""
-
-    kind: AmendmentKind
-    number: str  # the section's number in the round ("2.3"); for a new section the one it follows, or ""
-    title: str  # the section's title; for a new section its proposed title
-    headline: str
-    explanation: str
-    text: str  # the proposed text (empty for a deletion)
-    base_text: str
-    authors: str
-    date: dt.datetime | None
-    section_id: uuid.UUID | None = None
-    chapter_id: uuid.UUID | None = None
-    base_revision_id: uuid.UUID | None = None
-    existing: uuid.UUID | None = None  # the same amendment is already in the workspace
-    new_title: str = ""  # a change that retitles the section: its new title
-
-    @property
-    def place(self) -> str:
-        """Where it goes, for a list: "2.3", or "na 2.3" for a new section."""
-        if self.kind != AmendmentKind.NEW_SECTION:
-            return self.number
-        return tr("na {number}").format(number=self.number) if self.number else tr("nieuw")
-
-
-@dataclass
-class ChangesPlan:
-    source: str
-    round_number: int
-    round_label: str
-    amendments: list[PlannedAmendment] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)  # "hoofdlijn 2.3: …", one line each
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def new(self) -> list[PlannedAmendment]:
-        return [a for a in self.amendments if a.existing is None]
 
 
 @dataclass
@@ -118,7 +75,14 @@ class _RoundEntry:
 
 def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_number: int | None = None,
                          party_id: uuid.UUID | None = None) -> ChangesPlan:
-    """What importing ``document`` would make; InputError if it is no export of a round of this agreement."""
+    """What importing ``document`` would make; InputError if it is no export of a round of this agreement.
+
+    Our own amendment book is read by ``book_changes``: ``party_id`` then picks that party's amendments.
+    """
+    if not isinstance(document, TrackedDocument):
+        from raadsakkoord.operations.book_changes import plan_book_changes
+
+        return plan_book_changes(session, document, party_id=party_id)
     agreement = the_agreement(session)
     source = document.source
     if document.title != agreement.title:
@@ -208,6 +172,10 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
 def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocument, *, party_id: uuid.UUID | None,
                            round_number: int | None = None) -> ChangesPlan:
     """Make the party's amendments from the file, as drafts; the plan says what was made and what was not."""
+    if not isinstance(document, TrackedDocument):
+        from raadsakkoord.operations.book_changes import import_book_changes
+
+        return import_book_changes(session, actor, document, party_id=party_id)
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
@@ -313,15 +281,6 @@ def _new_text(items: list[Item], before: str, base: str) -> str | None:
     if not merged.clean:
         return None
     return merged.text
-
-
-def _who(items: list[Item]) -> tuple[str, dt.datetime | None]:
-    changes: list[Change] = [c for item in items for c in item.changes]
-    authors = ", ".join(dict.fromkeys(c.author.strip() for c in changes if c.author.strip()))
-    if len(authors) > MAX_AUTHOR:
-        authors = authors[: MAX_AUTHOR - 1] + "…"
-    dates = [c.date for c in changes if c.date is not None]
-    return authors, max(dates) if dates else None
 
 
 def _round(session: Session, document: TrackedDocument, number: int | None) -> Round:

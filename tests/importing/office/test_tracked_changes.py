@@ -145,8 +145,8 @@ def test_a_changed_section_number_is_listed(round_docx, tmp_path):
     with workspace.action() as s:
         plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
     assert plan.amendments == []
-    assert plan.unplaced == ["hoofdlijn 1.2: het nummer van de kop is gewijzigd of de titel is leeg («1.5 Huur»); "
-                             "alleen de titel achter het nummer kan worden gewijzigd"]
+    assert plan.unplaced == [("hoofdlijn 1.2: het nummer van de kop is gewijzigd of de titel is leeg («1.5 Huur»); "
+                              "alleen de titel achter het nummer kan worden gewijzigd")]
 
 
 def test_changes_outside_any_section_are_listed_not_dropped(round_docx, tmp_path):
