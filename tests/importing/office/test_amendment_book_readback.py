@@ -14,7 +14,7 @@ from raadsakkoord.demo import create_demo_workspace
 from raadsakkoord.export.amendments import amendment_book
 from raadsakkoord.export.word import write_docx
 from raadsakkoord.importing.office.tracked import read_tracked
-from raadsakkoord.model import Amendment, CoSubmission, Endorsement, Party
+from raadsakkoord.model import Amendment, AmendmentKind, CoSubmission, Endorsement, Party, Section
 from raadsakkoord.operations.tracked_changes import import_tracked_changes, plan_tracked_changes
 from raadsakkoord.store.workspace import open_workspace
 
@@ -120,3 +120,23 @@ def test_a_round_export_still_needs_the_party(round_docx, tmp_path, capsys):
     _out, err = capsys.readouterr()
     assert code == 1
     assert err == "raadsakkoord: Noem met --party de fractie van wie de wijzigingen in ronde1.docx zijn.\n"
+
+
+def test_a_new_title_and_a_new_emphasis_come_back_from_the_book(setup, tmp_path):
+    """The book prints a title change beside the kind, and a marker inside a change as the marker itself."""
+    with setup.workspace.action() as s:
+        ops.propose_amendment(s, setup.rood_actor, kind=AmendmentKind.MODIFY, section_id=setup.bouwen,
+                              headline="Nieuwe titel", title="Woningbouw",
+                              text="We bouwen **800** woningen.\n\nDe helft is sociale huur.", submit=True)
+        ops.propose_amendment(s, setup.groen_actor, kind=AmendmentKind.MODIFY, section_id=setup.huur,
+                              headline="Alleen de titel", title="Betaalbaar huren",
+                              text=s.get(Section, setup.huur).text)
+        write_docx(amendment_book(s), tmp_path / "boek.docx")
+    expected = _amendments(setup.workspace)
+    with setup.workspace.action() as s:
+        s.execute(sa.delete(CoSubmission))
+        s.execute(sa.delete(Amendment))
+    with setup.workspace.action() as s:
+        plan = import_tracked_changes(s, setup.griffie, read_tracked(tmp_path / "boek.docx"), party_id=None)
+    assert plan.unplaced == [] and len(plan.new) == 2
+    assert _amendments(setup.workspace) == expected
