@@ -311,7 +311,8 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
         raise DomainError(tr("Alleen een open wijzigingsamendement kan worden herzien."))
     section = _active_section(session, amendment.section_id)
     before = Wording.of(amendment)
-    amendment.proposed_text = _changed_text(text, section.text, section.number)
+    amendment.proposed_text = _changed_text(text, section.text, section.number,
+                                            retitled=bool(amendment.proposed_title))
     amendment.base_revision = section.current_revision
     amendment.needs_rework = False
     log(session, actor, "rework_amendment", amendment=str(amendment.id),

@@ -25,10 +25,11 @@ from raadsakkoord.importing.office.blocks import blocks_markdown
 from raadsakkoord.importing.office.book import AmendmentBookDocument, BookEdit
 from raadsakkoord.importing.office.changes import blocks_of
 from raadsakkoord.importing.office.report import ImportReport
-from raadsakkoord.model import Amendment, AmendmentKind, Chapter, Party, Revision, Section, fields
+from raadsakkoord.model import AmendmentKind, Chapter, Party, Revision, Section, fields
 from raadsakkoord.operations._common import check_actor, open_agreement
 from raadsakkoord.operations.amendments import propose_amendment
-from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, who as _who
+from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, existing, merged_text
+from raadsakkoord.operations.changes_plan import who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
 
@@ -63,7 +64,8 @@ def plan_book_changes(session: Session, book: AmendmentBookDocument, *,
             plan.unplaced.append(f"{where}: {planned}")
             continue
         planned.party_id, planned.party = party.id, party.short_name
-        planned.existing = _existing(session, party.id, planned)
+        # Whatever became of it since, withdrawn too: the book is a record, not a new proposal.
+        planned.existing = existing(session, party.id, planned, withdrawn_too=True)
         plan.amendments.append(planned)
     if not plan.amendments and not plan.unplaced:
         raise InputError(tr("{source} bevat geen amendementen om in te lezen.").format(source=book.source))
@@ -119,9 +121,10 @@ def _planned(session: Session, edit: BookEdit, sections: dict, chapters: dict, s
     if kind == AmendmentKind.DELETE:
         return PlannedAmendment(kind, edit.number, section.title, headline, explanation, "", base.text, authors,
                                 date, section_id=section.id, base_revision_id=base.id)
-    before = _unmarked(blocks_markdown(blocks_of(edit.items, "before"), ImportReport(source)).rstrip("\n"))
-    text = _new_text_of(edit, before, base.text, source)
-    if text is None:
+    before, after = (_unmarked(blocks_markdown(blocks_of(edit.items, side), ImportReport(source)).rstrip("\n"))
+                     for side in ("before", "after"))
+    text = merged_text(before, after, base.text)
+    if not text:
         return tr("de wijziging kan niet exact op versie {version} worden overgenomen").format(version=base.number)
     return PlannedAmendment(kind, edit.number, section.title, headline, explanation,
                             fields.text("amendment.proposed_text", text), base.text, authors, date,
@@ -129,36 +132,6 @@ def _planned(session: Session, edit: BookEdit, sections: dict, chapters: dict, s
                             new_title=edit.new_title if edit.new_title != section.title else "")
 
 
-def _new_text_of(edit: BookEdit, before: str, base: str, source: str) -> str | None:
-    after = _unmarked(blocks_markdown(blocks_of(edit.items, "after"), ImportReport(source)).rstrip("\n"))
-    if before == after:
-        return base
-    if before == base.rstrip("\n"):
-        return after
-    from raadsakkoord.diffing import rebase
-
-    merged = rebase(before, after, base)
-    return merged.text if merged.clean else None
-
-
 def _unmarked(markdown: str) -> str:
     """The book shows an emphasis marker inside a change as the marker itself: it is Markdown again."""
     return markdown.replace("\\*\\*", "**")
-
-
-def _existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment) -> uuid.UUID | None:
-    """The party's amendment that is this one already, whatever became of it since."""
-    query = sa.select(Amendment.id).where(Amendment.party_id == party_id, Amendment.kind == planned.kind)
-    if planned.kind == AmendmentKind.NEW_SECTION:
-        query = query.where(Amendment.chapter_id == planned.chapter_id, Amendment.proposed_title == planned.title,
-                            Amendment.proposed_text == planned.text)
-    else:
-        query = query.where(Amendment.section_id == planned.section_id,
-                            Amendment.base_revision_id == planned.base_revision_id)
-        if planned.kind == AmendmentKind.MODIFY:
-            query = query.where(Amendment.proposed_text == planned.text,
-                                Amendment.proposed_title == planned.new_title)
-    return session.scalars(query.limit(1)).first()
-
-
-

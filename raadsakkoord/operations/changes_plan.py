@@ -11,9 +11,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
 from raadsakkoord.base.i18n import tr
+from raadsakkoord.diffing import rebase
 from raadsakkoord.importing.office.changes import Change, Item
-from raadsakkoord.model import AmendmentKind
+from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus
 
 MAX_AUTHOR = 120
 
@@ -68,3 +72,37 @@ def who(items: list[Item]) -> tuple[str, dt.datetime | None]:
         authors = authors[: MAX_AUTHOR - 1] + "…"
     dates = [c.date for c in changes if c.date is not None]
     return authors, max(dates) if dates else None
+
+
+def merged_text(before: str, after: str, base: str) -> str | None:
+    """The base text with the change from ``before`` to ``after`` (both as read from the file) merged in.
+
+    "" when everything was struck; None when the change cannot be merged exactly (it touches what
+    the file cannot say in Markdown).
+    """
+    if before == after:
+        return base
+    if not after.strip():
+        return ""
+    if before == base.rstrip("\n"):
+        return after
+    merged = rebase(before, after, base)
+    return merged.text if merged.clean else None
+
+
+def existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment, *,
+             withdrawn_too: bool = False) -> uuid.UUID | None:
+    """The party's amendment that is this one already (read in before, or typed the same)."""
+    query = sa.select(Amendment.id).where(Amendment.party_id == party_id, Amendment.kind == planned.kind)
+    if not withdrawn_too:
+        query = query.where(Amendment.status != AmendmentStatus.WITHDRAWN)
+    if planned.kind == AmendmentKind.NEW_SECTION:
+        query = query.where(Amendment.chapter_id == planned.chapter_id, Amendment.proposed_title == planned.title,
+                            Amendment.proposed_text == planned.text)
+    else:
+        query = query.where(Amendment.section_id == planned.section_id,
+                            Amendment.base_revision_id == planned.base_revision_id)
+        if planned.kind == AmendmentKind.MODIFY:
+            query = query.where(Amendment.proposed_text == planned.text,
+                                Amendment.proposed_title == planned.new_title)
+    return session.scalars(query.limit(1)).first()

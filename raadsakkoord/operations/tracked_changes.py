@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr, trn
-from raadsakkoord.diffing import Kind, diff, rebase, tokenize
+from raadsakkoord.diffing import Kind, diff, tokenize
 from raadsakkoord.diffing.worddiff import EQUAL, token_diff
 from raadsakkoord.export.safe_html import markdown_tokens
 from raadsakkoord.importing.office.blocks import blocks_markdown
@@ -43,9 +43,7 @@ from raadsakkoord.importing.office.changes import (
 )
 from raadsakkoord.importing.office.report import ImportReport
 from raadsakkoord.model import (
-    Amendment,
     AmendmentKind,
-    AmendmentStatus,
     Revision,
     Round,
     RoundSection,
@@ -55,7 +53,8 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
 from raadsakkoord.operations.amendments import propose_amendment
-from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, who as _who
+from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, existing, merged_text
+from raadsakkoord.operations.changes_plan import who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
 
@@ -165,7 +164,7 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
                             "ingelezen.").format(source=source))
     if party_id is not None:
         for planned in plan.amendments:
-            planned.existing = _existing(session, party_id, planned)
+            planned.existing = existing(session, party_id, planned)
     return plan
 
 
@@ -270,17 +269,7 @@ def _new_text(items: list[Item], before: str, base: str) -> str | None:
 
     ``before`` is the Markdown of the section as read from the file, ``base`` the round's own.
     """
-    after = blocks_markdown(blocks_of(items, "after"), ImportReport("")).rstrip("\n")
-    if before == after:
-        return base
-    if not after.strip():
-        return ""
-    if before == base.rstrip("\n"):
-        return after
-    merged = rebase(before, after, base)
-    if not merged.clean:
-        return None
-    return merged.text
+    return merged_text(before, blocks_markdown(blocks_of(items, "after"), ImportReport("")).rstrip("\n"), base)
 
 
 def _round(session: Session, document: TrackedDocument, number: int | None) -> Round:
@@ -357,23 +346,6 @@ def _words(markdown: str) -> list[str]:
         if token.type in ("fence", "code_block"):
             words += token.content.split()
     return words
-
-
-def _existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment) -> uuid.UUID | None:
-    """The party's amendment that is this one already (imported before, or typed the same)."""
-    query = sa.select(Amendment.id).where(
-        Amendment.party_id == party_id, Amendment.kind == planned.kind,
-        Amendment.status != AmendmentStatus.WITHDRAWN)
-    if planned.kind == AmendmentKind.NEW_SECTION:
-        query = query.where(Amendment.chapter_id == planned.chapter_id, Amendment.proposed_title == planned.title,
-                            Amendment.proposed_text == planned.text)
-    else:
-        query = query.where(Amendment.section_id == planned.section_id,
-                            Amendment.base_revision_id == planned.base_revision_id)
-        if planned.kind == AmendmentKind.MODIFY:
-            query = query.where(Amendment.proposed_text == planned.text,
-                                Amendment.proposed_title == planned.new_title)
-    return session.scalars(query.limit(1)).first()
 
 
 def _short(text: str, limit: int = 60) -> str:

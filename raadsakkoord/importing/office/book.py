@@ -21,7 +21,6 @@ from raadsakkoord.importing.office.changes import (
     SUPPORT_START,
     DocxChanges,
     Item,
-    Unplaced,
 )
 
 BOOK_TITLE = "Amendementenboek "
@@ -63,7 +62,6 @@ class AmendmentBookDocument:
     source: str
     title: str  # the agreement's title, from the book's
     edits: list[BookEdit] = field(default_factory=list)
-    unplaced: list[Unplaced] = field(default_factory=list)
 
 
 def is_amendment_book(document) -> bool:
@@ -76,7 +74,7 @@ def read_book(document, source: str) -> AmendmentBookDocument:
     number = chapter = ""
     edit: BookEdit | None = None
     part = ""  # "", "facts", "explanation", "change", "support"
-    for child in reader._body_children():
+    for child in reader.body_children():
         item = reader.item(child)
         text = item.text_before.strip()
         if item.style == "Heading1":
@@ -107,4 +105,3 @@ def read_book(document, source: str) -> AmendmentBookDocument:
         elif part == "change":
             edit.items.append(item)
     return book
-

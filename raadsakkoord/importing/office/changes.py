@@ -209,11 +209,12 @@ class DocxChanges:
     def read(self) -> TrackedDocument:
         result = self.result
         result.comments = _comments(self.document)
-        items = [self.item(child) for child in self._body_children()]
+        items = [self.item(child) for child in self.body_children()]
         Placer(result).place(items)
         return result
 
-    def _body_children(self):
+    def body_children(self):
+        """The body's paragraphs and tables in order, those in content controls too."""
         body = self.document.element.body
         for child in body.iterchildren():
             if child.tag == qn("w:sdt"):
