@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 from raadsakkoord.base.i18n import mark, tr, trn
 from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.operations.tracked_changes import (
-    ChangesPlan,
-    import_tracked_changes,
-    plan_tracked_changes,
-)
+from raadsakkoord.operations.changes_plan import ChangesPlan
+from raadsakkoord.operations.tracked_changes import import_tracked_changes, plan_tracked_changes
 from raadsakkoord.queries.identity import Role, roles
 from ui.common import messages
 from ui.common.background import TaskRunner
