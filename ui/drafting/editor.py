@@ -1,9 +1,10 @@
 """Writing an amendment: the section as plain Markdown beside the live tracked-change view.
 
 Fields: a title (a new section's own; for a change, a new title for its
-section, left empty to keep it), the headline, the text, the explanation. Every edit goes through the editor's undo stack into the
-DraftModel; the buffer is written to the workspace every few seconds and when
-the editor loses focus, so a crash loses at most a few seconds of typing. Those
+section, left empty to keep it), the headline, the text, the explanation.
+Every edit goes through the editor's undo stack into the DraftModel; the
+buffer is written to the workspace every few seconds and when the editor
+loses focus, so a crash loses at most a few seconds of typing. Those
 writes run off the GUI thread (``Autosaver``): waiting for the workspace's
 write lock never freezes the window.
 """
