@@ -16,7 +16,16 @@ from raadsakkoord.export.document import Meta, _meta
 from raadsakkoord.export.printable import printable_data
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.model import Amendment, AmendmentKind, Chapter, CoSubmission, Revision, Section
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    Chapter,
+    CoSubmission,
+    Revision,
+    Round,
+    RoundSection,
+    Section,
+)
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.support import Tally, amendment_support
 
@@ -44,6 +53,18 @@ class BookAmendment:
     conflicts_with: tuple[str, ...]  # labels of amendments on the same base that collide
     party_name: str = ""  # the submitting party's full name: the author of its tracked changes in Word
     submitted_at: dt.datetime | None = None  # when it was submitted (created, for one never submitted)
+    old_title: str = ""  # for a change that retitles its section: the title it was written against
+
+    @property
+    def title_note(self) -> str:
+        """What the book says beside the kind: a new section's title, or a change's new title (old → new)."""
+        if not self.new_title:
+            return ""
+        if self.kind == AmendmentKind.NEW_SECTION:
+            return self.new_title
+        if self.old_title and self.old_title != self.new_title:
+            return f"nieuwe titel: {self.old_title} → {self.new_title}"
+        return f"nieuwe titel: {self.new_title}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,10 @@ def amendment_book(session: Session, *, today=None,
         .join(Chapter, Section.chapter_id == Chapter.id))}
     chapters = {c.id: (str(c.position), c.title) for c in session.scalars(sa.select(Chapter))}
     revision_numbers = dict(session.execute(sa.select(Revision.id, Revision.number)).all())
+    # The title a retitling change was written against: its base's in the latest round that carried it.
+    round_titles = dict(session.execute(
+        sa.select(RoundSection.revision_id, RoundSection.title).join(Round, RoundSection.round_id == Round.id)
+        .order_by(Round.number)).all())
     support = amendment_support(session, [a.id for a in amendments])
 
     # A new section accepted from an amendment is the amendment's own result,
@@ -114,7 +139,8 @@ def amendment_book(session: Session, *, today=None,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
                 diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
-                a.party.name, a.submitted_at or a.created_at))
+                a.party.name, a.submitted_at or a.created_at,
+                round_titles.get(a.base_revision_id, key[1]) if a.kind == AmendmentKind.MODIFY else ""))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
 

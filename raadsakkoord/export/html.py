@@ -262,7 +262,7 @@ def amendment_book_html(book: AmendmentBook) -> str:
                 '<table><caption class="visually-hidden">Gegevens van het amendement</caption><tbody>'
                 f'<tr><th scope="row">Indiener</th><td>{by}</td></tr>'
                 f'<tr><th scope="row">Soort</th><td>{KIND_NL[a.kind]}'
-                + (f" ({escape(a.new_title)})" if a.new_title else "") + "</td></tr>"
+                + (f" ({escape(a.title_note)})" if a.title_note else "") + "</td></tr>"
                 f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
                 + (f" — {escape(a.decision_note)}" if a.decision_note else "") + "</td></tr>"
                 f'<tr><th scope="row">Botst met</th><td>{conflicts}</td></tr></tbody></table>'

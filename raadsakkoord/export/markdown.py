@@ -189,7 +189,7 @@ def amendment_book_markdown(book: AmendmentBook) -> str:
             by = inline(a.party) + (" met " + ", ".join(inline(c) for c in a.co_parties) if a.co_parties else "")
             lines = [f"### {a.label}. {inline(a.headline)}", "",
                      f"- Indiener: {by}",
-                     f"- Soort: {KIND_NL[a.kind]}" + (f" ({inline(a.new_title)})" if a.new_title else ""),
+                     f"- Soort: {KIND_NL[a.kind]}" + (f" ({inline(a.title_note)})" if a.title_note else ""),
                      f"- Status: {a.status}" + (f" — {inline(a.decision_note)}" if a.decision_note else ""),
                      f"- Geschreven op versie {a.base_revision}" if a.base_revision else "- Nieuwe tekst",
                      f"- Botst met: {', '.join(a.conflicts_with)}" if a.conflicts_with else "- Botst met: geen",

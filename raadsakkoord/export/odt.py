@@ -35,6 +35,7 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.export import qt_html
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, TaskAgenda
+from raadsakkoord.export.odt_outline import outline
 
 FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
@@ -105,6 +106,26 @@ def write_odt(data, output: str | Path) -> None:
         if not writer.write(doc):
             raise UserError(tr("{path} kon niet als ODT worden geschreven; er is niets geschreven.").format(
                 path=output))
+        del writer  # the file is closed before it is rewritten
+        outline(Path(temp), _roles(doc))
+
+
+def _roles(doc: QTextDocument) -> dict[str, str]:
+    """What each of Qt's automatic paragraph styles ("p7", after the block format's index) is, for ``outline``."""
+    roles: dict[str, str] = {}
+    shared: set[str] = set()  # formats of support lines that other paragraphs use as well
+    block = doc.begin()
+    while block.isValid():
+        name = f"p{block.blockFormatIndex()}"
+        level = block.blockFormat().headingLevel()
+        if level:
+            roles[name] = {1: "title", 2: "1", 3: "2"}.get(level, "")
+        elif block.text().startswith("Steun: "):  # the support line under every section (qt_html)
+            roles.setdefault(name, "support")
+        elif block.text().strip():
+            shared.add(name)
+        block = block.next()
+    return {name: role for name, role in roles.items() if role and not (role == "support" and name in shared)}
 
 
 _app = None

@@ -244,7 +244,7 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                 "heading": one_line(f"{a.label}. {a.headline}"),
                 "by": one_line(a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")),
                 "kind": KIND_NL[a.kind],
-                "new-title": one_line(a.new_title) if a.new_title else [],
+                "new-title": one_line(a.title_note) if a.title_note else [],
                 "status": one_line(a.status),
                 "conflicts": ", ".join(a.conflicts_with),
                 "decision": one_line(a.decision_note) if a.decision_note else [],

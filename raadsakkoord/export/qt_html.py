@@ -272,7 +272,7 @@ def amendment_book(book: AmendmentBook, pages: dict[str, int] | None) -> tuple[s
             body.append(
                 f"<h3>{a.label}. {escape(a.headline)}</h3>"
                 f'<p class="small">Indiener: {by} · {KIND_NL[a.kind]}'
-                + (f" ({escape(a.new_title)})" if a.new_title else "")
+                + (f" ({escape(a.title_note)})" if a.title_note else "")
                 + f" · status: <b>{escape(a.status)}</b>"
                 + (f" · botst met {', '.join(a.conflicts_with)}" if a.conflicts_with else "") + "</p>"
                 + (f'<p class="small"><i>Besluit:</i> {escape(a.decision_note)}</p>' if a.decision_note else "")

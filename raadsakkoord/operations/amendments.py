@@ -60,7 +60,9 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
 
     A change or deletion is written against the section's current text, or
     against ``base_revision_id``, an earlier text of it (a round's, read back
-    from that round's Word export).
+    from that round's Word export). A change may also propose a new title
+    for the section (``title``; empty or the section's own title: none); one
+    that only retitles the section gives the base text as its text.
     """
     check_actor(session, actor)
     agreement = open_agreement(session)
@@ -76,7 +78,9 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
         section = _active_section(session, section_id)
         amendment.section = section
         amendment.base_revision = _base(session, section, base_revision_id)
-        amendment.proposed_text = _changed_text(text, amendment.base_revision.text, section.number)
+        amendment.proposed_title = _new_title(title, section)
+        amendment.proposed_text = _changed_text(text, amendment.base_revision.text, section.number,
+                                                retitled=bool(amendment.proposed_title))
     elif kind == AmendmentKind.DELETE:
         section = _active_section(session, section_id)
         amendment.section = section
@@ -115,9 +119,15 @@ def _nonempty_text(text: str) -> str:
     return text
 
 
-def _changed_text(text: str, base: str, number: str) -> str:
+def _new_title(title: str, section: Section) -> str:
+    """The title a change proposes for its section: "" when it keeps the section's own."""
+    title = fields.line("amendment.proposed_title", title)
+    return "" if title == section.title else title
+
+
+def _changed_text(text: str, base: str, number: str, *, retitled: bool = False) -> str:
     text = _nonempty_text(text)
-    if text == base:
+    if text == base and not retitled:
         raise DomainError(tr("De voorgestelde tekst is gelijk aan de huidige tekst van hoofdlijn {number}.").format(
             number=number))
     return text
@@ -143,11 +153,15 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
         amendment.explanation = fields.text("amendment.explanation", explanation)
     if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
         amendment.proposed_title = fields.line("amendment.proposed_title", title, required=True)
-    if text is not None and amendment.kind != AmendmentKind.DELETE:
-        base = amendment.base_revision.text if amendment.base_revision else None
-        amendment.proposed_text = (
-            _changed_text(text, base, amendment.section.number) if base is not None else _nonempty_text(text)
-        )
+    elif title is not None and amendment.kind == AmendmentKind.MODIFY:
+        amendment.proposed_title = _new_title(title, amendment.section)
+    if amendment.kind == AmendmentKind.MODIFY and amendment.base_revision is not None:
+        # A new title alone is a change too; without it the text must differ from the base.
+        amendment.proposed_text = _changed_text(
+            amendment.proposed_text if text is None else text, amendment.base_revision.text,
+            amendment.section.number, retitled=bool(amendment.proposed_title))
+    elif text is not None and amendment.kind != AmendmentKind.DELETE:
+        amendment.proposed_text = _nonempty_text(text)
     log(session, actor, "update_draft", amendment=str(amendment.id))
     lapse_if_reworded(session, actor, amendment, before)
     if co_party_ids is not None:
@@ -237,6 +251,7 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     before = amendment.section
     previous_revision = before.current_revision_id if before is not None else None
     section_status = before.status.value if before is not None else None
+    previous_title = before.title if before is not None else None
     if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
         text = compromise_text if decision == AmendmentStatus.PARTLY_ACCEPTED else amendment.proposed_text
         _apply(session, actor, amendment, decision, text or "")
@@ -251,7 +266,8 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
         note=note, section=str(amendment.section_id) if amendment.section_id else None,
         previous_revision=str(previous_revision) if previous_revision else None,
         revision=str(made.id) if made else None, sha256=made.sha256 if made else None,
-        section_status=section_status)
+        section_status=section_status, previous_title=previous_title,
+        title=amendment.section.title if amendment.section is not None else None)
     return amendment
 
 
@@ -287,8 +303,10 @@ def _apply(session: Session, actor: Actor, amendment: Amendment, decision: Amend
             ).format(base=amendment.base_revision.number, number=section.number,
                      current=section.current_revision.number, passages=passages))
         text = result.text
+    if amendment.proposed_title:
+        section.title = amendment.proposed_title
     if text == section.text:
-        # Already in the text (a compromise took it over, say): the decision changes no words.
+        # Already in the text (a compromise took it over, or it only retitles): the decision changes no words.
         return
     new_revision(session, actor, section, text, reason=reason, party=amendment.party)
 
@@ -314,7 +332,8 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
         raise DomainError(tr("Alleen een open wijzigingsamendement kan worden herzien."))
     section = _active_section(session, amendment.section_id)
     before = Wording.of(amendment)
-    amendment.proposed_text = _changed_text(text, section.text, section.number)
+    amendment.proposed_text = _changed_text(text, section.text, section.number,
+                                            retitled=bool(amendment.proposed_title))
     amendment.base_revision = section.current_revision
     amendment.needs_rework = False
     log(session, actor, "rework_amendment", amendment=str(amendment.id),

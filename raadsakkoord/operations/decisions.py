@@ -123,6 +123,10 @@ def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Am
         elif payload.get("revision") or "previous_revision" not in payload:
             # (An event without "previous_revision" predates that entry: its revision is looked up.)
             restored, carried = _restore_text(session, actor, amendment, section, payload)
+        if payload.get("previous_title") and payload.get("title") != payload["previous_title"] \
+                and section.title == payload["title"]:
+            # The title the decision gave comes back off; a title the griffie gave since stays.
+            section.title = payload["previous_title"]
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.decision_note = ""
     amendment.decided_by = ""

@@ -3,8 +3,9 @@
 ``plan_tracked_changes`` matches the file to a round of this workspace (its
 cover's title and round, and every section's number, title and words) and
 says what would be made: per changed section one amendment against the
-round's revision of it (a change, or a deletion when heading and text are
-struck whole), per new heading a new section, and what cannot be placed.
+round's revision of it (a change, with a new title for the section when
+the title in its heading was changed, or a deletion when heading and text
+are struck whole), per new heading a new section, and what cannot be placed.
 ``import_tracked_changes`` makes those amendments through
 ``propose_amendment``, as drafts the party can still edit and submit, so an
 imported amendment is the same as one typed in the application.
@@ -19,9 +20,8 @@ Importing the same file twice makes nothing new.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -29,23 +29,21 @@ from sqlalchemy.orm import Session
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr, trn
-from raadsakkoord.diffing import Kind, diff, rebase, tokenize
+from raadsakkoord.diffing import Kind, diff, tokenize
 from raadsakkoord.diffing.worddiff import EQUAL, token_diff
 from raadsakkoord.export.safe_html import markdown_tokens
 from raadsakkoord.importing.office.blocks import blocks_markdown
 from raadsakkoord.importing.office.changes import (
-    Change,
     Item,
     TrackedDocument,
     blocks_of,
     comments_of,
+    plain_of,
     refuse_unchanged,
 )
 from raadsakkoord.importing.office.report import ImportReport
 from raadsakkoord.model import (
-    Amendment,
     AmendmentKind,
-    AmendmentStatus,
     Revision,
     Round,
     RoundSection,
@@ -55,53 +53,14 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
 from raadsakkoord.operations.amendments import propose_amendment
+from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, existing, merged_text
+from raadsakkoord.operations.changes_plan import who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
 
 MAX_HEADLINE = 200
-MAX_AUTHOR = 120
 _QUOTE = 60  # characters of a changed passage quoted in a headline
 _GONE = (SectionStatus.WITHDRAWN.value, SectionStatus.REJECTED.value)
-
-
-@dataclass
-class PlannedAmendment:
-    """One amendment the file makes, as the preview shows it."""
-
-    kind: AmendmentKind
-    number: str  # the section's number in the round ("2.3"); for a new section the one it follows, or ""
-    title: str  # the section's title; for a new section its proposed title
-    headline: str
-    explanation: str
-    text: str  # the proposed text (empty for a deletion)
-    base_text: str
-    authors: str
-    date: dt.datetime | None
-    section_id: uuid.UUID | None = None
-    chapter_id: uuid.UUID | None = None
-    base_revision_id: uuid.UUID | None = None
-    existing: uuid.UUID | None = None  # the same amendment is already in the workspace
-
-    @property
-    def place(self) -> str:
-        """Where it goes, for a list: "2.3", or "na 2.3" for a new section."""
-        if self.kind != AmendmentKind.NEW_SECTION:
-            return self.number
-        return tr("na {number}").format(number=self.number) if self.number else tr("nieuw")
-
-
-@dataclass
-class ChangesPlan:
-    source: str
-    round_number: int
-    round_label: str
-    amendments: list[PlannedAmendment] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)  # "hoofdlijn 2.3: …", one line each
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def new(self) -> list[PlannedAmendment]:
-        return [a for a in self.amendments if a.existing is None]
 
 
 @dataclass
@@ -115,7 +74,14 @@ class _RoundEntry:
 
 def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_number: int | None = None,
                          party_id: uuid.UUID | None = None) -> ChangesPlan:
-    """What importing ``document`` would make; InputError if it is no export of a round of this agreement."""
+    """What importing ``document`` would make; InputError if it is no export of a round of this agreement.
+
+    Our own amendment book is read by ``book_changes``: ``party_id`` then picks that party's amendments.
+    """
+    if not isinstance(document, TrackedDocument):
+        from raadsakkoord.operations.book_changes import plan_book_changes
+
+        return plan_book_changes(session, document, party_id=party_id)
     agreement = the_agreement(session)
     source = document.source
     if document.title != agreement.title:
@@ -152,9 +118,11 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             plan.unplaced.append(tr("{where}: de kop is geschrapt maar de tekst niet; schrap beide om de "
                                     "hoofdlijn te schrappen").format(where=where))
             continue
+        new_title = ""
         if edit.title_after != edit.title:
-            plan.unplaced.append(tr("{where}: de titel is gewijzigd in «{title}»; een titel wijzigt de griffie, "
-                                    "niet een amendement").format(where=where, title=_short(edit.title_after)))
+            new_title = _new_title(session, edit, entry, where, plan)
+            if new_title is None:
+                continue
         text = _new_text(edit.items, exported[edit.number], base)
         if text:
             text = fields.text("amendment.proposed_text", text)
@@ -167,11 +135,12 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
             plan.unplaced.append(tr("{where}: alle tekst is geschrapt, de kop niet; schrap ook de kop om de "
                                     "hoofdlijn te schrappen").format(where=where))
             continue
-        if text == base:
-            continue  # only the heading, or only formatting, changed
+        if text == base and not new_title:
+            continue  # only formatting changed
         plan.amendments.append(PlannedAmendment(
-            AmendmentKind.MODIFY, edit.number, entry.title, headline_for(base, text), explanation, text, base,
-            authors, date, section_id=entry.section_id, base_revision_id=entry.revision.id))
+            AmendmentKind.MODIFY, edit.number, entry.title, _modify_headline(base, text, new_title), explanation,
+            text, base, authors, date, section_id=entry.section_id, base_revision_id=entry.revision.id,
+            new_title=new_title))
     chapters = {e.number.split(".")[0]: e.chapter_id for e in entries.values()}
     for new in document.new_sections:
         text = blocks_markdown(blocks_of(new.items, "after"), ImportReport(source)).strip()
@@ -195,13 +164,17 @@ def plan_tracked_changes(session: Session, document: TrackedDocument, *, round_n
                             "ingelezen.").format(source=source))
     if party_id is not None:
         for planned in plan.amendments:
-            planned.existing = _existing(session, party_id, planned)
+            planned.existing = existing(session, party_id, planned)
     return plan
 
 
 def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocument, *, party_id: uuid.UUID | None,
                            round_number: int | None = None) -> ChangesPlan:
     """Make the party's amendments from the file, as drafts; the plan says what was made and what was not."""
+    if not isinstance(document, TrackedDocument):
+        from raadsakkoord.operations.book_changes import import_book_changes
+
+        return import_book_changes(session, actor, document, party_id=party_id)
     check_actor(session, actor)
     open_agreement(session)
     party = acting_party(session, actor, party_id)
@@ -210,7 +183,8 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
     for planned in plan.new:
         amendment = propose_amendment(
             session, actor, kind=planned.kind, headline=planned.headline, explanation=planned.explanation,
-            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text, title=planned.title,
+            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text,
+            title=planned.title if planned.kind == AmendmentKind.NEW_SECTION else planned.new_title,
             party_id=party.id, base_revision_id=planned.base_revision_id)
         # Who wrote the change and when, as Word recorded it: the import is only how it arrived.
         if planned.authors:
@@ -221,6 +195,32 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
     log(session, actor, "import_tracked_changes", source=document.source, round=plan.round_number,
         party=str(party.id), amendments=made, unplaced=len(plan.unplaced))
     return plan
+
+
+def _new_title(session: Session, edit, entry: _RoundEntry, where: str, plan: ChangesPlan) -> str | None:
+    """The title the party gave the section in its heading ("" if the section has it already), or None,
+    with the reason listed, when the heading's number was changed or the title emptied."""
+    title = " ".join(edit.title_after.split())
+    if not edit.number_kept or not title:
+        plan.unplaced.append(tr("{where}: het nummer van de kop is gewijzigd of de titel is leeg («{heading}»); "
+                                "alleen de titel achter het nummer kan worden gewijzigd").format(
+            where=where, heading=_short(plain_of(edit.heading.after))))
+        return None
+    try:
+        title = fields.line("amendment.proposed_title", title)
+    except InputError as exc:
+        plan.unplaced.append(f"{where}: {exc.message}")
+        return None
+    section = session.get(Section, entry.section_id)
+    return "" if section is not None and section.title == title else title
+
+
+def _modify_headline(base: str, text: str, new_title: str) -> str:
+    retitle = tr("Titel wordt '{title}'").format(title=_short(new_title, _QUOTE)) if new_title else ""
+    if text == base:
+        return retitle[:MAX_HEADLINE]
+    headline = headline_for(base, text)
+    return (f"{retitle}; {headline}" if retitle else headline)[:MAX_HEADLINE]
 
 
 def headline_for(base: str, text: str) -> str:
@@ -269,26 +269,7 @@ def _new_text(items: list[Item], before: str, base: str) -> str | None:
 
     ``before`` is the Markdown of the section as read from the file, ``base`` the round's own.
     """
-    after = blocks_markdown(blocks_of(items, "after"), ImportReport("")).rstrip("\n")
-    if before == after:
-        return base
-    if not after.strip():
-        return ""
-    if before == base.rstrip("\n"):
-        return after
-    merged = rebase(before, after, base)
-    if not merged.clean:
-        return None
-    return merged.text
-
-
-def _who(items: list[Item]) -> tuple[str, dt.datetime | None]:
-    changes: list[Change] = [c for item in items for c in item.changes]
-    authors = ", ".join(dict.fromkeys(c.author.strip() for c in changes if c.author.strip()))
-    if len(authors) > MAX_AUTHOR:
-        authors = authors[: MAX_AUTHOR - 1] + "…"
-    dates = [c.date for c in changes if c.date is not None]
-    return authors, max(dates) if dates else None
+    return merged_text(before, blocks_markdown(blocks_of(items, "after"), ImportReport("")).rstrip("\n"), base)
 
 
 def _round(session: Session, document: TrackedDocument, number: int | None) -> Round:
@@ -365,22 +346,6 @@ def _words(markdown: str) -> list[str]:
         if token.type in ("fence", "code_block"):
             words += token.content.split()
     return words
-
-
-def _existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment) -> uuid.UUID | None:
-    """The party's amendment that is this one already (imported before, or typed the same)."""
-    query = sa.select(Amendment.id).where(
-        Amendment.party_id == party_id, Amendment.kind == planned.kind,
-        Amendment.status != AmendmentStatus.WITHDRAWN)
-    if planned.kind == AmendmentKind.NEW_SECTION:
-        query = query.where(Amendment.chapter_id == planned.chapter_id, Amendment.proposed_title == planned.title,
-                            Amendment.proposed_text == planned.text)
-    else:
-        query = query.where(Amendment.section_id == planned.section_id,
-                            Amendment.base_revision_id == planned.base_revision_id)
-        if planned.kind == AmendmentKind.MODIFY:
-            query = query.where(Amendment.proposed_text == planned.text)
-    return session.scalars(query.limit(1)).first()
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -46,6 +46,7 @@ class SectionConflicts:
     matrix: tuple[tuple[bool, ...], ...]
     texts: tuple[str, ...]  # each amendment's text on the current revision
     needs_rework: tuple[uuid.UUID, ...] = ()
+    titles: tuple[str, ...] = ()  # each amendment's new title for the section, "" if it keeps the title
 
     def conflicting_pairs(self) -> list[tuple[uuid.UUID, uuid.UUID]]:
         ids = self.amendment_ids
@@ -76,7 +77,7 @@ def section_conflicts(session: Session, section_id: uuid.UUID, *,
     """The conflict matrix of the section's open amendments (submitted ones by default)."""
     section = get(session, Section, section_id, tr("hoofdlijn"))
     current = section.text
-    ids, texts, rework = [], [], []
+    ids, texts, titles, rework = [], [], [], []
     for amendment in _open_amendments(session, section.id, statuses):
         text = _on_current(amendment, current)
         if text is None:
@@ -84,10 +85,26 @@ def section_conflicts(session: Session, section_id: uuid.UUID, *,
         else:
             ids.append(amendment.id)
             texts.append(text)
+            titles.append(new_title(amendment, section))
     base = diffing.BaseText(current)
     matrix = diffing.matrix_of([base.changes(text) for text in texts])
+    for i, j in title_collisions(titles):
+        matrix[i][j] = matrix[j][i] = True
     return SectionConflicts(section.id, section.current_revision_id, tuple(ids),
-                            tuple(tuple(row) for row in matrix), tuple(texts), tuple(rework))
+                            tuple(tuple(row) for row in matrix), tuple(texts), tuple(rework), tuple(titles))
+
+
+def new_title(amendment: Amendment, section: Section) -> str:
+    """The title a change proposes for its section, "" if none (or the section has that title now)."""
+    if amendment.kind != AmendmentKind.MODIFY or amendment.proposed_title == section.title:
+        return ""
+    return amendment.proposed_title
+
+
+def title_collisions(titles: list[str]) -> list[tuple[int, int]]:
+    """Pairs (0-based) of amendments that give the section two different titles: at most one can be accepted."""
+    return [(i, j) for i in range(len(titles)) for j in range(i + 1, len(titles))
+            if titles[i] and titles[j] and titles[i] != titles[j]]
 
 
 def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list[uuid.UUID]) -> str:
@@ -97,7 +114,7 @@ def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list
     two of them collide, and DomainError for one that needs rework first.
     """
     section = get(session, Section, section_id, tr("hoofdlijn"))
-    texts = []
+    texts, titles = [], []
     for ident in amendment_ids:
         amendment = get(session, Amendment, ident, tr("amendement"))
         if amendment.section_id != section.id or amendment.kind == AmendmentKind.NEW_SECTION:
@@ -108,4 +125,11 @@ def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list
             raise DomainError(tr("Amendement '{headline}' botst met de huidige tekst en moet eerst "
                                  "worden herzien door de indiener.").format(headline=amendment.headline))
         texts.append(text)
+        titles.append(new_title(amendment, section))
+    collisions = title_collisions(titles)
+    if collisions:
+        i, j = collisions[0]
+        raise DomainError(tr("Amendement {first} en {second} geven hoofdlijn {number} elk een andere titel "
+                             "(«{one}» en «{other}»); er kan er hoogstens één worden aanvaard.").format(
+            first=i + 1, second=j + 1, number=section.number, one=titles[i], other=titles[j]))
     return diffing.combine(section.text, texts)

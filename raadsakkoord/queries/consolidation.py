@@ -27,7 +27,7 @@ from raadsakkoord.model import (
     SectionStatus,
 )
 from raadsakkoord.queries.lookup import get, the_agreement
-from raadsakkoord.queries.conflicts import section_conflicts
+from raadsakkoord.queries.conflicts import new_title, section_conflicts
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
 
 
@@ -46,11 +46,12 @@ class OpenAmendment:
     on_current: bool  # False: it collides with the current text and must be reworked first
     support: Tally
     submitted_at: dt.datetime | None
+    new_title: str = ""  # the title it gives the section, "" if it keeps the current one
 
     @property
     def already_in_text(self) -> bool:
         """Its change is in the current text already (a compromise took it over, say)."""
-        return self.on_current and self.text == self.base_text
+        return self.on_current and self.text == self.base_text and not self.new_title
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
         .where(Amendment.id.in_(ids)))} if ids else {}
     support = amendment_support(session, ids)
     on_current = dict(zip(conflicts.amendment_ids, conflicts.texts))
+    titles = dict(zip(conflicts.amendment_ids, conflicts.titles))
     numbers = _numbers(session, section.id)
     entries = []
     for ident in ids:
@@ -133,7 +135,7 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
             a.headline, a.explanation,
             section.text if current else (a.base_revision.text if a.base_revision else ""),
             on_current[ident] if current else ("" if a.kind == AmendmentKind.DELETE else a.proposed_text),
-            current, support[ident], a.submitted_at))
+            current, support[ident], a.submitted_at, titles.get(ident) or new_title(a, section)))
     return ConsolidationDetail(
         section.id, section.number, section.title, section.text, section.current_revision_id, section.status,
         tuple(entries), conflicts.matrix, _decided_this_round(session, section.id),

@@ -52,6 +52,26 @@ def tracked_changes_html(old: str, new: str) -> str:
     return diffing.to_html(diffing.diff(old, new))
 
 
+def title_change_html(old: str, new: str) -> str:
+    """A section's title as an amendment would change it, old against new; "" when it proposes none.
+
+    Once accepted, the section has the new title already: it is named alone.
+    """
+    if not new:
+        return ""
+    label = f"<b>{html.escape(tr('Nieuwe titel'))}:</b> "
+    if new == old:
+        return f"<p>{label}{html.escape(new)}</p>"
+    return f"<p>{label}<del>{html.escape(old)}</del> <ins>{html.escape(new)}</ins></p>"
+
+
+def text_change_html(old: str, new: str, title_change: str) -> str:
+    """The text's tracked changes beneath a title change: one that only retitles says the text stays."""
+    if title_change and old == new:
+        return f"<p class='meta'>{html.escape(tr('De tekst blijft zoals hij is.'))}</p>"
+    return tracked_changes_html(old, new)
+
+
 def legend() -> str:
     return (f"<p class='legend'><ins>{html.escape(tr('toegevoegd'))}</ins> · "
             f"<del>{html.escape(tr('geschrapt'))}</del></p>")

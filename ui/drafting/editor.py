@@ -1,9 +1,10 @@
 """Writing an amendment: the section as plain Markdown beside the live tracked-change view.
 
-Fields: (for a new section) its title, the headline, the text, the
-explanation. Every edit goes through the editor's undo stack into the
-DraftModel; the buffer is written to the workspace every few seconds and when
-the editor loses focus, so a crash loses at most a few seconds of typing. Those
+Fields: a title (a new section's own; for a change, a new title for its
+section, left empty to keep it), the headline, the text, the explanation.
+Every edit goes through the editor's undo stack into the DraftModel; the
+buffer is written to the workspace every few seconds and when the editor
+loses focus, so a crash loses at most a few seconds of typing. Those
 writes run off the GUI thread (``Autosaver``): waiting for the workspace's
 write lock never freezes the window.
 """
@@ -125,7 +126,12 @@ class DraftEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName(tr("Titel van de nieuwe hoofdlijn"))
+        if state.kind == AmendmentKind.NEW_SECTION:
+            self.title_edit.setAccessibleName(tr("Titel van de nieuwe hoofdlijn"))
+        else:
+            # A change may retitle its section too; left empty, the section keeps its title.
+            self.title_edit.setAccessibleName(tr("Nieuwe titel van de hoofdlijn"))
+            self.title_edit.setPlaceholderText(tr("Leeg laten om de huidige titel te houden"))
         self.headline_edit = QLineEdit()
         self.headline_edit.setPlaceholderText(tr("In één regel: wat verandert er?"))
         self.headline_edit.setAccessibleName(tr("Kop van het amendement"))
@@ -157,13 +163,13 @@ class DraftEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        title_label = QLabel(tr("Tit&el:"))
+        title_label = QLabel(tr("Tit&el:") if state.kind == AmendmentKind.NEW_SECTION else tr("Nieuwe tit&el:"))
         title_label.setBuddy(self.title_edit)
         form.addRow(title_label, self.title_edit)
         headline_label = QLabel(tr("&Kop:"))
         headline_label.setBuddy(self.headline_edit)
         form.addRow(headline_label, self.headline_edit)
-        if state.kind != AmendmentKind.NEW_SECTION:
+        if state.kind == AmendmentKind.DELETE:
             title_label.hide()
             self.title_edit.hide()
 
@@ -378,7 +384,7 @@ class DraftEditor(QWidget):
                     amendment = ops.update_draft(
                         session, self.ctx.actor, state.amendment_id, headline=state.headline,
                         explanation=state.explanation, text=None if state.kind == AmendmentKind.DELETE else state.text,
-                        title=state.title if state.kind == AmendmentKind.NEW_SECTION else None,
+                        title=None if state.kind == AmendmentKind.DELETE else state.title,
                         expected_version=state.version)
                 session.flush()
                 ops.discard_autosave(session, self.ctx.actor, key_before)

@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 from raadsakkoord.base.i18n import mark, tr, trn
 from raadsakkoord.importing.office.tracked import read_tracked
 from raadsakkoord.model import AmendmentKind
-from raadsakkoord.operations.tracked_changes import (
-    ChangesPlan,
-    import_tracked_changes,
-    plan_tracked_changes,
-)
+from raadsakkoord.operations.changes_plan import ChangesPlan
+from raadsakkoord.operations.tracked_changes import import_tracked_changes, plan_tracked_changes
 from raadsakkoord.queries.identity import Role, roles
 from ui.common import messages
 from ui.common.background import TaskRunner
@@ -54,14 +51,17 @@ class Preview:
 
 
 def preview_html(plan: ChangesPlan) -> str:
-    out = [f"<h3>{html.escape(plan.source)}</h3>",
-           f"<p>{html.escape(tr('Een export van {round}.').format(round=plan.round_label))}</p>"]
+    # An amendment book is of no one round: it names the party of every amendment (read in for the one chosen).
+    kind = (tr("Een export van {round}.").format(round=plan.round_label) if plan.round_number
+            else tr("Een amendementenboek: de amendementen van de gekozen fractie worden ingelezen."))
+    out = [f"<h3>{html.escape(plan.source)}</h3>", f"<p>{html.escape(kind)}</p>"]
     if plan.amendments:
         rows = []
         for a in plan.amendments:
             state = tr("al ingelezen") if a.existing is not None else tr(_KINDS[a.kind])
             who = f" — {html.escape(a.authors)}" if a.authors else ""
-            rows.append(f"<tr><td style='padding-right:8px'>{html.escape(a.place)}</td>"
+            place = f"{a.place} {a.party}" if a.party else a.place
+            rows.append(f"<tr><td style='padding-right:8px'>{html.escape(place)}</td>"
                         f"<td>{html.escape(a.headline)}{who}<br><small>{html.escape(state)}</small></td></tr>")
         out.append(f"<table>{''.join(rows)}</table>")
     for notice in plan.notices:

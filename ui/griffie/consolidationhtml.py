@@ -8,7 +8,16 @@ from raadsakkoord.queries.consolidation import ConsolidationDetail, OpenAmendmen
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.labels import KIND_LABELS
 from ui.griffie.consolidationmodels import amendment_label
-from ui.common.render import legend, local_date, markdown_html, page, support_html, tracked_changes_html
+from ui.common.render import (
+    legend,
+    local_date,
+    markdown_html,
+    page,
+    support_html,
+    text_change_html,
+    title_change_html,
+    tracked_changes_html,
+)
 
 
 def _meta(text: str) -> str:
@@ -39,7 +48,8 @@ def amendment_page(detail: ConsolidationDetail, index: int) -> str:
             others="; ".join(amendment_label(o) for o in others)))
     else:
         body += _meta(tr("Botst met geen van de andere open amendementen."))
-    body += legend() + tracked_changes_html(entry.base_text, entry.text)
+    title = title_change_html(detail.title, entry.new_title)
+    body += legend() + title + text_change_html(entry.base_text, entry.text, title)
     if entry.explanation:
         body += f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
     return page(body + "<hr>" + support_html(entry.support))
@@ -58,7 +68,8 @@ def preview_page(detail: ConsolidationDetail, chosen: list[OpenAmendment], text:
                     + markdown_html(detail.text))
     names = "; ".join(amendment_label(e) for e in chosen)
     heading = tr("Voorbeeld met {n} amendement(en)").format(n=len(chosen))
-    return page(f"<h2>{html.escape(heading)}</h2>{_meta(names)}{legend()}"
+    title = next((e.new_title for e in chosen if e.new_title), "")
+    return page(f"<h2>{html.escape(heading)}</h2>{_meta(names)}{legend()}{title_change_html(detail.title, title)}"
                 f"{tracked_changes_html(detail.text, text or '')}")
 
 

@@ -34,7 +34,16 @@ from ui.griffie.consolidation import ConsolidationView
 from ui.common.context import Context
 from ui.drafting.cosubmission import CoSubmissionPanel, co_submitters_html
 from ui.drafting.endorsement import EndorsementPanel, confirm_stale, record_position
-from ui.common.render import legend, local_time, markdown_html, page, support_html, tracked_changes_html
+from ui.common.render import (
+    legend,
+    local_time,
+    markdown_html,
+    page,
+    support_html,
+    text_change_html,
+    title_change_html,
+    tracked_changes_html,
+)
 
 TEXT, CHANGES, HISTORY, AMENDMENTS, CONSOLIDATION = range(5)
 
@@ -346,14 +355,16 @@ class SectionView(QTabWidget):
         self._chosen_amendment = entry.id
         meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_LABELS[entry.kind]),
                                                       status=status_name(entry))
-        title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>" \
-            if entry.kind == AmendmentKind.NEW_SECTION else ""
+        if entry.kind == AmendmentKind.NEW_SECTION:
+            title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>"
+        else:
+            title = title_change_html(self.detail.title if self.detail else "", entry.proposed_title)
         explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
                        if entry.explanation else "")
         self._set_html(self.amendment_view, page(
             f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
-            f"{co_submitters_html(entry)}{title}{legend()}"
-            f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"),
+            f"{co_submitters_html(entry)}{legend()}{title}{text_change_html(entry.base_text, entry.new_text, title)}"
+            f"{explanation}<hr>{support_html(entry.support)}"),
             keep=same_entry)
         own = self._party_view() and entry.party_id == self.ctx.party_id
         self.open_button.setEnabled(own and entry.is_open)

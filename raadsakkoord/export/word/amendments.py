@@ -60,7 +60,7 @@ def _amendment(document, a: BookAmendment, colours, lists: Lists, ids) -> None:
     heading(document, f"{a.label}. {a.headline}", 2)
     facts = add(document, style=SMALL)
     by = a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")
-    facts.add_run(f"Indiener: {by} · {KIND_NL[a.kind]}" + (f" ({a.new_title})" if a.new_title else "")
+    facts.add_run(f"Indiener: {by} · {KIND_NL[a.kind]}" + (f" ({a.title_note})" if a.title_note else "")
                   + " · status: ")
     facts.add_run(a.status).bold = True
     if a.conflicts_with:

@@ -99,6 +99,12 @@ class SectionEdit:
         return numbered.group(2) if numbered and numbered.group(1) == self.number else title
 
     @property
+    def number_kept(self) -> bool:
+        """The heading as the party left it still starts with the section's own number."""
+        numbered = _SECTION_HEADING.match(plain_of(self.heading.after))
+        return numbered is not None and numbered.group(1) == self.number
+
+    @property
     def deleted(self) -> bool:
         """The heading and the whole text struck through."""
         return self.heading.after is None and all(i.after is None for i in self.items)
@@ -203,11 +209,12 @@ class DocxChanges:
     def read(self) -> TrackedDocument:
         result = self.result
         result.comments = _comments(self.document)
-        items = [self.item(child) for child in self._body_children()]
+        items = [self.item(child) for child in self.body_children()]
         Placer(result).place(items)
         return result
 
-    def _body_children(self):
+    def body_children(self):
+        """The body's paragraphs and tables in order, those in content controls too."""
         body = self.document.element.body
         for child in body.iterchildren():
             if child.tag == qn("w:sdt"):

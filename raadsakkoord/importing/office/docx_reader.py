@@ -40,8 +40,10 @@ def refuse_tracked_changes(body, source: str) -> None:
     for element in body.iter():
         if element.tag in TRACKED:
             raise InputError(tr(
-                "{source} bevat bijgehouden wijzigingen. Accepteer of weiger de wijzigingen eerst in Word "
-                "(tabblad Controleren) en sla het document op; er is niets geïmporteerd.").format(source=source))
+                "{source} bevat bijgehouden wijzigingen. Zijn het amendementen van een fractie op een ronde, lees "
+                "ze dan in met Bestand → Wijzigingen uit Word inlezen… of raadsakkoord import-changes; is het een "
+                "nieuw brondocument, accepteer of weiger de wijzigingen dan eerst in Word (tabblad Controleren) en "
+                "sla het op. Er is niets geïmporteerd.").format(source=source))
 
 
 def header_footer_parts(document) -> int:

@@ -38,9 +38,10 @@ MAX_REPEAT = 60  # a cell or row repeated more often is a spreadsheet's padding,
 def refuse_tracked_changes(content, source: str) -> None:
     if content.find(f".//{q('text:tracked-changes')}/{q('text:changed-region')}") is not None:
         raise InputError(tr(
-            "{source} bevat bijgehouden wijzigingen. Accepteer of weiger de wijzigingen eerst "
-            "(in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren) en sla het document op; "
-            "er is niets geïmporteerd.").format(source=source))
+            "{source} bevat bijgehouden wijzigingen. Zijn het amendementen van een fractie op een ronde, lees "
+            "ze dan in met Bestand → Wijzigingen uit Word inlezen… of raadsakkoord import-changes; is het een "
+            "nieuw brondocument, accepteer of weiger de wijzigingen dan eerst (in LibreOffice: Bewerken > "
+            "Wijzigingen bijhouden > Beheren) en sla het op. Er is niets geïmporteerd.").format(source=source))
 
 
 class OdtReader:

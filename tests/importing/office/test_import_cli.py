@@ -63,7 +63,9 @@ def test_a_refused_document_leaves_no_workspace_behind(capsys, tmp_path):
     target = tmp_path / "akkoord.raadsakkoord"
     code, out, err = run(capsys, "import-docx", str(target), str(tmp_path / "concept.docx"), *ARGS)
     assert code == 1 and out == ""
-    assert err.startswith("raadsakkoord: concept.docx bevat bijgehouden wijzigingen. Accepteer of weiger")
+    assert err.startswith("raadsakkoord: concept.docx bevat bijgehouden wijzigingen. Zijn het amendementen van "
+                          "een fractie op een ronde, lees ze dan in met Bestand → Wijzigingen uit Word inlezen… of "
+                          "raadsakkoord import-changes;")
     assert len(err.strip().splitlines()) == 1
     assert not any(tmp_path.glob("akkoord.raadsakkoord*"))
 

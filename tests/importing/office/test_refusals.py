@@ -18,7 +18,7 @@ from tests.importing.office.builders import (
     draft_odt,
 )
 
-TRACKED = "bevat bijgehouden wijzigingen. Accepteer of weiger de wijzigingen eerst"
+TRACKED = "bevat bijgehouden wijzigingen. Zijn het amendementen van een fractie op een ronde"
 
 
 def refused(path) -> str:
@@ -37,7 +37,9 @@ def test_word_tracked_changes_are_refused_not_half_applied(tmp_path, change):
     document.save(path)
     message = refused(path)
     assert message.startswith("concept.docx " + TRACKED)
-    assert "in Word (tabblad Controleren)" in message and "er is niets geïmporteerd" in message
+    assert "in Word (tabblad Controleren)" in message and "Er is niets geïmporteerd" in message
+    # A party's tracked amendments have a way in of their own: the message names it.
+    assert "Bestand → Wijzigingen uit Word inlezen… of raadsakkoord import-changes" in message
 
 
 def test_a_formatting_change_alone_is_a_tracked_change_too(tmp_path):

@@ -99,15 +99,54 @@ def test_the_result_is_the_same_as_typed(round_docx, tmp_path):
         assert amendment.status == AmendmentStatus.SUBMITTED and amendment.headline == "Sneller bouwen"
 
 
-def test_a_changed_title_is_listed(round_docx, tmp_path):
+def test_a_changed_title_becomes_an_amendment_that_retitles_the_section(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("1.2 Huur", "Huur", "Betaalbaar huren", "Anna de Vries")
+    edited = edit.save(tmp_path / "e.docx")
+    actor = ops.Actor.of_party(ids["gl"], "Gerda Groen")
+    with workspace.action() as s:
+        plan = import_tracked_changes(s, actor, read_tracked(edited), party_id=ids["gl"])
+        base = s.get(Section, ids["huur"]).current_revision
+        amendment = s.scalars(sa.select(Amendment)).one()
+        assert plan.unplaced == []
+        assert (amendment.kind, amendment.section_id, amendment.proposed_title) == (
+            AmendmentKind.MODIFY, ids["huur"], "Betaalbaar huren")
+        assert amendment.proposed_text == base.text and amendment.base_revision_id == base.id
+        assert amendment.headline == "Titel wordt 'Betaalbaar huren'"
+        assert amendment.author == "Anna de Vries"
+    with workspace.action() as s:
+        again = import_tracked_changes(s, actor, read_tracked(edited), party_id=ids["gl"])
+    assert again.new == [] and len(again.amendments) == 1
+    with workspace.action() as s:
+        ops.submit_amendment(s, actor, amendment.id)
+    with workspace.action() as s:
+        ops.decide_amendment(s, ops.Actor.griffie("Griffier"), amendment.id, AmendmentStatus.ACCEPTED)
+        section = s.get(Section, ids["huur"])
+        assert section.title == "Betaalbaar huren" and section.current_revision_id == base.id
+
+
+def test_a_changed_title_and_text_make_one_amendment(round_docx, tmp_path):
     workspace, ids, path = round_docx
     edit = WordEdit(path)
     edit.replace("1.2 Huur", "Huur", "Huren", "Anna de Vries")
+    edit.replace("De huren stijgen", "stijgen", "dalen", "Anna de Vries")
+    with workspace.action() as s:
+        plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
+    [planned] = plan.amendments
+    assert planned.new_title == "Huren" and "dalen" in planned.text
+    assert planned.headline == "Titel wordt 'Huren'; 'stijgen' vervangen door 'dalen'"
+
+
+def test_a_changed_section_number_is_listed(round_docx, tmp_path):
+    workspace, ids, path = round_docx
+    edit = WordEdit(path)
+    edit.replace("1.2 Huur", "1.2", "1.5", "Anna de Vries")
     with workspace.action() as s:
         plan = plan_tracked_changes(s, read_tracked(edit.save(tmp_path / "e.docx")), party_id=ids["gl"])
     assert plan.amendments == []
-    assert plan.unplaced == [("hoofdlijn 1.2: de titel is gewijzigd in «Huren»; een titel wijzigt de griffie, "
-                             "niet een amendement")]
+    assert plan.unplaced == [("hoofdlijn 1.2: het nummer van de kop is gewijzigd of de titel is leeg («1.5 Huur»); "
+                              "alleen de titel achter het nummer kan worden gewijzigd")]
 
 
 def test_changes_outside_any_section_are_listed_not_dropped(round_docx, tmp_path):

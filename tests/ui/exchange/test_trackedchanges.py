@@ -90,7 +90,6 @@ def test_the_dialog_shows_each_amendment_and_a_party_reads_in_for_itself(window,
         dialog = TrackedChangesDialog(preview, window)
         qtbot.addWidget(dialog)
         dialog.show()
-        dialog.grab().save(str(tmp_path / "h17c-trackedchanges.png"))
         seen.append((dialog.parties.count(), dialog.parties.isEnabled(), dialog.text.toPlainText(),
                      dialog.import_button.isEnabled()))
         dialog._accept()
@@ -110,3 +109,37 @@ def test_the_dialog_shows_each_amendment_and_a_party_reads_in_for_itself(window,
     ((_count, _enabled, text, may_import),) = seen
     assert not may_import and text.count("al ingelezen") == 4
     assert len(_amendments(workspace)) == 4
+
+
+def test_the_griffie_reads_in_one_partys_amendments_from_the_amendment_book(window, workspace, tmp_path,
+                                                                            monkeypatch, dialogs):
+    from raadsakkoord import operations as ops
+    from raadsakkoord.export.amendments import amendment_book
+    from raadsakkoord.export.word import write_docx
+    from raadsakkoord.model import AmendmentKind, Section
+
+    ids, _path = export_round(workspace, tmp_path)
+    with workspace.action() as s:
+        text = s.get(Section, ids["huur"]).text
+        for party, words in (("gl", "nooit harder"), ("rp", "zelden harder")):
+            ops.propose_amendment(s, ops.Actor.of_party(ids[party], "Lid"), kind=AmendmentKind.MODIFY,
+                                  section_id=ids["huur"], headline=f"Huur: {words}",
+                                  text=text.replace("niet harder", words), submit=True)
+        write_docx(amendment_book(s), tmp_path / "boek.docx")
+        s.execute(sa.delete(Amendment))
+    assert window.open_workspace(workspace.label, griffie_identity())
+    previews = []
+
+    def answer(parent, preview):
+        previews.append(preview)
+        return ids["gl"]
+
+    monkeypatch.setattr(trackedchanges, "ask_file", lambda parent: str(tmp_path / "boek.docx"))
+    monkeypatch.setattr(trackedchanges, "ask", answer)
+    window.import_changes_action.trigger()
+    assert dialogs.shown == []
+    (preview,) = previews
+    assert [(a.party, a.headline) for a in preview.plan.amendments] == [("GL", "Huur: nooit harder"),
+                                                                        ("RP", "Huur: zelden harder")]
+    assert "Een amendementenboek" in trackedchanges.preview_html(preview.plan)
+    assert _amendments(workspace) == [(ids["gl"], "Huur: nooit harder")]
