@@ -421,7 +421,7 @@ class ConsolidationView(QWidget):
         decisiondialogs.ask_note(
             self, title=tr("Amendement verwerpen"),
             heading=tr("Amendement {label} verwerpen.").format(label=amendment_label(entry)),
-            prompt=tr("&Reden (verplicht; de fractie leest die terug):"), button=tr("Ve&rwerpen"),
+            prompt=tr("&Reden (verplicht; de fractie leest die terug):"), button=tr("&Verwerpen"),
             apply=lambda note: self._decide(entry, AmendmentStatus.REJECTED, note=note))
 
     def _supersede(self) -> None:
