@@ -47,6 +47,7 @@ from ui.griffie.consolidationmodels import (
 from ui.common.context import Context
 from ui.common.flowlayout import FlowLayout
 from ui.griffie.decisioncommands import accept_together, decide, take_back
+from ui.common.rowmenu import RowMenu, button_action
 from ui.common.render import page
 
 AMENDMENT, PREVIEW, CURRENT = range(3)
@@ -124,6 +125,7 @@ class ConsolidationView(QWidget):
         tick.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         tick.triggered.connect(lambda: self.choice_model.toggle(self.table.currentIndex().row()))
         self.table.addAction(tick)
+        self.tick_action = tick
         table_label = QLabel(tr("O&pen amendementen (vink aan voor het voorbeeld):"))
         table_label.setBuddy(self.table)
 
@@ -192,6 +194,11 @@ class ConsolidationView(QWidget):
         take_back_row.addWidget(self.take_back_button)
         decided_layout.addLayout(take_back_row)
         self.decided_list.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
+        # The buttons' actions on the row itself; Return ticks, which only changes the preview.
+        self.table_menu = RowMenu(self.table, [
+            tick, None, *(button_action(b) for b in (self.accept_button, self.partly_button, self.reject_button,
+                                                     self.supersede_button))], default=tick)
+        self.decided_menu = RowMenu(self.decided_list, [button_action(self.take_back_button)])
 
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -10,7 +10,7 @@ import html
 import uuid
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPolygonF
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QPainter, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from raadsakkoord.base.i18n import tr
 from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar
+from ui.common.rowmenu import RowMenu, copy_action
 from ui.support.matrix import (
     ABSTAIN,
     ABSTAIN_CODE,
@@ -173,6 +174,9 @@ class SupportMatrixTable(QTableView):
         self._title_width = 0
         model.modelReset.connect(self.fit_columns)
         self.doubleClicked.connect(self._activate)
+        open_section = QAction(tr("Hoofdli&jn openen"), self)
+        open_section.triggered.connect(lambda: self._activate(self.currentIndex()))
+        self.row_menu = RowMenu(self, [open_section, None, copy_action(self)])  # Return and double-click: above
         self.fit_columns()
 
     def fit_columns(self) -> None:
