@@ -15,7 +15,15 @@ from raadsakkoord.queries.labels import POSITION_LABELS
 from raadsakkoord.queries.outline import OutlineChapter, OutlineSection
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from ui.common.badges import readability_colour, readability_tooltip, verdict
-from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar, support_in_words
+from ui.common.supportbar import (
+    ABSTAIN_COLOUR,
+    ABSTAIN_PATTERN,
+    OPPOSE_COLOUR,
+    OPPOSE_PATTERN,
+    SUPPORT_COLOUR,
+    paint_seat_bar,
+    support_in_words,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
@@ -23,7 +31,7 @@ _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row
 NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT, READABILITY = range(6)
 
 POSITION_SIGNS = {Position.SUPPORT: "✔", Position.OPPOSE: "✘", Position.ABSTAIN: "–"}
-SUPPORT_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")  # support, oppose, abstain; silent is left empty
+SUPPORT_COLOURS = (SUPPORT_COLOUR, OPPOSE_COLOUR, ABSTAIN_COLOUR)  # silent seats are left empty
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -269,7 +277,7 @@ class SupportBarDelegate(QStyledItemDelegate):
         bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         seats = (tally.support_seats, tally.oppose_seats, tally.abstain_seats)
-        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS), (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
+        paint_seat_bar(painter, bar, zip(seats, SUPPORT_COLOURS, (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
                                                                              ABSTAIN_PATTERN)), tally.council_seats)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected
