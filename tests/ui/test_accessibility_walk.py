@@ -312,7 +312,7 @@ def test_the_support_bar_says_every_number_in_words(window, demo_path):
         words = cell.data(role)
         assert f"{tally.support_seats} zetels voor" in words
         assert f"{tally.oppose_seats} tegen" in words
-        assert f"{tally.abstain_seats} onthouden" in words
+        assert f"{tally.abstain_seats} onthouding" in words
 
 
 def test_standard_keys_close_tabs_and_reach_quit_and_preferences(window, demo_path):
