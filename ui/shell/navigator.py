@@ -155,9 +155,12 @@ class NavigatorModel(QAbstractItemModel):
                 return (str(badges.open_amendments) if badges.open_amendments else "") + (
                     " ✉" if badges.asked else "")
             if column == OWN:
+                # As in the column of amendments, a letter marks what is asked of this party: here its support.
+                asked = "✉" if badges.support_asked else ""
                 if badges.own_position is None:
-                    return ""
-                return POSITION_SIGNS[badges.own_position] + (" ⚠" if badges.own_stale else "")
+                    return asked
+                return " ".join(filter(None, (POSITION_SIGNS[badges.own_position], "⚠" if badges.own_stale else "",
+                                              asked)))
             if column == SUPPORT:
                 return f"{section.support.support_seats}/{self._council_seats}"
             if column == READABILITY:
@@ -234,10 +237,15 @@ class NavigatorModel(QAbstractItemModel):
             if tally.stale:
                 text += "; " + tr("{n} fractie(s) moeten hun steun bevestigen").format(n=len(tally.stale))
             return text
-        if column == OWN and badges.own_position is not None:
-            text = tr("Uw fractie {position}").format(position=tr(POSITION_LABELS[badges.own_position]))
-            if badges.own_stale:
-                text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
+        if column == OWN and (badges.own_position is not None or badges.support_asked):
+            text = ""
+            if badges.own_position is not None:
+                text = tr("Uw fractie {position}").format(position=tr(POSITION_LABELS[badges.own_position]))
+                if badges.own_stale:
+                    text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
+            if badges.support_asked:
+                asked = tr("steun opnieuw gevraagd: de griffie vraagt uw standpunt over de nieuwe tekst")
+                text = f"{text}; {asked}" if text else asked[0].upper() + asked[1:]
             return text
         if column == AMENDMENTS and badges.open_amendments:
             text = tr("{n} open amendement(en)").format(n=badges.open_amendments)
