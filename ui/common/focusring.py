@@ -1,10 +1,9 @@
 """A focus ring a keyboard user can always see, drawn over the platform style.
 
 Fusion marks a focused button with the same blue frame as the default button,
-so Tab onto "Sluiten" or "Verwerpen" changed nothing on screen; its focus
-frame is also lighter than the 3:1 that WCAG asks of graphics. The ring is
-drawn only after the keyboard moved the focus, so a mouse user sees the
-style's own look.
+so Tab onto "Sluiten" or "Verwerpen" changed nothing on screen, and a combo
+box showed no focus at all. The ring is drawn only after the keyboard moved
+the focus, so a mouse user sees the style's own look.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle
 
-# Dark blue: 8.6:1 on the light window grey, 3:1 against Fusion's button blue around it.
+# Dark blue: 8.7:1 on the window and button grey, 10:1 on white; WCAG asks 3:1 of a focus indicator.
 FOCUS_COLOUR = QColor("#0b3d91")
 _RINGED = (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,
            QStyle.ControlElement.CE_RadioButton)
