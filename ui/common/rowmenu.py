@@ -9,14 +9,11 @@ menu never offers what the button would refuse.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMenu
 
 from raadsakkoord.base.i18n import tr
-
 
 
 def button_action(button: QAbstractButton, text: str | None = None) -> QAction:
@@ -53,7 +50,7 @@ class RowMenu(QObject):
     """``actions`` in order (None for a separator); ``default`` runs on Return or a double-click."""
 
     def __init__(self, view: QAbstractItemView, actions: list[QAction | None], *,
-                 default: QAction | Callable[[], None] | None = None) -> None:
+                 default: QAction | None = None) -> None:
         super().__init__(view)
         self.view = view
         self.actions = actions
@@ -65,8 +62,7 @@ class RowMenu(QObject):
         shortcut.activated.connect(self.open_at_current)
         view.installEventFilter(self)  # the menu key, which an item view would otherwise swallow
         if default is not None:
-            run = default.trigger if isinstance(default, QAction) else default
-            view.activated.connect(lambda _index: run())
+            view.activated.connect(lambda _index: default.trigger())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Menu:

@@ -287,10 +287,12 @@ class AuditView(QWidget):
 
         # The filters, set from the row: whose events, which party's; and the row itself to the clipboard.
         only_person = QAction(tr("Alleen van &deze persoon"), self.table)
-        only_person.triggered.connect(lambda: self._filter_on_row(self.actor, lambda row: row.actor))
+        only_person.triggered.connect(lambda: self._filter_on_row(
+            self.actor, lambda row: self.actor.findData(row.actor)))
         only_party = QAction(tr("Alleen van deze &fractie"), self.table)
+        # The party filter holds ids and the row a short name; a row without one is the griffie's.
         only_party.triggered.connect(lambda: self._filter_on_row(
-            self.party, lambda row: row.party, griffie=True))
+            self.party, lambda row: self.party.findText(row.party) if row.party else self.party.findData(GRIFFIE)))
         self.row_menu = RowMenu(self.table, [only_person, only_party, button_action(self.clear_button), None,
                                              copy_action(self.table)])
 
@@ -493,14 +495,11 @@ class AuditView(QWidget):
         else:
             self.use_dates.setChecked(True)
 
-    def _filter_on_row(self, combo: QComboBox, value, *, griffie: bool = False) -> None:
+    def _filter_on_row(self, combo: QComboBox, choice_of) -> None:
         index = self.table.currentIndex()
         if not index.isValid():
             return
-        shown = value(self.model.row(index.row()))
-        # The party filter holds ids; the row shows a short name, and "" is the griffie.
-        found = combo.findData(GRIFFIE) if griffie and not shown else combo.findText(shown) if griffie \
-            else combo.findData(shown)
+        found = choice_of(self.model.row(index.row()))
         if found >= 0:
             combo.setCurrentIndex(found)  # the combo's own signal reloads the rows
 
