@@ -36,7 +36,7 @@ from ui.shell.outlinepreview import OutlinePreviewDialog
 from ui.shell.sectionview import AMENDMENTS, CONSOLIDATION
 from ui.shell.settingsdialog import SettingsDialog
 
-# What a focused control may look like unfocused: a label or a read-only text is not a stop of its own.
+# The controls a keyboard user stops at and acts on; a label or a read-only text is read, not acted on.
 _FOCUS_STOPS = (QAbstractButton, QComboBox, QLineEdit)
 
 
@@ -159,6 +159,7 @@ def test_every_dialog_is_walked_and_passes(window, make_window, demo_path, tmp_p
     # Exchange: the passphrase (new and unlocking), the package preview, the import report and the
     # preview of a Word file with tracked changes.
     walk.dialog(PassphraseDialog(keystore.PassphraseRequest("GL", new=True)))
+    walk.dialog(PassphraseDialog(keystore.PassphraseRequest("GL", new=False, problem="Die wachtwoordzin klopt niet.")))
     workspace = open_workspace(council.parties["GL"])
     with workspace.action() as s:
         preview = preview_package(s, (tmp_path / "ronde1.rkpkg").read_bytes(), "ronde1.rkpkg")
