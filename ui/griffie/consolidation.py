@@ -127,7 +127,6 @@ class ConsolidationView(QWidget):
         tick.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         tick.triggered.connect(lambda: self.choice_model.toggle(self.table.currentIndex().row()))
         self.table.addAction(tick)
-        self.tick_action = tick
         table_label = QLabel(tr("O&pen amendementen (vink aan voor het voorbeeld):"))
         table_label.setBuddy(self.table)
 
