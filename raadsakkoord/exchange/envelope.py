@@ -33,7 +33,7 @@ FORMAT = "raadsakkoord-package"
 # the sender's audit head in the header. Every package this version writes
 # carries the head, so it is version 2, which an older Raadsakkoord refuses
 # as newer with a message to update; version 1 packages are still read.
-VERSION = 2
+VERSION = 3
 # Ten times a real agreement makes a round package of a few tens of MiB; a
 # file far beyond that is not a package and is refused before it is read.
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
@@ -113,7 +113,8 @@ class Package:
 
 def seal(header: dict, content: dict, private_key, public_fingerprint: str) -> tuple[bytes, Package]:
     """The package file's bytes (header and content signed with the sender's key), and the package."""
-    version = 2 if "co_submissions" in content or "audit_head" in header else 1
+    # The oldest version that holds the content, so a reader that knows no more can still read it.
+    version = 3 if "support_requests" in content else 2 if "co_submissions" in content or "audit_head" in header else 1
     body = {"format": FORMAT, "version": version, "header": header, "content": content}
     signature = private_key.sign(canonical(body))
     body["signature"] = {"algorithm": "Ed25519", "fingerprint": public_fingerprint,

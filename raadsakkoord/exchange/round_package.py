@@ -46,6 +46,7 @@ from raadsakkoord.model import (
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.queries.support_requests import ASK_SUPPORT_AGAIN, asked_revisions
 from raadsakkoord.queries import auditstate
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.operations.consolidation import rebase_open_amendments
@@ -135,6 +136,13 @@ def round_content(session: Session, agreement: Agreement, published: Round) -> d
     }
     if requests:  # without them the package stays in the format an older version reads
         content["co_submissions"] = requests
+    # The griffie's requests to support a text again, for the texts this round carries (stale support itself
+    # travels already: each endorsement names the revision it was given on).
+    support_requests = [{"section": str(section_id), "revision": str(revision_id)}
+                        for section_id, revision_id in asked_revisions(session).items()
+                        if revision_id in revisions_of.get(section_id, ())]
+    if support_requests:
+        content["support_requests"] = support_requests
     return content
 
 
@@ -191,6 +199,7 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     _apply_endorsements(session, content, own_party, report)
     _apply_tasks(session, content, agreement_id, sections, own_party, report)
     session.flush()
+    _apply_support_requests(session, content, sender)
     if own_party is not None:
         rebase = rebase_open_amendments(session, actor, party_id=own_party)
         report.rebased, report.needs_rework = rebase.rebased + rebase.already_in_text, rebase.needs_rework
@@ -199,6 +208,15 @@ def import_round_package(session: Session, actor: Actor, package: Package, sourc
     log(session, actor, "import_round_package", package=str(package.package_id), round=newest, **report.as_dict(),
         state=auditstate.changes(before, auditstate.capture(session)))
     return report
+
+
+def _apply_support_requests(session: Session, content: dict, sender: str) -> None:
+    """The griffie's requests, in this workspace's log as the griffie's, each once."""
+    known = asked_revisions(session)
+    for request in content.get("support_requests", ()):
+        section_id, revision_id = uuid.UUID(request["section"]), uuid.UUID(request["revision"])
+        if known.get(section_id) != revision_id and session.get(Section, section_id) is not None:
+            log(session, Actor.griffie(sender), ASK_SUPPORT_AGAIN, section=str(section_id), revision=str(revision_id))
 
 
 def _apply_sections(session: Session, content: dict, report: ImportReport, source: str) -> dict:

@@ -47,6 +47,7 @@ from raadsakkoord.operations.endorsements import (
     endorse_section,
 )
 from raadsakkoord.operations.rounds import publish_round
+from raadsakkoord.operations.support_requests import ask_support_again
 from raadsakkoord.operations.sections import (
     add_chapter,
     add_section,
@@ -78,6 +79,7 @@ __all__ = [
     "add_task",
     "confirm_co_submission",
     "confirm_endorsements",
+    "ask_support_again",
     "create_agreement",
     "decide_amendment",
     "decision_record",

@@ -70,6 +70,7 @@ ACTIONS = {
     "endorse_amendment": (mark("standpunt over een amendement"), "positions"),
     "confirm_endorsements": (mark("standpunten bevestigd op de nieuwe tekst"), "positions"),
     "restore_endorsement": (mark("standpunt teruggezet"), "positions"),
+    "ask_support_again": (mark("fracties opnieuw om steun gevraagd"), "positions"),
     "publish_round": (mark("ronde gepubliceerd"), "rounds"),
     "export_round_package": (mark("rondepakket gemaakt"), "rounds"),
     "import_round_package": (mark("rondepakket ingelezen"), "rounds"),
@@ -384,6 +385,7 @@ DESCRIBERS: dict[str, _Describer] = {
     "confirm_co_submission": _co_submission,
     "decline_co_submission": _co_submission,
     "lapse_co_submission": _co_submission,
+    "ask_support_again": lambda p, n: n.section(p.get("section")),
     "endorse_section": _endorse_section,
     "endorse_amendment": _endorse_amendment,
     "confirm_endorsements": lambda p, n: tr("{party}: {count} hoofdlijn(en)").format(

@@ -34,6 +34,7 @@ from raadsakkoord.model import (
 from raadsakkoord.queries.labels import submitters
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
+from raadsakkoord.queries.support_requests import support_asked_of
 
 OPEN_STATUSES = (AmendmentStatus.DRAFT, AmendmentStatus.SUBMITTED)
 
@@ -44,6 +45,7 @@ class SectionBadges:
     own_position: Position | None
     own_stale: bool
     asked: int = 0  # open amendments whose submitter asks this party to co-submit, unanswered
+    support_asked: bool = False  # the griffie asks this party again for its position on the current text
 
 
 @dataclass(frozen=True)
@@ -164,10 +166,12 @@ def section_badges(session: Session, party_id: uuid.UUID | None) -> dict[uuid.UU
         .where(CoSubmission.party_id == party_id, CoSubmission.state == CoSubmissionState.REQUESTED,
                Amendment.section_id.is_not(None), Amendment.status.in_(OPEN_STATUSES), _visible(party_id))
     )) if party_id is not None else Counter()
+    support_asked = support_asked_of(session, party_id) if party_id is not None else set()
     badges = {}
     for section_id in session.scalars(sa.select(Section.id)):
         position, stale = own.get(section_id, (None, False))
-        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale, asked.get(section_id, 0))
+        badges[section_id] = SectionBadges(counts.get(section_id, 0), position, stale, asked.get(section_id, 0),
+                                           section_id in support_asked)
     return badges
 
 

@@ -20,13 +20,14 @@ LEVEL_NAMES = {
     ParticipationLevel.COPRODUCEREN: mark("coproduceren"),
     ParticipationLevel.MEEBESLISSEN: mark("meebeslissen"),
 }
-# Distinct in hue and in lightness, so they also read for the colour-blind and in grey print.
+# Distinct in hue and in lightness, so they also read for the colour-blind and in grey print; each keeps 3:1
+# against the white of the timeline it marks.
 STATUS_COLOURS = {
     TaskStatus.PROPOSED: "#8e5db5",
     TaskStatus.PLANNED: "#1f6fb2",
-    TaskStatus.IN_PROGRESS: "#d98200",
+    TaskStatus.IN_PROGRESS: "#b36b00",
     TaskStatus.DONE: "#2e7d32",
-    TaskStatus.DROPPED: "#9e9e9e",
+    TaskStatus.DROPPED: "#767676",
 }
 MONTHS = (mark("januari"), mark("februari"), mark("maart"), mark("april"), mark("mei"), mark("juni"),
           mark("juli"), mark("augustus"), mark("september"), mark("oktober"), mark("november"),

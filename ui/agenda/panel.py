@@ -34,6 +34,7 @@ from raadsakkoord.model import ParticipationLevel, TaskStatus
 from raadsakkoord.base.text import canonical_markdown
 from ui.agenda.sectionchoices import SectionChoiceModel
 from ui.agenda.labels import amount_text, level_name, status_name
+from ui.common.rowmenu import RowMenu, button_action
 
 DATE_FORMAT = "d-M-yyyy"  # how Dutch people type a date; independent of the system's locale
 
@@ -152,12 +153,13 @@ class TaskPanel(QWidget):
         self.section_list.setAccessibleName(tr("Hoofdlijnen waaruit de opdracht volgt"))
         self.section_list.setMinimumHeight(120)
         self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles elide
-        self.section_list.doubleClicked.connect(self._open_section)
         sections_label = labelled(tr("&Volgt uit hoofdlijnen (dubbelklik om te openen):"), self.section_list)
         sections_label.setWordWrap(True)
         self.open_section_button = QPushButton(tr("Hoofdli&jn openen"))
         self.open_section_button.setToolTip(tr("De gekozen hoofdlijn in het raadsakkoord tonen"))
         self.open_section_button.clicked.connect(lambda: self._open_section(self.section_list.currentIndex()))
+        open_action = button_action(self.open_section_button)
+        self.section_menu = RowMenu(self.section_list, [open_action], default=open_action)
 
         self.save_button = QPushButton(tr("Op&slaan"))
         self.save_button.setDefault(True)

@@ -26,6 +26,7 @@ from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
 from ui.common import messages
 from ui.common.context import Context
+from ui.common.rowmenu import RowMenu, button_action, copy_action
 from ui.agenda.commands import Saved, create_task, save_task
 from ui.agenda.filters import TaskFilterBar
 from ui.agenda.model import DUE, HOLDER, TITLE, TaskFilterProxy, TaskTableModel
@@ -58,6 +59,7 @@ class TaskAgendaView(QWidget):
         self.panel.discard_requested.connect(self._discard)
         self.panel.new_requested.connect(self._start_new)
         self.panel.section_activated.connect(self.section_activated)
+        self._make_row_menu()
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
             signal.connect(self._shown_rows_changed)
@@ -106,6 +108,11 @@ class TaskAgendaView(QWidget):
         header.setResizeContentsPrecision(64)  # measure a sample of rows, not all of a long agenda
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
+
+    def _make_row_menu(self) -> None:
+        # A task row shows in the form beside it; its menu offers a new task and the row to copy.
+        panel = self.panel
+        self.row_menu = RowMenu(self.table, [button_action(panel.new_button), None, copy_action(self.table)])
 
     # -- binding and loading --------------------------------------------------------------
 

@@ -13,10 +13,17 @@ from raadsakkoord.base.i18n import tr
 def support_in_words(tally) -> str:
     """Every part of a bar in words, for screen readers and tooltips: colours alone tell some readers nothing."""
     silent = max(tally.council_seats - tally.support_seats - tally.oppose_seats - tally.abstain_seats, 0)
-    return tr("{support} zetels voor, {oppose} tegen, {abstain} onthouden, {silent} zonder standpunt "
+    return tr("{support} zetels voor, {oppose} tegen, {abstain} onthouding, {silent} zonder standpunt "
               "(van {total})").format(support=tally.support_seats, oppose=tally.oppose_seats,
                                       abstain=tally.abstain_seats, silent=silent, total=tally.council_seats)
 
+
+# Each part keeps 3:1 against the white ground (silent seats) and the white line that parts it from its
+# neighbour: green and red are 1.1:1 to each other, so the line, not the hue, shows where one ends.
+SUPPORT_COLOUR = QColor("#2e7d32")
+OPPOSE_COLOUR = QColor("#c62828")
+ABSTAIN_COLOUR = QColor("#767676")
+BAR_GROUND = QColor("#ffffff")
 
 # Opposing seats are hatched and abstaining ones dotted, so the parts differ for readers who cannot tell
 # the green from the red (1.1:1 in luminance) or see the grey against white.
@@ -29,14 +36,18 @@ def paint_seat_bar(painter: QPainter, bar: QRect, parts: Iterable[tuple], seats:
 
     A part is ``(seats, colour)`` or ``(seats, colour, pattern)``; the pattern is drawn in white over the colour.
     """
-    painter.fillRect(bar, QColor("#ffffff"))
+    painter.fillRect(bar, BAR_GROUND)
     x = bar.left()
     for count, colour, *pattern in parts:
         width = round(bar.width() * count / seats)
+        if not width:
+            continue
         part = QRect(x, bar.top(), width, bar.height())
         painter.fillRect(part, colour)
         if pattern:
-            painter.fillRect(part, QBrush(QColor("#ffffff"), pattern[0]))
+            painter.fillRect(part, QBrush(BAR_GROUND, pattern[0]))
+        if x > bar.left():
+            painter.fillRect(QRect(x, bar.top(), 1, bar.height()), BAR_GROUND)
         x += width
     painter.setPen(QColor("#7a7a7a"))
     painter.drawRect(bar.adjusted(0, 0, -1, -1))

@@ -119,7 +119,7 @@ class EndorsementPanel(QWidget):
         self.buttons: dict[Position, QRadioButton] = {}
         row = QHBoxLayout()
         for position, label in ((Position.SUPPORT, tr("&Steunen")), (Position.OPPOSE, tr("&Niet steunen")),
-                                (Position.ABSTAIN, tr("&Onthouden"))):
+                                (Position.ABSTAIN, tr("&Onthouding"))):
             button = QRadioButton(label)
             self.group.addButton(button)
             self.buttons[position] = button
@@ -187,7 +187,7 @@ class EndorsementPanel(QWidget):
     def _record(self) -> None:
         position = self.chosen()
         if position is None:
-            messages.show_error(self, tr("Standpunt vastleggen"), tr("Kies eerst steunen, niet steunen of onthouden."))
+            messages.show_error(self, tr("Standpunt vastleggen"), tr("Kies eerst: steunen, niet steunen of onthouding."))
             return
         if self._apply and self._apply(position, self.minority.toPlainText()):
             self.recorded.emit()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.readability import LONG_SENTENCE_WORDS, Readability, ReadabilityReport
 from ui.common.badges import readability_colour
+from ui.common.rowmenu import RowMenu, copy_action
 from ui.common.rowsmodel import RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -97,8 +99,13 @@ class ReadabilityDialog(QDialog):
             [(c.number, c.title, c.readability) for c in report.chapters]
             + [("", tr("Het hele raadsakkoord"), report.total)], self)
         self.section_table = _table(self.sections, tr("Leesbaarheid per hoofdlijn"))
-        self.section_table.activated.connect(lambda index: go_to_section(self.sections.number_at(index.row())))
         self.chapter_table = _table(self.chapters, tr("Leesbaarheid per hoofdstuk"))
+        open_section = QAction(tr("Hoofdli&jn openen"), self.section_table)
+        open_section.triggered.connect(
+            lambda: go_to_section(self.sections.number_at(self.section_table.currentIndex().row())))
+        self.section_menu = RowMenu(self.section_table, [open_section, None, copy_action(self.section_table)],
+                                    default=open_section)  # Return or a double-click goes there too
+        self.chapter_menu = RowMenu(self.chapter_table, [copy_action(self.chapter_table)])
         explanation = QLabel(tr(
             "Flesch-Douma: hoe hoger, hoe makkelijker; taalniveau B1 ligt rond 60 of hoger. Een lange zin "
             "heeft meer dan {n} woorden. Dubbelklik op een hoofdlijn om ernaartoe te gaan.").format(

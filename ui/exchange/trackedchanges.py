@@ -88,8 +88,11 @@ class TrackedChangesDialog(QDialog):
             self.parties.addItem(f"{role.short_name} — {role.name}", role.party_id)
         self.parties.setEnabled(len(preview.parties) > 1)
         form = QFormLayout()
-        form.addRow(tr("Amendementen van:"), self.parties)
+        parties_label = QLabel(tr("&Amendementen van:"))
+        parties_label.setBuddy(self.parties)
+        form.addRow(parties_label, self.parties)
         self.text = QTextBrowser()
+        self.text.setAccessibleName(tr("Wat het bestand aan amendementen maakt"))
         self.text.setHtml(preview_html(preview.plan))
         self.text.setMinimumSize(560, 320)
         note = QLabel(tr("De amendementen worden ontwerp-amendementen: de fractie kan de kop en toelichting nog aanpassen "

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ from ui.common.context import Context
 from ui.common.flowlayout import FlowLayout, labelled
 from ui.common.background import TaskRunner
 from ui.common.render import local_time
+from ui.common.rowmenu import RowMenu, button_action, copy_action
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
@@ -284,6 +285,17 @@ class AuditView(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
 
+        # The filters, set from the row: whose events, which party's; and the row itself to the clipboard.
+        only_person = QAction(tr("Alleen van &deze persoon"), self.table)
+        only_person.triggered.connect(lambda: self._filter_on_row(
+            self.actor, lambda row: self.actor.findData(row.actor)))
+        only_party = QAction(tr("Alleen van deze &fractie"), self.table)
+        # The party filter holds ids and the row a short name; a row without one is the griffie's.
+        only_party.triggered.connect(lambda: self._filter_on_row(
+            self.party, lambda row: self.party.findText(row.party) if row.party else self.party.findData(GRIFFIE)))
+        self.row_menu = RowMenu(self.table, [only_person, only_party, button_action(self.clear_button), None,
+                                             copy_action(self.table)])
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -482,6 +494,14 @@ class AuditView(QWidget):
             self.apply_filter()
         else:
             self.use_dates.setChecked(True)
+
+    def _filter_on_row(self, combo: QComboBox, choice_of) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        found = choice_of(self.model.row(index.row()))
+        if found >= 0:
+            combo.setCurrentIndex(found)  # the combo's own signal reloads the rows
 
     def clear_filters(self) -> None:
         for widget in (self.actor, self.party, self.kind, self.use_dates):

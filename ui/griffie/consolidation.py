@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raadsakkoord import operations as ops
 from raadsakkoord.queries import conflicts
 from raadsakkoord.queries.consolidation import ConsolidationDetail, OpenAmendment, consolidation_detail
 from raadsakkoord.base.errors import UserError
@@ -47,9 +48,11 @@ from ui.griffie.consolidationmodels import (
 from ui.common.context import Context
 from ui.common.flowlayout import FlowLayout
 from ui.griffie.decisioncommands import accept_together, decide, take_back
+from ui.common.rowmenu import RowMenu, button_action
 from ui.common.render import page
 
 AMENDMENT, PREVIEW, CURRENT = range(3)
+ACCEPT, ACCEPT_AND_ASK = "accept", "accept and ask"  # the answers to "support becomes stale"
 PREVIEW_CHARACTERS = 36  # a line of the preview holds "ervaringsdeskundigen" and its neighbours
 
 
@@ -192,6 +195,11 @@ class ConsolidationView(QWidget):
         take_back_row.addWidget(self.take_back_button)
         decided_layout.addLayout(take_back_row)
         self.decided_list.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
+        # The buttons' actions on the row itself; Return ticks, which only changes the preview.
+        self.table_menu = RowMenu(self.table, [
+            tick, None, *(button_action(b) for b in (self.accept_button, self.partly_button, self.reject_button,
+                                                     self.supersede_button))], default=tick)
+        self.decided_menu = RowMenu(self.decided_list, [button_action(self.take_back_button)])
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -385,16 +393,40 @@ class ConsolidationView(QWidget):
         self._done(verdicts[decision].format(label=amendment_label(entry)), before)
         return True
 
-    def _support_goes_stale_anyway(self, changes_text: bool) -> bool:
-        """Say before accepting that the parties' support for the old text stops counting; True to go on."""
+    def _confirm_accepting(self, changes_text: bool) -> str | None:
+        """Say before accepting that the parties' support for the old text stops counting.
+
+        ACCEPT to go on, ACCEPT_AND_ASK to go on and ask the parties again for their support, None to stop.
+        """
         consequence = self.detail.consequence_of_change() if changes_text else ""
-        return not consequence or messages.ask(
-            self, tr("Steun wordt verouderd"), consequence, yes=tr("Toch aanvaarden"), no=tr("Niet aanvaarden"))
+        if not consequence:
+            return ACCEPT
+        choice = messages.ask_three(
+            self, tr("Steun wordt verouderd"), consequence,
+            save=tr("Aanvaarden en &fracties opnieuw om steun vragen"), discard=tr("Alleen &aanvaarden"),
+            cancel=tr("Niet aanvaarden"))
+        return {"save": ACCEPT_AND_ASK, "discard": ACCEPT}.get(choice)
+
+    def _ask_support_again(self, section_id) -> None:
+        """After the new text is in: the request the parties see beside the section, in the log."""
+        try:
+            with self.ctx.action() as session:
+                ops.ask_support_again(session, self.ctx.actor, section_id)
+        except UserError as exc:
+            messages.show_error(self, tr("Fracties opnieuw om steun vragen"), exc.message)
+            return
+        self.result_label.setText(self.result_label.text() + " " + tr(
+            "De fracties zien bij de hoofdlijn dat hun steun opnieuw is gevraagd."))
+        self.ctx.changes.outline.emit()
 
     def _accept(self) -> None:
         entry = self._selected()
-        if entry is not None and self._support_goes_stale_anyway(not entry.already_in_text):
-            self._decide(entry, AmendmentStatus.ACCEPTED)
+        if entry is None:
+            return
+        how = self._confirm_accepting(not entry.already_in_text)
+        section_id = self.detail.section_id
+        if how and self._decide(entry, AmendmentStatus.ACCEPTED) and how == ACCEPT_AND_ASK:
+            self._ask_support_again(section_id)
 
     def _partly(self) -> None:
         entry = self._selected()
@@ -421,7 +453,7 @@ class ConsolidationView(QWidget):
         decisiondialogs.ask_note(
             self, title=tr("Amendement verwerpen"),
             heading=tr("Amendement {label} verwerpen.").format(label=amendment_label(entry)),
-            prompt=tr("&Reden (verplicht; de fractie leest die terug):"), button=tr("Ve&rwerpen"),
+            prompt=tr("&Reden (verplicht; de fractie leest die terug):"), button=tr("&Verwerpen"),
             apply=lambda note: self._decide(entry, AmendmentStatus.REJECTED, note=note))
 
     def _supersede(self) -> None:
@@ -440,12 +472,16 @@ class ConsolidationView(QWidget):
         if not ticked:
             return
         chosen = [self.detail.amendments[self.detail.index_of(i)] for i in ticked]
-        if not self._support_goes_stale_anyway(not all(e.already_in_text for e in chosen)):
+        how = self._confirm_accepting(not all(e.already_in_text for e in chosen))
+        if how is None:
             return
         before = self.detail.text
-        if accept_together(self.ctx, self.stack, self.detail.section_id, [(e.id, e.headline) for e in chosen]):
+        section_id = self.detail.section_id
+        if accept_together(self.ctx, self.stack, section_id, [(e.id, e.headline) for e in chosen]):
             self._done(tr("Samen aanvaard: {labels}.").format(labels="; ".join(amendment_label(e) for e in chosen)),
                        before)
+            if how == ACCEPT_AND_ASK:
+                self._ask_support_again(section_id)
 
     def _take_back(self) -> None:
         entry = self.decided_model.entry(self.decided_list.currentIndex().row())

@@ -31,6 +31,7 @@ from ui.common.context import Context
 from ui.common.background import TaskRunner
 from ui.common.render import local_time
 from ui.common.rowsmodel import RowsTableModel
+from ui.common.rowmenu import RowMenu, button_action, copy_action
 
 _Index = QModelIndex | QPersistentModelIndex
 NOTHING_YET = QColor("#a15c00")
@@ -154,6 +155,8 @@ class InboxView(QWidget):
         self.received_table = _table(self.received, tr("Ontvangen pakketten"), 5)
         self.party_heading = QLabel(tr("Per fractie:"))
         self.received_heading = QLabel(tr("Ontvangen pakketten, nieuwste eerst:"))
+        self.row_menus = [RowMenu(table, [button_action(self.import_button), None, copy_action(table)])
+                          for table in (self.party_table, self.received_table)]
         hint = QLabel(tr("Sleep pakketbestanden (.rkpkg) op dit venster om ze in te lezen."))
         hint.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(self)

@@ -156,7 +156,8 @@ class PublishRoundDialog(QDialog):
         self.concept.setChecked(True)
         self.label = QLineEdit()
         self.label.setMaxLength(80)
-        self.label.setToolTip(tr("Laat dit leeg voor de gewone naam (in grijs getoond)"))
+        self.label.setToolTip(tr("De naam van de ronde zoals de fracties die lezen; u kunt hem aanpassen"))
+        self._prefilled = ""  # the name last filled in for the clerk, replaced while they have not typed
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(tr("Bijvoorbeeld wat er in deze ronde is veranderd (voor de fracties)"))
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
@@ -220,6 +221,9 @@ class PublishRoundDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.package_button.clicked.connect(self.make_round_package)
         self.pdf_button.clicked.connect(self.make_pdf)
+        # Another clerk may publish (or decide) meanwhile: what is open is read again, and a round that
+        # would now be refused turns the button off with the reason above it.
+        ctx.changes.outline.connect(self._others_changed)
         self.resize(760, 680)
 
     # -- reading what is open ----------------------------------------------------------------
@@ -240,6 +244,10 @@ class PublishRoundDialog(QDialog):
             return
         self._choice_changed()
 
+    def _others_changed(self) -> None:
+        if not self.busy and self.published_number is None:
+            self.load()
+
     def _load_failed(self, error: BaseException) -> None:
         self._set_busy(False, tr("Niet gelukt."))
         messages.show_failure(self, tr("Ronde publiceren"), error)
@@ -248,7 +256,9 @@ class PublishRoundDialog(QDialog):
         if self.readiness is None:
             return
         final = self.final.isChecked()
-        self.label.setPlaceholderText(default_label(self.readiness, final))
+        if self.label.text() in ("", self._prefilled):
+            self._prefilled = default_label(self.readiness, final)
+            self.label.setText(self._prefilled)
         refusal = self.readiness.refusal(final)
         if refusal:
             # The button is off, and the reason stands right above it rather than after a click.

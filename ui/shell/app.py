@@ -64,7 +64,10 @@ def configure_application(app: QApplication) -> None:
     # Hints such as the default round name carry information, and selected rows are read all day:
     # both keep the 4.5:1 contrast of ordinary text.
     from ui.common.contrast import readable_palette
+    from ui.common.focusring import FocusRingStyle
 
+    if not isinstance(app.style(), FocusRingStyle):  # before the palette: a new style brings its own
+        app.setStyle(FocusRingStyle(app.style().name()))
     app.setPalette(readable_palette(app.palette()))
     # Settings live beside the user's other data (one module owns paths), as INI.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -23,6 +23,7 @@ from raadsakkoord.store.workspace import Workspace
 from ui.common import messages
 from ui.common.background import TaskRunner
 from ui.common.context import Changes, Context
+from ui.common.rowmenu import RowMenu, button_action
 from ui.drafting.readabilityview import ReadabilityDialog
 from ui.shell import dbpassword, dropping, identity, menus, opendialogs, recent, recovery, windowstate
 from ui.shell.liveviews import LiveViews
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self.navigator.chapter_selected.connect(self._chapter_selected)
         self.work = WorkArea(self.runner)
         self.work.status.connect(self.say)
+        # A row of the navigator is the section shown beside it: its menu offers that section's buttons.
+        views = self.work.section_view
+        self.navigator_menu = RowMenu(self.navigator.tree, [
+            button_action(b) for b in (views.write_button, views.delete_button, views.new_section_button)])
         self.welcome = WelcomePage()
         self.welcome.workspace_chosen.connect(self.open_workspace)
         self.right = QStackedWidget()

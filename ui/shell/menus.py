@@ -60,7 +60,7 @@ def build_actions(window) -> None:
                         tr("Zoeken in titels en tekst van de hoofdlijnen")),
         "confirm_all": _action(window, tr("Alle verouderde standpunten &bevestigen"), window.confirm_all_stale,
                                tip=tr("Bevestig de standpunten van uw fractie op de nieuwste teksten")),
-        "help": _action(window, tr("&Hulp"), partial(_show_help, window), keys.HelpContents),
+        "help": _action(window, tr("&Hulp bij Raadsakkoord"), partial(_show_help, window), keys.HelpContents),
         "about": _action(window, tr("&Over Raadsakkoord"), partial(_show_about, window)),
         "database": _action(window, tr("&Gedeelde werkruimte openen…"), window.choose_database,
                             tip=tr("Een werkruimte op een PostgreSQL-server openen")),
@@ -138,7 +138,7 @@ def _show_help(window) -> None:
 
 
 def build_menus(window) -> None:
-    """The menu bar (Bestand, Bewerken, Beeld, Griffie, Help) and the toolbar."""
+    """The menu bar (Bestand, Bewerken, Beeld, Griffie, Hulp) and the toolbar."""
     bar = window.menuBar()
     window.file_menu = bar.addMenu(tr("&Bestand"))
     window.file_menu.addAction(window.open_action)
@@ -155,7 +155,7 @@ def build_menus(window) -> None:
     _add(bar.addMenu(tr("Beel&d")), window.readability_action, window.agenda_action, window.support_action)
     window.griffie_menu = bar.addMenu(tr("Griffi&e"))
     _add(window.griffie_menu, window.publish_action, window.inbox_action, window.audit_action)
-    window.help_menu = bar.addMenu(tr("&Help"))
+    window.help_menu = bar.addMenu(tr("&Hulp"))
     _add(window.help_menu, window.help_action, window.about_action)
     window.toolbar = window.addToolBar(tr("Werkbalk"))
     window.toolbar.setObjectName("werkbalk")

@@ -15,7 +15,15 @@ from raadsakkoord.queries.labels import POSITION_LABELS
 from raadsakkoord.queries.outline import OutlineChapter, OutlineSection
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from ui.common.badges import readability_colour, readability_tooltip, verdict
-from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar, support_in_words
+from ui.common.supportbar import (
+    ABSTAIN_COLOUR,
+    ABSTAIN_PATTERN,
+    OPPOSE_COLOUR,
+    OPPOSE_PATTERN,
+    SUPPORT_COLOUR,
+    paint_seat_bar,
+    support_in_words,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row + 1
@@ -23,7 +31,7 @@ _CHAPTER_ID = 0  # internal id of a chapter; a section carries its chapter's row
 NUMBER, TITLE, AMENDMENTS, OWN, SUPPORT, READABILITY = range(6)
 
 POSITION_SIGNS = {Position.SUPPORT: "✔", Position.OPPOSE: "✘", Position.ABSTAIN: "–"}
-SUPPORT_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")  # support, oppose, abstain; silent is left empty
+SUPPORT_COLOURS = (SUPPORT_COLOUR, OPPOSE_COLOUR, ABSTAIN_COLOUR)  # silent seats are left empty
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -147,9 +155,12 @@ class NavigatorModel(QAbstractItemModel):
                 return (str(badges.open_amendments) if badges.open_amendments else "") + (
                     " ✉" if badges.asked else "")
             if column == OWN:
+                # As in the column of amendments, a letter marks what is asked of this party: here its support.
+                asked = "✉" if badges.support_asked else ""
                 if badges.own_position is None:
-                    return ""
-                return POSITION_SIGNS[badges.own_position] + (" ⚠" if badges.own_stale else "")
+                    return asked
+                return " ".join(filter(None, (POSITION_SIGNS[badges.own_position], "⚠" if badges.own_stale else "",
+                                              asked)))
             if column == SUPPORT:
                 return f"{section.support.support_seats}/{self._council_seats}"
             if column == READABILITY:
@@ -226,10 +237,15 @@ class NavigatorModel(QAbstractItemModel):
             if tally.stale:
                 text += "; " + tr("{n} fractie(s) moeten hun steun bevestigen").format(n=len(tally.stale))
             return text
-        if column == OWN and badges.own_position is not None:
-            text = tr("Uw fractie {position}").format(position=tr(POSITION_LABELS[badges.own_position]))
-            if badges.own_stale:
-                text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
+        if column == OWN and (badges.own_position is not None or badges.support_asked):
+            text = ""
+            if badges.own_position is not None:
+                text = tr("Uw fractie {position}").format(position=tr(POSITION_LABELS[badges.own_position]))
+                if badges.own_stale:
+                    text += " — " + tr("gegeven op een oudere tekst: bevestig of wijzig het")
+            if badges.support_asked:
+                asked = tr("steun opnieuw gevraagd: de griffie vraagt uw standpunt over de nieuwe tekst")
+                text = f"{text}; {asked}" if text else asked[0].upper() + asked[1:]
             return text
         if column == AMENDMENTS and badges.open_amendments:
             text = tr("{n} open amendement(en)").format(n=badges.open_amendments)
@@ -269,7 +285,7 @@ class SupportBarDelegate(QStyledItemDelegate):
         bar = QRect(option.rect.left() + 4, option.rect.center().y() - 4, self.BAR_WIDTH - 10, 9)
         painter.setPen(Qt.PenStyle.NoPen)
         seats = (tally.support_seats, tally.oppose_seats, tally.abstain_seats)
-        paint_seat_bar(painter, bar, zip(seats, map(QColor, SUPPORT_COLOURS), (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
+        paint_seat_bar(painter, bar, zip(seats, SUPPORT_COLOURS, (Qt.BrushStyle.NoBrush, OPPOSE_PATTERN,
                                                                              ABSTAIN_PATTERN)), tally.council_seats)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.color(option.palette.ColorRole.HighlightedText if selected

@@ -76,7 +76,7 @@ class NavigatorPane(QWidget):
         widths = {
             NUMBER: 2 * self.tree.indentation() + metrics.horizontalAdvance("88.88") + padding,
             AMENDMENTS: max(metrics.horizontalAdvance(headers[AMENDMENTS]), metrics.horizontalAdvance("888")) + padding,
-            OWN: max(metrics.horizontalAdvance(headers[OWN]), metrics.horizontalAdvance("✘ ⚠")) + padding,
+            OWN: max(metrics.horizontalAdvance(headers[OWN]), metrics.horizontalAdvance("✘ ⚠ ✉")) + padding,
             SUPPORT: SupportBarDelegate.BAR_WIDTH + metrics.horizontalAdvance("888/888") + padding,
             READABILITY: max(metrics.horizontalAdvance(headers[READABILITY]), metrics.horizontalAdvance("888"))
             + padding,

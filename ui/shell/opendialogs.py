@@ -197,6 +197,7 @@ class NewFromMarkdownDialog(QDialog):
                           "OpenDocument-bestand ziet u eerst de voorgestelde indeling, die u kunt verbeteren."))
         intro.setWordWrap(True)
         self.draft_edit = QLineEdit()
+        self.draft_edit.setAccessibleName(tr("Brondocument"))  # its label names the row, not the field inside it
         self.draft_edit.setPlaceholderText(tr("Het Markdown-bestand met het brondocument"))
         self.draft_button = QPushButton(tr("&Kiezen…"))
         self.draft_button.setToolTip(tr("Kies het Markdown-bestand met het brondocument"))
@@ -216,6 +217,7 @@ class NewFromMarkdownDialog(QDialog):
         self.seats_spin.setToolTip(tr("Het aantal zetels in de gemeenteraad; daarmee wordt de steun per "
                                       "hoofdlijn berekend."))
         self.target_edit = QLineEdit()
+        self.target_edit.setAccessibleName(tr("Nieuwe werkruimte"))
         self.target_edit.setPlaceholderText(tr("Waar de nieuwe werkruimte komt"))
         self.target_button = QPushButton(tr("K&iezen…"))
         self.target_button.setToolTip(tr("Kies map en naam van de nieuwe werkruimte"))

@@ -56,7 +56,7 @@ class OutlinePreviewDialog(QDialog):
         self.paragraphs.setToolTip(tr("Kies een alinea en klik Splitsen om er een nieuwe kop van te maken"))
         paragraphs_label = QLabel(tr("&Alinea's van de gekozen kop:"))
         paragraphs_label.setBuddy(self.paragraphs)
-        tree_label = QLabel(tr("&Indeling:"))
+        tree_label = QLabel(tr("In&deling:"))
         tree_label.setBuddy(self.tree)
 
         self.promote_button = self._button(tr("&Hoger (hoofdstuk)"), tr("Maak van de hoofdlijn een hoofdstuk"),

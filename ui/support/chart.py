@@ -31,13 +31,11 @@ from raadsakkoord.base.errors import UserError, os_reason
 from raadsakkoord.base.files import check_target, replaced_on_success
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.matrix import ChapterSupport, SupportMatrix
+from ui.common.supportbar import ABSTAIN_COLOUR, OPPOSE_COLOUR, SUPPORT_COLOUR
 from ui.common import messages
 from ui.support.matrix import PreparedRow
 from ui.common.background import TaskRunner
 
-SUPPORT_COLOUR = QColor("#2e7d32")
-ABSTAIN_COLOUR = QColor("#9e9e9e")
-OPPOSE_COLOUR = QColor("#c62828")
 SILENT_COLOUR = QColor("#ffffff")
 FRAME_COLOUR = QColor("#7a7a7a")
 MAJORITY_COLOUR = QColor("#000000")
@@ -71,11 +69,11 @@ class ChartBar:
 def bar_tooltip(bar: ChartBar) -> str:
     """Made when the bar is pointed at, not for each of a thousand bars in advance."""
     if bar.with_majority is None:
-        return tr("{label}: {support} zetels voor, {abstain} onthouden, {oppose} tegen, "
+        return tr("{label}: {support} zetels voor, {abstain} onthouding, {oppose} tegen, "
                   "{silent} zonder geldend standpunt").format(
             label=bar.label, support=decimal(bar.support), abstain=decimal(bar.abstain),
             oppose=decimal(bar.oppose), silent=decimal(bar.silent))
-    return tr("{label}: {n} hoofdlijn(en), gemiddeld {support} zetels voor, {abstain} onthouden, {oppose} tegen, "
+    return tr("{label}: {n} hoofdlijn(en), gemiddeld {support} zetels voor, {abstain} onthouding, {oppose} tegen, "
               "{silent} zonder geldend standpunt; {majority} met een meerderheid").format(
         label=bar.label, n=bar.sections, support=decimal(bar.support), abstain=decimal(bar.abstain),
         oppose=decimal(bar.oppose), silent=decimal(bar.silent), majority=bar.with_majority)

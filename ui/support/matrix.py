@@ -44,9 +44,9 @@ HEADERS = (mark("Nr."), mark("Hoofdlijn"), mark("Steun"), mark("Voor"), mark("On
 _HEADER_TIPS = (
     mark("Nummer van de hoofdlijn"),
     mark("Titel van de hoofdlijn"),
-    mark("Zetels voor, onthouden en tegen; de zwarte streep is de helft van de zetels"),
+    mark("Zetels voor, onthouding en tegen; de zwarte streep is de helft van de zetels"),
     mark("Zetels die de huidige tekst steunen"),
-    mark("Zetels van fracties die zich onthouden"),
+    mark("Zetels met onthouding"),
     mark("Zetels van fracties die de huidige tekst niet steunen"),
     mark("Zetels zonder geldend standpunt: geen standpunt, of een standpunt op een oudere tekst"),
 )

@@ -10,7 +10,7 @@ import html
 import uuid
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPolygonF
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QPainter, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from raadsakkoord.base.i18n import tr
-from ui.common.supportbar import ABSTAIN_PATTERN, OPPOSE_PATTERN, paint_seat_bar
+from ui.common.supportbar import (
+    ABSTAIN_COLOUR,
+    ABSTAIN_PATTERN,
+    OPPOSE_COLOUR,
+    OPPOSE_PATTERN,
+    SUPPORT_COLOUR,
+    paint_seat_bar,
+)
+from ui.common.rowmenu import RowMenu, copy_action
 from ui.support.matrix import (
     ABSTAIN,
     ABSTAIN_CODE,
@@ -46,9 +54,9 @@ from ui.support.matrix import (
 _CELL = int(SupportMatrixModel.CellRole)
 _ID = int(SupportMatrixModel.IdRole)
 
-# Support, oppose, abstain (the navigator's colours); abstain a shade darker so its sign reads.
-CELL_COLOURS = {SUPPORT_CODE: QColor("#2e7d32"), OPPOSE_CODE: QColor("#c62828"), ABSTAIN_CODE: QColor("#9e9e9e")}
-SIGN_COLOURS = {SUPPORT_CODE: QColor("#ffffff"), OPPOSE_CODE: QColor("#ffffff"), ABSTAIN_CODE: QColor("#1a1a1a")}
+# Support, oppose, abstain: the navigator's colours, each sign in white on it.
+CELL_COLOURS = {SUPPORT_CODE: SUPPORT_COLOUR, OPPOSE_CODE: OPPOSE_COLOUR, ABSTAIN_CODE: ABSTAIN_COLOUR}
+SIGN_COLOURS = {SUPPORT_CODE: QColor("#ffffff"), OPPOSE_CODE: QColor("#ffffff"), ABSTAIN_CODE: QColor("#ffffff")}
 MINORITY_COLOUR = QColor("#1a237e")
 
 
@@ -173,6 +181,9 @@ class SupportMatrixTable(QTableView):
         self._title_width = 0
         model.modelReset.connect(self.fit_columns)
         self.doubleClicked.connect(self._activate)
+        open_section = QAction(tr("Hoofdli&jn openen"), self)
+        open_section.triggered.connect(lambda: self._activate(self.currentIndex()))
+        self.row_menu = RowMenu(self, [open_section, None, copy_action(self)])  # Return and double-click: above
         self.fit_columns()
 
     def fit_columns(self) -> None:

@@ -41,8 +41,9 @@ def section_id(workspace):
 
 @pytest.fixture(autouse=True)
 def clerk_accepts_despite_stale_support(dialogs):
-    """The question before each accepting step ("support becomes stale") is answered yes, unless a test says no."""
-    dialogs.answers = [True] * 20
+    """The question before each accepting step ("support becomes stale") is answered "Alleen aanvaarden",
+    unless a test says otherwise."""
+    dialogs.close_choice = "discard"
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_the_grid_shows_which_amendments_collide(view):
 
 
 def test_accepting_says_first_that_the_support_becomes_stale(view, ctx, dialogs):
-    dialogs.answers = [False]
+    dialogs.close_choice = "cancel"
     for headline in (SP, CU):
         view.choice_model.toggle(row(view, headline))
     view.together_button.click()
@@ -109,11 +110,10 @@ def test_accepting_says_first_that_the_support_becomes_stale(view, ctx, dialogs)
             and "De standpunten van alle fracties" in text), text
     assert amendment(ctx, SP).status == AmendmentStatus.SUBMITTED  # "Niet aanvaarden" changes nothing
 
-    dialogs.answers = [False]
     view.table.selectRow(row(view, D66))
     view.accept_button.click()
     assert len(dialogs.shown) == 2 and amendment(ctx, D66).status == AmendmentStatus.SUBMITTED
-    dialogs.answers = [True]
+    dialogs.close_choice = "discard"  # "Alleen aanvaarden"
     view.accept_button.click()
     assert amendment(ctx, D66).status == AmendmentStatus.ACCEPTED
 

@@ -86,8 +86,9 @@ def test_the_open_items_are_listed(qtbot, ctx, runner, status):
             "50PLUS: hoofdlijn 1.2, 2.1, 3.1"):
         assert expected in shown, expected
     assert "zonder meerderheid" not in shown  # every section of the demo has one
-    assert dialog.label.placeholderText() == "Concept 3"
+    assert dialog.label.text() == "Concept 3"  # a real name the clerk sees, keeps or changes
     dialog.final.setChecked(True)
+    assert dialog.label.text() == "Definitief"
     assert "daarna kan niemand het raadsakkoord nog wijzigen. Over 9 open amendementen wordt dan niet meer " \
            "besloten." in dialog.consequences.text()
     assert dialog.publish_button.isEnabled()
@@ -252,3 +253,25 @@ def test_closing_right_after_publishing_while_the_overview_is_read_again(qtbot, 
     qtbot.wait(100)  # the read's result reaches the GUI thread and finds no dialog: nothing is raised
     assert _rounds(ctx)[-1][0] == 3 and status[-1].startswith("Concept 3 is gepubliceerd")
     runner.shutdown(5)
+
+
+def test_a_name_typed_by_the_clerk_stays_when_the_kind_changes(qtbot, ctx, runner, status):
+    _accept_an_open_amendment(ctx)
+    dialog = _dialog(qtbot, ctx, runner, status)
+    dialog.label.setText("Concept na de hoorzitting")
+    dialog.final.setChecked(True)
+    dialog.concept.setChecked(True)
+    assert dialog.label.text() == "Concept na de hoorzitting"
+    assert "‘Concept na de hoorzitting’" in dialog.consequences.text()
+
+
+def test_another_clerk_publishing_meanwhile_turns_the_button_off_with_the_reason(qtbot, ctx, runner, status):
+    _accept_an_open_amendment(ctx)
+    dialog = _dialog(qtbot, ctx, runner, status)
+    assert dialog.publish_button.isEnabled()
+    with ctx.action() as s:
+        ops.publish_round(s, ops.Actor.griffie("Karin Klerk"))
+    ctx.changes.outline.emit()  # as the live window does when another clerk's change arrives
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.publish_button.toolTip().startswith("Er is niets gewijzigd sinds Concept 3")
+    assert "Publiceren kan nu niet:" in dialog.consequences.text()

@@ -74,3 +74,20 @@ def test_the_visible_words_of_the_window_follow_the_glossary(window, demo_path):
     for entry in glossary["forbidden"]:
         assert entry["word"].replace("&", "") not in text, entry
     assert "Ontvangen pakketten" in text and "Leesbaar" in text
+
+
+@pytest.mark.parametrize("role", ["griffie", "fractie"])
+def test_the_menu_bar_speaks_dutch_with_one_letter_per_menu(window, demo_path, role):
+    if role == "griffie":
+        identity = griffie_identity()
+    else:
+        workspace = open_workspace(demo_path)
+        identity = party_identity(workspace, "GL")
+        workspace.close()
+    assert window.open_workspace(demo_path, identity)
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles == ["&Bestand", "Be&werken", "Beel&d", "Griffi&e" if role == "griffie" else "&Uitwisseling",
+                      "&Hulp"]
+    letters = [re.search(r"&(\w)", title).group(1).casefold() for title in titles]
+    assert len(set(letters)) == len(letters)
+    assert [a.text() for a in window.help_menu.actions()] == ["&Hulp bij Raadsakkoord", "&Over Raadsakkoord"]
