@@ -77,6 +77,7 @@ ACTIONS = {
     "export_party_package": (mark("fractiepakket gemaakt"), "rounds"),
     "import_party_package": (mark("fractiepakket ingelezen"), "rounds"),
     "import_tracked_changes": (mark("Word-bestand met bijgehouden wijzigingen ingelezen"), "amendments"),
+    "import_amendment_book": (mark("amendementenboek uit Word ingelezen"), "amendments"),
     "add_task": (mark("uitwerkingsopdracht toegevoegd"), "tasks"),
     "edit_task": (mark("uitwerkingsopdracht gewijzigd"), "tasks"),
     "init_key": (mark("eigen sleutel gemaakt"), "keys"),
@@ -402,6 +403,8 @@ DESCRIBERS: dict[str, _Describer] = {
     "import_tracked_changes": lambda p, n: tr("{file} van {party} (ronde {number}): {count} amendement(en)").format(
         file=p.get("source", ""), party=n.party(p.get("party")), number=p.get("round", "?"),
         count=len(p.get("amendments") or ())),
+    "import_amendment_book": lambda p, n: tr("{file}: {count} amendement(en)").format(
+        file=p.get("source", ""), count=len(p.get("amendments") or ())),
     "add_task": lambda p, n: p.get("title", ""),
     "edit_task": lambda p, n: tr("{task}, gewijzigd: {fields}").format(
         task=n.task(p.get("task")), fields=_fields(p.get("fields") or ())),
