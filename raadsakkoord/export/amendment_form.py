@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -25,6 +24,7 @@ from raadsakkoord.base.errors import InputError
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing import instructions as found
 from raadsakkoord.diffing.instructions import Change, Instruction
+from raadsakkoord.diffing.lines import line_range, number_lines
 from raadsakkoord.export.document import Meta, _meta
 from raadsakkoord.export.wording import Lines, Wording, word
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, CoSubmission, Party, Round, Section
@@ -103,20 +103,15 @@ _LOADS = (selectinload(Amendment.co_submissions).selectinload(CoSubmission.party
 
 
 def amendment_forms(session: Session, amendments: list[Amendment], *, meeting: dt.date | None = None,
-                    lines: Callable[[str], Lines | None] = lambda text: None,
                     today: dt.date | None = None) -> AmendmentForms:
-    """The formal documents of these amendments, in this order.
-
-    ``lines(base_text)`` gives the line numbers of a base text (offsets to
-    lines), or None where lines are not numbered.
-    """
+    """The formal documents of these amendments, in this order."""
     meta = _meta(session, None, today)
     latest = session.scalars(sa.select(Round).order_by(Round.number.desc()).limit(1)).first()
     proposal = meta.title if latest is None else f"{meta.title} ({latest.label})"
-    return AmendmentForms(meta, tuple(_form(a, meta, proposal, meeting, lines) for a in amendments))
+    return AmendmentForms(meta, tuple(_form(a, meta, proposal, meeting) for a in amendments))
 
 
-def _form(a: Amendment, meta: Meta, proposal: str, meeting, lines) -> AmendmentForm:
+def _form(a: Amendment, meta: Meta, proposal: str, meeting) -> AmendmentForm:
     section: Section | None = a.section
     number = section.number if section is not None else ""
     base = a.base_revision.text if a.base_revision is not None else ""
@@ -139,7 +134,7 @@ def _form(a: Amendment, meta: Meta, proposal: str, meeting, lines) -> AmendmentF
         steps = found.instructions(base, a.proposed_text)
         if a.proposed_title.strip() and section is not None and a.proposed_title.strip() != section.title:
             steps = (Instruction(Change.RETITLE, title=a.proposed_title.strip()), *steps)
-    numbering = lines(base) if base else None
+    numbering = _numbering(base)
     paragraphs = len(base.split("\n\n")) if base else 0
     wordings = tuple(word(step, where, lines=numbering, paragraphs=paragraphs) for step in steps)
     parties = [a.party, *a.confirmed_co_parties]
@@ -150,6 +145,14 @@ def _form(a: Amendment, meta: Meta, proposal: str, meeting, lines) -> AmendmentF
         explanation=a.explanation, submitters=tuple(_signer(p) for p in parties))
 
 
+def _numbering(base: str) -> Lines | None:
+    """Offsets of the base text to its line numbers: the ones beside the text in every export of the round."""
+    lines = number_lines(base)
+    if not lines:
+        return None
+    return lambda start, end: line_range(lines, start, end)
+
+
 def _signer(party: Party) -> Signer:
     names = tuple(m.name for m in party.members if m.name.strip())
     if not names and party.leader.strip():
@@ -158,7 +161,6 @@ def _signer(party: Party) -> Signer:
 
 
 def forms_for(session: Session, which: str | None, *, meeting: dt.date | None = None,
-              lines: Callable[[str], Lines | None] = lambda text: None,
               today: dt.date | None = None) -> AmendmentForms:
     """One amendment's form (``which``: "A3" or an id), or with ``which`` None every numbered amendment's."""
     if which is None:
@@ -168,7 +170,7 @@ def forms_for(session: Session, which: str | None, *, meeting: dt.date | None = 
                                 "nummer als het wordt ingediend."))
     else:
         chosen = [find_amendment(session, which)]
-    return amendment_forms(session, chosen, meeting=meeting, lines=lines, today=today)
+    return amendment_forms(session, chosen, meeting=meeting, today=today)
 
 
 # -- the fixed words of the form, in the user's language, shared by every renderer -----------

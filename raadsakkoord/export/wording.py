@@ -60,7 +60,7 @@ class Wording:
 
 
 def _lines(instruction: Instruction, lines: Lines | None) -> str:
-    found = lines(instruction.start, max(instruction.start, instruction.end - 1)) if lines else None
+    found = lines(instruction.start, instruction.end) if lines else None
     if not found:
         return ""
     first, last = found
@@ -97,7 +97,15 @@ def word(instruction: Instruction, where: str, *, lines: Lines | None = None,
     insertion into an empty section says so); ``lines`` maps base offsets
     to line numbers (first, last), or None where lines are not numbered.
     """
-    i = instruction
+    wording = _word(instruction, where, lines, paragraphs)
+    sentence = wording.sentence
+    # "… ingevoegd: ‘Lukt dat niet, dan volgt steun.’" ends there: no second full stop after the quote.
+    if sentence.endswith(CLOSE + ".") and sentence[-3:-2] in (".", "!", "?"):
+        return Wording(sentence[:-1], wording.block, wording.title)
+    return wording
+
+
+def _word(i: Instruction, where: str, lines: Lines | None, paragraphs: int) -> Wording:
     kind = i.kind
     if kind == Change.REPLACE:
         return Wording(tr("{place}, wordt {old} vervangen door {new}.").format(

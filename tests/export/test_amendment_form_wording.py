@@ -122,13 +122,19 @@ def test_the_sentence_quotes_what_the_structure_says(data):
         said = wording.sentence
         assert f"{ordinal(step.paragraph + 1)} alinea" in said or step.kind == Change.INSERT_PARAGRAPHS
         if step.kind == Change.REPLACE:
-            assert f"\u2018{step.old.strip()}\u2019" in said and said.endswith(f"\u2018{step.new.strip()}\u2019.")
+            assert f"\u2018{step.old.strip()}\u2019" in said and said.removesuffix(".").endswith(f"\u2018{step.new.strip()}\u2019")
         elif step.kind == Change.DELETE:
-            assert said.endswith(f"vervalt \u2018{step.old.strip()}\u2019.") or "keer dat" in said
+            assert said.removesuffix(".").endswith(f"vervalt \u2018{step.old.strip()}\u2019") or "keer dat" in said
         elif step.kind == Change.INSERT:
-            assert said.endswith(f"ingevoegd: \u2018{step.new.strip()}\u2019.")
+            assert said.removesuffix(".").endswith(f"ingevoegd: \u2018{step.new.strip()}\u2019")
             assert (f"na \u2018{step.anchor.strip()}\u2019" in said) == bool(step.anchor)
         else:
             assert wording.block == step.new
         if step.item:
             assert f"het {ordinal(step.item)} " in said
+
+
+def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop():
+    base = "De wachttijd is lang."
+    assert sentences(base, "De wachttijd is lang. Dat moet anders.") == [
+        "In hoofdlijn 8.4, eerste alinea, wordt na \u2018lang.\u2019 ingevoegd: \u2018Dat moet anders.\u2019"]
