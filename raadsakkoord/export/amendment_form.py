@@ -62,6 +62,11 @@ class AmendmentForm:
                 "instructions": [i.to_data() for i in self.instructions]}
 
 
+def read_structure(items: list[dict]) -> list[tuple[str, tuple[Instruction, ...]]]:
+    """(label, instructions) per amendment, from the structured form an export stored."""
+    return [(item["label"], tuple(Instruction.from_data(i) for i in item["instructions"])) for item in items]
+
+
 @dataclass(frozen=True)
 class AmendmentForms:
     meta: Meta

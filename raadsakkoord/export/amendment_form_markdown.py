@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from raadsakkoord.diffing.instructions import Instruction
-from raadsakkoord.export.amendment_form import AmendmentForm, AmendmentForms, form_text, roman
+from raadsakkoord.export.amendment_form import AmendmentForm, AmendmentForms, form_text, read_structure, roman
 from raadsakkoord.export.markdown import block, front_matter, inline
 
 _KEY = "amendments: "
@@ -62,6 +62,5 @@ def read_instructions(markdown: str) -> list[tuple[str, tuple[Instruction, ...]]
         raise ValueError("no front matter")
     for line in lines[1:lines.index("---", 1)]:
         if line.startswith(_KEY):
-            return [(item["label"], tuple(Instruction.from_data(i) for i in item["instructions"]))
-                    for item in json.loads(line[len(_KEY):])]
+            return read_structure(json.loads(line[len(_KEY):]))
     raise ValueError("no amendments in the front matter")

@@ -26,3 +26,16 @@ def form_of(base: str, amended: str, label: str = "A1", where: str = "hoofdlijn 
 
 def forms_of(*forms: AmendmentForm) -> AmendmentForms:
     return AmendmentForms(META, forms)
+
+
+def pdf_instructions(path) -> list:
+    """(label, instructions) read back from an exported PDF's attachment."""
+    import json
+
+    import pypdf
+
+    from raadsakkoord.export.amendment_form import read_structure
+    from raadsakkoord.export.amendment_form_pdf import ATTACHMENT
+
+    (content,) = pypdf.PdfReader(path).attachments[ATTACHMENT]
+    return read_structure(json.loads(content))
