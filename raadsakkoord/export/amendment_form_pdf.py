@@ -37,6 +37,7 @@ def amendment_forms(forms: AmendmentForms, progress: Callable[[str], None]) -> d
     data = meta(forms.meta, heading)
     if language() == "en":
         data["lang"], data["region"] = "en", "GB"
+        data["page-word"], data["of-word"] = "page", "of"
     return {"meta": data, "forms": out,
             "structure": {"name": ATTACHMENT, "content": structure(forms).decode(),
                           "description": tr("Wijzigingsopdrachten")}}
