@@ -173,3 +173,34 @@ def test_the_law_holds_through_the_pdf_and_word_files(tmp_path_factory, data):
     assert apply(base, from_pdf) == new
     assert apply(base, from_docx) == new
     assert json.loads(json.dumps([s.to_data() for s in from_pdf])) == [s.to_data() for s in forms.forms[0].instructions]
+
+
+def test_a_subamendment_changes_the_text_of_its_amendment(demo_path, tmp_path):
+    import shutil
+
+    from raadsakkoord import operations as ops
+    from raadsakkoord.store.workspace import open_workspace
+
+    copy = tmp_path / "assen.raadsakkoord"
+    shutil.copyfile(demo_path, copy)
+    workspace = open_workspace(str(copy))
+    try:
+        with workspace.action() as s:
+            parent = s.scalars(sa.select(Amendment).where(Amendment.number == 20)).one()
+            actor = ops.Actor.of_party(parent.party_id, "Pim Peters")
+            text = parent.proposed_text.replace("een week", "drie werkdagen")
+            sub = ops.propose_amendment(s, actor, kind=AmendmentKind.MODIFY, section_id=parent.section_id,
+                                        headline="Drie werkdagen", explanation="Nog sneller.", text=text,
+                                        submit=False)
+            sub.parent = parent
+            ops.submit_amendment(s, actor, sub.id)
+            label, parent_text = sub.label, parent.proposed_text
+        with workspace.action() as s:
+            form = forms_for(s, label).forms[0]
+            assert [f.label for f in forms_for(s, None).forms].index(label) == 20  # right after A20
+    finally:
+        workspace.close()
+    assert label == "A20.1" and form.where == "amendement A20"
+    (sentence,) = [w.sentence for w in form.wordings]
+    assert sentence.startswith("In amendement A20, ") and "\u2018drie werkdagen\u2019" in sentence
+    assert apply(parent_text, form.instructions) == text
