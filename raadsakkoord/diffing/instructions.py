@@ -17,8 +17,9 @@ the phrase with and without its markers.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from itertools import pairwise
 
 from raadsakkoord.diffing.model import Kind
 from raadsakkoord.diffing.paragraphs import diff as paragraph_diff
@@ -51,9 +52,6 @@ class Change(StrEnum):
     DELETE_SECTION = "delete-section"
     INSERT_SECTION = "insert-section"  # ``new`` is the text, ``title`` the heading
     RETITLE = "retitle"  # the section's heading becomes ``title``
-
-
-WORD_CHANGES = frozenset({Change.REPLACE, Change.DELETE, Change.INSERT})
 
 
 @dataclass(frozen=True)
@@ -279,7 +277,6 @@ def _occurrence(text: str, needle: str, start: int) -> int:
 
 
 def _shifted(instruction: Instruction, index: int, offset: int) -> Instruction:
-    from dataclasses import replace
     return replace(instruction, paragraph=index, start=instruction.start + offset, end=instruction.end + offset)
 
 
@@ -288,21 +285,18 @@ def _shifted(instruction: Instruction, index: int, offset: int) -> Instruction:
 
 def apply(base: str, instructions: tuple[Instruction, ...] | list[Instruction]) -> str:
     """The amended text: ``base`` with every instruction carried out (all point into ``base``)."""
-    text = base
     for instruction in instructions:
         if instruction.kind == Change.DELETE_SECTION:
             return ""
         if instruction.kind == Change.INSERT_SECTION:
-            text = instruction.new
-    paragraphs = split_paragraphs(base) if text == base else split_paragraphs(text)
-    if text != base:
-        return text
+            return instruction.new
+    paragraphs = split_paragraphs(base)
     before: dict[int, list[str]] = {}
     gone: set[int] = set()
     rewritten: dict[int, str] = {}
     edits: dict[int, list[tuple[int, int, str]]] = {}
     for i in instructions:
-        if i.kind in (Change.RETITLE,):
+        if i.kind == Change.RETITLE:  # the heading is not part of the text
             continue
         if i.kind == Change.INSERT_PARAGRAPHS:
             if not 0 <= i.paragraph <= len(paragraphs):
@@ -351,7 +345,7 @@ def _locate(paragraph: str, i: Instruction) -> tuple[int, int, str]:
 
 def _edited(paragraph: str, edits: list[tuple[int, int, str]]) -> str:
     edits = sorted(edits)
-    for (s0, e0, _), (s1, _e1, _) in zip(edits, edits[1:]):
+    for (_s0, e0, _), (s1, _e1, _) in pairwise(edits):
         if s1 < e0:
             raise MalformedInstruction("overlapping changes")
     for start, end, new in reversed(edits):

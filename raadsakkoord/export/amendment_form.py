@@ -21,13 +21,21 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.base.errors import InputError
-from raadsakkoord.base.i18n import tr
+from raadsakkoord.base.i18n import language, tr
 from raadsakkoord.diffing import instructions as found
 from raadsakkoord.diffing.instructions import Change, Instruction
 from raadsakkoord.diffing.lines import line_range, number_lines
-from raadsakkoord.export.document import Meta, _meta
-from raadsakkoord.export.wording import Lines, Wording, word
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, CoSubmission, Party, Round, Section
+from raadsakkoord.export.document import Meta, _meta, date_nl
+from raadsakkoord.export.wording import Lines, Wording, quoted, word
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    CoSubmission,
+    Party,
+    Round,
+    Section,
+)
 from raadsakkoord.queries.lookup import amendment_by_label, get
 
 FORMAT_VERSION = 1
@@ -199,8 +207,6 @@ BLANK_DATE = "……………………… 20……"
 
 
 def day_text(day: dt.date) -> str:
-    from raadsakkoord.base.i18n import language
-    from raadsakkoord.export.document import date_nl
     if language() == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return date_nl(day)
@@ -229,7 +235,6 @@ class FormText:
 
 
 def form_text(form: AmendmentForm) -> FormText:
-    from raadsakkoord.export.wording import quoted
     if form.draft or not form.label:
         title = tr("Amendement (concept)")
         note = tr("Concept: dit amendement is nog niet ingediend en heeft nog geen nummer.")

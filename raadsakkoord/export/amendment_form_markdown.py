@@ -11,7 +11,13 @@ from __future__ import annotations
 import json
 
 from raadsakkoord.diffing.instructions import Instruction
-from raadsakkoord.export.amendment_form import AmendmentForm, AmendmentForms, form_text, read_structure, roman
+from raadsakkoord.export.amendment_form import (
+    AmendmentForm,
+    AmendmentForms,
+    form_text,
+    read_structure,
+    roman,
+)
 from raadsakkoord.export.markdown import block, front_matter, inline
 
 _KEY = "amendments: "

@@ -11,7 +11,12 @@ import json
 from collections.abc import Callable
 
 from raadsakkoord.base.i18n import language, tr
-from raadsakkoord.export.amendment_form import AmendmentForm, AmendmentForms, form_text, roman
+from raadsakkoord.export.amendment_form import (
+    AmendmentForm,
+    AmendmentForms,
+    form_text,
+    roman,
+)
 from raadsakkoord.export.pdf_content import blocks
 from raadsakkoord.export.pdf_content import plain as one_line
 from raadsakkoord.export.pdf_data import PROGRESS_EVERY, meta

@@ -42,7 +42,7 @@ def test_one_amendment_as_markdown_with_the_meeting_date(capsys, demo, tmp_path)
 
 def test_all_as_pdf_with_a_page_per_amendment(capsys, demo, tmp_path):
     target = tmp_path / "alle.pdf"
-    code, out, err = run(capsys, "amendment-form", demo, "--all", "-o", target)
+    code, out, _ = run(capsys, "amendment-form", demo, "--all", "-o", target)
     assert code == 0 and out.startswith(f"Geschreven: {target} (") and target.read_bytes().startswith(b"%PDF")
 
 

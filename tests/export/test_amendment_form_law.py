@@ -6,7 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from raadsakkoord.diffing.instructions import apply, instructions
-from raadsakkoord.export.amendment_form_markdown import forms_markdown, read_instructions
+from raadsakkoord.export.amendment_form_markdown import (
+    forms_markdown,
+    read_instructions,
+)
 from tests.export.formfixtures import form_of, forms_of
 
 # Few words, so that phrases repeat within a paragraph and must be told apart.

@@ -27,7 +27,7 @@ def sentences(base: str, new: str, lines=None) -> list[str]:
 
 
 def test_a_replacement_with_its_line():
-    lines = lambda start, end: (23, 23)  # noqa: E731
+    lines = lambda start, end: (23, 23)
     assert sentences(BASE, BASE.replace("twee weken", "een week"), lines) == [
         "In hoofdlijn 8.4, derde alinea (regel 23), wordt \u2018twee weken\u2019 vervangen door \u2018een week\u2019."]
 
@@ -40,7 +40,7 @@ def test_a_deletion_and_an_insertion():
 
 
 def test_lines_over_a_range_use_an_en_dash():
-    lines = lambda start, end: (2, 3)  # noqa: E731
+    lines = lambda start, end: (2, 3)
     assert sentences(BASE, BASE.replace(" zo snel mogelijk", ""), lines) == [
         "In hoofdlijn 8.4, tweede alinea (regels 2\u20133), vervalt \u2018zo snel mogelijk\u2019."]
 
@@ -108,7 +108,7 @@ def test_english_window_gives_english_sentences(english):
     assert [ordinal(n) for n in (1, 21, 22, 23, 111)] == ["first", "21st", "22nd", "23rd", "111th"]
 
 
-_QUOTED = re.compile("\u2018(.*?)\u2019(?=[ .,;:(]|$)", re.S)
+_QUOTED = re.compile("\u2018(.*?)\u2019(?=[ .,;:(]|$)", re.DOTALL)
 
 
 @settings(max_examples=200, deadline=None)

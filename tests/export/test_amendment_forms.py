@@ -18,7 +18,10 @@ from raadsakkoord.diffing.instructions import apply
 from raadsakkoord.export import pdf, word
 from raadsakkoord.export.amendment_form import forms_for, parse_meeting, read_structure
 from raadsakkoord.export.amendment_form_files import write_forms
-from raadsakkoord.export.amendment_form_markdown import forms_markdown, read_instructions
+from raadsakkoord.export.amendment_form_markdown import (
+    forms_markdown,
+    read_instructions,
+)
 from raadsakkoord.export.word.amendment_form import read_structure as docx_structure
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus
 from tests.export import pdfcheck
@@ -50,7 +53,7 @@ def all_pdf(demo, tmp_path_factory):
 
 def test_every_demo_amendment_is_in_the_pdf_each_starting_on_a_page_of_its_own(demo, all_pdf):
     target, pages = all_pdf
-    reader, tree, texts = pdfcheck.check(target, TITLE)
+    _, tree, texts = pdfcheck.check(target, TITLE)
     labels = sorted(_expected(demo), key=lambda label: int(label[1:].split(".")[0]))
     assert len(labels) == 26 and pages == len(texts) >= len(labels)
     starts = [re.search(r"Amendement (A[\d.]+) Onderwerp:", t) for t in texts]

@@ -20,8 +20,20 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.export.amendment_form import AmendmentForm, AmendmentForms, form_text, roman
-from raadsakkoord.export.word.base import INTRO, SMALL, add, heading, new_document, page_break_before
+from raadsakkoord.export.amendment_form import (
+    AmendmentForm,
+    AmendmentForms,
+    form_text,
+    roman,
+)
+from raadsakkoord.export.word.base import (
+    INTRO,
+    SMALL,
+    add,
+    heading,
+    new_document,
+    page_break_before,
+)
 from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.export.word.numbering import Lists
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from PySide6.QtCore import QDate, Qt
 
-from raadsakkoord.base.i18n import set_language
-from raadsakkoord.model import Amendment, AmendmentStatus, Section
+from raadsakkoord.model import Amendment, Section
 from raadsakkoord.store.workspace import open_workspace
 from tests.export.formfixtures import pdf_instructions
 from tests.ui.conftest import griffie_identity, party_identity
@@ -97,7 +96,7 @@ def test_the_griffie_exports_from_the_consolidation_view_and_a_refusal_is_shown(
 
 
 def test_the_export_runs_off_the_gui_thread(make_window, demo_path, qtbot, monkeypatch, tmp_path):
-    amendment_id, section_id, _party, headline = _a20(demo_path)
+    amendment_id, _section, _party, headline = _a20(demo_path)
     window = make_window(synchronous=False)
     assert window.open_workspace(demo_path, griffie_identity())
     threads = []
