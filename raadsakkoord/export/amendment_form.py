@@ -26,7 +26,7 @@ from raadsakkoord.diffing import instructions as found
 from raadsakkoord.diffing.instructions import Change, Instruction
 from raadsakkoord.diffing.lines import line_range, number_lines
 from raadsakkoord.export.document import Meta, _meta, date_nl
-from raadsakkoord.export.wording import Lines, Wording, quoted, word
+from raadsakkoord.export.wording import Lines, InstructionSentence, quoted, word
 from raadsakkoord.model import (
     Amendment,
     AmendmentKind,
@@ -60,7 +60,7 @@ class AmendmentForm:
     proposal: str  # what the council has before it: the agreement's title and the round
     base_text: str
     instructions: tuple[Instruction, ...]
-    wordings: tuple[Wording, ...]
+    wordings: tuple[InstructionSentence, ...]
     explanation: str
     submitters: tuple[Signer, ...]
 

@@ -5,7 +5,7 @@ door ‘een week’." Sentences are in the user's language (Dutch, or English
 when the window speaks English). Quoted phrases are the Markdown as
 written, between typographic single quotes, without the spaces at their
 edges that a reader cannot see; whole paragraphs follow the sentence as a
-block (``Wording.block``) instead of being quoted inside it.
+block (``InstructionSentence.block``) instead of being quoted inside it.
 """
 
 from __future__ import annotations
@@ -43,20 +43,12 @@ def quoted(phrase: str) -> str:
 
 
 @dataclass(frozen=True)
-class Wording:
+class InstructionSentence:
     """One instruction in words: the sentence, and the paragraphs it introduces (Markdown) if any."""
 
     sentence: str
     block: str = ""
     title: str = ""  # the heading of an inserted section, shown above its block
-
-    def plain(self) -> str:
-        parts = [self.sentence]
-        if self.title:
-            parts.append(quoted(self.title))
-        if self.block:
-            parts.append(self.block)
-        return "\n\n".join(parts)
 
 
 def _lines(instruction: Instruction, lines: Lines | None) -> str:
@@ -90,7 +82,7 @@ _PARAGRAPHS = (mark("een alinea"), mark("{n} alinea's"))
 
 
 def word(instruction: Instruction, where: str, *, lines: Lines | None = None,
-         paragraphs: int = 0) -> Wording:
+         paragraphs: int = 0) -> InstructionSentence:
     """The sentence of one instruction about ``where`` ("hoofdlijn 8.4", or "amendement A3" for a subamendment).
 
     ``paragraphs`` is the number of paragraphs of the base text (an
@@ -101,23 +93,23 @@ def word(instruction: Instruction, where: str, *, lines: Lines | None = None,
     sentence = wording.sentence
     # "… ingevoegd: ‘Lukt dat niet, dan volgt steun.’" ends there: no second full stop after the quote.
     if sentence.endswith(CLOSE + ".") and sentence[-3:-2] in (".", "!", "?"):
-        return Wording(sentence[:-1], wording.block, wording.title)
+        return InstructionSentence(sentence[:-1], wording.block, wording.title)
     return wording
 
 
-def _word(i: Instruction, where: str, lines: Lines | None, paragraphs: int) -> Wording:
+def _word(i: Instruction, where: str, lines: Lines | None, paragraphs: int) -> InstructionSentence:
     kind = i.kind
     if kind == Change.REPLACE:
-        return Wording(tr("{place}, wordt {old} vervangen door {new}.").format(
+        return InstructionSentence(tr("{place}, wordt {old} vervangen door {new}.").format(
             place=_place(i, where, lines), old=_phrase(i.old, i.occurrence), new=quoted(i.new)))
     if kind == Change.DELETE:
-        return Wording(tr("{place}, vervalt {old}.").format(
+        return InstructionSentence(tr("{place}, vervalt {old}.").format(
             place=_place(i, where, lines), old=_phrase(i.old, i.occurrence)))
     if kind == Change.INSERT:
         if not i.anchor:
-            return Wording(tr("{place}, wordt aan het begin ingevoegd: {new}.").format(
+            return InstructionSentence(tr("{place}, wordt aan het begin ingevoegd: {new}.").format(
                 place=_place(i, where, lines), new=quoted(i.new)))
-        return Wording(tr("{place}, wordt na {anchor} ingevoegd: {new}.").format(
+        return InstructionSentence(tr("{place}, wordt na {anchor} ingevoegd: {new}.").format(
             place=_place(i, where, lines), anchor=_phrase(i.anchor, i.occurrence), new=quoted(i.new)))
     if kind == Change.INSERT_PARAGRAPHS:
         count = i.new.count("\n\n") + 1
@@ -128,21 +120,21 @@ def _word(i: Instruction, where: str, lines: Lines | None, paragraphs: int) -> W
             sentence = tr("In {where} wordt voor de eerste alinea {what} ingevoegd, luidende:")
         else:
             sentence = tr("In {where} wordt na de {ordinal} alinea {what} ingevoegd, luidende:")
-        return Wording(sentence.format(where=where, what=what, ordinal=ordinal(i.paragraph)), block=i.new)
+        return InstructionSentence(sentence.format(where=where, what=what, ordinal=ordinal(i.paragraph)), block=i.new)
     if kind == Change.DELETE_PARAGRAPH:
-        return Wording(tr("In {where} vervalt de {ordinal} alinea{lines}.").format(
+        return InstructionSentence(tr("In {where} vervalt de {ordinal} alinea{lines}.").format(
             where=where, ordinal=ordinal(i.paragraph + 1), lines=_lines(i, lines)))
     if kind == Change.REWRITE_PARAGRAPH:
-        return Wording(tr("In {where} komt de {ordinal} alinea{lines} te luiden:").format(
+        return InstructionSentence(tr("In {where} komt de {ordinal} alinea{lines} te luiden:").format(
             where=where, ordinal=ordinal(i.paragraph + 1), lines=_lines(i, lines)), block=i.new)
     if kind == Change.DELETE_SECTION:
-        return Wording(tr("{where} vervalt.").format(where=_capital(where)))
+        return InstructionSentence(tr("{where} vervalt.").format(where=_capital(where)))
     if kind == Change.INSERT_SECTION:
         # ``where`` is the chapter ("hoofdstuk 6") for a section that does not exist yet.
-        return Wording(tr("Aan {where} wordt een hoofdlijn toegevoegd, luidende:").format(
+        return InstructionSentence(tr("Aan {where} wordt een hoofdlijn toegevoegd, luidende:").format(
             where=where), block=i.new, title=i.title)
     if kind == Change.RETITLE:
-        return Wording(tr("Het opschrift van {where} komt te luiden: {title}.").format(
+        return InstructionSentence(tr("Het opschrift van {where} komt te luiden: {title}.").format(
             where=where, title=quoted(i.title)))
     raise ValueError(kind)
 
