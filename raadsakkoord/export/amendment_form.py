@@ -58,7 +58,6 @@ class AmendmentForm:
     municipality: str
     meeting: dt.date | None
     proposal: str  # what the council has before it: the agreement's title and the round
-    base_text: str
     instructions: tuple[Instruction, ...]
     wordings: tuple[InstructionSentence, ...]
     explanation: str
@@ -167,7 +166,7 @@ def _form(a: Amendment, meta: Meta, proposal: str, meeting) -> AmendmentForm:
     return AmendmentForm(
         id=a.id, label=a.label, headline=a.headline, draft=a.status == AmendmentStatus.DRAFT,
         where=where, section_title=title, municipality=meta.municipality, meeting=meeting,
-        proposal=proposal, base_text=base, instructions=steps, wordings=wordings,
+        proposal=proposal, instructions=steps, wordings=wordings,
         explanation=a.explanation, submitters=tuple(_signer(p) for p in parties))
 
 

@@ -19,7 +19,7 @@ def form_of(base: str, amended: str, label: str = "A1", where: str = "hoofdlijn 
     paragraphs = len(base.split("\n\n")) if base else 0
     return AmendmentForm(
         id=uuid.uuid4(), label=label, headline="Sneller antwoord", draft=False, where=where,
-        section_title="Armoede", municipality="Assen", meeting=None, proposal=META.title, base_text=base,
+        section_title="Armoede", municipality="Assen", meeting=None, proposal=META.title,
         instructions=steps, wordings=tuple(word(s, where, paragraphs=paragraphs) for s in steps),
         explanation="Het moet sneller.", submitters=(Signer("GroenLinks", ("Femke Oosting",)),))
 
