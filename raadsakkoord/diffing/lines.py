@@ -335,11 +335,15 @@ class _Aligned:
     def text(self, content: str, *, entities: bool) -> None:
         if not content:
             return
-        for at in (self.cursor, self.skip(self.cursor)):
-            if self.source.startswith(content, at) and at + len(content) <= max(self.limit, at):
+        source, at = self.source, self.cursor
+        while at < self.limit:
+            if source.startswith(content, at) and at + len(content) <= self.limit:
                 self.emit(content, at, at + len(content), True)
                 self.cursor = at + len(content)
                 return
+            if source[at] not in _MARKUP:
+                break
+            at += 1
         for ch in content:
             self.character(ch, entities=entities)
 
