@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from raadsakkoord.base.commonmark import new_parser
+from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.diffing.algebra import BaseText
 
 # About 70 characters fit the text column of the PDF (A4, 10 pt DejaVu Sans),
 # the HTML page and the Word document at their fonts with room to spare for
@@ -87,6 +89,41 @@ def line_range(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
     if last > first and lines[last - 1].start >= end:
         last -= 1
     return first, max(first, last)
+
+
+def lines_changed(base: str, amended: str) -> tuple[int, int] | None:
+    """First and last line of ``base`` that the change to ``amended`` touches; None when nothing changes.
+
+    From the word diff: every changed or inserted stretch counts, and the
+    reference runs from the first to the last of them. An insertion between
+    two lines belongs to the line after it, at the end to the last line.
+    """
+    lines = number_lines(base)
+    if not lines:
+        return None
+    tokens = BaseText(base)
+    hunks = tokens.changes(amended).hunks
+    if not hunks:
+        return None
+    start = tokens.char_range(hunks[0].start, hunks[0].end)[0]
+    end = tokens.char_range(hunks[-1].start, hunks[-1].end)[1]
+    return line_range(lines, start, end) if end > start else line_range(lines, start, start)
+
+
+_ONE_LINE = mark("regel {line}")
+_LINES = mark("regels {first}–{last}")
+
+
+def line_reference(first: int, last: int | None = None, *, translated: bool = True) -> str:
+    """ "regel 23" or "regels 12–14" (English "line 23", "lines 12–14" when translated).
+
+    Exported documents are Dutch whatever the window's language: they ask
+    for ``translated=False``.
+    """
+    last = first if last is None else last
+    first, last = min(first, last), max(first, last)
+    template = _ONE_LINE if first == last else _LINES
+    return (tr(template) if translated else template).format(line=first, first=first, last=last)
 
 
 def _line_at(lines: Sequence[Line], offset: int) -> int:
