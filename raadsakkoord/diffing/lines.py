@@ -46,11 +46,11 @@ from raadsakkoord.diffing.algebra import BaseText
 # About 70 characters fit the text column of the PDF (A4, 10 pt DejaVu Sans),
 # the HTML page and the Word document at their fonts with room to spare for
 # wide letters; 70 is also the length a reader's eye follows comfortably.
-LINE_WIDTH = 66
+LINE_WIDTH = 70
 # Characters each level of list or quote nesting takes off the width.
 INDENT = 4
 # Headings inside a section text are set at about 1.2 times the body size.
-HEADING_WIDTH = 54
+HEADING_WIDTH = 58
 # However deep the nesting, a line keeps room for a few words.
 MIN_WIDTH = 24
 
@@ -139,10 +139,72 @@ class Block:
     index: int
     kind: str  # "p", "h", "row", "code"
     text: str  # the visible text: words, spaces, "\n" for a hard line break
+    source_line: int  # the line of the source where the parser's token for the block starts (its ``map[0]``)
+
+
+@dataclass(frozen=True)
+class LineStart:
+    """Where a renderer starts a line: after a line break unless ``first`` of its block, with the number beside it."""
+
+    number: int
+    first: bool
+
+
+class LineCutter:
+    """Tells a renderer, walking a block's inline tokens, where its lines start and what to leave out.
+
+    The renderer feeds every piece of visible text in the order the parser
+    gives it, counted as ``number_lines`` counts it: a text's or inline
+    code's content, " " for a soft and "\n" for a hard line break, an image's
+    alternative text. Out come the pieces to print and a ``LineStart``
+    wherever a line begins; the white space between two lines is left out.
+    """
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.next = 0  # index of the next line to start
+        self.position = 0  # visible characters fed so far
+
+    def feed(self, shown: str) -> list[str | LineStart]:
+        out: list[str | LineStart] = []
+        lines, i, n = self.lines, 0, len(shown)
+        while i < n:
+            at = self.position + i
+            if self.next < len(lines) and at >= lines[self.next].visible_start:
+                out.append(LineStart(lines[self.next].number, self.next == 0))
+                self.next += 1
+                continue
+            current = lines[self.next - 1] if self.next else None
+            if current is not None and at < current.visible_end:
+                take = min(n, current.visible_end - self.position)
+                out.append(shown[i:take])
+                i = take
+            else:
+                i = min(n, lines[self.next].visible_start - self.position) if self.next < len(lines) else n
+        self.position += n
+        return out
+
+    def skip(self, shown: str) -> None:
+        """Count characters the renderer shows its own way (the space between two table cells)."""
+        self.position += len(shown)
 
 
 def block_texts(text: str) -> tuple[Block, ...]:
     return _layout(text)[1]
+
+
+def cutters(text: str) -> dict[tuple[str, int], LineCutter]:
+    """A fresh ``LineCutter`` per block of ``text``, by the block's kind and ``source_line``.
+
+    A renderer that parses the same text with the same parser finds its
+    block's cutter by the token's kind and ``map[0]``; a text nested deeper
+    than the parser follows has one block, ("p", 0), holding all its lines.
+    """
+    lines, blocks = _layout(text)
+    by_block: dict[int, list[Line]] = {}
+    for line in lines:
+        by_block.setdefault(line.block, []).append(line)
+    return {(block.kind, block.source_line): LineCutter(by_block.get(block.index, ())) for block in blocks}
 
 
 @lru_cache(maxsize=4096)
@@ -172,9 +234,9 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
     lines: list[Line] = []
     blocks: list[Block] = []
 
-    def add(kind: str, aligned: _Aligned, width: int | None) -> None:
+    def add(kind: str, aligned: _Aligned, width: int | None, source_line: int) -> None:
         index = len(blocks)
-        blocks.append(Block(index, kind, aligned.visible))
+        blocks.append(Block(index, kind, aligned.visible, source_line))
         ranges = _wrap(aligned.visible, width) if width else _whole(aligned.visible)
         for a, b in ranges:
             shown = _SPACES.sub(" ", aligned.visible[a:b]) if width else aligned.visible[a:b]
@@ -185,7 +247,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
         # text line by line as written, and so it is numbered.
         aligned = _Aligned(text, 0, len(text))
         aligned.emit(text, 0, len(text), True)
-        add("p", aligned, LINE_WIDTH)
+        add("p", aligned, LINE_WIDTH, 0)
         return tuple(lines), tuple(blocks)
 
     depth = 0
@@ -207,7 +269,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
             aligned.cursor = at if at >= 0 else starts[line0]
             aligned.inlines(inline.children or [])
             width = max(MIN_WIDTH, (HEADING_WIDTH if heading else LINE_WIDTH) - INDENT * depth)
-            add("h" if heading else "p", aligned, width)
+            add("h" if heading else "p", aligned, width, line0)
             index += 3
             continue
         elif kind == "tr_open":
@@ -226,7 +288,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
                     aligned.inlines(cell.children or [])
                 index += 1
             if aligned.visible.strip():
-                add("row", aligned, None)
+                add("row", aligned, None, line0)
         elif kind in ("fence", "code_block"):
             line0, line1 = token.map
             first = line0 + 1 if kind == "fence" else line0
@@ -242,7 +304,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
                     aligned.emit(content, at, at + len(content), True)
                 aligned.cursor = at + len(content)
             if aligned.visible.strip():
-                add("code", aligned, None)
+                add("code", aligned, None, line0)
         index += 1
     return tuple(lines), tuple(blocks)
 

@@ -175,7 +175,7 @@ def agreement(doc: AgreementDocument, progress: Callable[[str], None]) -> dict:
                 progress(Step(tr("hoofdlijn {done} van {total} voorbereiden…").format(done=done + 1, total=total),
                               done, total))
             done += 1
-            sections.append({"title": one_line(f"{s.number} {s.title}"), "text": blocks(s.text, heading=3),
+            sections.append({"title": one_line(f"{s.number} {s.title}"), "text": blocks(s.text, heading=3, numbered=doc.line_numbers),
                              "support": support(s.support, colours)})
         chapters.append({"title": one_line(f"{chapter.number}. {chapter.title}"),
                          "intro": blocks(chapter.intro, heading=2) if chapter.intro else [],

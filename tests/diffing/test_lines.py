@@ -43,7 +43,7 @@ def test_markup_is_not_shown_and_offsets_point_into_the_source():
 def test_greedy_wrap_at_the_width_never_inside_a_word():
     words = ["woningbouw"] * 20
     lines = number_lines(" ".join(words))
-    # 10 characters a word plus a space: six words (65 characters) fill a line of 66.
+    # 10 characters a word plus a space: six words (65 characters) fill a line of 70, a seventh does not fit.
     assert [line.text.count("woningbouw") for line in lines] == [6, 6, 6, 2]
     assert all(line.block == 0 for line in lines)
     assert [line.number for line in lines] == [1, 2, 3, 4]
