@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -48,8 +49,9 @@ def numbered_pdf(tmp_path_factory, agreement):
     return target
 
 
-def test_the_pdf_prints_every_numbered_line_where_the_core_breaks_it(numbered_pdf, agreement):
-    text = subprocess.run(["pdftotext", "-layout", str(numbered_pdf), "-"], capture_output=True, check=True,
+def _printed_lines(pdf) -> list[list[str]]:
+    """The numbered lines of a PDF's body as poppler lays them out: per section text, the lines after their number."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
                           text=True, timeout=60).stdout
     # The body ends where the appendix starts (the contents list it too, with dots).
     body = text[:text.rindex("Bijlage. Uitwerkingsagenda voor het college\n")]
@@ -63,7 +65,11 @@ def test_the_pdf_prints_every_numbered_line_where_the_core_breaks_it(numbered_pd
             found.append([])
         assert number == len(found[-1]) + 1, row
         found[-1].append(shown)
-    _compare(found, _expected(agreement))
+    return found
+
+
+def test_the_pdf_prints_every_numbered_line_where_the_core_breaks_it(numbered_pdf, agreement):
+    _compare(_printed_lines(numbered_pdf), _expected(agreement))
 
 
 def test_the_numbers_in_the_pdf_are_artifacts_outside_the_text(numbered_pdf, agreement):
@@ -103,3 +109,67 @@ def test_without_line_numbers_the_exports_are_as_before(agreement, tmp_path):
 
     plain = dataclasses.replace(agreement, line_numbers=False)
     assert 'class="line-number"' not in agreement_html(plain)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _word_sections(path) -> list[tuple[bool, list]]:
+    """The Word file's sections in order: whether Word numbers their lines, and their paragraphs."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    sections: list[tuple[bool, list]] = []
+    paragraphs: list = []
+    for element in root.find(f"{W}body"):
+        if element.tag == f"{W}p":
+            paragraphs.append(element)
+            properties = element.find(f"{W}pPr/{W}sectPr")
+        elif element.tag == f"{W}sectPr":
+            properties = element
+        else:
+            paragraphs.append(element)
+            continue
+        if properties is not None:
+            numbering = properties.find(f"{W}lnNumType")
+            if numbering is not None:
+                assert numbering.get(f"{W}restart") == "newSection" and numbering.get(f"{W}countBy") == "1"
+            sections.append((numbering is not None, paragraphs))
+            paragraphs = []
+    return sections
+
+
+def _word_lines(paragraph) -> list[str]:
+    """A paragraph's text cut at its line breaks, as Word lays out a line that fits the column."""
+    suppressed = paragraph.find(f"{W}pPr/{W}suppressLineNumbers")
+    if suppressed is not None and suppressed.get(f"{W}val") not in ("0", "false"):
+        return []
+    text = []
+    for node in paragraph.iter(f"{W}t", f"{W}br"):
+        text.append("\n" if node.tag == f"{W}br" else node.text or "")
+    return "".join(text).split("\n")
+
+
+def test_word_numbers_the_lines_of_each_section_text_from_one_at_the_same_breaks(agreement, tmp_path):
+    from raadsakkoord.export import word
+
+    target = tmp_path / "raadsakkoord.docx"
+    word.write_docx(agreement, target)
+    numbered = [[line for p in paragraphs for line in _word_lines(p)]
+                for is_numbered, paragraphs in _word_sections(target) if is_numbered]
+    _compare(numbered, _expected(agreement))
+
+
+def test_libreoffice_lays_out_the_word_file_with_the_same_numbered_lines(agreement, tmp_path):
+    from raadsakkoord.export import word
+    from tests.export.test_word_in_libreoffice import convert
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; scripts/dev test installs libreoffice-writer-nogui")
+    source = tmp_path / "raadsakkoord.docx"
+    word.write_docx(agreement, source)
+    (printed,) = convert(soffice, [source], "pdf", tmp_path)
+    _compare(_printed_lines(printed), _expected(agreement))
