@@ -34,7 +34,15 @@ from raadsakkoord.diffing.algebra import (
     matrix_of,
     preview,
 )
-from raadsakkoord.diffing.lines import LINE_WIDTH, Line, line_range, line_reference, lines_changed, number_lines
+from raadsakkoord.diffing.lines import (
+    LINE_WIDTH,
+    Line,
+    line_range,
+    line_reference,
+    lines_changed,
+    lines_of_diff,
+    number_lines,
+)
 from raadsakkoord.diffing.merge import (
     Conflict,
     MergeResult,
@@ -78,6 +86,7 @@ __all__ = [
     "line_range",
     "line_reference",
     "lines_changed",
+    "lines_of_diff",
     "matrix_of",
     "merge3",
     "merge_changes",

@@ -41,7 +41,9 @@ from functools import lru_cache
 
 from raadsakkoord.base.commonmark import new_parser
 from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.diffing.algebra import BaseText
+from raadsakkoord.diffing.model import Kind, Op, TextDiff
+from raadsakkoord.diffing.paragraphs import diff
+from raadsakkoord.diffing.tokens import PARAGRAPH_SEPARATOR
 
 # About 70 characters fit the text column of the PDF (A4, 10 pt DejaVu Sans),
 # the HTML page and the Word document at their fonts with room to spare for
@@ -92,22 +94,43 @@ def line_range(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
 
 
 def lines_changed(base: str, amended: str) -> tuple[int, int] | None:
-    """First and last line of ``base`` that the change to ``amended`` touches; None when nothing changes.
+    """First and last line of ``base`` that the change to ``amended`` touches; None when nothing changes."""
+    return lines_of_diff(base, diff(base, amended))
 
-    From the word diff: every changed or inserted stretch counts, and the
-    reference runs from the first to the last of them. An insertion between
-    two lines belongs to the line after it, at the end to the last line.
+
+def lines_of_diff(base: str, text_diff: TextDiff) -> tuple[int, int] | None:
+    """First and last line of ``base`` that a diff of it changes; None when it changes nothing.
+
+    Every deleted, changed or inserted stretch counts, and the reference runs
+    from the first to the last of them. An insertion between two lines
+    belongs to the line after it, at the end to the last line.
     """
     lines = number_lines(base)
     if not lines:
         return None
-    tokens = BaseText(base)
-    hunks = tokens.changes(amended).hunks
-    if not hunks:
+    start = end = None
+    position = 0
+    seen_old = False
+    for paragraph in text_diff.paragraphs:
+        if paragraph.old is not None:
+            position += len(PARAGRAPH_SEPARATOR) if seen_old else 0
+            seen_old = True
+        if paragraph.kind is Kind.EQUAL:
+            position += len(paragraph.old)
+            continue
+        for span in paragraph.spans:
+            if span.op is Op.INSERT:
+                changed = (position, position)
+            else:
+                changed = (position, position + len(span.text))
+                position += len(span.text)
+                if span.op is Op.EQUAL:
+                    continue
+            start = changed[0] if start is None else min(start, changed[0])
+            end = changed[1] if end is None else max(end, changed[1])
+    if start is None:
         return None
-    start = tokens.char_range(hunks[0].start, hunks[0].end)[0]
-    end = tokens.char_range(hunks[-1].start, hunks[-1].end)[1]
-    return line_range(lines, start, end) if end > start else line_range(lines, start, start)
+    return line_range(lines, start, end)
 
 
 _ONE_LINE = mark("regel {line}")

@@ -264,7 +264,9 @@ def amendment_book_html(book: AmendmentBook) -> str:
                 f'<tr><th scope="row">Indiener</th><td>{by}</td></tr>'
                 f'<tr><th scope="row">Soort</th><td>{KIND_NL[a.kind]}'
                 + (f" ({escape(a.new_title)})" if a.new_title else "") + "</td></tr>"
-                f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
+                + (f'<tr><th scope="row">Regels</th><td>hoofdlijn {escape(section.number)}, {a.lines}</td></tr>'
+                   if a.lines and "." in section.number else "")
+                + f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
                 + (f" — {escape(a.decision_note)}" if a.decision_note else "") + "</td></tr>"
                 f'<tr><th scope="row">Botst met</th><td>{conflicts}</td></tr></tbody></table>'
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")

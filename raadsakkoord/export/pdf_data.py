@@ -244,6 +244,8 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                 "heading": one_line(f"{a.label}. {a.headline}"),
                 "by": one_line(a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")),
                 "kind": KIND_NL[a.kind],
+                # "hoofdlijn 8.4, regels 12–14": the lines as the agreement numbers them.
+                "lines": f"hoofdlijn {section.number}, {a.lines}" if a.lines and "." in section.number else "",
                 "new-title": one_line(a.new_title) if a.new_title else [],
                 "status": one_line(a.status),
                 "conflicts": ", ".join(a.conflicts_with),

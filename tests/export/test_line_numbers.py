@@ -173,3 +173,27 @@ def test_libreoffice_lays_out_the_word_file_with_the_same_numbered_lines(agreeme
     word.write_docx(agreement, source)
     (printed,) = convert(soffice, [source], "pdf", tmp_path)
     _compare(_printed_lines(printed), _expected(agreement))
+
+
+def test_the_amendment_book_names_the_lines_each_amendment_changes(book, demo, tmp_path):
+    from raadsakkoord.export import pdf
+    from raadsakkoord.export.html import amendment_book_html
+    from raadsakkoord.model import Amendment
+    from raadsakkoord.queries.lines import amendment_lines
+
+    with demo.action() as session:
+        expected = {a.id: amendment_lines(a, translated=False) for a in session.query(Amendment)}
+    items = [(section, a) for section in book.sections for a in section.amendments]
+    referred = [(section, a) for section, a in items if a.lines]
+    assert len(referred) >= 5
+    assert all(a.lines == expected[a.id] for _, a in items)
+    assert all(re.fullmatch(r"regels? \d+(–\d+)?", a.lines) for _, a in referred)
+    page = amendment_book_html(book)
+    target = tmp_path / "boek.pdf"
+    pdf.write_pdf(book, target)
+    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, check=True, text=True,
+                                   timeout=60).stdout.split())
+    for section, a in referred:
+        reference = f"hoofdlijn {section.number}, {a.lines}"
+        assert f"<th scope=\"row\">Regels</th><td>{reference}</td>" in page
+        assert reference in text, reference
