@@ -163,6 +163,8 @@ class Block:
     kind: str  # "p", "h", "row", "code"
     text: str  # the visible text: words, spaces, "\n" for a hard line break
     source_line: int  # the line of the source where the parser's token for the block starts (its ``map[0]``)
+    depth: int = 0  # how deep in lists and quotes
+    marker: str = ""  # "•" or "3." before the first paragraph of a list item
 
 
 @dataclass(frozen=True)
@@ -257,9 +259,13 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
     lines: list[Line] = []
     blocks: list[Block] = []
 
+    markers: list[list] = []  # per open list: [ordered, next number]
+    pending = [""]
+
     def add(kind: str, aligned: _Aligned, width: int | None, source_line: int) -> None:
         index = len(blocks)
-        blocks.append(Block(index, kind, aligned.visible, source_line))
+        blocks.append(Block(index, kind, aligned.visible, source_line, depth, pending[0]))
+        pending[0] = ""
         ranges = _wrap(aligned.visible, width) if width else _whole(aligned.visible)
         for a, b in ranges:
             shown = _SPACES.sub(" ", aligned.visible[a:b]) if width else aligned.visible[a:b]
@@ -280,8 +286,16 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             depth += 1
+            if kind != "blockquote_open":
+                markers.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
         elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             depth -= 1
+            if kind != "blockquote_close" and markers:
+                markers.pop()
+        elif kind == "list_item_open" and markers:
+            ordered, number = markers[-1]
+            pending[0] = f"{number}{token.markup}" if ordered else "•"
+            markers[-1][1] += 1
         elif kind in ("paragraph_open", "heading_open"):
             inline = tokens[index + 1]
             heading = kind == "heading_open"

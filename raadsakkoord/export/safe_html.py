@@ -10,13 +10,14 @@ used because the Markdown export promises CommonMark to its readers.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from raadsakkoord.base.commonmark import new_parser
-from raadsakkoord.diffing.lines import LineCutter, LineStart, cutters
+from raadsakkoord.diffing.lines import Block, Line, LineCutter, LineStart, block_texts, cutters, number_lines
 
 # The number of a line, shown by the style sheet from the attribute (never
 # copied with the text, never read aloud): see ``NUMBERED_STYLE``.
@@ -71,6 +72,62 @@ def render_markdown(text: str, *, heading_offset: int = 0, numbered: bool = Fals
     tokens = md.parse(text, env)
     _number(tokens, cutters(text))
     return f'<div class="numbered">{md.renderer.render(tokens, md.options, env)}</div>'
+
+
+_MARKER = re.compile(r'(?:<br>)?<span class="line-number" data-line="(\d+)" aria-hidden="true"></span>')
+_INLINE_TAG = re.compile(r"<(/?)(strong|em|a|code)\b[^>]*>")
+
+
+def line_fragments(text: str) -> list[tuple[Line, Block, str]]:
+    """Every numbered line of a section text with its block and its own HTML (emphasis and links kept).
+
+    For a view that sets one line per row beside its number (Qt's rich
+    text has no margins to place numbers in): a tag open across a line
+    break is closed at the end of the line and opened again on the next.
+    """
+    lines = number_lines(text)
+    if not lines:
+        return []
+    blocks = block_texts(text)
+    md = _parser(0)
+    env: dict = {}
+    tokens = md.parse(text, env)
+    _number(tokens, cutters(text))
+    html_by_line: dict[int, str] = {}
+    for token in tokens:
+        if token.type == "inline":
+            rendered = md.renderer.renderInline(token.children or [], md.options, env)
+        elif token.type == "html_block" and token.content.startswith("<pre><code>"):
+            rendered = token.content[len("<pre><code>"):].rsplit("</code></pre>", 1)[0]
+            rendered = f"<code>{rendered}</code>"
+        else:
+            continue
+        parts = _MARKER.split(rendered)
+        open_tags: list[str] = []
+        # parts: text before the first marker (only tags), then number, fragment, number, fragment…
+        for tag in _INLINE_TAG.finditer(parts[0]):
+            _track(open_tags, tag)
+        for number, fragment in zip(parts[1::2], parts[2::2]):
+            head = "".join(open_tags)
+            for tag in _INLINE_TAG.finditer(fragment):
+                _track(open_tags, tag)
+            tail = "".join(f"</{_name(tag)}>" for tag in reversed(open_tags))
+            html_by_line[int(number)] = head + fragment + tail
+    return [(line, blocks[line.block], html_by_line.get(line.number, html.escape(line.text))) for line in lines]
+
+
+def _name(tag: str) -> str:
+    return _INLINE_TAG.match(tag).group(2)
+
+
+def _track(open_tags: list[str], tag: re.Match) -> None:
+    if tag.group(1):
+        for k in range(len(open_tags) - 1, -1, -1):
+            if _name(open_tags[k]) == tag.group(2):
+                del open_tags[k]
+                break
+    else:
+        open_tags.append(tag.group(0))
 
 
 def _number(tokens: list[Token], cut: dict) -> None:
