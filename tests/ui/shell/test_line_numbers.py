@@ -72,3 +72,26 @@ def test_the_amendment_list_says_which_lines_an_amendment_changes(make_window, s
     row = next(r for r in range(model.rowCount()) if model.entry(r).headline == "Vijf")
     tip = model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == f"Vijf\nWijzigt regel {expected} van de tekst."
+
+
+def test_the_editor_says_which_lines_of_the_base_the_typed_change_touches(make_window, setup, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from ui.drafting.editor import DraftEditor
+
+    long = " ".join(f"In wijk {n} bouwen wij betaalbare woningen voor starters en ouderen." for n in range(1, 8))
+    with setup.workspace.action() as s:
+        ops.revise_section(s, setup.griffie, setup.bouwen, long, reason="uitgebreid")
+    window = make_window()
+    assert window.open_workspace(setup.workspace.label, (setup.rood_actor, "Ruud Rood (RP)"))
+    window.navigator.select(setup.bouwen)
+    qtbot.mouseClick(window.work.section_view.write_button, Qt.MouseButton.LeftButton)
+    editor = window.work.current_editor()
+    assert isinstance(editor, DraftEditor)
+    editor.text_edit.setFocus()
+    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text_edit, " Ook in het centrum.")
+    last = number_lines(long)[-1].number
+    qtbot.waitUntil(lambda: editor.live.last is not None and "centrum" in editor.live.last.html)
+    assert f"Wijzigt regel {last} van de tekst." in editor.live_view.toPlainText()
+    editor.live_view.grab().save("/tmp/h19lines-editor.png")
