@@ -40,15 +40,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from raadsakkoord.base.commonmark import new_parser
+from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.diffing.model import Kind, Op, TextDiff
+from raadsakkoord.diffing.paragraphs import diff
+from raadsakkoord.diffing.tokens import PARAGRAPH_SEPARATOR
 
 # About 70 characters fit the text column of the PDF (A4, 10 pt DejaVu Sans),
 # the HTML page and the Word document at their fonts with room to spare for
 # wide letters; 70 is also the length a reader's eye follows comfortably.
-LINE_WIDTH = 66
+LINE_WIDTH = 70
 # Characters each level of list or quote nesting takes off the width.
 INDENT = 4
 # Headings inside a section text are set at about 1.2 times the body size.
-HEADING_WIDTH = 54
+HEADING_WIDTH = 58
 # However deep the nesting, a line keeps room for a few words.
 MIN_WIDTH = 24
 
@@ -89,6 +93,62 @@ def line_range(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
     return first, max(first, last)
 
 
+def lines_changed(base: str, amended: str) -> tuple[int, int] | None:
+    """First and last line of ``base`` that the change to ``amended`` touches; None when nothing changes."""
+    return lines_of_diff(base, diff(base, amended))
+
+
+def lines_of_diff(base: str, text_diff: TextDiff) -> tuple[int, int] | None:
+    """First and last line of ``base`` that a diff of it changes; None when it changes nothing.
+
+    Every deleted, changed or inserted stretch counts, and the reference runs
+    from the first to the last of them. An insertion between two lines
+    belongs to the line after it, at the end to the last line.
+    """
+    lines = number_lines(base)
+    if not lines:
+        return None
+    start = end = None
+    position = 0
+    seen_old = False
+    for paragraph in text_diff.paragraphs:
+        if paragraph.old is not None:
+            position += len(PARAGRAPH_SEPARATOR) if seen_old else 0
+            seen_old = True
+        if paragraph.kind is Kind.EQUAL:
+            position += len(paragraph.old)
+            continue
+        for span in paragraph.spans:
+            if span.op is Op.INSERT:
+                changed = (position, position)
+            else:
+                changed = (position, position + len(span.text))
+                position += len(span.text)
+                if span.op is Op.EQUAL:
+                    continue
+            start = changed[0] if start is None else min(start, changed[0])
+            end = changed[1] if end is None else max(end, changed[1])
+    if start is None:
+        return None
+    return line_range(lines, start, end)
+
+
+_ONE_LINE = mark("regel {line}")
+_LINES = mark("regels {first}–{last}")
+
+
+def line_reference(first: int, last: int | None = None, *, translated: bool = True) -> str:
+    """ "regel 23" or "regels 12–14" (English "line 23", "lines 12–14" when translated).
+
+    Exported documents are Dutch whatever the window's language: they ask
+    for ``translated=False``.
+    """
+    last = first if last is None else last
+    first, last = min(first, last), max(first, last)
+    template = _ONE_LINE if first == last else _LINES
+    return (tr(template) if translated else template).format(line=first, first=first, last=last)
+
+
 def _line_at(lines: Sequence[Line], offset: int) -> int:
     # Ends are exclusive: the first line ending after ``offset`` holds it, or follows it.
     k = bisect_right([line.end for line in lines], offset)
@@ -102,10 +162,74 @@ class Block:
     index: int
     kind: str  # "p", "h", "row", "code"
     text: str  # the visible text: words, spaces, "\n" for a hard line break
+    source_line: int  # the line of the source where the parser's token for the block starts (its ``map[0]``)
+    depth: int = 0  # how deep in lists and quotes
+    marker: str = ""  # "•" or "3." before the first paragraph of a list item
+
+
+@dataclass(frozen=True)
+class LineStart:
+    """Where a renderer starts a line: after a line break unless ``first`` of its block, with the number beside it."""
+
+    number: int
+    first: bool
+
+
+class LineCutter:
+    """Tells a renderer, walking a block's inline tokens, where its lines start and what to leave out.
+
+    The renderer feeds every piece of visible text in the order the parser
+    gives it, counted as ``number_lines`` counts it: a text's or inline
+    code's content, " " for a soft and "\n" for a hard line break, an image's
+    alternative text. Out come the pieces to print and a ``LineStart``
+    wherever a line begins; the white space between two lines is left out.
+    """
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.next = 0  # index of the next line to start
+        self.position = 0  # visible characters fed so far
+
+    def feed(self, shown: str) -> list[str | LineStart]:
+        out: list[str | LineStart] = []
+        lines, i, n = self.lines, 0, len(shown)
+        while i < n:
+            at = self.position + i
+            if self.next < len(lines) and at >= lines[self.next].visible_start:
+                out.append(LineStart(lines[self.next].number, self.next == 0))
+                self.next += 1
+                continue
+            current = lines[self.next - 1] if self.next else None
+            if current is not None and at < current.visible_end:
+                take = min(n, current.visible_end - self.position)
+                out.append(shown[i:take])
+                i = take
+            else:
+                i = min(n, lines[self.next].visible_start - self.position) if self.next < len(lines) else n
+        self.position += n
+        return out
+
+    def skip(self, shown: str) -> None:
+        """Count characters the renderer shows its own way (the space between two table cells)."""
+        self.position += len(shown)
 
 
 def block_texts(text: str) -> tuple[Block, ...]:
     return _layout(text)[1]
+
+
+def cutters(text: str) -> dict[tuple[str, int], LineCutter]:
+    """A fresh ``LineCutter`` per block of ``text``, by the block's kind and ``source_line``.
+
+    A renderer that parses the same text with the same parser finds its
+    block's cutter by the token's kind and ``map[0]``; a text nested deeper
+    than the parser follows has one block, ("p", 0), holding all its lines.
+    """
+    lines, blocks = _layout(text)
+    by_block: dict[int, list[Line]] = {}
+    for line in lines:
+        by_block.setdefault(line.block, []).append(line)
+    return {(block.kind, block.source_line): LineCutter(by_block.get(block.index, ())) for block in blocks}
 
 
 @lru_cache(maxsize=4096)
@@ -135,9 +259,13 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
     lines: list[Line] = []
     blocks: list[Block] = []
 
-    def add(kind: str, aligned: _Aligned, width: int | None) -> None:
+    markers: list[list] = []  # per open list: [ordered, next number]
+    pending = [""]
+
+    def add(kind: str, aligned: _Aligned, width: int | None, source_line: int) -> None:
         index = len(blocks)
-        blocks.append(Block(index, kind, aligned.visible))
+        blocks.append(Block(index, kind, aligned.visible, source_line, depth, pending[0]))
+        pending[0] = ""
         ranges = _wrap(aligned.visible, width) if width else _whole(aligned.visible)
         for a, b in ranges:
             shown = _SPACES.sub(" ", aligned.visible[a:b]) if width else aligned.visible[a:b]
@@ -148,7 +276,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
         # text line by line as written, and so it is numbered.
         aligned = _Aligned(text, 0, len(text))
         aligned.emit(text, 0, len(text), True)
-        add("p", aligned, LINE_WIDTH)
+        add("p", aligned, LINE_WIDTH, 0)
         return tuple(lines), tuple(blocks)
 
     depth = 0
@@ -158,8 +286,16 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             depth += 1
+            if kind != "blockquote_open":
+                markers.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
         elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             depth -= 1
+            if kind != "blockquote_close" and markers:
+                markers.pop()
+        elif kind == "list_item_open" and markers:
+            ordered, number = markers[-1]
+            pending[0] = f"{number}{token.markup}" if ordered else "•"
+            markers[-1][1] += 1
         elif kind in ("paragraph_open", "heading_open"):
             inline = tokens[index + 1]
             heading = kind == "heading_open"
@@ -170,7 +306,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
             aligned.cursor = at if at >= 0 else starts[line0]
             aligned.inlines(inline.children or [])
             width = max(MIN_WIDTH, (HEADING_WIDTH if heading else LINE_WIDTH) - INDENT * depth)
-            add("h" if heading else "p", aligned, width)
+            add("h" if heading else "p", aligned, width, line0)
             index += 3
             continue
         elif kind == "tr_open":
@@ -189,7 +325,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
                     aligned.inlines(cell.children or [])
                 index += 1
             if aligned.visible.strip():
-                add("row", aligned, None)
+                add("row", aligned, None, line0)
         elif kind in ("fence", "code_block"):
             line0, line1 = token.map
             first = line0 + 1 if kind == "fence" else line0
@@ -205,7 +341,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
                     aligned.emit(content, at, at + len(content), True)
                 aligned.cursor = at + len(content)
             if aligned.visible.strip():
-                add("code", aligned, None)
+                add("code", aligned, None, line0)
         index += 1
     return tuple(lines), tuple(blocks)
 
@@ -335,11 +471,15 @@ class _Aligned:
     def text(self, content: str, *, entities: bool) -> None:
         if not content:
             return
-        for at in (self.cursor, self.skip(self.cursor)):
-            if self.source.startswith(content, at) and at + len(content) <= max(self.limit, at):
+        source, at = self.source, self.cursor
+        while at < self.limit:
+            if source.startswith(content, at) and at + len(content) <= self.limit:
                 self.emit(content, at, at + len(content), True)
                 self.cursor = at + len(content)
                 return
+            if source[at] not in _MARKUP:
+                break
+            at += 1
         for ch in content:
             self.character(ch, entities=entities)
 

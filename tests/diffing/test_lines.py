@@ -7,7 +7,17 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raadsakkoord.diffing.lines import HEADING_WIDTH, INDENT, LINE_WIDTH, Line, line_range, number_lines
+from raadsakkoord.base import i18n
+from raadsakkoord.diffing.lines import (
+    HEADING_WIDTH,
+    INDENT,
+    LINE_WIDTH,
+    Line,
+    line_range,
+    line_reference,
+    lines_changed,
+    number_lines,
+)
 
 WORDS = ["de", "gemeente", "Assen", "woningbouw", "één", "café's", "zo'n", "2,5", "1.000", "woon-werkverkeer",
          "sociale", "huurwoningen", "bijvoorbeeld", "€", "ijs", "Ĳssel", "naïef", "extra­lang"]
@@ -33,7 +43,7 @@ def test_markup_is_not_shown_and_offsets_point_into_the_source():
 def test_greedy_wrap_at_the_width_never_inside_a_word():
     words = ["woningbouw"] * 20
     lines = number_lines(" ".join(words))
-    # 10 characters a word plus a space: six words (65 characters) fill a line of 66.
+    # 10 characters a word plus a space: six words (65 characters) fill a line of 70, a seventh does not fit.
     assert [line.text.count("woningbouw") for line in lines] == [6, 6, 6, 2]
     assert all(line.block == 0 for line in lines)
     assert [line.number for line in lines] == [1, 2, 3, 4]
@@ -146,3 +156,32 @@ def test_any_text_gives_ordered_lines_inside_the_source(text):
         assert 0 <= line.start < line.end <= len(text)
         assert line.text and line.text == line.text.strip(" ")
     assert all(a.start <= b.start for a, b in zip(lines, lines[1:]))
+
+
+def test_lines_changed_by_an_amendment():
+    base = "\n\n".join(" ".join(f"zin{p}woord{i}" for i in range(20)) for p in range(3))
+    lines = number_lines(base)
+    assert lines_changed(base, base) is None
+    assert lines_changed("", "Nieuw.") is None
+    amended = base.replace("zin1woord2 ", "")
+    first, last = lines_changed(base, amended)
+    at = base.index("zin1woord2")
+    assert first == last == line_range(lines, at, at + 1)[0]
+    # Two changes far apart: the reference runs from the first to the last.
+    both = amended.replace("zin2woord19", "einde")
+    assert lines_changed(base, both) == (first, len(lines))
+    # Appended at the very end: the last line.
+    assert lines_changed(base, base + " erbij") == (len(lines), len(lines))
+
+
+def test_line_reference_in_dutch_and_english(monkeypatch):
+    assert line_reference(23) == "regel 23"
+    assert line_reference(12, 14) == "regels 12–14"
+    assert line_reference(14, 12) == "regels 12–14"
+    i18n.set_language("en")
+    try:
+        assert line_reference(23) == "line 23"
+        assert line_reference(12, 14) == "lines 12–14"
+        assert line_reference(12, 14, translated=False) == "regels 12–14"
+    finally:
+        i18n.set_language("nl")

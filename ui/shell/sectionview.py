@@ -34,7 +34,15 @@ from ui.griffie.consolidation import ConsolidationView
 from ui.common.context import Context
 from ui.drafting.cosubmission import CoSubmissionPanel, co_submitters_html
 from ui.drafting.endorsement import EndorsementPanel, confirm_stale, record_position
-from ui.common.render import legend, local_time, markdown_html, page, support_html, tracked_changes_html
+from ui.common.render import (
+    legend,
+    local_time,
+    markdown_html,
+    numbered_html,
+    page,
+    support_html,
+    tracked_changes_html,
+)
 
 TEXT, CHANGES, HISTORY, AMENDMENTS, CONSOLIDATION = range(5)
 
@@ -248,7 +256,8 @@ class SectionView(QTabWidget):
     def _render_text(self) -> None:
         d = self.detail
         self._set_html(self.text_view, page(
-            f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{markdown_html(d.text)}<hr>{support_html(d.support)}"))
+            f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{numbered_html(d.text)}<hr>"
+            f"{support_html(d.support)}"))
         for button in (self.write_button, self.delete_button):
             button.setVisible(True)
             button.setEnabled(self._party_view())
