@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from raadsakkoord.base.i18n import language, mark, tr
 from raadsakkoord.diffing.instructions import Change, Instruction
+from raadsakkoord.diffing.lines import line_reference
 
 OPEN, CLOSE = "\u2018", "\u2019"
 
@@ -52,13 +53,9 @@ class InstructionSentence:
 
 
 def _lines(instruction: Instruction, lines: Lines | None) -> str:
+    """" (regels 12–14)": the one wording of line references, in the form's language."""
     found = lines(instruction.start, instruction.end) if lines else None
-    if not found:
-        return ""
-    first, last = found
-    if first == last:
-        return tr(" (regel {line})").format(line=first)
-    return tr(" (regels {first}\u2013{last})").format(first=first, last=last)
+    return f" ({line_reference(*found)})" if found else ""
 
 
 def _place(instruction: Instruction, where: str, lines: Lines | None) -> str:
