@@ -57,6 +57,8 @@ COMMANDS: dict[str, CommandInfo] = {
                       mark("beheer wie zich bij een gedeelde werkruimte aanmeldt")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
+    "amendment-form": CommandInfo("raadsakkoord.cli.amendment_form", mark(
+        "schrijf een amendement (of met --all alle ingediende) als formeel stuk voor de raadsvergadering")),
 }
 
 

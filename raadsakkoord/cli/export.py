@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help=tr("voeg aan het raadsakkoord een bijlage toe met de leesbaarheid van elke hoofdlijn "
                              "(moeilijkste eerst) en van elk hoofdstuk: score, niveau, lange zinnen, "
                              "ambtelijke woorden"))
+    cmd.add_argument("--zonder-regelnummers", dest="line_numbers", action="store_false",
+                     help=tr("zet in het raadsakkoord (PDF, HTML, Word) geen regelnummers naast de tekst "
+                             "van de hoofdlijnen"))
     cmd.add_argument("-o", "--output", required=True, metavar=tr("BESTAND"), help=tr("het te schrijven bestand"))
     cmd.add_argument("--force", action="store_true",
                      help=tr("vervang een bestaand bestand ook als het geen export in dit formaat is "
@@ -54,7 +57,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         result = export(workspace, args.what, args.format, args.output, round_number=args.round,
                         attach_source=args.attach_source, readability=args.readability, force=args.force,
-                        progress=_progress)
+                        progress=_progress, line_numbers=args.line_numbers)
     finally:
         workspace.close()
     if result:

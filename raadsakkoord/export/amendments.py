@@ -65,6 +65,7 @@ class BookAmendment:
         if self.old_title and self.old_title != self.new_title:
             return f"nieuwe titel: {self.old_title} → {self.new_title}"
         return f"nieuwe titel: {self.new_title}"
+    lines: str = ""  # the numbered lines of its base text it changes: "regels 12–14" ("" for a new section)
 
 
 @dataclass(frozen=True)
@@ -133,14 +134,17 @@ def amendment_book(session: Session, *, today=None,
         for a in groups[key]:
             base = a.base_revision.text if a.base_revision else ""
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
+            change = diffing.diff(base, new)
+            found = diffing.lines_of_diff(base, change)
             items.append(BookAmendment(
                 a.id, labels[a.id], a.kind, a.party.short_name,
                 tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
-                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
+                change, tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
                 a.party.name, a.submitted_at or a.created_at,
-                round_titles.get(a.base_revision_id, key[1]) if a.kind == AmendmentKind.MODIFY else ""))
+                old_title=round_titles.get(a.base_revision_id, key[1]) if a.kind == AmendmentKind.MODIFY else "",
+                lines=diffing.line_reference(*found, translated=False) if found else ""))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
 

@@ -132,6 +132,9 @@ class AgreementDocument:
     agenda: tuple[Portfolio, ...]
     # The readability appendix, only when asked for (see ``with_readability``).
     readability: ReadabilityReport | None = None
+    # Section texts printed in their numbered lines (``diffing.number_lines``), the
+    # number beside each: what council members point at ("regel 23").
+    line_numbers: bool = True
 
     @property
     def sections(self) -> list[DocSection]:

@@ -23,7 +23,7 @@ from raadsakkoord.export.labels import (
     support_sentence,
     verdict,
 )
-from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.export.safe_html import NUMBERED_STYLE, render_markdown
 from raadsakkoord.queries.labels import TASK_STATUS_LABELS
 from raadsakkoord.queries.readability import Readability, ReadabilityReport
 from raadsakkoord.queries.support import Tally
@@ -90,7 +90,7 @@ def _page(meta: Meta, heading: str, body: str) -> str:
         # No remote resource may ever load, even if a text slipped one through.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<style>{STYLE}{NUMBERED_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
@@ -178,7 +178,8 @@ def agreement_html(doc: AgreementDocument) -> str:
             body.append(render_markdown(chapter.intro, heading_offset=2))
         for s in chapter.sections:
             body.append(f'<article aria-labelledby="s{s.number}"><h3 id="s{s.number}">{s.number} {escape(s.title)}</h3>'
-                        f"{render_markdown(s.text, heading_offset=3)}{support_html(s.support, colours)}</article>")
+                        f"{render_markdown(s.text, heading_offset=3, numbered=doc.line_numbers)}"
+                        f"{support_html(s.support, colours)}</article>")
         body.append("</section>")
     toc.append('<li><a href="#bijlage">Bijlage. Uitwerkingsagenda voor het college</a></li>')
     body.append('<section aria-labelledby="bijlage"><h2 id="bijlage">Bijlage. Uitwerkingsagenda voor het college</h2>'
@@ -263,7 +264,9 @@ def amendment_book_html(book: AmendmentBook) -> str:
                 f'<tr><th scope="row">Indiener</th><td>{by}</td></tr>'
                 f'<tr><th scope="row">Soort</th><td>{KIND_NL[a.kind]}'
                 + (f" ({escape(a.title_note)})" if a.title_note else "") + "</td></tr>"
-                f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
+                + (f'<tr><th scope="row">Regels</th><td>hoofdlijn {escape(section.number)}, {a.lines}</td></tr>'
+                   if a.lines and "." in section.number else "")
+                + f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
                 + (f" — {escape(a.decision_note)}" if a.decision_note else "") + "</td></tr>"
                 f'<tr><th scope="row">Botst met</th><td>{conflicts}</td></tr></tbody></table>'
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")

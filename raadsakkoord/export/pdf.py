@@ -23,7 +23,8 @@ from raadsakkoord.base import paths
 from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.files import atomic_path
 from raadsakkoord.base.i18n import tr
-from raadsakkoord.export import pdf_data
+from raadsakkoord.export import amendment_form_pdf, pdf_data
+from raadsakkoord.export.amendment_form import AmendmentForms
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument, TaskAgenda
 from raadsakkoord.export.pdf_content import FONT_FILE
@@ -41,6 +42,8 @@ def _template(data) -> tuple[str, Callable]:
         return "task-agenda.typ", pdf_data.task_agenda
     if isinstance(data, AmendmentBook):
         return "amendment-book.typ", pdf_data.amendment_book
+    if isinstance(data, AmendmentForms):
+        return "amendment-form.typ", amendment_form_pdf.amendment_forms
     raise TypeError(type(data))
 
 
@@ -62,13 +65,18 @@ def typeset(data, *, attach: tuple[str, bytes] | None = None,
         return typst.compile(
             str(folder / template), root=str(folder), font_paths=[str(fonts)], ignore_system_fonts=True,
             sys_inputs={"data": json.dumps(inputs, ensure_ascii=False, separators=(",", ":"))},
-            pdf_standards=[ACCESSIBLE, WITH_ATTACHMENT if attach is not None else ARCHIVAL],
+            pdf_standards=[ACCESSIBLE, WITH_ATTACHMENT if attach is not None or _attaches(data) else ARCHIVAL],
             timestamp=_timestamp(data))
     except typst.TypstError as exc:
         # Our templates are tested on hostile texts; reaching this is a bug,
         # and the file stays unwritten.
         raise UserError(tr("De PDF kon niet worden opgemaakt; er is niets geschreven. ({detail})").format(
             detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)) from exc
+
+
+def _attaches(data) -> bool:
+    # A formal amendment carries its structured change instruction as an attachment.
+    return isinstance(data, AmendmentForms)
 
 
 def _timestamp(data) -> int:

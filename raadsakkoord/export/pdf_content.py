@@ -19,7 +19,8 @@ A node is a list whose first item says what it is:
   is a list of cells, a cell a list of inlines);
 - inlines: a string, ``["b", inlines]``, ``["i", inlines]``, ``["c", text]``,
   ``["a", url, inlines]``, ``["br"]``, ``["u", text]`` (a character printed as
-  its code point).
+  its code point), ``["n", number]`` (a line number in the margin, where a
+  numbered line starts: ``raadsakkoord.diffing.lines`` decides where).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import re
 import struct
 
 from raadsakkoord.base import paths
+from raadsakkoord.diffing.lines import LineCutter, LineStart, cutters
 from raadsakkoord.export.safe_html import markdown_tokens, nesting_limit
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -145,21 +147,39 @@ def lines(text: str) -> list:
     return out
 
 
-def blocks(markdown: str, *, heading: int = 3) -> list:
+def blocks(markdown: str, *, heading: int = 3, numbered: bool = False) -> list:
     """Block nodes for a Markdown text whose own headings start at level ``heading``.
 
     Headings inside the text never skip a level (the outline of a tagged
     PDF must not), whatever the text's ``#`` count says: each is at most one
     deeper than the heading before it, and never above ``heading``.
+    ``numbered``: broken into the numbered lines of a section text, each
+    with its number in the margin.
     """
     tokens = markdown_tokens(markdown)
+    cut = cutters(markdown) if numbered else {}
     if tokens and max(token.level for token in tokens) >= nesting_limit() - 1:
         # The parser leaves out what is nested deeper than its limit: such a
         # text is printed line by line as written, so that no word is lost.
-        return [["p", lines(markdown)]]
-    state = {"last": heading - 1}
+        cutter = cut.get(("p", 0))
+        if cutter is None:
+            return [["p", lines(markdown)]]
+        out: list = []
+        for piece in cutter.feed(markdown):
+            _piece(out, piece, printable)
+        return [["p", out]]
+    state = {"last": heading - 1, "cutters": cut}
     out, _ = _blocks(tokens, 0, len(tokens), heading, state, 0)
     return out
+
+
+def _piece(out: list, piece: str | LineStart, show) -> None:
+    if isinstance(piece, LineStart):
+        if not piece.first:
+            out.append(["br"])
+        out.append(["n", piece.number])
+    elif piece:
+        out.extend(show(piece))
 
 
 def _blocks(tokens, index: int, end: int, base: int, state: dict, depth: int) -> tuple[list, int]:
@@ -170,13 +190,15 @@ def _blocks(tokens, index: int, end: int, base: int, state: dict, depth: int) ->
         if kind.endswith("_close"):
             return out, index + 1
         if kind == "paragraph_open":
-            out.append(["p", _inlines(tokens[index + 1].children or [])])
+            cutter = state["cutters"].get(("p", token.map[0])) if token.map else None
+            out.append(["p", _inlines(tokens[index + 1].children or [], cutter)])
             index += 3
         elif kind == "heading_open":
             wanted = base + int(token.tag[1]) - 1
             level = max(base, min(wanted, state["last"] + 1, 6))
             state["last"] = level
-            out.append(["h", level, _inlines(tokens[index + 1].children or [])])
+            cutter = state["cutters"].get(("h", token.map[0])) if token.map else None
+            out.append(["h", level, _inlines(tokens[index + 1].children or [], cutter)])
             index += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, index = _items(tokens, index + 1, end, base, state, depth + 1)
@@ -190,13 +212,22 @@ def _blocks(tokens, index: int, end: int, base: int, state: dict, depth: int) ->
             inner, index = _blocks(tokens, index + 1, end, base, state, depth + 1)
             out.extend(inner) if depth + 1 > MAX_DEPTH else out.append(["q", inner])
         elif kind in ("fence", "code_block"):
-            out.append(["code", _code(token.content.rstrip("\n"))])
+            cutter = state["cutters"].get(("code", token.map[0])) if token.map else None
+            if cutter is None:
+                out.append(["code", _code(token.content.rstrip("\n"))])
+            else:
+                # Numbered, the code's lines are printed one by one, each beside its number.
+                numbered: list = []
+                for number, line in enumerate(token.content.rstrip("\n").split("\n")):
+                    for piece in cutter.feed(("\n" if number else "") + line):
+                        _piece(numbered, piece, lambda text: [["c", _code(text)]])
+                out.append(["p", numbered])
             index += 1
         elif kind == "hr":
             out.append(["hr"])
             index += 1
         elif kind == "table_open":
-            table, index = _table(tokens, index + 1)
+            table, index = _table(tokens, index + 1, state["cutters"])
             out.append(table)
         else:  # html_block cannot occur (html is off); anything unknown is skipped whole
             index += 1
@@ -211,12 +242,13 @@ def _items(tokens, index: int, end: int, base: int, state: dict, depth: int) -> 
     return items, index + 1  # past the list's close
 
 
-def _table(tokens, index: int) -> tuple[list, int]:
+def _table(tokens, index: int, cut: dict) -> tuple[list, int]:
     header: list = []
     rows: list = []
     aligns: list[str] = []
     row: list | None = None
     in_head = False
+    cutter: LineCutter | None = None
     while tokens[index].type != "table_close":
         token = tokens[index]
         if token.type == "thead_open":
@@ -225,13 +257,17 @@ def _table(tokens, index: int) -> tuple[list, int]:
             in_head = False
         elif token.type == "tr_open":
             row = []
+            cutter = cut.get(("row", token.map[0])) if token.map else None
         elif token.type == "tr_close":
             (header if in_head else rows).append(row)
         elif token.type in ("th_open", "td_open"):
             style = token.attrGet("style") or ""
             if in_head:
                 aligns.append("right" if "right" in style else "center" if "center" in style else "left")
-            row.append(_inlines(tokens[index + 1].children or []))
+            cell = tokens[index + 1]
+            if cutter is not None and cutter.position and cell.content:
+                cutter.skip(" ")  # counted between two cells, shown as the column gap
+            row.append(_inlines(cell.children or [], cutter))
             index += 2
         index += 1
     width = max([len(aligns)] + [len(r) for r in header + rows])
@@ -245,20 +281,31 @@ def _code(text: str) -> str:
     return "".join(part if isinstance(part, str) else f"[{part[1]}]" for part in printable(text))
 
 
-def _inlines(children) -> list:
+def _inlines(children, cutter: LineCutter | None = None) -> list:
     out: list = []
     stack: list[list] = [out]
+
+    def show(here: list, text: str, how=printable) -> None:
+        if cutter is None:
+            here.extend(how(text))
+            return
+        for piece in cutter.feed(text):
+            _piece(here, piece, how)
+
     for child in children:
         kind = child.type
         here = stack[-1]
         if kind == "text":
-            here.extend(printable(child.content))
+            show(here, child.content)
         elif kind == "softbreak":
-            here.append(" ")
+            show(here, " ", lambda text: [text])
         elif kind == "hardbreak":
-            here.append(["br"])
+            if cutter is None:
+                here.append(["br"])
+            else:  # the numbered line after it starts with its own break
+                show(here, "\n", lambda text: [])
         elif kind == "code_inline":
-            here.append(["c", _code(child.content)])
+            show(here, child.content, lambda text: [["c", _code(text)]])
         elif kind in ("strong_open", "em_open"):
             node = ["b" if kind == "strong_open" else "i", []]
             here.append(node)
@@ -272,7 +319,9 @@ def _inlines(children) -> list:
                 stack.pop()
         elif kind == "image":
             # No PDF fetches anything: an image is its alternative text.
-            here.extend(printable("".join(c.content for c in child.children or [] if c.type == "text")))
-        else:  # html_inline cannot occur (html is off); any other token shows its source text
-            here.extend(printable(child.content))
+            for part in child.children or []:
+                if part.type == "text":
+                    show(here, part.content)
+        elif child.content:  # html_inline cannot occur (html is off); any other token shows its source text
+            show(here, child.content)
     return out

@@ -175,7 +175,7 @@ def agreement(doc: AgreementDocument, progress: Callable[[str], None]) -> dict:
                 progress(Step(tr("hoofdlijn {done} van {total} voorbereiden…").format(done=done + 1, total=total),
                               done, total))
             done += 1
-            sections.append({"title": one_line(f"{s.number} {s.title}"), "text": blocks(s.text, heading=3),
+            sections.append({"title": one_line(f"{s.number} {s.title}"), "text": blocks(s.text, heading=3, numbered=doc.line_numbers),
                              "support": support(s.support, colours)})
         chapters.append({"title": one_line(f"{chapter.number}. {chapter.title}"),
                          "intro": blocks(chapter.intro, heading=2) if chapter.intro else [],
@@ -244,6 +244,8 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                 "heading": one_line(f"{a.label}. {a.headline}"),
                 "by": one_line(a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")),
                 "kind": KIND_NL[a.kind],
+                # "hoofdlijn 8.4, regels 12–14": the lines as the agreement numbers them.
+                "lines": f"hoofdlijn {section.number}, {a.lines}" if a.lines and "." in section.number else "",
                 "new-title": one_line(a.title_note) if a.title_note else [],
                 "status": one_line(a.status),
                 "conflicts": ", ".join(a.conflicts_with),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Callable
 
 from raadsakkoord.base.errors import InputError
@@ -39,11 +41,12 @@ def _capitalised(text: str) -> str:
 
 def export(workspace, what: str, fmt: str, output: str, *, round_number: int | None = None,
            attach_source: bool = False, readability: bool = False, force: bool = False,
-           progress: Callable[[str], None] = lambda message: None) -> int | None:
+           progress: Callable[[str], None] = lambda message: None, line_numbers: bool = True) -> int | None:
     """Read what ``what`` needs in one action and write it; returns the page count of a PDF.
 
     ``readability`` adds the readability appendix to the agreement (in every format).
     ``force`` replaces an existing file that is not such an export (never the workspace).
+    ``line_numbers``: the agreement's section texts in their numbered lines (PDF, HTML, Word).
     """
     from raadsakkoord.base import files
     from raadsakkoord.export import amendments, document, html, markdown as md, tasks
@@ -54,6 +57,7 @@ def export(workspace, what: str, fmt: str, output: str, *, round_number: int | N
     with workspace.action() as session:
         if what == "agreement":
             data = document.agreement_document(session, round_number=round_number, readability=readability)
+            data = dataclasses.replace(data, line_numbers=line_numbers)
         elif what == "tasks":
             data = document.task_agenda(session)
         else:

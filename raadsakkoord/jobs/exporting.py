@@ -14,7 +14,7 @@ from raadsakkoord.store.workspace import open_workspace
 
 
 def export_at(target: str, what: str, fmt: str, path: str, *, round_number: int | None, attach_source: bool,
-              readability: bool, language: str, messages) -> None:
+              readability: bool, language: str, messages, line_numbers: bool = True) -> None:
     """Open the workspace by its target, export, and put every message on ``messages``.
 
     ``messages`` receives ("progress", text, done, total) as the export goes,
@@ -31,7 +31,7 @@ def export_at(target: str, what: str, fmt: str, path: str, *, round_number: int 
         workspace = open_workspace(target)
         try:
             pages = export(workspace, what, fmt, path, round_number=round_number, attach_source=attach_source,
-                           readability=readability, force=True, progress=progress)
+                           readability=readability, force=True, progress=progress, line_numbers=line_numbers)
         finally:
             workspace.close()
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the window

@@ -31,6 +31,7 @@ from raadsakkoord.model import (
     RoundSection,
     Section,
 )
+from raadsakkoord.queries.lines import amendment_lines
 from raadsakkoord.queries.labels import submitters
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
@@ -94,6 +95,8 @@ class AmendmentEntry:
     co_submitters: tuple[CoSubmitterEntry, ...] = ()
     # Where the viewing party's own request stands, if it was asked.
     asked: CoSubmissionState | None = None
+    # The numbered lines of the base text it changes, "regels 12–14" ("" for a new section).
+    lines: str = ""
 
     @property
     def submitters(self) -> str:
@@ -192,7 +195,7 @@ def _amendment_entries(session: Session, amendments: list[Amendment],
             a.base_revision.text if a.base_revision else "", a.proposed_title, a.proposed_text,
             a.needs_rework, a.created_at, a.submitted_at, a.version, support[a.id],
             mine.position if mine else None, mine.minority_position if mine else "",
-            _co_submitters(a, party_id), asked,
+            _co_submitters(a, party_id), asked, amendment_lines(a),
         ))
     # Open ones first (what needs attention), then by when they were written.
     entries.sort(key=lambda e: (not e.is_open, e.status in DECIDED_STATUSES, e.created_at))

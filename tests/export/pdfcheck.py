@@ -56,6 +56,30 @@ def bookmarks(reader: pypdf.PdfReader) -> list:
     return tree(reader.outline)
 
 
+def without_line_numbers(text: str) -> str:
+    """Extracted text without the numbers of numbered lines (artifacts a plain extraction still returns)."""
+    return re.sub(r"(?<!\S)\d{1,4}(?!\S)", " ", text)
+
+
+def artifacts_and_content(page: pypdf.PageObject) -> tuple[str, str]:
+    """A page's text split as a screen reader sees it: what is marked as an artifact, and the rest."""
+    inside: list[bool] = []
+    artifacts: list[str] = []
+    content: list[str] = []
+
+    def operator(op, args, cm, tm):
+        if op in (b"BDC", b"BMC"):
+            inside.append(bool(args) and args[0] == "/Artifact")
+        elif op == b"EMC" and inside:
+            inside.pop()
+
+    def text(value, cm, tm, font, size):
+        (artifacts if any(inside) else content).append(value)
+
+    page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return "".join(artifacts), "".join(content)
+
+
 def xmp(reader: pypdf.PdfReader) -> str:
     return reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
 

@@ -56,6 +56,22 @@ def test_a_pdf_with_its_source_attached(capsys, tmp_path, demo_path):
     assert 'pdfaid:part="3"' in pdfcheck.xmp(reader) or "<pdfaid:part>3<" in pdfcheck.xmp(reader)
 
 
+def test_line_numbers_can_be_left_out_of_the_agreement(capsys, tmp_path, demo_path):
+    import zipfile
+
+    pages = {}
+    for name, extra in (("met", ()), ("zonder", ("--zonder-regelnummers",))):
+        for fmt in ("html", "docx"):
+            target = tmp_path / f"{name}.{fmt}"
+            code, _, err = run(capsys, "export", demo_path, "--what", "agreement", "--format", fmt, *extra,
+                               "-o", str(target))
+            assert code == 0, err
+            pages[name, fmt] = (target.read_text(encoding="utf-8") if fmt == "html"
+                                else zipfile.ZipFile(target).read("word/document.xml").decode("utf-8"))
+    assert 'class="line-number"' in pages["met", "html"] and "w:lnNumType" in pages["met", "docx"]
+    assert 'class="line-number"' not in pages["zonder", "html"] and "w:lnNumType" not in pages["zonder", "docx"]
+
+
 @pytest.mark.parametrize("folder", ["typst_dir", "fonts_dir"])
 def test_a_pdf_without_its_templates_or_font_is_one_line_and_no_file(capsys, tmp_path, demo_path, monkeypatch,
                                                                       folder):

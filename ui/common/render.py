@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from raadsakkoord import diffing
-from raadsakkoord.export.safe_html import render_markdown
+from raadsakkoord.export.safe_html import line_fragments, render_markdown
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Position
 from raadsakkoord.queries.support import Tally
@@ -22,6 +22,7 @@ p { margin-top: 0px; margin-bottom: 8px; }
 .meta { color: #555555; }
 .legend { color: #555555; font-size: 9pt; }
 h2 { color: #0b4f8a; }
+td.line-number { color: #595959; font-size: 8pt; text-align: right; padding-right: 10px; }
 </style>
 """
 
@@ -43,6 +44,33 @@ def page(body: str) -> str:
 def markdown_html(text: str) -> str:
     """A section or explanation as HTML: raw HTML in it is shown as text (the exporters' safe renderer)."""
     return render_markdown(text)
+
+
+def numbered_html(text: str) -> str:
+    """A section text in its numbered lines, each beside its number, as the exports print it.
+
+    One table row per line (Qt's rich text has no margin to place numbers
+    in): the number in a narrow grey column, the line with its emphasis and
+    links; a new paragraph starts a little lower, a list item with its
+    marker, nested ones further in.
+    """
+    rows = []
+    previous = None
+    for line, block, fragment in line_fragments(text):
+        first = block.index != previous
+        top = 6 if first and previous is not None else 0
+        left = 18 * block.depth
+        marker = f"{html.escape(block.marker)}&nbsp;" if first and block.marker else ""
+        if block.marker and not first:
+            left += 12  # under the text of the item, not under its marker
+        if block.kind == "h":
+            fragment = f"<b>{fragment}</b>"
+        rows.append(f'<tr><td class="line-number" style="padding-top:{top + 3}px">{line.number}</td>'
+                    f'<td style="padding-left:{left}px; padding-top:{top}px">{marker}{fragment}</td></tr>')
+        previous = block.index
+    if not rows:
+        return ""
+    return f'<table class="numbered" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
 
 
 def tracked_changes_html(old: str, new: str) -> str:

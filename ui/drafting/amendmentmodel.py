@@ -67,6 +67,8 @@ class AmendmentTableModel(QAbstractTableModel):
                 return status_name(entry)
             return f"{entry.support.support_seats}/{entry.support.council_seats}"
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            if entry.lines:
+                return entry.headline + "\n" + tr("Wijzigt {lines} van de tekst.").format(lines=entry.lines)
             return entry.headline
         if role == Qt.ItemDataRole.ForegroundRole and not entry.is_open:
             return QColor("#6b6b6b")

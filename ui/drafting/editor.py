@@ -11,6 +11,8 @@ write lock never freezes the window.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -337,7 +339,8 @@ class DraftEditor(QWidget):
     def _show_live(self, result: LiveResult) -> None:
         bar = self.live_view.verticalScrollBar()
         position = bar.value()
-        self.live_view.setHtml(page(legend() + result.html))
+        lines = f"<p class='meta'>{html.escape(result.lines)}</p>" if result.lines else ""
+        self.live_view.setHtml(page(lines + legend() + result.html))
         bar.setValue(position)
         self.score.setText(score_text(result.readability))
 

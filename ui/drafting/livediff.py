@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from raadsakkoord import diffing
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries import readability
 from ui.common.render import tracked_changes_html
 from ui.common.background import TaskRunner
@@ -26,10 +28,13 @@ class LiveResult:
     generation: int
     html: str
     readability: readability.Readability
+    lines: str = ""  # "Wijzigt regels 12–14 van de tekst.": the numbered lines of the base the change touches
 
 
 def compute(generation: int, base: str, text: str) -> LiveResult:
-    return LiveResult(generation, tracked_changes_html(base, text), readability.analyse(text))
+    found = diffing.lines_changed(base, text)
+    lines = tr("Wijzigt {lines} van de tekst.").format(lines=diffing.line_reference(*found)) if found else ""
+    return LiveResult(generation, tracked_changes_html(base, text), readability.analyse(text), lines)
 
 
 class LiveDiff(QObject):

@@ -146,6 +146,10 @@ class ExportDialog(QDialog):
         self.readability = QCheckBox(tr("&Leesbaarheid van elke hoofdlijn als bijlage"))
         self.readability.setToolTip(tr("Score, niveau, lange zinnen en ambtelijke woorden per hoofdlijn en "
                                        "hoofdstuk, moeilijkste eerst"))
+        self.line_numbers = QCheckBox(tr("Regel&nummers naast de tekst van elke hoofdlijn"))
+        self.line_numbers.setToolTip(tr("Zoals raadsleden naar de tekst verwijzen: \"hoofdlijn 8.4, regel 12\". "
+                                        "In PDF, HTML en Word; het amendementenboek noemt de regels altijd."))
+        self.line_numbers.setChecked(True)
         self.attach_source = QCheckBox(tr("Markdown-bron als bijlage in de PDF &toevoegen"))
         self.attach_source.setToolTip(tr("De PDF wordt dan archiefformaat PDF/A-3a in plaats van PDF/A-2a, "
                                          "dat zulke bijlagen niet toestaat"))
@@ -158,6 +162,7 @@ class ExportDialog(QDialog):
         where.addWidget(self.browse_button)
         options = QVBoxLayout()
         options.addWidget(self.readability)
+        options.addWidget(self.line_numbers)
         options.addWidget(self.attach_source)
 
         form = QFormLayout()
@@ -265,6 +270,7 @@ class ExportDialog(QDialog):
         agreement = what == "agreement"
         self.round.setEnabled(agreement)
         self.readability.setEnabled(agreement)
+        self.line_numbers.setEnabled(agreement)
         if not agreement:
             self.readability.setChecked(False)
         self._format_changed()
@@ -320,6 +326,7 @@ class ExportDialog(QDialog):
                                                      yes=tr("Vervangen"), no=tr("Annuleren")):
             return
         readability, attach = self.readability.isChecked(), self.attach_source.isChecked()
+        numbered = self.line_numbers.isChecked()
         if fmt == "odt":
             from raadsakkoord.export import odt
 
@@ -342,17 +349,17 @@ class ExportDialog(QDialog):
             progress(tr("De gegevens lezen…"))
             # Cancelled after the last progress message, the file is complete: it is kept, and reported.
             return export(workspace, what, fmt, path, round_number=round_number, attach_source=attach,
-                          readability=readability, force=True, progress=progress)
+                          readability=readability, force=True, progress=progress, line_numbers=numbered)
 
         QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
         self._set_running(True)
         if fmt == "pdf" and not self.runner.synchronous:
-            self._export_in_child(path, what, fmt, round_number, attach, readability, cancel)
+            self._export_in_child(path, what, fmt, round_number, attach, readability, cancel, numbered)
             return
         self.runner.run(work, lambda pages: self._finished(path, pages), self._failed)
 
     def _export_in_child(self, path: str, what: str, fmt: str, round_number: int | None, attach: bool,
-                         readability: bool, cancel: threading.Event) -> None:
+                         readability: bool, cancel: threading.Event, line_numbers: bool = True) -> None:
         """A PDF is typeset in a process that ends when it is written: the window keeps none of its memory."""
         from raadsakkoord.base import i18n
         from raadsakkoord.jobs.exporting import export_at
@@ -368,7 +375,7 @@ class ExportDialog(QDialog):
         self._progressed.emit(tr("De gegevens lezen…"), -1, -1)
         run_in_child(self.runner, export_at, (self.ctx.workspace.target, what, fmt, path),
                      {"round_number": round_number, "attach_source": attach, "readability": readability,
-                      "language": i18n.language()},
+                      "language": i18n.language(), "line_numbers": line_numbers},
                      lambda message: self._progressed.emit(message[1], message[2], message[3]),
                      lambda pages: self._finished(path, pages), self._failed, cancel, remove_strays)
 
@@ -387,6 +394,7 @@ class ExportDialog(QDialog):
             self._what_changed_enabling()
         else:
             self.readability.setEnabled(False)
+            self.line_numbers.setEnabled(False)
             self.attach_source.setEnabled(False)
             self.open_button.hide()
             self.folder_button.hide()
@@ -401,6 +409,7 @@ class ExportDialog(QDialog):
         agreement = self.chosen_what == "agreement"
         self.round.setEnabled(agreement)
         self.readability.setEnabled(agreement)
+        self.line_numbers.setEnabled(agreement)
         self.attach_source.setEnabled(self.chosen_format == "pdf")
 
     def _show_progress(self, message: str, done: int, total: int) -> None:

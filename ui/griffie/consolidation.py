@@ -74,6 +74,7 @@ class ConsolidationView(QWidget):
     """``bind(ctx, stack)`` once, then ``show_section(id)``; ``decided`` carries the section id after a decision."""
 
     decided = Signal(object)
+    export_form = Signal(object, str)  # amendment id, headline: "Formeel amendement exporteren…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,11 +140,15 @@ class ConsolidationView(QWidget):
         self.supersede_button = _button(tr("Laten vervallen…"),
                                         tr("Het amendement is achterhaald, bijvoorbeeld door een ander besluit"),
                                         self._supersede)
+        self.form_button = _button(tr("Formeel amendement e&xporteren…"),
+                                   tr("Het gekozen amendement als formeel stuk voor de raadsvergadering"),
+                                   self._export_form)
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
                                        tr("Alle aangevinkte amendementen in één keer aanvaarden"),
                                        self._accept_ticked)
         actions = FlowLayout()
-        for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button):
+        for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button,
+                       self.form_button):
             actions.addWidget(button)
         together = QHBoxLayout()
         together.addStretch(1)
@@ -359,6 +364,7 @@ class ConsolidationView(QWidget):
         self.partly_button.setEnabled(has and entry.kind != AmendmentKind.DELETE)
         self.reject_button.setEnabled(has)
         self.supersede_button.setEnabled(has)
+        self.form_button.setEnabled(has)
         count = len(self.choice_model.ticked)
         self.together_button.setText(tr("Aangevinkte &samen aanvaarden ({n})").format(n=count))
         self.together_button.setEnabled(count > 0)
@@ -418,6 +424,11 @@ class ConsolidationView(QWidget):
         self.result_label.setText(self.result_label.text() + " " + tr(
             "De fracties zien bij de hoofdlijn dat hun steun opnieuw is gevraagd."))
         self.ctx.changes.outline.emit()
+
+    def _export_form(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.export_form.emit(entry.id, entry.headline)
 
     def _accept(self) -> None:
         entry = self._selected()

@@ -38,6 +38,7 @@ from ui.common.render import (
     legend,
     local_time,
     markdown_html,
+    numbered_html,
     page,
     support_html,
     text_change_html,
@@ -61,6 +62,7 @@ class SectionView(QTabWidget):
     write_amendment = Signal(object, object)  # kind, section id
     propose_section = Signal(object)  # chapter id
     open_amendment = Signal(object)  # AmendmentEntry
+    export_form = Signal(object, str)  # amendment id, headline: "Formeel amendement exporteren…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,7 @@ class SectionView(QTabWidget):
         self._build_amendments_tab()
         # The griffie's own tab: every open amendment, their conflicts, a preview, and the decisions.
         self.consolidation = ConsolidationView()
+        self.consolidation.export_form.connect(self.export_form)
         self.addTab(self.consolidation, tr("&Consolidatie"))
         self.setTabVisible(CONSOLIDATION, False)
         self.currentChanged.connect(self._render_current)
@@ -166,11 +169,20 @@ class SectionView(QTabWidget):
         self.open_amendment_action.setEnabled(False)
         self.open_amendment_action.triggered.connect(self._open_selected)
         self.amendment_table.addAction(self.open_amendment_action)
+        self.form_action = QAction(tr("&Formeel amendement exporteren…"), self.amendment_table)
+        self.form_action.setEnabled(False)
+        self.form_action.triggered.connect(self._export_form)
+        self.amendment_table.addAction(self.form_action)
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
         self.co_submission_panel = CoSubmissionPanel()
         self.open_button = QPushButton(tr("Ontwerp bewer&ken"))
         self.open_button.clicked.connect(self._open_selected)
+        self.form_button = QPushButton(tr("&Formeel amendement exporteren…"))
+        self.form_button.setToolTip(tr("Het amendement als formeel stuk voor de raadsvergadering, als PDF, "
+                                       "Word of Markdown"))
+        self.form_button.setEnabled(False)
+        self.form_button.clicked.connect(self._export_form)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +191,7 @@ class SectionView(QTabWidget):
         detail_layout.addWidget(self.amendment_panel)
         open_row = QHBoxLayout()
         open_row.addStretch(1)
+        open_row.addWidget(self.form_button)
         open_row.addWidget(self.open_button)
         detail_layout.addLayout(open_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -245,7 +258,8 @@ class SectionView(QTabWidget):
     def _render_text(self) -> None:
         d = self.detail
         self._set_html(self.text_view, page(
-            f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{markdown_html(d.text)}<hr>{support_html(d.support)}"))
+            f"<h2>{html.escape(d.number)} {html.escape(d.title)}</h2>{numbered_html(d.text)}<hr>"
+            f"{support_html(d.support)}"))
         for button in (self.write_button, self.delete_button):
             button.setVisible(True)
             button.setEnabled(self._party_view())
@@ -343,6 +357,8 @@ class SectionView(QTabWidget):
             self.co_submission_panel.show_entry(None, None)
             self.open_button.setEnabled(False)
             self.open_amendment_action.setEnabled(False)
+            self.form_button.setEnabled(False)
+            self.form_action.setEnabled(False)
 
     def _selected_entry(self) -> AmendmentEntry | None:
         return self.amendment_model.entry(self.amendment_table.currentIndex().row())
@@ -372,6 +388,8 @@ class SectionView(QTabWidget):
                                  else tr("O&penen"))
         self.open_amendment_action.setEnabled(self.open_button.isEnabled())
         self.open_amendment_action.setText(self.open_button.text())
+        self.form_button.setEnabled(True)
+        self.form_action.setEnabled(True)
         self._show_amendment_position(entry, own)
         self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
 
@@ -394,6 +412,11 @@ class SectionView(QTabWidget):
                 self.ctx, self.stack, amendment_id=entry.id, position=position, minority=minority,
                 refresh_section=section, label=tr("amendement „{headline}”").format(headline=entry.headline)),
             subject=("amendment", entry.id))
+
+    def _export_form(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None:
+            self.export_form.emit(entry.id, entry.headline)
 
     def _open_selected(self) -> None:
         entry = self._selected_entry()

@@ -40,6 +40,7 @@ class WorkArea(QTabWidget):
         self.section_view.write_amendment.connect(self.write_amendment)
         self.section_view.propose_section.connect(self.propose_section)
         self.section_view.open_amendment.connect(self.open_amendment)
+        self.section_view.export_form.connect(self.export_form)
         self.addTab(self.section_view, tr("Hoofdlijn"))
         self.setTabsClosable(True)
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
@@ -58,6 +59,12 @@ class WorkArea(QTabWidget):
         return [w for i in range(1, self.count()) if isinstance(w := self.widget(i), DraftEditor)]
 
     # -- the section tab ------------------------------------------------------------------
+
+    def export_form(self, amendment_id: uuid.UUID, headline: str) -> None:
+        from ui.exchange.amendmentform import show_amendment_form_dialog
+
+        dialog = show_amendment_form_dialog(self, self.ctx, self.runner, amendment_id, headline)
+        dialog.exported.connect(self.status)
 
     def show_section(self, section_id: uuid.UUID) -> None:
         try:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from raadsakkoord.export.amendment_form import AmendmentForms
 from raadsakkoord.export.amendments import AmendmentBook
 from raadsakkoord.export.document import AgreementDocument
 from raadsakkoord.base.files import atomic_path
 
 
-def write_docx(data: AgreementDocument | AmendmentBook, output: str | Path) -> None:
+def write_docx(data: AgreementDocument | AmendmentBook | AmendmentForms, output: str | Path) -> None:
     if isinstance(data, AgreementDocument):
         from raadsakkoord.export.word.agreement import agreement_docx
 
@@ -22,6 +23,10 @@ def write_docx(data: AgreementDocument | AmendmentBook, output: str | Path) -> N
         from raadsakkoord.export.word.amendments import amendment_book_docx
 
         document = amendment_book_docx(data)
+    elif isinstance(data, AmendmentForms):
+        from raadsakkoord.export.word.amendment_form import amendment_forms_docx
+
+        document = amendment_forms_docx(data)
     else:
         raise TypeError(type(data))
     with atomic_path(output) as temp:

@@ -25,6 +25,7 @@ from raadsakkoord.export.word.base import (
     restyle,
     shade,
 )
+from raadsakkoord.export.word.lines import end_numbered, prepare, start_numbered
 from raadsakkoord.export.word.markdown import MarkdownWriter
 from raadsakkoord.export.word.numbering import Lists
 from raadsakkoord.export.word.parts import contents, cover, support
@@ -37,6 +38,8 @@ _AGENDA_COLUMNS = (("Opdracht", 5.0), ("Hoofdlijn", 1.9), ("Participatie", 2.2),
 
 def agreement_docx(doc: AgreementDocument):
     document = new_document(doc.meta, doc.meta.title)
+    if doc.line_numbers:
+        prepare(document)
     lists = Lists(document)
     colours = {p.short_name: p.colour for p in doc.meta.parties}
     cover(document, doc.meta, doc.meta.title)
@@ -56,7 +59,12 @@ def agreement_docx(doc: AgreementDocument):
             MarkdownWriter(document, lists, style=INTRO).write(document, chapter.intro)
         for section in chapter.sections:
             heading(document, f"{section.number} {section.title}", 2)
-            text.write(document, section.text)
+            if doc.line_numbers and section.text.strip():
+                start_numbered(document)
+                text.write(document, section.text, numbered=True)
+                end_numbered(document)
+            else:
+                text.write(document, section.text)
             support(document, section.support, colours, lists)
     page_break_before(heading(document, APPENDIX, 1))
     agenda(document, doc.agenda)

@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from raadsakkoord.diffing.lines import LineCutter, LineStart, cutters
 from raadsakkoord.export.safe_html import markdown_tokens
 from raadsakkoord.export.word.base import (
     LINK,
@@ -25,6 +26,7 @@ from raadsakkoord.export.word.base import (
     shade,
     style_id,
 )
+from raadsakkoord.export.word.lines import counted
 from raadsakkoord.export.word.numbering import Lists, make_item
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -45,8 +47,10 @@ class MarkdownWriter:
         self.outline_from = outline_from
         self.style = style
 
-    def write(self, container, text: str) -> None:
+    def write(self, container, text: str, *, numbered: bool = False) -> None:
+        """``numbered``: every line of ``diffing.number_lines`` ends with a line break (see ``word.lines``)."""
         tokens = markdown_tokens(text)
+        cut = cutters(text) if numbered else {}
         lists: list[tuple[str, int | None]] = []  # (kind, numId) per open list
         first_in_item = False
         quote = 0
@@ -57,11 +61,15 @@ class MarkdownWriter:
             kind = token.type
             if kind == "heading_open":
                 paragraph = add(container, style=self._heading_style(int(token.tag[1])))
-                self.inline(paragraph, tokens[index + 1].children or [])
+                if numbered:
+                    counted(paragraph)
+                self.inline(paragraph, tokens[index + 1].children or [], cutter=cut.get(("h", token.map[0])))
                 index += 3
                 continue
             if kind == "paragraph_open":
                 paragraph = add(container, style=self.style)
+                if numbered:
+                    counted(paragraph)
                 if lists and first_in_item:
                     _, num_id = lists[-1]
                     make_item(paragraph, num_id, len(lists) - 1)
@@ -69,7 +77,7 @@ class MarkdownWriter:
                     first_in_item = False
                 elif lists:
                     paragraph.paragraph_format.left_indent = Cm(0.635 * len(lists))
-                self.inline(paragraph, tokens[index + 1].children or [])
+                self.inline(paragraph, tokens[index + 1].children or [], cutter=cut.get(("p", token.map[0])))
                 if quote:
                     self._quote(paragraph, quote)
                 index += 3
@@ -90,7 +98,7 @@ class MarkdownWriter:
             elif kind == "blockquote_close":
                 quote -= 1
             elif kind in ("fence", "code_block"):
-                self.code(container, token.content)
+                self.code(container, token.content, cut.get(("code", token.map[0])))
             elif kind == "hr":
                 self.rule(container)
             elif kind == "table_open":
@@ -108,20 +116,34 @@ class MarkdownWriter:
         for run in paragraph.runs:
             run.italic = True
 
-    def inline(self, paragraph, children, *, bold: bool = False) -> None:
+    def inline(self, paragraph, children, *, bold: bool = False, cutter: LineCutter | None = None) -> None:
         strong, emphasis = int(bold), 0
         target = paragraph._p
+
+        def text(content: str, *, mono: bool = False) -> None:
+            pieces = [content] if cutter is None else cutter.feed(content)
+            for piece in pieces:
+                if isinstance(piece, LineStart):
+                    if not piece.first:
+                        self._run(paragraph, target, "", False, False).add_break(WD_BREAK.LINE)
+                elif piece:
+                    run = self._run(paragraph, target, piece, strong > 0, emphasis > 0)
+                    if mono:
+                        set_font(run, MONO)
+
         for child in children:
             kind = child.type
             if kind == "text":
-                self._run(paragraph, target, child.content, strong > 0, emphasis > 0)
+                text(child.content)
             elif kind == "code_inline":
-                run = self._run(paragraph, target, child.content, strong > 0, emphasis > 0)
-                set_font(run, MONO)
+                text(child.content, mono=True)
             elif kind == "softbreak":
-                self._run(paragraph, target, " ", strong > 0, emphasis > 0)
+                text(" ")
             elif kind == "hardbreak":
-                self._run(paragraph, target, "", False, False).add_break(WD_BREAK.LINE)
+                if cutter is None:
+                    self._run(paragraph, target, "", False, False).add_break(WD_BREAK.LINE)
+                else:  # the numbered line after it starts with its own break
+                    cutter.feed("\n")
             elif kind == "strong_open":
                 strong += 1
             elif kind == "strong_close":
@@ -136,10 +158,11 @@ class MarkdownWriter:
                 target = paragraph._p
             elif kind == "image":
                 # As in the HTML: the alternative text, never a fetched picture.
-                alt = "".join(c.content for c in child.children or [] if c.type == "text")
-                self._run(paragraph, target, alt, strong > 0, emphasis > 0)
-            else:  # html_inline is impossible with html off; anything new shows as its text
-                self._run(paragraph, target, child.content, strong > 0, emphasis > 0)
+                for part in child.children or []:
+                    if part.type == "text":
+                        text(part.content)
+            elif child.content:  # html_inline is impossible with html off; anything new shows as its text
+                text(child.content)
 
     @staticmethod
     def _run(paragraph, target, text: str, bold: bool, italic: bool):
@@ -159,9 +182,15 @@ class MarkdownWriter:
         paragraph._p.append(link)
         return link
 
-    def code(self, container, text: str) -> None:
+    def code(self, container, text: str, cutter: LineCutter | None = None) -> None:
         paragraph = add(container, style=self.style)
+        if cutter is not None:
+            counted(paragraph)
         lines = text.rstrip("\n").split("\n")
+        if cutter is not None:
+            # Numbered, only the lines with text are lines.
+            lines = [piece for number, line in enumerate(lines)
+                     for piece in cutter.feed(("\n" if number else "") + line) if isinstance(piece, str) and piece]
         for number, line in enumerate(lines):
             run = paragraph.add_run(line)
             set_font(run, MONO)

@@ -337,3 +337,20 @@ def test_a_failure_in_the_typesetting_process_is_shown_in_dutch(qtbot, ctx, tmp_
     assert dialog.status.text() == "Niet geëxporteerd."
     assert len(dialogs.shown) == 1 and "ronde" in str(dialogs.shown[0]).lower()
     assert list(out.iterdir()) == []
+
+
+def test_line_numbers_are_on_by_default_and_can_be_left_out(qtbot, ctx, runner, tmp_path, dialogs):
+    dialog = _dialog(qtbot, ctx, runner)
+    assert dialog.line_numbers.isChecked() and dialog.line_numbers.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    numbered, plain = tmp_path / "met.html", tmp_path / "zonder.html"
+    for target, checked in ((numbered, True), (plain, False)):
+        dialog.line_numbers.setChecked(checked)
+        dialog.target.setText(str(target))
+        with qtbot.waitSignal(dialog.exported, timeout=30_000):
+            dialog.export_button.click()
+    assert 'class="line-number"' in numbered.read_text(encoding="utf-8")
+    assert 'class="line-number"' not in plain.read_text(encoding="utf-8")
+    assert dialogs.shown == []
+    dialog.what.setCurrentIndex(dialog.what.findData("tasks"))
+    assert not dialog.line_numbers.isEnabled()
