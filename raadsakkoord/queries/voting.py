@@ -123,10 +123,13 @@ def reach(old: str, new: str) -> int:
         else:
             high = middle - 1
     suffix = low
-    # A word changed halfway counts whole.
-    while prefix > 0 and not old[prefix - 1].isspace():
+    # A word changed halfway counts whole: move a boundary inside a word to its start (or end).
+    texts = (old, new)
+    while prefix > 0 and not old[prefix - 1].isspace() and any(
+            prefix < len(text) and not text[prefix].isspace() for text in texts):
         prefix -= 1
-    while suffix > 0 and not old[len(old) - suffix].isspace():
+    while suffix > 0 and not old[len(old) - suffix].isspace() and any(
+            len(text) - suffix > 0 and not text[len(text) - suffix - 1].isspace() for text in texts):
         suffix -= 1
     return len(old[prefix:len(old) - suffix].split()) + len(new[prefix:len(new) - suffix].split())
 
