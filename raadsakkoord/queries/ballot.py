@@ -158,14 +158,14 @@ def outcome_sentence(outcome: str, votes_for: int, votes_against: int, absent: i
                      translate: Callable[[str], str] = tr) -> str:
     """"Aangenomen met 20 stemmen voor en 11 tegen (2 afwezig)"; exports pass ``str`` to keep it Dutch."""
     if outcome == TIED:
-        text = translate("Staking van stemmen: {votes_for} voor en {votes_against} tegen")
+        text = translate(mark("Staking van stemmen: {votes_for} voor en {votes_against} tegen"))
     elif outcome == ADOPTED:
-        text = translate("Aangenomen met {votes_for} stemmen voor en {votes_against} tegen")
+        text = translate(mark("Aangenomen met {votes_for} stemmen voor en {votes_against} tegen"))
     else:
-        text = translate("Verworpen met {votes_for} stemmen voor en {votes_against} tegen")
+        text = translate(mark("Verworpen met {votes_for} stemmen voor en {votes_against} tegen"))
     text = text.format(votes_for=votes_for, votes_against=votes_against)
     if absent:
-        text += " " + translate("({n} afwezig)").format(n=absent)
+        text += " " + translate(mark("({n} afwezig)")).format(n=absent)
     return text
 
 
@@ -174,17 +174,17 @@ def party_line(short_name: str, votes_for: int, votes_against: int, absent: tupl
     """"GL: 7 voor" or "RP: 4 tegen, 1 voor (Piet de Vries); afwezig: Anna Jansen"."""
     parts = []
     if votes_for:
-        parts.append(translate("{n} voor").format(n=votes_for))
+        parts.append(translate(mark("{n} voor")).format(n=votes_for))
     if votes_against:
-        parts.append(translate("{n} tegen").format(n=votes_against))
+        parts.append(translate(mark("{n} tegen")).format(n=votes_against))
     if votes_against > votes_for:
         parts.reverse()
-    line = f"{short_name}: " + (", ".join(parts) or translate("niet gestemd"))
+    line = f"{short_name}: " + (", ".join(parts) or translate(mark("niet gestemd")))
     if split:
-        line += "; " + translate("anders dan de fractie: {names}").format(
+        line += "; " + translate(mark("anders dan de fractie: {names}")).format(
             names=", ".join(f"{name} ({translate(CHOICE_LABELS[choice])})" for name, choice in split))
     if absent:
-        line += "; " + translate("afwezig: {names}").format(names=", ".join(absent))
+        line += "; " + translate(mark("afwezig: {names}")).format(names=", ".join(absent))
     return line
 
 
@@ -226,5 +226,5 @@ def count_words(count: Count, translate: Callable[[str], str] = tr) -> str:
     """The count in one sentence, with a word for a tie: what the dialog shows while the clerk clicks."""
     text = outcome_sentence(count.outcome, count.votes_for, count.votes_against, count.absent, translate)
     if count.outcome == TIED:
-        text += ". " + translate("De voorzitter beslist hoe verder; er kan opnieuw worden gestemd.")
+        text += ". " + translate(mark("De voorzitter beslist hoe verder; er kan opnieuw worden gestemd."))
     return text
