@@ -178,9 +178,9 @@ def record_vote(session: Session, actor: Actor, item: VoteItem, *, voting_for: I
         section=str(item.section_id) if item.kind == SECTION else None, label=_label(target, item),
         outcome=count.outcome, votes_for=count.votes_for, votes_against=count.votes_against,
         absent=count.absent, meeting=meeting.isoformat() if meeting else None,
-        parties={c.party.short_name: {"for": c.votes_for, "against": c.votes_against,
-                                      "absent": list(c.absent), "split": [list(s) for s in c.split]}
-                 for c in count.parties})
+        # A list, not a mapping: the log's canonical JSON would sort the parties by name.
+        parties=[{"party": c.party.short_name, "for": c.votes_for, "against": c.votes_against,
+                  "absent": list(c.absent), "split": [list(s) for s in c.split]} for c in count.parties])
     _apply(session, actor, item, target, count, meeting)
     return vote
 

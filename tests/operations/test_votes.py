@@ -224,7 +224,7 @@ def test_a_vote_is_in_the_audit_trail_with_its_counts_per_party(council):
         payload = json.loads(events[1].payload)
         assert (payload["label"], payload["outcome"], payload["votes_for"], payload["votes_against"]) == (
             "A1", "adopted", 12, 2)
-        assert payload["parties"]["BB"] == {"for": 0, "against": 2, "absent": ["Bas Berg"], "split": []}
+        assert payload["parties"][2] == {"party": "BB", "for": 0, "against": 2, "absent": ["Bas Berg"], "split": []}
 
 
 def test_a_vote_once_recorded_is_never_changed(council):
@@ -248,3 +248,22 @@ def test_the_dialogs_defaults_follow_each_partys_position_on_the_amendment(counc
         stances = default_stances(s, "amendment", council.a1, None)
     # RP submitted it; GL abstains, which is no vote: the clerk fills that in.
     assert stances == {council.rood: "for", council.blauw: "against"}
+
+
+def test_the_audit_trail_tells_the_vote_in_words(council):
+    from raadsakkoord.queries.auditlog import AuditFilter, audit_page
+
+    with council.workspace.action() as s:
+        _vote(s, council, "A1", voting_for=[council.groen, council.rood], voting_against=[council.blauw],
+              absent=["Bas Berg"], split=[("Gijs Gras", "against")], meeting=dt.date(2026, 11, 26))
+        items = voting_order(s)
+        ops.set_voting_order(s, council.griffie, [items[1], items[0], *items[2:]])
+    with council.workspace.action() as s:
+        rows = audit_page(s, AuditFilter(kind="votes"))
+    assert [(r.description, r.details) for r in rows] == [
+        ("stemvolgorde gewijzigd", "4 onderwerpen; verplaatst: hoofdlijn 1.2, hoofdlijn 1.1"),
+        ("stemming van de raad vastgelegd",
+         "A1 ‘Meer woningen’ (RP): Aangenomen met 11 stemmen voor en 3 tegen (1 afwezig) "
+         "(raadsvergadering van 26 november 2026) — GL: 6 voor, 1 tegen; anders dan de fractie: Gijs Gras (tegen); "
+         "RP: 5 voor; BB: 2 tegen; afwezig: Bas Berg"),
+    ]
