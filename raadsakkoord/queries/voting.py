@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
+from raadsakkoord.base.errors import NotFound
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import (
     Agreement,
@@ -46,6 +48,7 @@ from raadsakkoord.model import (
     VoteSubject,
     amendment_label,
 )
+from raadsakkoord.queries.lookup import amendment_by_label
 
 AMENDMENT, SECTION, AGREEMENT = "amendment", "section", "agreement"
 FOR, AGAINST = "for", "against"
@@ -120,10 +123,13 @@ def reach(old: str, new: str) -> int:
         else:
             high = middle - 1
     suffix = low
-    # A word changed halfway counts whole.
-    while prefix > 0 and not old[prefix - 1].isspace():
+    # A word changed halfway counts whole: move a boundary inside a word to its start (or end).
+    texts = (old, new)
+    while prefix > 0 and not old[prefix - 1].isspace() and any(
+            prefix < len(text) and not text[prefix].isspace() for text in texts):
         prefix -= 1
-    while suffix > 0 and not old[len(old) - suffix].isspace():
+    while suffix > 0 and not old[len(old) - suffix].isspace() and any(
+            len(text) - suffix > 0 and not text[len(text) - suffix - 1].isspace() for text in texts):
         suffix -= 1
     return len(old[prefix:len(old) - suffix].split()) + len(new[prefix:len(new) - suffix].split())
 
@@ -271,3 +277,23 @@ def amendment_results(session: Session) -> dict[uuid.UUID, VoteResult]:
                                 .order_by(Vote.held_at)):
         latest[vote.amendment_id] = vote
     return {amendment_id: result_of(session, vote) for amendment_id, vote in latest.items()}
+
+
+def item_by_label(session: Session, text: str) -> VoteItem:
+    """The item the clerk names: "A3" or "A3.1", a section's number "8.4", or "raadsakkoord"; NotFound if none."""
+    wanted = " ".join((text or "").split())
+    if wanted.casefold() in ("raadsakkoord", "het raadsakkoord", tr("het raadsakkoord").casefold()):
+        return agreement_item(session)
+    match = _SECTION_NUMBER.fullmatch(wanted)
+    if match is not None:
+        section = session.execute(
+            sa.select(Section.id, Section.title).join(Section.chapter)
+            .where(Chapter.position == int(match[1]), Section.position == int(match[2]))).first()
+        if section is None:
+            raise NotFound(tr("Er is geen hoofdlijn {number}.").format(number=f"{match[1]}.{match[2]}"))
+        return VoteItem(SECTION, None, section.id, _section_label(int(match[1]), int(match[2])), section.title)
+    amendment = amendment_by_label(session, wanted)
+    return VoteItem(AMENDMENT, amendment.id, amendment.section_id, amendment.label, amendment.headline)
+
+
+_SECTION_NUMBER = re.compile(r"(?:hoofdlijn\s*)?(\d{1,4})\.(\d{1,4})", re.IGNORECASE)
