@@ -163,13 +163,15 @@ def tracked_lines(old: str, new: str) -> tuple[ChamberLine, ...]:
     def line_at(offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0)
 
-    def insertion_line(offset: int) -> int:
-        # With the word before it; after markup or at a paragraph's start, with the line that follows.
+    def insertion_line(offset: int, paragraph_start: int, paragraph_end: int) -> int:
+        # With the line of the text before it in its paragraph; at the paragraph's start, its first line.
         before = line_at(offset - 1)
-        if offset > 0 and lines[before].start <= offset - 1 < lines[before].end:
+        if offset > paragraph_start and lines[before].start >= paragraph_start:
             return before
-        index = line_at(offset)
-        return index + 1 if offset >= lines[index].end and index + 1 < len(lines) else index
+        index = line_at(paragraph_start)
+        if lines[index].start < paragraph_start and index + 1 < len(lines) and lines[index + 1].start < paragraph_end:
+            return index + 1
+        return index
 
     cursor = 0
     last_line = -1
@@ -180,11 +182,12 @@ def tracked_lines(old: str, new: str) -> tuple[ChamberLine, ...]:
         found = old.find(paragraph.old, cursor)
         offset = found if found >= 0 else cursor
         cursor = offset + len(paragraph.old)
+        paragraph_start = offset
         for span in paragraph.spans:
             # A paragraph moved away is gone from here: its text reads as struck through.
             op = DELETE if paragraph.kind is Kind.MOVED_FROM and span.op is Op.EQUAL else span.op.value
             if span.op is Op.INSERT:
-                pieces[insertion_line(offset)].append(Piece(INSERT, span.text))
+                pieces[insertion_line(offset, paragraph_start, cursor)].append(Piece(INSERT, span.text))
                 continue
             end = offset + len(span.text)
             index = line_at(offset)
