@@ -113,6 +113,7 @@ class ChamberScreen(QWidget):
         self.setWindowTitle(tr("Scherm in de raadzaal"))
         self.setAccessibleName(tr("Scherm in de raadzaal"))
         self.setObjectName("chamber-screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.page = QTextBrowser()
         self.page.setFrameShape(QFrame.Shape.NoFrame)
         self.page.setOpenLinks(False)

@@ -74,6 +74,9 @@ class ChamberPanel(QToolBar):
                                        tr("De uitslag van de stemming over dit punt tonen"))
         self.close_action = self._add(tr("Scherm &sluiten"), self.close_screen, "Shift+F9",
                                       tr("Het scherm in de raadzaal sluiten"))
+        # The keys work in the projected window too, should it get the focus (a click on it).
+        self.screen_window.addActions([self.previous_action, self.next_action, self.result_action,
+                                       self.close_action])
         self.position_label = QLabel()
         self.position_label.setAccessibleName(tr("Punt op het scherm"))
         self.addWidget(self.position_label)
@@ -102,6 +105,9 @@ class ChamberPanel(QToolBar):
             window.showFullScreen()
         else:
             window.show()
+        # The clerk goes on typing in the main window: the projector never takes the keyboard.
+        if self.parent() is not None:
+            self.parent().activateWindow()
         self.start()
 
     def start(self) -> None:
@@ -207,5 +213,6 @@ def open_chamber(window) -> None:
         return
     panel = ChamberPanel(window.ctx, window.runner, window.say, window)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, panel)
+    panel.show()  # a toolbar added to a window already shown stays hidden otherwise
     window.chamber = panel
     panel.open_on(screen)

@@ -1,0 +1,137 @@
+"""The screen in the council chamber, steered from the main window: next, previous, the result of a vote."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton
+
+from raadsakkoord import operations as ops
+from raadsakkoord.model import Party
+from raadsakkoord.queries.chamber import ChamberItem
+from raadsakkoord.queries.voting import VoteResult, voting_order
+from raadsakkoord.store.workspace import open_workspace
+from tests.ui.conftest import griffie_identity, party_identity
+from ui.common.contrast import contrast
+from ui.griffie import chamber
+
+
+@pytest.fixture
+def window(make_window, demo_path):
+    win = make_window()
+    assert win.open_workspace(demo_path, griffie_identity())
+    return win
+
+
+def _order(win):
+    with win.ctx.action() as s:
+        return voting_order(s)
+
+
+def _press(win, key, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(win, key, modifier)
+
+
+def test_the_clerk_walks_the_voting_order_and_shows_a_result(qtbot, window):
+    order = _order(window)
+    window.chamber_action.trigger()
+    panel = window.chamber
+    screen = panel.screen_window
+    qtbot.waitExposed(screen)
+    assert screen.isWindow() and not screen.findChildren(QAbstractButton)  # the audience sees no controls
+    assert isinstance(screen.shown, ChamberItem) and screen.shown.item == order[0]
+    assert panel.position_label.text() == f"{order[0].label} (1 van {len(order)})"
+
+    _press(window, Qt.Key.Key_F8)
+    _press(window, Qt.Key.Key_F8)
+    assert screen.shown.item == order[2]
+    _press(window, Qt.Key.Key_F7)
+    assert screen.shown.item == order[1]
+    amendment = next(item for item in order if item.kind == "amendment")
+    while screen.shown.item != amendment:
+        _press(window, Qt.Key.Key_F8)
+    assert amendment.label in screen.page.toPlainText() and amendment.title in screen.page.toPlainText()
+
+    # Not voted on yet: the screen keeps the amendment, the clerk reads why in the status bar.
+    _press(window, Qt.Key.Key_F9)
+    assert screen.shown.item == amendment
+    assert window.status_bar.currentMessage() == f"Over {amendment.label} is nog niet gestemd."
+
+    with window.ctx.action() as s:
+        parties = s.scalars(sa.select(Party).order_by(Party.seats.desc())).all()
+        ops.record_vote(s, window.ctx.actor, amendment, voting_for=[p.id for p in parties[:3]],
+                        voting_against=[p.id for p in parties[3:]])
+    _press(window, Qt.Key.Key_F9)
+    result = screen.shown
+    assert isinstance(result, VoteResult) and result.item == amendment
+    text = screen.page.toPlainText()
+    words = {"adopted": "Aangenomen", "rejected": "Verworpen", "tied": "Staking van stemmen"}[result.outcome]
+    assert words in text
+    assert f"{result.votes_for} voor, {result.votes_against} tegen" in text
+    assert all(party.short_name in text for party in result.parties)
+
+    # Voted on, the amendment left the voting order; Volgende goes on, Vorige still reaches it.
+    assert amendment not in _order(window)
+    _press(window, Qt.Key.Key_F8)
+    assert isinstance(screen.shown, ChamberItem) and screen.shown.item != amendment
+    _press(window, Qt.Key.Key_F7)
+    assert screen.shown.item == amendment
+    _press(window, Qt.Key.Key_F9)
+    assert isinstance(screen.shown, VoteResult)
+
+    _press(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert not screen.isVisible() and window.chamber is None
+
+
+def test_the_screen_follows_a_change_made_while_it_shows_an_item(qtbot, window):
+    window.chamber_action.trigger()
+    screen = window.chamber.screen_window
+    with window.ctx.action() as s:
+        item = next(i for i in voting_order(s) if i.kind == "amendment")
+    while screen.shown.item != item:
+        window.chamber.next_action.trigger()
+    before = screen.shown.submitters
+    with window.ctx.action() as s:
+        from raadsakkoord.model import Amendment
+
+        amendment = s.get(Amendment, item.amendment_id)
+        other = s.scalars(sa.select(Party).where(Party.id != amendment.party_id,
+                                                Party.id.not_in([p.id for p in amendment.confirmed_co_parties]))).first()
+        ops.request_co_submission(s, ops.Actor.of_party(amendment.party_id, "Indiener"), amendment.id, other.id)
+        ops.confirm_co_submission(s, ops.Actor.of_party(other.id, "Mede-indiener"), amendment.id)
+        other_name = other.name
+    window.ctx.changes.section.emit(item.section_id)  # as after any action in the window, or another's heard live
+    assert screen.shown.submitters == (*before, other_name)
+    assert other_name in screen.page.toPlainText()
+
+
+def test_a_party_has_no_chamber_screen(make_window, demo_path):
+    win = make_window()
+    ws = open_workspace(demo_path)
+    who = party_identity(ws, "SP")
+    ws.close()
+    assert win.open_workspace(demo_path, who)
+    assert not win.chamber_action.isVisible()
+
+
+def test_the_type_is_large_and_black_on_white_at_1080_lines(qtbot, window):
+    window.chamber_action.trigger()
+    screen = window.chamber.screen_window
+    screen.resize(1920, 1080)
+    assert screen.sizes() == (48, 28)
+    screen.resize(1280, 720)
+    assert screen.sizes() == (32, 19)  # it scales with the window
+    for colour in (chamber.INK, chamber.ADDED, chamber.STRUCK, chamber.QUIET):
+        assert contrast(QColor(colour), QColor(chamber.PAPER)) >= 7
+    window.chamber.close_screen()
+
+
+def test_closing_the_workspace_closes_the_screen(qtbot, window):
+    window.chamber_action.trigger()
+    screen = window.chamber.screen_window
+    assert screen.isVisible()
+    window._close_workspace()
+    assert not screen.isVisible() and window.chamber is None
