@@ -25,6 +25,7 @@ INK, PAPER = "#000000", "#ffffff"
 ADDED = "#0a3d12"  # dark green: 12:1
 STRUCK = "#6e0000"  # dark red: 12:1
 QUIET = "#333333"  # line numbers and captions: 12.6:1
+CHANGED_LINE = "#fff4c2"  # the ground of a changed line, so the eye finds it; every text on it stays above 7:1
 # Sizes as a share of the window's height: 48 and 28 px at 1080.
 HEADLINE_SHARE, BODY_SHARE = 48 / 1080, 28 / 1080
 SMALLEST_BODY_SHARE = 20 / 1080  # a long text is made smaller down to this, never unreadable
@@ -36,7 +37,7 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def item_html(item: ChamberItem, headline_px: int, body_px: int) -> str:
+def item_html(item: ChamberItem, headline_px: int, body_px: int, *, explanation: bool = True) -> str:
     quiet = f"color:{QUIET}; font-size:{body_px}px;"
     parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0 0 {body_px // 3}px 0;'>"
              f"{_text(item.label)}&nbsp;&nbsp;{_text(item.headline)}</p>",
@@ -49,21 +50,31 @@ def item_html(item: ChamberItem, headline_px: int, body_px: int) -> str:
         for line in item.lines:
             number = str(line.number) if line.number is not None else ""
             cells = []
-            for piece in line.pieces:
+            for index, piece in enumerate(line.pieces):
+                if index and piece.op != line.pieces[index - 1].op and not (
+                        piece.text[:1].isspace() or line.pieces[index - 1].text[-1:].isspace()):
+                    cells.append(" ")  # "120 130", never "120130", where a deletion meets an insertion
                 if piece.op == INSERT:
                     cells.append(f"<u style='color:{ADDED}; font-weight:bold;'>{_text(piece.text)}</u>")
                 elif piece.op == DELETE:
                     cells.append(f"<s style='color:{STRUCK};'>{_text(piece.text)}</s>")
                 else:
                     cells.append(_text(piece.text))
-            rows.append(f"<tr><td align='right' style='color:{QUIET}; padding-right:{body_px // 2}px;'>"
-                        f"{number}</td><td>{''.join(cells)}</td></tr>")
+            ground = f" bgcolor='{CHANGED_LINE}'" if line.changed else ""
+            weight = "font-weight:bold; " if line.changed else ""
+            rows.append(f"<tr><td align='right'{ground} style='{weight}color:{QUIET}; padding-right:{body_px // 2}px;'>"
+                        f"{number}</td><td{ground}>{''.join(cells)}</td></tr>")
         parts.append(f"<table cellspacing='0' cellpadding='1' style='font-size:{body_px}px;'>{''.join(rows)}</table>")
         if any(line.changed for line in item.lines):
             parts.append(f"<p style='{quiet} margin-top:{body_px // 2}px;'>"
                          f"<u style='color:{ADDED}; font-weight:bold;'>{_text(tr('onderstreept: toegevoegd'))}</u>"
                          f"&nbsp;&nbsp;&nbsp;<s style='color:{STRUCK};'>{_text(tr('doorgestreept: geschrapt'))}</s>"
                          f"</p>")
+    if explanation and item.explanation:
+        parts.append(f"<p style='font-size:{body_px}px; font-weight:bold; margin-top:{body_px}px;'>"
+                     f"{_text(tr('Toelichting'))}</p>")
+        parts.extend(f"<p style='font-size:{body_px}px;'>{_text(paragraph)}</p>"
+                     for paragraph in item.explanation.split("\n\n") if paragraph.strip())
     for sentence in item.summary:
         parts.append(f"<p style='font-size:{body_px}px;'>{_text(sentence)}</p>")
     return "".join(parts)
@@ -90,8 +101,8 @@ def result_html(result: VoteResult, headline_px: int, body_px: int) -> str:
         if party.absent:
             notes.append(tr("afwezig: {names}").format(names=", ".join(party.absent)))
         if party.split:
-            notes.append(", ".join(f"{member} {tr('voor') if choice == 'for' else tr('tegen')}"
-                                   for member, choice in party.split))
+            notes.extend((tr("{member} stemde voor") if choice == "for" else tr("{member} stemde tegen")).format(
+                member=member) for member, choice in party.split)
         cells = [("left", party.short_name), ("right", str(party.seats)), ("right", str(party.votes_for)),
                  ("right", str(party.votes_against))]
         row = "".join(f"<td align='{align}' style='padding:0 {body_px}px 0 0;'>{_text(text)}</td>"
@@ -132,21 +143,25 @@ class ChamberScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
         self._render = None  # how to make the page at given sizes
+        self._roomy = None  # a richer page, shown instead where it fits
         self.shown = None  # the ChamberItem or VoteResult on the screen, for the panel and tests
         self.resize(1280, 720)
 
     def show_item(self, item: ChamberItem) -> None:
         self.shown = item
-        self._render = lambda headline, body: item_html(item, headline, body)
-        self._lay_out()
+        # The explanation only where it fits beside the text at full size: the text goes first.
+        self._render = lambda headline, body: item_html(item, headline, body, explanation=False)
+        self._lay_out(lambda headline, body: item_html(item, headline, body))
 
     def show_result(self, result: VoteResult) -> None:
         self.shown = result
+        # The parties' votes are few lines: as large as the headline where they fit.
         self._render = lambda headline, body: result_html(result, headline, body)
-        self._lay_out()
+        self._lay_out(lambda headline, body: result_html(result, headline, headline))
 
     def show_message(self, text: str) -> None:
         self.shown = text
+        self._roomy = None
         self._render = lambda headline, body: f"<p style='font-size:{headline}px;'>{_text(text)}</p>"
         self._lay_out()
 
@@ -155,19 +170,27 @@ class ChamberScreen(QWidget):
         height = max(self.height(), 200)
         return round(height * HEADLINE_SHARE), round(height * BODY_SHARE)
 
-    def _lay_out(self) -> None:
+    def _fits(self, html_text: str) -> bool:
+        self.page.setHtml(html_text)
+        document = self.page.document()
+        document.setTextWidth(self.page.viewport().width())
+        return document.size().height() <= self.page.viewport().height()
+
+    def _lay_out(self, roomy=None) -> None:
+        """Render at the sizes for this height; ``roomy`` first (a richer page), if it fits as it is."""
+        if roomy is not None:
+            self._roomy = roomy
         if self._render is None:
             return
         headline, body = self.sizes()
         margin = max(body, 12)
         self.layout().setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.layout().activate()
+        if self._roomy is not None and self._fits(self._roomy(headline, body)):
+            self.body_px = body
+            return
         smallest = max(round(self.height() * SMALLEST_BODY_SHARE), 10)
-        while True:
-            self.page.setHtml(self._render(headline, body))
-            document = self.page.document()
-            document.setTextWidth(self.page.viewport().width())
-            if document.size().height() <= self.page.viewport().height() or body <= smallest:
-                break
+        while not self._fits(self._render(headline, body)) and body > smallest:
             headline, body = max(round(headline * 0.92), smallest), max(round(body * 0.92), smallest)
         self.body_px = body
 

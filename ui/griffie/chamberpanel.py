@@ -67,12 +67,13 @@ class ChamberPanel(QToolBar):
         self.showing_result = False
         self.screen_window = ChamberScreen()
         self.screen_window.closed.connect(self._screen_closed)
-        # Function keys: free in every part of the main window, and on every keyboard layout.
-        self.previous_action = self._add(tr("&Vorige"), self.previous, "F7", tr("Het vorige punt tonen"))
-        self.next_action = self._add(tr("V&olgende"), self.next, "F8", tr("Het volgende punt van de stemming tonen"))
-        self.result_action = self._add(tr("&Uitslag tonen"), self.show_result, "F9",
+        # Function keys (a toolbar shows no Alt-letters): free in every part of the main window, and on
+        # every keyboard layout.
+        self.previous_action = self._add(tr("Vorige"), self.previous, "F7", tr("Het vorige punt tonen"))
+        self.next_action = self._add(tr("Volgende"), self.next, "F8", tr("Het volgende punt van de stemming tonen"))
+        self.result_action = self._add(tr("Uitslag tonen"), self.show_result, "F9",
                                        tr("De uitslag van de stemming over dit punt tonen"))
-        self.close_action = self._add(tr("Scherm &sluiten"), self.close_screen, "Shift+F9",
+        self.close_action = self._add(tr("Scherm sluiten"), self.close_screen, "Shift+F9",
                                       tr("Het scherm in de raadzaal sluiten"))
         # The keys work in the projected window too, should it get the focus (a click on it).
         self.screen_window.addActions([self.previous_action, self.next_action, self.result_action,
@@ -91,7 +92,7 @@ class ChamberPanel(QToolBar):
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
-        self.widgetForAction(action).setAccessibleName(text.replace("&", ""))
+        self.widgetForAction(action).setAccessibleName(text)
         return action
 
     # -- showing ---------------------------------------------------------------------------
