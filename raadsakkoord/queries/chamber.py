@@ -119,8 +119,9 @@ def _section_item(session: Session, item: VoteItem) -> ChamberItem:
     summary = (tr("Amendementen op deze hoofdlijn: {adopted} aangenomen, {rejected} verworpen.").format(
         adopted=adopted, rejected=rejected),) if adopted or rejected else ()
     proposer = (section.proposing_party.name,) if section.proposing_party is not None else ()
+    chapter = section.chapter
     return ChamberItem(item, item.label, section.title,
-                       tr("Hoofdlijn {number} {title}").format(number=_section_number(section), title=section.title),
+                       tr("In hoofdstuk {number} {title}").format(number=chapter.position, title=chapter.title),
                        proposer, "", tracked_lines(text, text), summary)
 
 

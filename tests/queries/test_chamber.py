@@ -124,13 +124,22 @@ def test_a_section_and_the_agreement_are_summed_up(setup, long_section):
         ops.decide_amendment(s, setup.griffie, adopted.id, AmendmentStatus.ACCEPTED, note="Besloten in de raad")
         rejected = _submit(s, setup.groen_actor, setup.huur, "De huren bevriezen.", "Bevriezen")
         ops.decide_amendment(s, setup.griffie, rejected.id, AmendmentStatus.REJECTED, note="Te duur")
-        agreement = voting_order(s)[-1]
+        order = voting_order(s)
+        agreement = order[-1]
         shown = chamber_item(s, agreement)
+        section = chamber_item(s, next(item for item in order if item.section_id == long_section
+                                       and item.kind == "section"))
     assert agreement.kind == "agreement"
     assert shown.lines == ()
     assert shown.summary == ("2 hoofdstukken met samen 3 hoofdlijnen.",
                              "Amendementen: 1 aangenomen, 1 verworpen.")
     assert "Besloten in de raad" not in _words(shown)
+    assert (section.label, section.headline, section.caption) == ("hoofdlijn 1.1", "Bouwen", "In hoofdstuk 1 Wonen")
+    # The adopted amendment is in the text now, which is shown as it is, numbered.
+    assert [line.number for line in section.lines] == [line.number for line in number_lines(
+        LONG.replace("vijfhonderd", "achthonderd"))]
+    assert not any(line.changed for line in section.lines) and "achthonderd" in _words(section)
+    assert section.summary == ("Amendementen op deze hoofdlijn: 1 aangenomen, 0 verworpen.",)
 
 
 def test_items_shown_stay_reachable_when_the_vote_takes_them_out_of_the_order():

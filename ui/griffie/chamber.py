@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.queries.chamber import DELETE, INSERT, ChamberItem
-from raadsakkoord.queries.voting import VoteResult
+from raadsakkoord.queries.voting import AGREEMENT, VoteResult
 
 # Black on white, and every other colour at least 7:1 on white (WCAG AAA for any size).
 INK, PAPER = "#000000", "#ffffff"
@@ -37,10 +37,17 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
+def _title(kind: str, label: str, headline: str) -> str:
+    """"A3  Meer woningen", "Hoofdlijn 8.4  Betaalbaar wonen"; the agreement by its title alone."""
+    if kind == AGREEMENT or not label:
+        return _text(headline)
+    return f"{_text(label[:1].upper() + label[1:])}&nbsp;&nbsp;{_text(headline)}"
+
+
 def item_html(item: ChamberItem, headline_px: int, body_px: int, *, explanation: bool = True) -> str:
     quiet = f"color:{QUIET}; font-size:{body_px}px;"
     parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0 0 {body_px // 3}px 0;'>"
-             f"{_text(item.label)}&nbsp;&nbsp;{_text(item.headline)}</p>",
+             f"{_title(item.item.kind, item.label, item.headline)}</p>",
              f"<p style='{quiet} margin:0;'>{_text(item.caption)}</p>"]
     if item.submitters:
         parts.append(f"<p style='{quiet} margin:0 0 {body_px // 2}px 0;'>"
@@ -51,7 +58,7 @@ def item_html(item: ChamberItem, headline_px: int, body_px: int, *, explanation:
             number = str(line.number) if line.number is not None else ""
             cells = []
             for index, piece in enumerate(line.pieces):
-                if index and piece.op != line.pieces[index - 1].op and not (
+                if index and {piece.op, line.pieces[index - 1].op} == {INSERT, DELETE} and not (
                         piece.text[:1].isspace() or line.pieces[index - 1].text[-1:].isspace()):
                     cells.append(" ")  # "120 130", never "120130", where a deletion meets an insertion
                 if piece.op == INSERT:
@@ -84,7 +91,7 @@ def result_html(result: VoteResult, headline_px: int, body_px: int) -> str:
     item = result.item
     outcome = tr(OUTCOMES[result.outcome])
     parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0;'>"
-             f"{_text(item.label)}&nbsp;&nbsp;{_text(item.title)}</p>",
+             f"{_title(item.kind, item.label, item.title)}</p>",
              f"<p style='font-size:{round(headline_px * 1.6)}px; font-weight:bold; margin:{body_px // 3}px 0;'>"
              f"{_text(outcome)}</p>",
              f"<p style='font-size:{headline_px}px; margin:0 0 {body_px // 2}px 0;'>"

@@ -44,6 +44,8 @@ def test_the_clerk_walks_the_voting_order_and_shows_a_result(qtbot, window):
     assert screen.isWindow() and not screen.findChildren(QAbstractButton)  # the audience sees no controls
     assert isinstance(screen.shown, ChamberItem) and screen.shown.item == order[0]
     assert panel.position_label.text() == f"{order[0].label} (1 van {len(order)})"
+    # The label once, capitalised, before the title: "Hoofdlijn 1.1  Een akkoord van de hele raad".
+    assert screen.page.toPlainText().startswith(f"H{order[0].label[1:]}  {order[0].title}\n")
 
     _press(window, Qt.Key.Key_F8)
     _press(window, Qt.Key.Key_F8)
@@ -75,6 +77,13 @@ def test_the_clerk_walks_the_voting_order_and_shows_a_result(qtbot, window):
 
     # Voted on, the amendment left the voting order; Volgende goes on, Vorige still reaches it.
     assert amendment not in _order(window)
+    window.chamber.index = len(window.chamber.sequence) - 1  # the last item: the agreement, named once
+    window.chamber.previous_action.trigger()
+    window.chamber.next_action.trigger()
+    assert screen.shown.item.kind == "agreement"
+    assert screen.page.toPlainText().startswith(f"{screen.shown.headline}\n")
+    while screen.shown.item != amendment:
+        window.chamber.previous_action.trigger()
     _press(window, Qt.Key.Key_F8)
     assert isinstance(screen.shown, ChamberItem) and screen.shown.item != amendment
     _press(window, Qt.Key.Key_F7)
