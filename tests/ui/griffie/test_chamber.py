@@ -144,3 +144,32 @@ def test_closing_the_workspace_closes_the_screen(qtbot, window):
     assert screen.isVisible()
     window._close_workspace()
     assert not screen.isVisible() and window.chamber is None
+
+
+def test_with_one_screen_it_opens_as_a_window_and_a_cancelled_choice_opens_nothing(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.griffie import chamberpanel
+
+    only = QGuiApplication.screens()
+    assert len(only) == 1 and chamberpanel.ask_screen(window, only) is only[0]  # no question with one screen
+    monkeypatch.setattr(chamberpanel, "ask_screen", lambda parent, screens: None)
+    window.chamber_action.trigger()
+    assert window.chamber is None
+
+
+def test_on_the_projector_it_fills_the_chosen_screen(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.griffie import chamberpanel
+
+    projector = QGuiApplication.primaryScreen()
+    # Two screens, as in a council chamber: the clerk's and the projector (offscreen Qt has one to offer).
+    monkeypatch.setattr(chamberpanel.QGuiApplication, "screens", staticmethod(lambda: [projector, projector]))
+    monkeypatch.setattr(chamberpanel, "ask_screen", lambda parent, screens: screens[1])
+    window.chamber_action.trigger()
+    screen = window.chamber.screen_window
+    qtbot.waitUntil(screen.isFullScreen)
+    assert screen.screen() is projector
+    assert QGuiApplication.focusWindow() is not screen.windowHandle()  # the clerk keeps the keyboard
+    window.chamber.close_screen()
