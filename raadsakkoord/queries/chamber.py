@@ -27,7 +27,7 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing.lines import number_lines
 from raadsakkoord.diffing.model import OLD_KINDS, Kind, Op
 from raadsakkoord.diffing.render import EMPHASIS_MARKER
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Chapter, Section
+from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Chapter, Section, SectionStatus
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.queries.voting import AMENDMENT, SECTION, VoteItem
 
@@ -127,9 +127,10 @@ def _section_item(session: Session, item: VoteItem) -> ChamberItem:
 
 def _agreement_item(session: Session, item: VoteItem) -> ChamberItem:
     chapters = session.scalar(sa.select(sa.func.count()).select_from(Chapter)) or 0
+    # Withdrawn and rejected sections are no part of what the council adopts.
     sections = session.scalar(sa.select(sa.func.count()).select_from(Section).where(
-        Section.current_revision_id.is_not(None))) or 0
-    adopted, rejected = _decided(session, Amendment.status != AmendmentStatus.DRAFT)
+        Section.status.in_((SectionStatus.PROPOSED, SectionStatus.ADOPTED)))) or 0
+    adopted, rejected = _decided(session)
     summary = (
         tr("{chapters} hoofdstukken met samen {sections} hoofdlijnen.").format(chapters=chapters, sections=sections),
         tr("Amendementen: {adopted} aangenomen, {rejected} verworpen.").format(adopted=adopted, rejected=rejected),

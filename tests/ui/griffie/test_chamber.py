@@ -173,3 +173,20 @@ def test_on_the_projector_it_fills_the_chosen_screen(qtbot, window, monkeypatch)
     assert screen.screen() is projector
     assert QGuiApplication.focusWindow() is not screen.windowHandle()  # the clerk keeps the keyboard
     window.chamber.close_screen()
+
+
+def test_the_explanation_shows_where_the_text_leaves_room_and_a_long_text_is_set_smaller(qtbot, window):
+    window.chamber_action.trigger()
+    panel = window.chamber
+    screen = panel.screen_window
+    while screen.shown.headline != "Inkomensgrens minimaregelingen naar 130 procent":  # A17 on 8.4 in the demo
+        panel.next_action.trigger()
+    screen.resize(1920, 1080)
+    assert "Toelichting" in screen.page.toPlainText() and screen.body_px == 28
+    screen.resize(700, 1080)  # a narrow window: the text needs more lines and goes first
+    assert "Toelichting" not in screen.page.toPlainText()
+    assert "14\n" in screen.page.toPlainText()  # every line of the text is still there
+    assert screen.body_px < 28
+    document = screen.page.document()
+    assert document.size().height() <= screen.page.viewport().height() or screen.body_px == 20
+    panel.close_screen()
