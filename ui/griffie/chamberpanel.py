@@ -122,10 +122,21 @@ class ChamberPanel(QToolBar):
 
     def next(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: _order(ctx), self._next_in, self._failed)
+        if self.index + 1 < len(self.sequence):
+            # Shown at once; the order is read again behind it (on a large agreement that takes seconds)
+            # for what changed meanwhile: a new amendment, or one withdrawn.
+            self.index += 1
+            self._show_current()
+            self.runner.run(lambda: _order(ctx), self._order_in, self._failed)
+        else:
+            self.runner.run(lambda: _order(ctx), self._next_in, self._failed)
+
+    def _order_in(self, order: list[VoteItem]) -> None:
+        self.sequence = following(self.sequence[:self.index + 1], order)
+        self._show_position()
 
     def _next_in(self, order: list[VoteItem]) -> None:
-        self.sequence = following(self.sequence[:self.index + 1], order)
+        self._order_in(order)
         if self.index + 1 >= len(self.sequence):
             self.say(tr("Er is geen volgend punt: alles is in stemming gebracht."))
             return
@@ -150,12 +161,16 @@ class ChamberPanel(QToolBar):
     def current(self) -> VoteItem | None:
         return self.sequence[self.index] if 0 <= self.index < len(self.sequence) else None
 
-    def _show_current(self) -> None:
-        self.showing_result = False
+    def _show_position(self) -> None:
         item = self.current
         self.position_label.setText(
             tr("{label} ({position} van {count})").format(label=item.label, position=self.index + 1,
                                                           count=len(self.sequence)) if item else "")
+
+    def _show_current(self) -> None:
+        self.showing_result = False
+        self._show_position()
+        item = self.current
         if item is None:
             self.screen_window.show_message(tr("Er staat niets ter stemming."))
             return

@@ -190,3 +190,22 @@ def test_the_explanation_shows_where_the_text_leaves_room_and_a_long_text_is_set
     document = screen.page.document()
     assert document.size().height() <= screen.page.viewport().height() or screen.body_px == 20
     panel.close_screen()
+
+
+def test_an_amendment_submitted_during_the_meeting_joins_the_order(qtbot, window):
+    from raadsakkoord.model import AmendmentKind, Section
+
+    window.chamber_action.trigger()
+    panel = window.chamber
+    count = len(panel.sequence)
+    with window.ctx.action() as s:
+        section = s.scalars(sa.select(Section).where(Section.title == "Meedoen zonder geldzorgen")).one()
+        party = s.scalars(sa.select(Party).where(Party.short_name == "SP")).one()
+        late = ops.propose_amendment(s, ops.Actor.of_party(party.id, "Indiener"), kind=AmendmentKind.MODIFY,
+                                     section_id=section.id, headline="Ook in de zomer",
+                                     text=section.current_revision.text + "\n\nOok in de zomer.", submit=True)
+        late_id = late.id
+    panel.next_action.trigger()
+    assert len(panel.sequence) == count + 1 and late_id in {item.amendment_id for item in panel.sequence}
+    assert panel.position_label.text().endswith(f"(2 van {count + 1})")
+    panel.close_screen()
