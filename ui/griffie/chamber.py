@@ -115,7 +115,7 @@ def result_html(result: VoteResult, headline_px: int, body_px: int) -> str:
         row = "".join(f"<td align='{align}' style='padding:0 {body_px}px 0 0;'>{_text(text)}</td>"
                       for align, text in cells)
         rows.append(f"<tr>{row}<td style='color:{QUIET}; font-size:{round(body_px * 0.8)}px;'>"
-                    f"{_text('; '.join(notes))}</td></tr>")
+                    f"{'<br>'.join(_text(note) for note in notes)}</td></tr>")
     parts.append(f"<table cellspacing='0' cellpadding='2' style='font-size:{body_px}px;'>"
                  f"<tr>{head}</tr>{''.join(rows)}</table>")
     return "".join(parts)
