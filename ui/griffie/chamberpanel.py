@@ -213,6 +213,7 @@ class ChamberPanel(QToolBar):
         self.ctx.changes.section.disconnect(self._changed)
         self.ctx.changes.outline.disconnect(self._changed)
         self.hide()
+        self.screen_window.deleteLater()
         self.deleteLater()
         parent = self.parent()
         if parent is not None and getattr(parent, "chamber", None) is self:
