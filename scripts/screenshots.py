@@ -151,8 +151,6 @@ def griffie_window(app: QApplication, folder: Path, demo: Path, *, size=(1400, 8
 
 def chamber_screens(app: QApplication, folder: Path, demo: Path) -> None:
     """The screen in the council chamber at 1920 × 1080: an amendment on 8.4 with its changes, then its vote."""
-    from raadsakkoord.queries.voting import voting_order
-
     copy = demo.with_name("raadzaal.raadsakkoord")
     shutil.copyfile(demo, copy)
     window = MainWindow(runner=TaskRunner(synchronous=True))

@@ -27,7 +27,14 @@ from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing.lines import number_lines
 from raadsakkoord.diffing.model import OLD_KINDS, Kind, Op
 from raadsakkoord.diffing.render import EMPHASIS_MARKER
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Chapter, Section, SectionStatus
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Chapter,
+    Section,
+    SectionStatus,
+)
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.queries.voting import AMENDMENT, SECTION, VoteItem
 

@@ -4,13 +4,21 @@ and nothing that is not public in the meeting."""
 import dataclasses
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError
 from raadsakkoord.diffing.lines import number_lines
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, Position
-from raadsakkoord.queries.chamber import DELETE, EQUAL, INSERT, chamber_item, following, tracked_lines
+from raadsakkoord.queries.chamber import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    chamber_item,
+    following,
+    tracked_lines,
+)
 from raadsakkoord.queries.voting import AMENDMENT, VoteItem, voting_order
 
 LONG = ("Wij bouwen in deze raadsperiode vijfhonderd woningen in Assen-Noord, waarvan de helft sociale huur "

@@ -46,8 +46,8 @@ def _title(kind: str, label: str, headline: str) -> str:
 
 def item_html(item: ChamberItem, headline_px: int, body_px: int, *, explanation: bool = True) -> str:
     quiet = f"color:{QUIET}; font-size:{body_px}px;"
-    parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0 0 {body_px // 3}px 0;'>"
-             f"{_title(item.item.kind, item.label, item.headline)}</p>",
+    title = _title(item.item.kind, item.label, item.headline)
+    parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0 0 {body_px // 3}px 0;'>{title}</p>",
              f"<p style='{quiet} margin:0;'>{_text(item.caption)}</p>"]
     if item.submitters:
         parts.append(f"<p style='{quiet} margin:0 0 {body_px // 2}px 0;'>"
@@ -90,15 +90,15 @@ def item_html(item: ChamberItem, headline_px: int, body_px: int, *, explanation:
 def result_html(result: VoteResult, headline_px: int, body_px: int) -> str:
     item = result.item
     outcome = tr(OUTCOMES[result.outcome])
-    parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0;'>"
-             f"{_title(item.kind, item.label, item.title)}</p>",
-             f"<p style='font-size:{round(headline_px * 1.6)}px; font-weight:bold; margin:{body_px // 3}px 0;'>"
-             f"{_text(outcome)}</p>",
-             f"<p style='font-size:{headline_px}px; margin:0 0 {body_px // 2}px 0;'>"
-             f"{_text(tr('{votes_for} voor, {votes_against} tegen').format(votes_for=result.votes_for, votes_against=result.votes_against))}"
-             + (f"<span style='color:{QUIET}; font-size:{body_px}px;'>&nbsp;&nbsp;"
-                f"{_text(tr('{absent} afwezig').format(absent=result.absent))}</span>" if result.absent else "")
-             + "</p>"]
+    title = _title(item.kind, item.label, item.title)
+    outcome_px = round(headline_px * 1.6)  # the outcome is what the room waits for
+    votes = tr("{votes_for} voor, {votes_against} tegen").format(
+        votes_for=result.votes_for, votes_against=result.votes_against)
+    absent = (f"<span style='color:{QUIET}; font-size:{body_px}px;'>&nbsp;&nbsp;"
+              f"{_text(tr('{absent} afwezig').format(absent=result.absent))}</span>") if result.absent else ""
+    parts = [f"<p style='font-size:{headline_px}px; font-weight:bold; margin:0;'>{title}</p>",
+             f"<p style='font-size:{outcome_px}px; font-weight:bold; margin:{body_px // 3}px 0;'>{_text(outcome)}</p>",
+             f"<p style='font-size:{headline_px}px; margin:0 0 {body_px // 2}px 0;'>{_text(votes)}{absent}</p>"]
     head = "".join(f"<th align='{align}' style='padding:0 {body_px}px 0 0;'>{_text(text)}</th>"
                    for align, text in (("left", tr("Fractie")), ("right", tr("Zetels")),
                                        ("right", tr("Voor")), ("right", tr("Tegen")), ("left", "")))

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
 from raadsakkoord import operations as ops
-from raadsakkoord.model import Party
+from raadsakkoord.model import Amendment, AmendmentKind, Party, Section
 from raadsakkoord.queries.chamber import ChamberItem
 from raadsakkoord.queries.voting import VoteResult, voting_order
 from raadsakkoord.store.workspace import open_workspace
@@ -104,11 +104,9 @@ def test_the_screen_follows_a_change_made_while_it_shows_an_item(qtbot, window):
         window.chamber.next_action.trigger()
     before = screen.shown.submitters
     with window.ctx.action() as s:
-        from raadsakkoord.model import Amendment
-
         amendment = s.get(Amendment, item.amendment_id)
-        other = s.scalars(sa.select(Party).where(Party.id != amendment.party_id,
-                                                Party.id.not_in([p.id for p in amendment.confirmed_co_parties]))).first()
+        named = [amendment.party_id, *(p.id for p in amendment.confirmed_co_parties)]
+        other = s.scalars(sa.select(Party).where(Party.id.not_in(named))).first()
         ops.request_co_submission(s, ops.Actor.of_party(amendment.party_id, "Indiener"), amendment.id, other.id)
         ops.confirm_co_submission(s, ops.Actor.of_party(other.id, "Mede-indiener"), amendment.id)
         other_name = other.name
@@ -193,8 +191,6 @@ def test_the_explanation_shows_where_the_text_leaves_room_and_a_long_text_is_set
 
 
 def test_an_amendment_submitted_during_the_meeting_joins_the_order(qtbot, window):
-    from raadsakkoord.model import AmendmentKind, Section
-
     window.chamber_action.trigger()
     panel = window.chamber
     count = len(panel.sequence)
