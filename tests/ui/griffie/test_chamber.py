@@ -205,3 +205,34 @@ def test_an_amendment_submitted_during_the_meeting_joins_the_order(qtbot, window
     assert len(panel.sequence) == count + 1 and late_id in {item.amendment_id for item in panel.sequence}
     assert panel.position_label.text().endswith(f"(2 van {count + 1})")
     panel.close_screen()
+
+
+def test_a_revote_recorded_by_another_clerk_reaches_the_screen_within_a_second(qtbot, window, demo_path):
+    window.chamber_action.trigger()
+    panel = window.chamber
+    screen = panel.screen_window
+    amendment = next(item for item in panel.sequence if item.kind == "amendment")
+    while screen.shown.item != amendment:
+        panel.next_action.trigger()
+    with window.ctx.action() as s:
+        parties = {p.short_name: p for p in s.scalars(sa.select(Party))}
+        voting_for = [parties[name].id for name in ("AC", "CU", "D66", "GL")]  # 16 of 33 seats
+        voting_against = [p.id for name, p in parties.items() if name not in ("AC", "CU", "D66", "GL")]
+        absent = parties["SP"].members[0].name  # 16 against 16: a tie decides nothing
+        ops.record_vote(s, window.ctx.actor, amendment, voting_for=voting_for, voting_against=voting_against,
+                        absent=[absent])
+    panel.result_action.trigger()
+    assert screen.shown.outcome == "tied" and "Staking van stemmen" in screen.page.toPlainText()
+
+    # Another clerk, at another computer, records the re-vote with everyone present.
+    other = open_workspace(demo_path)
+    try:
+        with other.action() as s:
+            ops.record_vote(s, ops.Actor.griffie("Tweede Griffier"), amendment, voting_for=voting_for + [
+                parties["SP"].id], voting_against=[p for p in voting_against if p != parties["SP"].id])
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: isinstance(screen.shown, VoteResult) and screen.shown.outcome == "adopted",
+                    timeout=1000)
+    assert "Aangenomen" in screen.page.toPlainText()
+    panel.close_screen()
