@@ -131,8 +131,9 @@ def test_the_type_is_large_and_black_on_white_at_1080_lines(qtbot, window):
     assert screen.sizes() == (48, 28)
     screen.resize(1280, 720)
     assert screen.sizes() == (32, 19)  # it scales with the window
-    for colour in (chamber.INK, chamber.ADDED, chamber.STRUCK, chamber.QUIET):
-        assert contrast(QColor(colour), QColor(chamber.PAPER)) >= 7
+    for ground in (chamber.PAPER, chamber.CHANGED_LINE):  # a changed line has a ground of its own
+        for colour in (chamber.INK, chamber.ADDED, chamber.STRUCK, chamber.QUIET):
+            assert contrast(QColor(colour), QColor(ground)) >= 7, (colour, ground)
     window.chamber.close_screen()
 
 
