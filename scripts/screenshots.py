@@ -105,6 +105,7 @@ def main() -> None:
 
     griffie_window(app, folder, path)
     griffie_screens(app, folder, path)
+    chamber_screens(app, folder, path)
     pdf_pages(folder, path)
     # Delete every window while Qt still runs; left to Python's exit, they went in an order Qt does not survive.
     for widget in app.topLevelWidgets():
@@ -145,6 +146,45 @@ def griffie_window(app: QApplication, folder: Path, demo: Path, *, size=(1400, 8
                        ("logboek-venster.png", tools.show_audit)):
         show(window)
         shot(name)
+    window.close()
+
+
+def chamber_screens(app: QApplication, folder: Path, demo: Path) -> None:
+    """The screen in the council chamber at 1920 × 1080: an amendment on 8.4 with its changes, then its vote."""
+    copy = demo.with_name("raadzaal.raadsakkoord")
+    shutil.copyfile(demo, copy)
+    window = MainWindow(runner=TaskRunner(synchronous=True))
+    window.resize(1400, 860)
+    window.show()
+    window.open_workspace(str(copy), (ops.Actor.griffie("Marleen Hoekstra"), "Marleen Hoekstra (griffie)"))
+    settle(app)
+    window.chamber_action.trigger()
+    screen = window.chamber.screen_window
+    screen.resize(1920, 1080)
+    headline = "Inkomensgrens minimaregelingen naar 130 procent"
+    while screen.shown.item.title != headline:
+        window.chamber.next_action.trigger()
+    item = screen.shown.item
+
+    def shot(name: str, widget) -> None:
+        settle(app)
+        widget.grab().save(str(folder / name))
+        print(folder / name)
+
+    shot("raadzaal-amendement.png", screen)
+    shot("raadzaal-bediening.png", window)
+    ctx = window.ctx
+    with ctx.action() as s:
+        parties = {p.short_name: p for p in s.scalars(sa.select(Party))}
+        against = {"VVD", "CDA", "JA21"} & parties.keys()
+        members = next((p.members for p in parties.values() if p.short_name in against and len(p.members) > 1), [])
+        ops.record_vote(s, ctx.actor, item, voting_for=[p.id for n, p in parties.items() if n not in against],
+                        voting_against=[p.id for n, p in parties.items() if n in against],
+                        absent=[members[0].name] if members else (),
+                        split=[(members[1].name, "for")] if members else ())
+    window.chamber.result_action.trigger()
+    shot("raadzaal-uitslag.png", screen)
+    window.chamber.close_screen()
     window.close()
 
 

@@ -55,6 +55,9 @@ COMMANDS: dict[str, CommandInfo] = {
                           mark("toon als wie u bij een gedeelde werkruimte bent aangemeld, en voor wie u werkt")),
     "db": CommandInfo("raadsakkoord.cli.database",
                       mark("beheer wie zich bij een gedeelde werkruimte aanmeldt")),
+    "vote": CommandInfo("raadsakkoord.cli.votes", mark(
+        "leg de stemming van de raad vast over een amendement, een hoofdlijn of het raadsakkoord "
+        "(--order: de stemvolgorde)")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
     "amendment-form": CommandInfo("raadsakkoord.cli.amendment_form", mark(

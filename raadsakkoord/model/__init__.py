@@ -22,6 +22,7 @@ from raadsakkoord.model.base import (
     TaskStatus,
 )
 from raadsakkoord.model.task import Task, task_section
+from raadsakkoord.model.vote import Vote, VoteOrderEntry, VoteOutcome, VoteParty, VoteSubject
 
 __all__ = [
     "DECIDED_STATUSES",
@@ -53,6 +54,11 @@ __all__ = [
     "Task",
     "TaskStatus",
     "TrustedKey",
+    "Vote",
+    "VoteOrderEntry",
+    "VoteOutcome",
+    "VoteParty",
+    "VoteSubject",
     "amendment_label",
     "task_section",
 ]
@@ -73,7 +79,7 @@ def _refuse_delete(mapper: Mapper, connection, target) -> None:
     raise ImmutableRecordError(f"{type(target).__name__} records cannot be deleted")
 
 
-# Revisions, published round snapshots, audit events and anchors are never changed or removed.
-for _cls in (Revision, Round, RoundSection, AuditEvent, AuditAnchor):
+# Revisions, published round snapshots, audit events and anchors, and votes are never changed or removed.
+for _cls in (Revision, Round, RoundSection, AuditEvent, AuditAnchor, Vote, VoteParty):
     event.listen(_cls, "before_update", _refuse_update)
     event.listen(_cls, "before_delete", _refuse_delete)

@@ -58,6 +58,7 @@ from raadsakkoord.operations.sections import (
     update_chapter,
 )
 from raadsakkoord.operations.tasks import add_task, edit_task
+from raadsakkoord.operations.votes import record_vote, set_voting_order
 
 __all__ = [
     "Actor",
@@ -91,10 +92,12 @@ __all__ = [
     "move_section",
     "propose_amendment",
     "publish_round",
+    "record_vote",
     "request_co_submission",
     "rename_section",
     "revise_section",
     "set_section_status",
+    "set_voting_order",
     "give_number",
     "submit_amendment",
     "update_agreement",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import Amendment, AuditEvent, Chapter, Party, Section, Task
+from raadsakkoord.queries.ballot import meeting_words, outcome_sentence, party_line
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.labels import POSITION_LABELS
 
@@ -33,6 +34,7 @@ KINDS = {
     "positions": mark("Standpunten"),
     "texts": mark("Hoofdlijnen en hoofdstukken"),
     "rounds": mark("Rondes en pakketten"),
+    "votes": mark("Stemmingen"),
     "setup": mark("Raadsakkoord en fracties"),
     "tasks": mark("Uitwerkingsopdrachten"),
     "keys": mark("Sleutels"),
@@ -72,6 +74,8 @@ ACTIONS = {
     "restore_endorsement": (mark("standpunt teruggezet"), "positions"),
     "ask_support_again": (mark("fracties opnieuw om steun gevraagd"), "positions"),
     "publish_round": (mark("ronde gepubliceerd"), "rounds"),
+    "record_vote": (mark("stemming van de raad vastgelegd"), "votes"),
+    "set_voting_order": (mark("stemvolgorde gewijzigd"), "votes"),
     "export_round_package": (mark("rondepakket gemaakt"), "rounds"),
     "import_round_package": (mark("rondepakket ingelezen"), "rounds"),
     "export_party_package": (mark("fractiepakket gemaakt"), "rounds"),
@@ -340,6 +344,25 @@ def _publish(p: dict, n: _Names) -> str:
     return text + (", " + tr("definitief") if p.get("final") else "")
 
 
+def _vote(p: dict, n: _Names) -> str:
+    """"A3 ‘Meer woningen’ (SP): Aangenomen met 20 stemmen voor en 11 tegen (2 afwezig) — GL: 7 voor; …"."""
+    if p.get("subject") == "amendment":
+        target = f"{p.get('label', '')} {_amendment(p, n)}".strip()
+    elif p.get("subject") == "section":
+        target = n.section(p.get("section"), p.get("label", ""))
+    else:
+        target = tr("het raadsakkoord")
+    text = f"{target}: " + outcome_sentence(p.get("outcome", ""), p.get("votes_for", 0), p.get("votes_against", 0),
+                                             p.get("absent", 0))
+    if p.get("meeting"):
+        text += " " + tr("(raadsvergadering van {date})").format(
+            date=meeting_words(dt.date.fromisoformat(p["meeting"])))
+    parties = [party_line(c.get("party", "?"), c.get("for", 0), c.get("against", 0), tuple(c.get("absent") or ()),
+                          tuple(tuple(s) for s in c.get("split") or ()))
+               for c in p.get("parties") or ()]
+    return text + (" — " + "; ".join(parties) if parties else "")
+
+
 def _rebase(p: dict, n: _Names) -> str:
     outcome = p.get("outcome", "")
     return f"{_amendment(p, n)}: {tr(REBASE_OUTCOMES[outcome]) if outcome in REBASE_OUTCOMES else outcome}"
@@ -393,6 +416,9 @@ DESCRIBERS: dict[str, _Describer] = {
         party=n.party(p.get("party")), count=len(p.get("sections") or ())),
     "restore_endorsement": _restore,
     "publish_round": _publish,
+    "record_vote": _vote,
+    "set_voting_order": lambda p, n: tr("{count} onderwerpen; verplaatst: {moved}").format(
+        count=p.get("items", 0), moved=", ".join(p.get("moved") or ()) or "—"),
     "export_round_package": lambda p, n: tr("ronde {number}").format(number=p.get("round", "?")),
     "import_round_package": lambda p, n: tr("ronde {number}; {counts}").format(
         number=p.get("round", "?"), counts=_counts(p.get("counts") or {})),

@@ -246,6 +246,11 @@ def _walk_window(window, walk: Walk, section_id) -> None:
     for name in ("agenda", "support", "inbox", "audit"):
         getattr(window, f"{name}_action").trigger()
         walk.screen(f"gereedschap {name}", window, menus=True)
+    if window.chamber_action.isVisible():
+        window.chamber_action.trigger()
+        walk.screen("bediening van de raadzaal", window, menus=True)
+        walk.screen("scherm in de raadzaal", window.chamber.screen_window)
+        window.chamber.close_screen()
     window.work.setCurrentIndex(0)
     for name in ("readability", "settings", "about", "help", "export", "publish", "switch_identity",
                  "database"):

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.live: LiveViews | None = None
         self.outline = None
         self.readability_report = None
+        self.chamber = None  # the controls of the screen in the council chamber, while it is open
         self.setWindowTitle("Raadsakkoord")
         self.setAcceptDrops(True)
         self.navigator = NavigatorPane()
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> None:
         if self.ctx is None:
             return
+        if self.chamber is not None:
+            self.chamber.close_screen()  # it shows this workspace's items
         self.live.stop()
         self.live.deleteLater()
         self.live = None

@@ -69,3 +69,9 @@ def publish_round(window) -> None:
     from ui.griffie.publishdialog import publish_round_dialog
 
     publish_round_dialog(window, window.ctx, window.runner, window.say)
+
+
+def open_chamber(window) -> None:
+    from ui.griffie.chamberpanel import open_chamber
+
+    open_chamber(window)
