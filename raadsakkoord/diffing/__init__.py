@@ -11,6 +11,9 @@ lists are diffed with diff-match-patch (``worddiff``), and on top of that:
 * Amendment algebra on one base: ``changed_ranges``, ``conflicts``,
   ``conflict_matrix``, ``combine``, ``preview`` (``BaseText`` tokenises a base
   once for many amendments).
+* ``number_lines(text)``: the numbered lines of a section text, the same on
+  screen and in every export; ``line_range``, ``lines_changed`` and
+  ``line_reference`` ("regels 12–14") refer to them.
 * ``merge3(base, ours, theirs) -> MergeResult``,
   ``rebase(old_base, amended, new_base) -> RebaseResult`` and
   ``rebase_all`` for all amendments of a section when a new round appears.
@@ -31,6 +34,7 @@ from raadsakkoord.diffing.algebra import (
     matrix_of,
     preview,
 )
+from raadsakkoord.diffing.lines import LINE_WIDTH, Line, line_range, line_reference, lines_changed, number_lines
 from raadsakkoord.diffing.merge import (
     Conflict,
     MergeResult,
@@ -55,6 +59,8 @@ __all__ = [
     "Conflict",
     "Hunk",
     "Kind",
+    "LINE_WIDTH",
+    "Line",
     "MergeResult",
     "Op",
     "ParagraphDiff",
@@ -69,10 +75,14 @@ __all__ = [
     "conflicting_pairs",
     "conflicts",
     "diff",
+    "line_range",
+    "line_reference",
+    "lines_changed",
     "matrix_of",
     "merge3",
     "merge_changes",
     "new_text",
+    "number_lines",
     "old_text",
     "paragraph_diff",
     "preview",

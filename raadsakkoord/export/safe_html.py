@@ -14,14 +14,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
-
-
-def _allowed_link(url: str) -> bool:
-    # Lower-case and drop whitespace and control characters first: browsers
-    # ignore them inside a scheme ("jav\tascript:").
-    cleaned = "".join(ch for ch in url if ch > " ").lower()
-    return cleaned.startswith(ALLOWED_SCHEMES)
+from raadsakkoord.base.commonmark import new_parser
 
 
 def _image_as_text(renderer, tokens, idx, options, env):
@@ -37,10 +30,7 @@ def _link_open(renderer, tokens, idx, options, env):
 
 @lru_cache(maxsize=8)
 def _parser(heading_offset: int) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # Pipe tables (GitHub's extension): a table imported from a Word draft is one.
-    md.enable("table")
-    md.validateLink = _allowed_link
+    md = new_parser()
     md.add_render_rule("image", _image_as_text)
     md.add_render_rule("link_open", _link_open)
     if heading_offset:
