@@ -55,6 +55,8 @@ COMMANDS: dict[str, CommandInfo] = {
                           mark("toon als wie u bij een gedeelde werkruimte bent aangemeld, en voor wie u werkt")),
     "db": CommandInfo("raadsakkoord.cli.database",
                       mark("beheer wie zich bij een gedeelde werkruimte aanmeldt")),
+    "amendments": CommandInfo("raadsakkoord.cli.amendments", mark(
+        "toon elk ingediend amendement en subamendement met nummer, indieners, hoofdlijn, regels en status")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
 }
