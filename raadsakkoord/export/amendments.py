@@ -44,6 +44,14 @@ class BookAmendment:
     conflicts_with: tuple[str, ...]  # labels of amendments on the same base that collide
     party_name: str = ""  # the submitting party's full name: the author of its tracked changes in Word
     submitted_at: dt.datetime | None = None  # when it was submitted (created, for one never submitted)
+    parent_label: str = ""  # a subamendment: the amendment whose text it changes (its diff is against that text)
+
+    @property
+    def title(self) -> str:
+        """The heading in every format: "A3. Meer woningen", "A3.1. Subamendement op A3: Ook middenhuur"."""
+        if self.parent_label:
+            return f"{self.label}. Subamendement op {self.parent_label}: {self.headline}"
+        return f"{self.label}. {self.headline}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def amendment_book(session: Session, *, today=None,
     meta = _meta(session, None, today)
     amendments = session.scalars(
         sa.select(Amendment).options(selectinload(Amendment.party), _CONFIRMED_CO_PARTIES,
-                                     selectinload(Amendment.base_revision))
+                                     selectinload(Amendment.base_revision), selectinload(Amendment.parent))
         .order_by(Amendment.created_at, Amendment.id)
     ).all()
     sections = {r.id: (f"{r.cpos}.{r.position}", r.title) for r in session.execute(
@@ -93,10 +101,10 @@ def amendment_book(session: Session, *, today=None,
         else:
             groups[sections[a.section_id]].append(a)
     ordered = sorted(groups, key=lambda k: (_sort_key(k[0]), len(k[0])))
-    labels: dict[uuid.UUID, str] = {}
     for key in ordered:
-        for a in groups[key]:
-            labels[a.id] = f"A{len(labels) + 1}"
+        groups[key].sort(key=_book_order)
+    # The numbers the griffie gave; an amendment not submitted yet has none to refer to it by.
+    labels = {a.id: a.label or "zonder nummer" for a in amendments}
 
     book_sections = []
     for done, key in enumerate(ordered):
@@ -106,33 +114,48 @@ def amendment_book(session: Session, *, today=None,
         conflicts = _conflicts(groups[key])
         items = []
         for a in groups[key]:
-            base = a.base_revision.text if a.base_revision else ""
+            base = a.base_text
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
             items.append(BookAmendment(
                 a.id, labels[a.id], a.kind, a.party.short_name,
                 tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
-                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
-                a.party.name, a.submitted_at or a.created_at))
+                diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=_label_order)),
+                a.party.name, a.submitted_at or a.created_at, a.parent.label if a.parent is not None else ""))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
+
+
+def _book_order(a: Amendment) -> tuple:
+    """By number, each subamendment right after its amendment; those without a number last, oldest first."""
+    top = a.parent if a.parent is not None else a
+    return (top.number is None, top.number or 0, top.created_at, str(top.id),
+            a.parent is not None, a.number or 0, a.created_at)
+
+
+def _label_order(label: str) -> tuple[int, ...]:
+    digits = label[1:].split(".")
+    return tuple(int(d) for d in digits) if all(d.isdigit() for d in digits) else (1 << 30,)
 
 
 def _conflicts(amendments: list[Amendment]) -> dict[uuid.UUID, set[uuid.UUID]]:
     """Which amendments collide: those on the same base text whose changes overlap.
 
     The book names them beside each amendment, so a reader sees which cannot all be accepted.
+    Subamendments collide only with each other, on their amendment's text.
     """
     found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    by_base: dict[uuid.UUID, list[Amendment]] = defaultdict(list)
+    by_base: dict[object, list[Amendment]] = defaultdict(list)
     for a in amendments:
-        if a.kind != AmendmentKind.NEW_SECTION and a.base_revision is not None:
+        if a.parent is not None:
+            by_base[("parent", a.parent_id)].append(a)
+        elif a.kind != AmendmentKind.NEW_SECTION and a.base_revision is not None:
             by_base[a.base_revision_id].append(a)
     for same_base in by_base.values():
         if len(same_base) < 2:
             continue
-        base = diffing.BaseText(same_base[0].base_revision.text)
+        base = diffing.BaseText(same_base[0].base_text)
         changes = [base.changes("" if a.kind == AmendmentKind.DELETE else a.proposed_text) for a in same_base]
         for i, j in diffing.conflicting_pairs(changes):
             found[same_base[i].id].add(same_base[j].id)

@@ -29,6 +29,7 @@ from raadsakkoord.operations._common import (
     open_agreement,
     require_griffie,
 )
+from raadsakkoord.queries.identity import numbers_amendments
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log, queue_for_append
 from raadsakkoord.base.clock import new_id, now
@@ -243,7 +244,8 @@ def submit_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID) ->
                              "ingediend.").format(label=parent.label, status=tr(STATUS_LABELS[parent.status])))
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.submitted_at = now(session)
-    give_number(session, amendment)
+    if numbers_amendments(session):
+        give_number(session, amendment)
     log(session, actor, "submit_amendment", amendment=str(amendment.id), number=amendment.label)
     return amendment
 

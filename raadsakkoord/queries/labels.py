@@ -23,6 +23,9 @@ def submitters(party: str, co_parties: tuple[str, ...]) -> str:
     return ", ".join((party, *co_parties))
 
 
+# What a party's own workspace shows until the griffie's round package brings the amendment's number.
+NO_NUMBER = mark("nog geen nummer")
+
 STATUS_LABELS = {
     AmendmentStatus.DRAFT: mark("ontwerp"),
     AmendmentStatus.SUBMITTED: mark("ingediend"),
@@ -36,7 +39,10 @@ STATUS_LABELS = {
 POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
                    Position.ABSTAIN: mark("onthoudt zich")}
 
-AGREEMENT_STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
+AGREEMENT_# What a party's own workspace shows until the griffie's round package brings the amendment's number.
+NO_NUMBER = mark("nog geen nummer")
+
+STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
                            AgreementStatus.ADOPTED: mark("vastgesteld")}
 
 # Where a request to a party to co-submit (mede-indienen) stands.
@@ -47,7 +53,10 @@ CO_SUBMISSION_LABELS = {CoSubmissionState.REQUESTED: mark("gevraagd"),
 KIND_LABELS = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
                AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
 
-TASK_STATUS_LABELS = {
+TASK_# What a party's own workspace shows until the griffie's round package brings the amendment's number.
+NO_NUMBER = mark("nog geen nummer")
+
+STATUS_LABELS = {
     TaskStatus.PROPOSED: mark("voorgesteld"),
     TaskStatus.PLANNED: mark("gepland"),
     TaskStatus.IN_PROGRESS: mark("in uitvoering"),

@@ -12,13 +12,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from raadsakkoord.base.i18n import mark, tr
+from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing.lines import line_reference, lines_changed
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, CoSubmission, Section
+from raadsakkoord.queries.labels import NO_NUMBER
 from raadsakkoord.queries.lines import lines_of_amendment
-
-# What a party's own workspace shows until the griffie's round package brings the number.
-NO_NUMBER = mark("nog geen nummer")
 
 
 @dataclass(frozen=True)
