@@ -39,10 +39,7 @@ STATUS_LABELS = {
 POSITION_LABELS = {Position.SUPPORT: mark("steunt"), Position.OPPOSE: mark("steunt niet"),
                    Position.ABSTAIN: mark("onthoudt zich")}
 
-AGREEMENT_# What a party's own workspace shows until the griffie's round package brings the amendment's number.
-NO_NUMBER = mark("nog geen nummer")
-
-STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
+AGREEMENT_STATUS_LABELS = {AgreementStatus.DRAFTING: mark("in voorbereiding"),
                            AgreementStatus.ADOPTED: mark("vastgesteld")}
 
 # Where a request to a party to co-submit (mede-indienen) stands.
@@ -53,10 +50,7 @@ CO_SUBMISSION_LABELS = {CoSubmissionState.REQUESTED: mark("gevraagd"),
 KIND_LABELS = {AmendmentKind.MODIFY: mark("wijziging"), AmendmentKind.DELETE: mark("schrapping"),
                AmendmentKind.NEW_SECTION: mark("nieuwe hoofdlijn")}
 
-TASK_# What a party's own workspace shows until the griffie's round package brings the amendment's number.
-NO_NUMBER = mark("nog geen nummer")
-
-STATUS_LABELS = {
+TASK_STATUS_LABELS = {
     TaskStatus.PROPOSED: mark("voorgesteld"),
     TaskStatus.PLANNED: mark("gepland"),
     TaskStatus.IN_PROGRESS: mark("in uitvoering"),

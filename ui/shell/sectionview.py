@@ -52,6 +52,7 @@ class SectionView(QTabWidget):
     write_amendment = Signal(object, object)  # kind, section id
     propose_section = Signal(object)  # chapter id
     open_amendment = Signal(object)  # AmendmentEntry
+    subamend = Signal(object)  # AmendmentEntry: another party's amendment to write a subamendment on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,10 +146,9 @@ class SectionView(QTabWidget):
         self.amendment_table.verticalHeader().hide()
         self.amendment_table.setAccessibleName(tr("Amendementen op deze hoofdlijn"))
         header = self.amendment_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.amendment_table.selectionModel().currentRowChanged.connect(self._render_amendment)
         # Double-click, or Return for the keyboard; the context menu (also on the menu key) offers the same.
         self.amendment_table.activated.connect(lambda _: self._open_selected())
@@ -157,11 +157,20 @@ class SectionView(QTabWidget):
         self.open_amendment_action.setEnabled(False)
         self.open_amendment_action.triggered.connect(self._open_selected)
         self.amendment_table.addAction(self.open_amendment_action)
+        self.subamend_action = QAction(tr("&Subamendement indienen…"), self.amendment_table)
+        self.subamend_action.setEnabled(False)
+        self.subamend_action.triggered.connect(self._subamend_selected)
+        self.amendment_table.addAction(self.subamend_action)
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
         self.co_submission_panel = CoSubmissionPanel()
         self.open_button = QPushButton(tr("Ontwerp bewer&ken"))
         self.open_button.clicked.connect(self._open_selected)
+        self.subamend_button = QPushButton(tr("&Subamendement indienen…"))
+        self.subamend_button.setToolTip(tr("Stel een wijziging voor in de tekst van dit amendement van een andere "
+                                           "fractie; de raad beslist daarover vóór het amendement zelf."))
+        self.subamend_button.setEnabled(False)
+        self.subamend_button.clicked.connect(self._subamend_selected)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +179,7 @@ class SectionView(QTabWidget):
         detail_layout.addWidget(self.amendment_panel)
         open_row = QHBoxLayout()
         open_row.addStretch(1)
+        open_row.addWidget(self.subamend_button)
         open_row.addWidget(self.open_button)
         detail_layout.addLayout(open_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -334,6 +344,8 @@ class SectionView(QTabWidget):
             self.co_submission_panel.show_entry(None, None)
             self.open_button.setEnabled(False)
             self.open_amendment_action.setEnabled(False)
+            self.subamend_action.setEnabled(False)
+            self.subamend_button.setEnabled(False)
 
     def _selected_entry(self) -> AmendmentEntry | None:
         return self.amendment_model.entry(self.amendment_table.currentIndex().row())
@@ -346,12 +358,16 @@ class SectionView(QTabWidget):
         self._chosen_amendment = entry.id
         meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_LABELS[entry.kind]),
                                                       status=status_name(entry))
+        if entry.parent_id is not None:
+            meta = tr("Subamendement op amendement {label}").format(label=entry.parent_label or "…") + " · " + meta
+            # Its changes are against the amendment's text, which is what it changes.
         title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>" \
             if entry.kind == AmendmentKind.NEW_SECTION else ""
         explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
                        if entry.explanation else "")
         self._set_html(self.amendment_view, page(
-            f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
+            f"<h2>{html.escape(entry.shown_label)} — {html.escape(entry.headline)}</h2>"
+            f"<p class='meta'>{html.escape(meta)}</p>"
             f"{co_submitters_html(entry)}{title}{legend()}"
             f"{tracked_changes_html(entry.base_text, entry.new_text)}{explanation}<hr>{support_html(entry.support)}"),
             keep=same_entry)
@@ -361,6 +377,9 @@ class SectionView(QTabWidget):
                                  else tr("O&penen"))
         self.open_amendment_action.setEnabled(self.open_button.isEnabled())
         self.open_amendment_action.setText(self.open_button.text())
+        others = self._party_view() and entry.party_id != self.ctx.party_id and entry.can_be_subamended
+        self.subamend_action.setEnabled(others)
+        self.subamend_button.setEnabled(others)
         self._show_amendment_position(entry, own)
         self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
 
@@ -383,6 +402,12 @@ class SectionView(QTabWidget):
                 self.ctx, self.stack, amendment_id=entry.id, position=position, minority=minority,
                 refresh_section=section, label=tr("amendement „{headline}”").format(headline=entry.headline)),
             subject=("amendment", entry.id))
+
+    def _subamend_selected(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None and self._party_view() and entry.party_id != self.ctx.party_id \
+                and entry.can_be_subamended:
+            self.subamend.emit(entry)
 
     def _open_selected(self) -> None:
         entry = self._selected_entry()

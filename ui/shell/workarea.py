@@ -6,6 +6,8 @@ tab, an editor's own stack (its typing) on that editor's tab.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import uuid
 
 from PySide6.QtCore import Signal
@@ -40,6 +42,7 @@ class WorkArea(QTabWidget):
         self.section_view.write_amendment.connect(self.write_amendment)
         self.section_view.propose_section.connect(self.propose_section)
         self.section_view.open_amendment.connect(self.open_amendment)
+        self.section_view.subamend.connect(self.write_subamendment)
         self.addTab(self.section_view, tr("Hoofdlijn"))
         self.setTabsClosable(True)
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
@@ -179,6 +182,13 @@ class WorkArea(QTabWidget):
     def open_amendment(self, entry: AmendmentEntry) -> None:
         self.open_editor(self._state_of(entry))
 
+    def write_subamendment(self, entry: AmendmentEntry) -> DraftEditor:
+        """An editor for a subamendment on ``entry``: its text is the base, tracked changes against it."""
+        target = replace(self._state_of(entry), amendment_id=None, version=None, submitted=False, label="",
+                         headline="", explanation="", base_text=entry.proposed_text,
+                         parent_id=entry.id, parent_label=entry.label)
+        return self.open_editor(target)
+
     def _state_of(self, entry: AmendmentEntry) -> DraftState:
         if entry.kind == AmendmentKind.NEW_SECTION:
             with self.ctx.action() as session:
@@ -191,7 +201,8 @@ class WorkArea(QTabWidget):
                           amendment_id=entry.id, version=entry.version, base_text=entry.base_text,
                           target_label=label, title=entry.proposed_title, headline=entry.headline,
                           explanation=entry.explanation, text=entry.proposed_text,
-                          submitted=entry.status != AmendmentStatus.DRAFT)
+                          submitted=entry.status != AmendmentStatus.DRAFT, label=entry.label,
+                          parent_id=entry.parent_id, parent_label=entry.parent_label)
 
     def open_editor(self, state: DraftState) -> DraftEditor:
         for editor in self.editors:
