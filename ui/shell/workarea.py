@@ -288,6 +288,12 @@ class WorkArea(QTabWidget):
                 if state.submitted:
                     return False  # sent since: the buffer is outdated
                 editor = self.open_editor(state)
+            elif kind == "subamendment":
+                with self.ctx.action() as session:
+                    entry = amendment_entry(session, target, self.ctx.party_id)
+                if not entry.can_be_subamended:
+                    return False  # its amendment was decided or withdrawn since: nothing left to change
+                editor = self.write_subamendment(entry)
             elif kind == "new_section":
                 editor = self.propose_section(target)
             else:
