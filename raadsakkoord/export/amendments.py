@@ -26,10 +26,14 @@ from raadsakkoord.queries.support import Tally, amendment_support
 _CONFIRMED_CO_PARTIES = selectinload(Amendment.co_submissions).selectinload(CoSubmission.party)
 
 
+# How the book refers to an amendment that has no number yet (a draft on a shared database).
+DRAFT_LABEL = "ontwerp-"
+
+
 @dataclass(frozen=True)
 class BookAmendment:
     id: uuid.UUID
-    label: str  # "A7": stable within one book, used for cross-references
+    label: str  # "A7", "A7.1": the griffie's number, used for cross-references
     kind: AmendmentKind
     party: str
     co_parties: tuple[str, ...]  # the confirmed co-submitters only
@@ -49,9 +53,12 @@ class BookAmendment:
     @property
     def title(self) -> str:
         """The heading in every format: "A3. Meer woningen", "A3.1. Subamendement op A3: Ook middenhuur"."""
+        label = self.label
+        if label.startswith(DRAFT_LABEL):
+            label = f"Ontwerp {label.removeprefix(DRAFT_LABEL)}"
         if self.parent_label:
-            return f"{self.label}. Subamendement op {self.parent_label}: {self.headline}"
-        return f"{self.label}. {self.headline}"
+            return f"{label}. Subamendement op {self.parent_label}: {self.headline}"
+        return f"{label}. {self.headline}"
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,12 @@ def amendment_book(session: Session, *, today=None,
     ordered = sorted(groups, key=lambda k: (_sort_key(k[0]), len(k[0])))
     for key in ordered:
         groups[key].sort(key=_book_order)
-    # The numbers the griffie gave; an amendment not submitted yet has none to refer to it by.
-    labels = {a.id: a.label or "zonder nummer" for a in amendments}
+    # The numbers the griffie gave; one not submitted yet has none, and is
+    # referred to as a draft (ontwerp-1, …) within this book only.
+    labels: dict[uuid.UUID, str] = {}
+    for key in ordered:
+        for a in groups[key]:
+            labels[a.id] = a.label or f"{DRAFT_LABEL}{sum(1 for v in labels.values() if v.startswith(DRAFT_LABEL)) + 1}"
 
     book_sections = []
     for done, key in enumerate(ordered):
