@@ -127,7 +127,7 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     _check_references(here, content, party_id, source)
     for data in content["amendments"]:
         _apply_amendment(session, actor, agreement.id, data, here, report, str(package.package_id))
-    _give_numbers(session, [here.amendments[uuid.UUID(d["id"])] for d in content["amendments"]])
+    _give_numbers(session, [here.amendments[uuid.UUID(d["id"])] for d in content["amendments"]], report)
     cosubmissions.apply_answers(session, actor, content, here.amendments, report, str(package.package_id))
     index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
@@ -274,13 +274,14 @@ def _onto_parent_text(values: dict, data: dict, parent: Amendment) -> None:
         values["needs_rework"] = True
 
 
-def _give_numbers(session: Session, amendments: list[Amendment]) -> None:
+def _give_numbers(session: Session, amendments: list[Amendment], report: ImportReport) -> None:
     """The griffie's numbers for what a party submitted offline: amendments first, then subamendments."""
     session.flush()
     waiting = [a for a in amendments if a.number is None and a.status != AmendmentStatus.DRAFT]
     for amendment in sorted(waiting, key=lambda a: (a.parent_id is not None, a.submitted_at or a.created_at)):
         session.expire(amendment, ["parent"])
         give_number(session, amendment)
+        report.numbered.append(amendment.label)
 
 
 def _apply_task(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, sections: dict,

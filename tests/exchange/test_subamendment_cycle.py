@@ -25,10 +25,10 @@ def _labels(path, *ids):
 
 
 def _send(council, capsys, tmp_path, short, n):
+    """The party's package, read in by the griffie; what the import said."""
     path = tmp_path / f"{short}-{n}.rkpkg"
     ok(capsys, "package", "export", council.parties[short], "--party", short, "-o", path)
-    ok(capsys, "package", "import", council.griffie, path)
-    return path
+    return ok(capsys, "package", "import", council.griffie, path)
 
 
 def _round(council, capsys, tmp_path, n, *shorts):
@@ -59,8 +59,14 @@ def test_numbers_are_the_griffies_and_a_subamendment_travels_both_ways(council, 
     assert _labels(council.parties["GL"], gl_amendment) == [""]
     # The griffie numbers them in the order it reads the packages.
     _send(council, capsys, tmp_path, "GL", 1)
-    _send(council, capsys, tmp_path, "RP", 1)
+    assert "Nummers gegeven: A2" in _send(council, capsys, tmp_path, "RP", 1)
     assert _labels(council.griffie, gl_amendment, rp_amendment) == ["A1", "A2"]
+    ws = _in(council.griffie)
+    with ws.action() as s:
+        from raadsakkoord.queries.inbox import inbox
+        # The griffie's inbox says which numbers the package got.
+        assert "nummers A2" in inbox(s).received[0].summary
+    ws.close()
     _round(council, capsys, tmp_path, 2, "GL", "RP")
     # Everyone now says A1 and A2 for the same amendments.
     assert _labels(council.parties["GL"], gl_amendment, rp_amendment) == ["A1", "A2"]
