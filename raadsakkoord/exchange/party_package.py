@@ -47,6 +47,7 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries import auditstate
+from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
@@ -260,6 +261,13 @@ def _apply_amendment(session: Session, actor: Actor, agreement_id: uuid.UUID, da
     outcome, amendment = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id), known)
     cosubmissions.apply_requests(session, actor, amendment, data, here.parties, before, package)
     report.count("amendments", outcome)
+    parent = known.get(values["parent_id"]) if values["parent_id"] is not None else None
+    if parent is not None and parent.status != AmendmentStatus.SUBMITTED and amendment.status.is_open:
+        # Written offline on an amendment that was withdrawn or decided meanwhile: nothing left to change.
+        amendment.status = AmendmentStatus.SUPERSEDED
+        amendment.decision_note = f"Vervallen: amendement {parent.label} is {STATUS_LABELS[parent.status]}."
+        report.keep(mark("'{headline}' is vervallen: het amendement waarop het is geschreven, is al {status}."),
+                    headline=amendment.headline, status=STATUS_LABELS[parent.status])
 
 
 def _onto_parent_text(values: dict, data: dict, parent: Amendment) -> None:

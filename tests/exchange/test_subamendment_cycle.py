@@ -156,3 +156,31 @@ def test_a_subamendment_on_a_text_the_griffie_changed_since_is_carried_over(coun
         assert gl_sub.proposed_text == BOUWEN.replace("500", "300").replace("in de dorpen", "in alle dorpen") \
             .replace("sociale huur", "middenhuur")
     ws.close()
+
+
+def test_a_subamendment_on_an_amendment_withdrawn_meanwhile_lapses_on_import(council, capsys, tmp_path):
+    rp_actor = ops.Actor.of_party(council.ids["RP"], "Lid van RP")
+    ws = _in(council.parties["RP"])
+    with ws.action() as s:
+        rp_amendment = ops.propose_amendment(s, rp_actor, kind=AmendmentKind.MODIFY, section_id=council.bouwen,
+                                             headline="Minder", text=BOUWEN.replace("500", "300"), submit=True).id
+    ws.close()
+    _send(council, capsys, tmp_path, "RP", 1)
+    _round(council, capsys, tmp_path, 2, "GL")
+    ws = _in(council.parties["GL"])
+    with ws.action() as s:
+        sub_id = ops.propose_subamendment(s, ops.Actor.of_party(council.ids["GL"], "GL"), rp_amendment,
+                                          text=BOUWEN.replace("500", "350"), headline="Iets meer", submit=True).id
+    ws.close()
+    ws = _in(council.griffie)
+    with ws.action() as s:
+        ops.withdraw_amendment(s, ops.Actor.griffie("Griet Griffier"), rp_amendment, reason="Op verzoek van RP")
+    ws.close()
+    out = _send(council, capsys, tmp_path, "GL", 1)
+    assert "'Iets meer' is vervallen: het amendement waarop het is geschreven, is al ingetrokken." in out
+    ws = _in(council.griffie)
+    with ws.action() as s:
+        sub = s.get(Amendment, sub_id)
+        assert (sub.status, sub.decision_note) == (AmendmentStatus.SUPERSEDED,
+                                                   "Vervallen: amendement A1 is ingetrokken.")
+    ws.close()
