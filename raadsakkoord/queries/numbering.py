@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing.lines import line_reference, lines_changed
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, CoSubmission, Section
+from raadsakkoord.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    CoSubmission,
+    Section,
+)
 from raadsakkoord.queries.labels import NO_NUMBER
 from raadsakkoord.queries.lines import lines_of_amendment
 

@@ -5,7 +5,6 @@ import json
 from raadsakkoord import operations as ops
 from raadsakkoord.cli import main
 from raadsakkoord.model import AmendmentKind
-
 from tests.operations.test_amendment_ops import _propose
 
 

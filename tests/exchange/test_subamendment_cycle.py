@@ -115,7 +115,7 @@ def test_a_subamendment_on_an_amendment_the_griffie_does_not_know_is_refused(cou
         data = doc["content"]["amendments"][0]
         data["parent"], data["parent_text"] = str(uuid.uuid4()), BOUWEN
     _resign(council, path, "GL", change)
-    code, out, err = cli(capsys, "package", "import", council.griffie, path)
+    code, _out, err = cli(capsys, "package", "import", council.griffie, path)
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "subamendement op een amendement dat de griffie niet kent" in err
     ws = _in(council.griffie)

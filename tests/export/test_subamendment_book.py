@@ -6,7 +6,8 @@ import docx
 import pypdf
 
 from raadsakkoord import operations as ops
-from raadsakkoord.export import html, markdown as md, odt, pdf
+from raadsakkoord.export import html, odt, pdf
+from raadsakkoord.export import markdown as md
 from raadsakkoord.export.amendments import amendment_book
 from raadsakkoord.export.word import write_docx
 from raadsakkoord.model import AmendmentKind

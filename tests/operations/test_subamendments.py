@@ -7,9 +7,12 @@ from hypothesis import strategies as st
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError
-from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus, AuditEvent, Section
-from raadsakkoord.queries.conflicts import amendment_diff, section_conflicts, subamendment_conflicts
-
+from raadsakkoord.model import AmendmentKind, AmendmentStatus, AuditEvent, Section
+from raadsakkoord.queries.conflicts import (
+    amendment_diff,
+    section_conflicts,
+    subamendment_conflicts,
+)
 from tests.operations.test_amendment_ops import NEW_BOUWEN, _propose
 
 SUB_TEXT = "We bouwen 800 woningen.\n\nDe helft is sociale huur, een kwart middenhuur."

@@ -6,9 +6,8 @@ tab, an editor's own stack (its typing) on that editor's tab.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
