@@ -58,6 +58,8 @@ COMMANDS: dict[str, CommandInfo] = {
     "vote": CommandInfo("raadsakkoord.cli.votes", mark(
         "leg de stemming van de raad vast over een amendement, een hoofdlijn of het raadsakkoord "
         "(--order: de stemvolgorde)")),
+    "amendments": CommandInfo("raadsakkoord.cli.amendments", mark(
+        "toon elk ingediend amendement en subamendement met nummer, indieners, hoofdlijn, regels en status")),
     "export": CommandInfo("raadsakkoord.cli.export",
                           mark("publiceer het raadsakkoord, de uitwerkingsagenda of het amendementenboek")),
     "amendment-form": CommandInfo("raadsakkoord.cli.amendment_form", mark(

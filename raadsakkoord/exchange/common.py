@@ -32,6 +32,7 @@ class ImportReport:
     needs_rework: list[uuid.UUID] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # items not overwritten, and why (Dutch, as recorded)
     kept_shown: list[str] = field(default_factory=list)  # the same, in the user's language
+    numbered: list[str] = field(default_factory=list)  # the numbers the griffie gave on this import: A7, A7.1
 
     def count(self, what: str, outcome: str) -> None:
         self.counts[(what, outcome)] += 1
@@ -64,13 +65,16 @@ class ImportReport:
             lines.append("  " + tr("{count} amendement(en) botsen met de nieuwe tekst en moeten "
                                    "worden herzien (de tekst van de fractie is bewaard)").format(
                 count=len(self.needs_rework)))
+        if self.numbered:
+            lines.append("  " + tr("Nummers gegeven: {labels}").format(labels=", ".join(self.numbered)))
         lines.extend(f"  {item}" for item in self.kept_shown)
         return lines
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "sender": self.sender, "already_imported": self.already_imported,
                 "counts": {f"{w}.{o}": n for (w, o), n in sorted(self.counts.items())},
-                "rebased": len(self.rebased), "needs_rework": len(self.needs_rework), "kept": self.kept}
+                "rebased": len(self.rebased), "needs_rework": len(self.needs_rework), "kept": self.kept,
+                **({"numbered": self.numbered} if self.numbered else {})}
 
 
 def signing_key(session: Session, identity: keys.Identity) -> tuple[Ed25519PrivateKey, TrustedKey]:

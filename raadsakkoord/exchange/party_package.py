@@ -47,9 +47,12 @@ from raadsakkoord.model import (
 )
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries import auditstate
+from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.store.audit import log
 from raadsakkoord.base.clock import new_id, now
+from raadsakkoord.diffing import rebase
+from raadsakkoord.operations.amendments import give_number
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 
 SENT_STATUSES = (AmendmentStatus.SUBMITTED, AmendmentStatus.WITHDRAWN)
@@ -125,7 +128,7 @@ def import_party_package(session: Session, actor: Actor, package: Package, sourc
     _check_references(here, content, party_id, source)
     for data in content["amendments"]:
         _apply_amendment(session, actor, agreement.id, data, here, report, str(package.package_id))
-    session.flush()
+    _give_numbers(session, [here.amendments[uuid.UUID(d["id"])] for d in content["amendments"]], report)
     cosubmissions.apply_answers(session, actor, content, here.amendments, report, str(package.package_id))
     index = serialize.endorsement_index(session)
     for data in content["endorsements"]:
@@ -184,6 +187,9 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
                 refuse(tr("noemt een onbekende mede-indiener"))
         if outline_heading_line(data["proposed_text"]) is not None:
             refuse(tr("bevat een tekst met een kop met # of ## (alleen voor hoofdstukken en hoofdlijnen)"))
+        if data.get("parent") is not None or (existing is not None and existing.parent_id is not None):
+            _check_parent(here, data, existing, party_id, refuse)
+            continue
         kind = AmendmentKind(data["kind"])
         if kind == AmendmentKind.NEW_SECTION:
             if (data["chapter"] is None or uuid.UUID(data["chapter"]) not in here.chapters
@@ -217,6 +223,20 @@ def _check_references(here: _Here, content: dict, party_id: uuid.UUID, source: s
                 refuse(tr("bevat een opdracht bij een onbekende hoofdlijn"))
 
 
+def _check_parent(here: _Here, data: dict, existing: Amendment | None, party_id: uuid.UUID, refuse) -> None:
+    """A subamendment names an amendment of another party that the griffie has, and matches it."""
+    parent = here.amendments.get(_uuid(data.get("parent")))
+    if parent is None:
+        refuse(tr("bevat een subamendement op een amendement dat de griffie niet kent"))
+    if existing is not None and existing.parent_id != parent.id:
+        refuse(tr("verhangt een subamendement naar een ander amendement"))
+    if parent.parent_id is not None or parent.party_id == party_id or parent.kind == AmendmentKind.DELETE:
+        refuse(tr("bevat een subamendement op een subamendement, een eigen amendement of een schrapping"))
+    if (data["kind"] != parent.kind.value or _uuid(data["section"]) != parent.section_id
+            or _uuid(data["chapter"]) != parent.chapter_id or "parent_text" not in data):
+        refuse(tr("bevat een subamendement dat niet bij zijn amendement past"))
+
+
 def _apply_amendment(session: Session, actor: Actor, agreement_id: uuid.UUID, data: dict, here: _Here,
                      report: ImportReport, package: str) -> None:
     ident = uuid.UUID(data["id"])
@@ -229,16 +249,47 @@ def _apply_amendment(session: Session, actor: Actor, agreement_id: uuid.UUID, da
         if existing.status.is_decided and values["status"] == AmendmentStatus.WITHDRAWN:
             report.keep(mark("'{headline}' was al beoordeeld; intrekken kan niet meer."), headline=existing.headline)
         return
-    # Decision fields are the griffie's: never taken from a party.
-    for key in ("decision_note", "decided_by", "decided_at"):
+    # Decision fields and numbers are the griffie's: never taken from a party.
+    for key in ("decision_note", "decided_by", "decided_at", "number"):
         values.pop(key)
+    if values["parent_id"] is not None:
+        _onto_parent_text(values, data, known[values["parent_id"]])
     if values["status"] == AmendmentStatus.WITHDRAWN:
         values["decision_note"] = data["decision_note"]
     before = cosubmissions.wording_of(session, existing) if existing is not None else None
-    outcome, amendment = serialize.upsert(session, Amendment, ident,
-                                          dict(values, agreement_id=agreement_id, needs_rework=False), known)
+    values = {"needs_rework": False, **values}
+    outcome, amendment = serialize.upsert(session, Amendment, ident, dict(values, agreement_id=agreement_id), known)
     cosubmissions.apply_requests(session, actor, amendment, data, here.parties, before, package)
     report.count("amendments", outcome)
+    parent = known.get(values["parent_id"]) if values["parent_id"] is not None else None
+    if parent is not None and parent.status != AmendmentStatus.SUBMITTED and amendment.status.is_open:
+        # Written offline on an amendment that was withdrawn or decided meanwhile: nothing left to change.
+        amendment.status = AmendmentStatus.SUPERSEDED
+        amendment.decision_note = f"Vervallen: amendement {parent.label} is {STATUS_LABELS[parent.status]}."
+        report.keep(mark("'{headline}' is vervallen: het amendement waarop het is geschreven, is al {status}."),
+                    headline=amendment.headline, status=STATUS_LABELS[parent.status])
+
+
+def _onto_parent_text(values: dict, data: dict, parent: Amendment) -> None:
+    """A subamendment written on an older text of its amendment: carried over, or marked for rework."""
+    values["base_revision_id"] = parent.base_revision_id
+    if data["parent_text"] == parent.proposed_text:
+        return
+    result = rebase(data["parent_text"], data["proposed_text"], parent.proposed_text)
+    if result.clean:
+        values["proposed_text"] = result.text
+    else:
+        values["needs_rework"] = True
+
+
+def _give_numbers(session: Session, amendments: list[Amendment], report: ImportReport) -> None:
+    """The griffie's numbers for what a party submitted offline: amendments first, then subamendments."""
+    session.flush()
+    waiting = [a for a in amendments if a.number is None and a.status != AmendmentStatus.DRAFT]
+    for amendment in sorted(waiting, key=lambda a: (a.parent_id is not None, a.submitted_at or a.created_at)):
+        session.expire(amendment, ["parent"])
+        give_number(session, amendment)
+        report.numbered.append(amendment.label)
 
 
 def _apply_task(session: Session, agreement_id: uuid.UUID, data: dict, known: dict, sections: dict,

@@ -278,12 +278,19 @@ def _apply_amendments(session: Session, content: dict, own_party: uuid.UUID | No
     known = serialize.load_all(session, Amendment, selectinload(Amendment.co_submissions))
     agreement_id = content_agreement(content)
     requests = cosubmissions.published_requests(content)
+    # Our amendments that the council amended by accepting a subamendment: their text is now the griffie's.
+    amended = {d["parent"] for d in content["amendments"] if d.get("parent")
+               and d["status"] in (AmendmentStatus.ACCEPTED.value, AmendmentStatus.PARTLY_ACCEPTED.value)}
     for data in content["amendments"]:
         ident = uuid.UUID(data["id"])
         values = serialize.amendment_values(data)
         existing = known.get(ident)
         if existing is not None and existing.party_id == own_party:
-            # Our own amendment: take the griffie's decision, keep our own text.
+            # Our own amendment: take the griffie's decision and number, keep our own text.
+            if values["number"] is not None and existing.number != values["number"]:
+                existing.number = values["number"]
+            if data["id"] in amended and existing.status.is_open:
+                existing.proposed_text, existing.proposed_title = data["proposed_text"], data["proposed_title"]
             if values["status"].is_decided and existing.status != values["status"]:
                 for key in ("status", "decision_note", "decided_by", "decided_at"):
                     setattr(existing, key, values[key])

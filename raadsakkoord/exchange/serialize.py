@@ -74,7 +74,23 @@ def round_data(r: Round, entries: list[RoundSection]) -> dict:
 
 
 def amendment_data(a: Amendment, co_parties: Iterable[uuid.UUID]) -> dict:
-    """``co_parties``: in a party package the parties the sender asks, in a round package those who confirmed."""
+    """``co_parties``: in a party package the parties the sender asks, in a round package those who confirmed.
+
+    A number and a parent are written only where there is one, so that a
+    package without subamendments or numbers stays in the format an older
+    version reads. A subamendment carries its amendment's text as it was
+    written on: the receiver's amendment may have moved on since.
+    """
+    data = _amendment_fields(a, co_parties)
+    if a.number is not None:
+        data["number"] = a.number
+    if a.parent_id is not None:
+        data["parent"] = str(a.parent_id)
+        data["parent_text"] = a.parent.proposed_text
+    return data
+
+
+def _amendment_fields(a: Amendment, co_parties: Iterable[uuid.UUID]) -> dict:
     return {"id": str(a.id), "kind": a.kind.value, "section": _id(a.section_id), "chapter": _id(a.chapter_id),
             "base_revision": _id(a.base_revision_id), "proposed_title": a.proposed_title,
             "proposed_text": a.proposed_text, "headline": a.headline, "explanation": a.explanation,
@@ -181,7 +197,8 @@ def amendment_values(d: dict) -> dict:
             "party_id": uuid.UUID(d["party"]), "author": d["author"], "status": AmendmentStatus(d["status"]),
             "decision_note": d["decision_note"], "decided_by": d["decided_by"],
             "decided_at": parse_moment(d["decided_at"]), "created_at": parse_moment(d["created_at"]),
-            "submitted_at": parse_moment(d["submitted_at"])}
+            "submitted_at": parse_moment(d["submitted_at"]), "parent_id": _uuid(d.get("parent")),
+            "number": d.get("number")}
 
 
 def endorsement_index(session: Session) -> dict:

@@ -35,10 +35,14 @@ from raadsakkoord.queries.support import Tally, amendment_support
 _CONFIRMED_CO_PARTIES = selectinload(Amendment.co_submissions).selectinload(CoSubmission.party)
 
 
+# How the book refers to an amendment that has no number yet (a draft on a shared database).
+DRAFT_LABEL = "ontwerp-"
+
+
 @dataclass(frozen=True)
 class BookAmendment:
     id: uuid.UUID
-    label: str  # "A7": stable within one book, used for cross-references
+    label: str  # "A7", "A7.1": the griffie's number, used for cross-references
     kind: AmendmentKind
     party: str
     co_parties: tuple[str, ...]  # the confirmed co-submitters only
@@ -54,6 +58,8 @@ class BookAmendment:
     party_name: str = ""  # the submitting party's full name: the author of its tracked changes in Word
     submitted_at: dt.datetime | None = None  # when it was submitted (created, for one never submitted)
     old_title: str = ""  # for a change that retitles its section: the title it was written against
+    lines: str = ""  # the numbered lines of its base text it changes: "regels 12–14" ("" for a new section)
+    parent_label: str = ""  # a subamendment: the amendment whose text it changes (its diff is against that text)
 
     @property
     def title_note(self) -> str:
@@ -65,7 +71,16 @@ class BookAmendment:
         if self.old_title and self.old_title != self.new_title:
             return f"nieuwe titel: {self.old_title} → {self.new_title}"
         return f"nieuwe titel: {self.new_title}"
-    lines: str = ""  # the numbered lines of its base text it changes: "regels 12–14" ("" for a new section)
+
+    @property
+    def title(self) -> str:
+        """The heading in every format: "A3. Meer woningen", "A3.1. Subamendement op A3: Ook middenhuur"."""
+        label = self.label
+        if label.startswith(DRAFT_LABEL):
+            label = f"Ontwerp {label.removeprefix(DRAFT_LABEL)}"
+        if self.parent_label:
+            return f"{label}. Subamendement op {self.parent_label}: {self.headline}"
+        return f"{label}. {self.headline}"
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,7 @@ def amendment_book(session: Session, *, today=None,
     meta = _meta(session, None, today)
     amendments = session.scalars(
         sa.select(Amendment).options(selectinload(Amendment.party), _CONFIRMED_CO_PARTIES,
-                                     selectinload(Amendment.base_revision))
+                                     selectinload(Amendment.base_revision), selectinload(Amendment.parent))
         .order_by(Amendment.created_at, Amendment.id)
     ).all()
     sections = {r.id: (f"{r.cpos}.{r.position}", r.title) for r in session.execute(
@@ -119,10 +134,14 @@ def amendment_book(session: Session, *, today=None,
         else:
             groups[sections[a.section_id]].append(a)
     ordered = sorted(groups, key=lambda k: (_sort_key(k[0]), len(k[0])))
+    for key in ordered:
+        groups[key].sort(key=_book_order)
+    # The numbers the griffie gave; one not submitted yet has none, and is
+    # referred to as a draft (ontwerp-1, …) within this book only.
     labels: dict[uuid.UUID, str] = {}
     for key in ordered:
         for a in groups[key]:
-            labels[a.id] = f"A{len(labels) + 1}"
+            labels[a.id] = a.label or f"{DRAFT_LABEL}{sum(1 for v in labels.values() if v.startswith(DRAFT_LABEL)) + 1}"
 
     book_sections = []
     for done, key in enumerate(ordered):
@@ -132,7 +151,7 @@ def amendment_book(session: Session, *, today=None,
         conflicts = _conflicts(groups[key])
         items = []
         for a in groups[key]:
-            base = a.base_revision.text if a.base_revision else ""
+            base = a.base_text
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
             change = diffing.diff(base, new)
             found = diffing.lines_of_diff(base, change)
@@ -141,28 +160,44 @@ def amendment_book(session: Session, *, today=None,
                 tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
                 STATUS_LABELS[a.status], a.decision_note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
-                change, tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
+                change, tuple(sorted((labels[o] for o in conflicts[a.id]), key=_label_order)),
                 a.party.name, a.submitted_at or a.created_at,
                 old_title=round_titles.get(a.base_revision_id, key[1]) if a.kind == AmendmentKind.MODIFY else "",
-                lines=diffing.line_reference(*found, translated=False) if found else ""))
+                lines=diffing.line_reference(*found, translated=False) if found else "",
+                parent_label=a.parent.label if a.parent is not None else ""))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
+
+
+def _book_order(a: Amendment) -> tuple:
+    """By number, each subamendment right after its amendment; those without a number last, oldest first."""
+    top = a.parent if a.parent is not None else a
+    return (top.number is None, top.number or 0, top.created_at, str(top.id),
+            a.parent is not None, a.number or 0, a.created_at)
+
+
+def _label_order(label: str) -> tuple[int, ...]:
+    digits = label[1:].split(".")
+    return tuple(int(d) for d in digits) if all(d.isdigit() for d in digits) else (1 << 30,)
 
 
 def _conflicts(amendments: list[Amendment]) -> dict[uuid.UUID, set[uuid.UUID]]:
     """Which amendments collide: those on the same base text whose changes overlap.
 
     The book names them beside each amendment, so a reader sees which cannot all be accepted.
+    Subamendments collide only with each other, on their amendment's text.
     """
     found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    by_base: dict[uuid.UUID, list[Amendment]] = defaultdict(list)
+    by_base: dict[object, list[Amendment]] = defaultdict(list)
     for a in amendments:
-        if a.kind != AmendmentKind.NEW_SECTION and a.base_revision is not None:
+        if a.parent is not None:
+            by_base[("parent", a.parent_id)].append(a)
+        elif a.kind != AmendmentKind.NEW_SECTION and a.base_revision is not None:
             by_base[a.base_revision_id].append(a)
     for same_base in by_base.values():
         if len(same_base) < 2:
             continue
-        base = diffing.BaseText(same_base[0].base_revision.text)
+        base = diffing.BaseText(same_base[0].base_text)
         changes = [base.changes("" if a.kind == AmendmentKind.DELETE else a.proposed_text) for a in same_base]
         for i, j in diffing.conflicting_pairs(changes):
             found[same_base[i].id].add(same_base[j].id)

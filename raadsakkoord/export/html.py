@@ -259,7 +259,7 @@ def amendment_book_html(book: AmendmentBook) -> str:
             by = escape(a.party) + (" met " + escape(", ".join(a.co_parties)) if a.co_parties else "")
             conflicts = ", ".join(f'<a href="#{c}">{c}</a>' for c in a.conflicts_with) or "geen"
             body.append(
-                f'<article class="amendment" aria-labelledby="{a.label}"><h3 id="{a.label}">{a.label}. {escape(a.headline)}</h3>'
+                f'<article class="amendment" aria-labelledby="{a.label}"><h3 id="{a.label}">{escape(a.title)}</h3>'
                 '<table><caption class="visually-hidden">Gegevens van het amendement</caption><tbody>'
                 f'<tr><th scope="row">Indiener</th><td>{by}</td></tr>'
                 f'<tr><th scope="row">Soort</th><td>{KIND_NL[a.kind]}'

@@ -187,11 +187,12 @@ def amendment_book_markdown(book: AmendmentBook) -> str:
         parts.append(f"## {inline(heading)}")
         for a in section.amendments:
             by = inline(a.party) + (" met " + ", ".join(inline(c) for c in a.co_parties) if a.co_parties else "")
-            lines = [f"### {a.label}. {inline(a.headline)}", "",
+            lines = [f"### {inline(a.title)}", "",
                      f"- Indiener: {by}",
                      f"- Soort: {KIND_NL[a.kind]}" + (f" ({inline(a.title_note)})" if a.title_note else ""),
                      f"- Status: {a.status}" + (f" — {inline(a.decision_note)}" if a.decision_note else ""),
-                     f"- Geschreven op versie {a.base_revision}" if a.base_revision else "- Nieuwe tekst",
+                     (f"- Wijzigt de tekst van amendement {a.parent_label}" if a.parent_label
+                      else f"- Geschreven op versie {a.base_revision}" if a.base_revision else "- Nieuwe tekst"),
                      f"- Botst met: {', '.join(a.conflicts_with)}" if a.conflicts_with else "- Botst met: geen",
                      f"- Steun: {a.support.support_seats} van {a.support.council_seats} zetels ("
                      + "; ".join(f"{r.label.lower()}: {', '.join(r.parties) or '—'}" for r in support_rows(a.support))

@@ -241,7 +241,7 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                               done, total))
             done += 1
             amendments.append({
-                "heading": one_line(f"{a.label}. {a.headline}"),
+                "heading": one_line(a.title),
                 "by": one_line(a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")),
                 "kind": KIND_NL[a.kind],
                 # "hoofdlijn 8.4, regels 12–14": the lines as the agreement numbers them.

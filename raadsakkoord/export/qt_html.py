@@ -270,7 +270,7 @@ def amendment_book(book: AmendmentBook, pages: dict[str, int] | None) -> tuple[s
         for a in section.amendments:
             by = escape(a.party) + (" met " + escape(", ".join(a.co_parties)) if a.co_parties else "")
             body.append(
-                f"<h3>{a.label}. {escape(a.headline)}</h3>"
+                f"<h3>{escape(a.title)}</h3>"
                 f'<p class="small">Indiener: {by} · {KIND_NL[a.kind]}'
                 + (f" ({escape(a.title_note)})" if a.title_note else "")
                 + f" · status: <b>{escape(a.status)}</b>"

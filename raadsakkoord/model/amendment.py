@@ -73,6 +73,13 @@ class Amendment(Base):
         return amendment_label(self.number, self.parent.number if self.parent is not None else None)
 
     @property
+    def base_text(self) -> str:
+        """The text it changes: its section's revision, or for a subamendment its amendment's current text."""
+        if self.parent is not None:
+            return self.parent.proposed_text
+        return self.base_revision.text if self.base_revision is not None else ""
+
+    @property
     def confirmed_co_parties(self) -> list[Party]:
         """The co-submitters who confirmed it themselves: the only ones anything published names."""
         return [c.party for c in self.co_submissions if c.state == CoSubmissionState.CONFIRMED]

@@ -17,6 +17,7 @@ from raadsakkoord.operations.agreement import (
 from raadsakkoord.operations.amendments import (
     decide_amendment,
     propose_amendment,
+    propose_subamendment,
     rework_amendment,
     give_number,
     submit_amendment,
@@ -73,6 +74,7 @@ __all__ = [
     "unsaved_drafts",
     "rebase_open_amendments",
     "set_members",
+    "propose_subamendment",
     "rework_amendment",
     "add_chapter",
     "add_party",

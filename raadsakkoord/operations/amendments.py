@@ -29,12 +29,19 @@ from raadsakkoord.operations._common import (
     open_agreement,
     require_griffie,
 )
+from raadsakkoord.queries.identity import numbers_amendments
 from raadsakkoord.queries.lookup import get
 from raadsakkoord.store.audit import log, queue_for_append
 from raadsakkoord.base.clock import new_id, now
 from raadsakkoord.diffing import rebase
 from raadsakkoord.operations.cosubmissions import Wording, lapse_if_reworded, set_requests
 from raadsakkoord.operations.sections import add_section, new_revision
+from raadsakkoord.operations.subamendments import (
+    apply_subamendment,
+    carry_subamendments,
+    lapse_subamendments,
+    refuse_while_subamendment_open,
+)
 from raadsakkoord.model import fields
 
 def _active_section(session: Session, section_id: uuid.UUID | None) -> Section:
@@ -103,6 +110,71 @@ def propose_amendment(session: Session, actor: Actor, *, kind: AmendmentKind, he
     return amendment
 
 
+def propose_subamendment(session: Session, actor: Actor, amendment_id: uuid.UUID, *, text: str,
+                         headline: str, explanation: str = "", title: str | None = None,
+                         co_party_ids: Iterable[uuid.UUID] = (), party_id: uuid.UUID | None = None,
+                         submit: bool = False) -> Amendment:
+    """Another party's proposed change to a submitted amendment's text (and title, for a new section).
+
+    The submitting party cannot subamend its own amendment: it changes it by
+    withdrawing it and submitting it anew, so that the council votes on what
+    its submitters wrote. A subamendment of a subamendment does not exist in
+    the council's procedure.
+    """
+    check_actor(session, actor)
+    agreement = open_agreement(session)
+    party = acting_party(session, actor, party_id)
+    parent = get(session, Amendment, amendment_id, tr("amendement"))
+    _check_subamendable(parent, party.id)
+    amendment = Amendment(
+        id=new_id(session), agreement_id=agreement.id, kind=parent.kind, parent_id=parent.id,
+        section_id=parent.section_id, chapter_id=parent.chapter_id, base_revision_id=parent.base_revision_id,
+        headline=fields.line("amendment.headline", headline),
+        explanation=fields.text("amendment.explanation", explanation), party=party, author=actor.name,
+        status=AmendmentStatus.DRAFT, created_at=now(session), proposed_title=parent.proposed_title,
+    )
+    _set_subamendment_wording(amendment, parent, text, title)
+    session.add(amendment)
+    session.flush()
+    session.refresh(parent, ["subamendments"])
+    log(session, actor, "propose_amendment", amendment=str(amendment.id), kind=amendment.kind.value,
+        party=str(party.id), section=str(amendment.section_id) if amendment.section_id else None,
+        parent=str(parent.id), headline=amendment.headline)
+    set_requests(session, actor, amendment, co_party_ids)
+    if submit:
+        submit_amendment(session, actor, amendment.id)
+    return amendment
+
+
+def _check_subamendable(parent: Amendment, party_id: uuid.UUID) -> None:
+    name = parent.label or parent.headline
+    if parent.parent is not None:
+        raise DomainError(tr("{label} is zelf een subamendement; een subamendement kan niet worden geamendeerd. "
+                             "Dien een subamendement in op amendement {parent}.").format(
+            label=name, parent=parent.parent.label))
+    if parent.status != AmendmentStatus.SUBMITTED:
+        raise DomainError(tr("Alleen een ingediend amendement kan worden geamendeerd; {label} is {status}.").format(
+            label=name, status=tr(STATUS_LABELS[parent.status])))
+    if parent.kind == AmendmentKind.DELETE:
+        raise DomainError(tr("{label} schrapt een hoofdlijn en heeft geen tekst die een subamendement kan "
+                             "wijzigen. Dien zo nodig een eigen amendement in.").format(label=name))
+    if parent.party_id == party_id:
+        raise DomainError(tr("{label} is een amendement van uw eigen fractie. Wijzig het door het in te trekken "
+                             "en opnieuw in te dienen.").format(label=name))
+
+
+def _set_subamendment_wording(amendment: Amendment, parent: Amendment, text: str, title: str | None) -> None:
+    proposed_text = _nonempty_text(text)
+    proposed_title = amendment.proposed_title
+    if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
+        proposed_title = fields.line("amendment.proposed_title", title, required=True)
+    if proposed_text == parent.proposed_text and proposed_title == parent.proposed_title:
+        raise DomainError(tr("De voorgestelde tekst is gelijk aan de tekst van amendement {label}.").format(
+            label=parent.label or parent.headline))
+    amendment.proposed_text = proposed_text
+    amendment.proposed_title = proposed_title
+
+
 def _base(session: Session, section: Section, revision_id: uuid.UUID | None) -> Revision:
     if revision_id is None:
         return section.current_revision
@@ -151,17 +223,23 @@ def update_draft(session: Session, actor: Actor, amendment_id: uuid.UUID, *,
         amendment.headline = fields.line("amendment.headline", headline)
     if explanation is not None:
         amendment.explanation = fields.text("amendment.explanation", explanation)
-    if title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
+    if amendment.parent is not None:
+        if text is not None or title is not None:
+            _set_subamendment_wording(amendment, amendment.parent,
+                                      amendment.proposed_text if text is None else text, title)
+    elif title is not None and amendment.kind == AmendmentKind.NEW_SECTION:
         amendment.proposed_title = fields.line("amendment.proposed_title", title, required=True)
     elif title is not None and amendment.kind == AmendmentKind.MODIFY:
         amendment.proposed_title = _new_title(title, amendment.section)
-    if amendment.kind == AmendmentKind.MODIFY and amendment.base_revision is not None:
-        # A new title alone is a change too; without it the text must differ from the base.
-        amendment.proposed_text = _changed_text(
-            amendment.proposed_text if text is None else text, amendment.base_revision.text,
-            amendment.section.number, retitled=bool(amendment.proposed_title))
-    elif text is not None and amendment.kind != AmendmentKind.DELETE:
-        amendment.proposed_text = _nonempty_text(text)
+    # A subamendment's wording was checked against its amendment's text above.
+    if amendment.parent is None:
+        if amendment.kind == AmendmentKind.MODIFY and amendment.base_revision is not None:
+            # A new title alone is a change too; without it the text must differ from the base.
+            amendment.proposed_text = _changed_text(
+                amendment.proposed_text if text is None else text, amendment.base_revision.text,
+                amendment.section.number, retitled=bool(amendment.proposed_title))
+        elif text is not None and amendment.kind != AmendmentKind.DELETE:
+            amendment.proposed_text = _nonempty_text(text)
     log(session, actor, "update_draft", amendment=str(amendment.id))
     lapse_if_reworded(session, actor, amendment, before)
     if co_party_ids is not None:
@@ -176,9 +254,14 @@ def submit_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID) ->
     _own(actor, amendment)
     if amendment.status != AmendmentStatus.DRAFT:
         raise DomainError(tr("Dit amendement is al {status}.").format(status=tr(STATUS_LABELS[amendment.status])))
+    parent = amendment.parent
+    if parent is not None and parent.status != AmendmentStatus.SUBMITTED:
+        raise DomainError(tr("Amendement {label} is {status}; een subamendement erop kan niet meer worden "
+                             "ingediend.").format(label=parent.label, status=tr(STATUS_LABELS[parent.status])))
     amendment.status = AmendmentStatus.SUBMITTED
     amendment.submitted_at = now(session)
-    give_number(session, amendment)
+    if numbers_amendments(session):
+        give_number(session, amendment)
     log(session, actor, "submit_amendment", amendment=str(amendment.id), number=amendment.label)
     return amendment
 
@@ -216,6 +299,7 @@ def withdraw_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, 
     amendment.status = AmendmentStatus.WITHDRAWN
     amendment.decision_note = reason
     log(session, actor, "withdraw_amendment", amendment=str(amendment.id), reason=amendment.decision_note)
+    lapse_subamendments(session, actor, amendment)
     return amendment
 
 
@@ -237,6 +321,7 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
     if amendment.status != AmendmentStatus.SUBMITTED:
         raise DomainError(tr("Alleen een ingediend amendement kan worden beoordeeld; dit is {status}.").format(
             status=tr(STATUS_LABELS[amendment.status])))
+    refuse_while_subamendment_open(amendment)
     note = fields.text("amendment.decision_note", note)
     if decision == AmendmentStatus.REJECTED and not note:
         raise InputError(tr("Geef bij verwerpen een reden op; de fractie leest die terug."))
@@ -247,6 +332,8 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
             raise InputError(tr("Geef de compromistekst die wordt overgenomen."))
         if not note:
             raise InputError(tr("Leg in een notitie uit wat er van het amendement is overgenomen."))
+    if amendment.parent is not None:
+        return _decide_subamendment(session, actor, amendment, decision, note, compromise_text)
     # What the decision replaces, in the audit event: undo_decision restores it.
     before = amendment.section
     previous_revision = before.current_revision_id if before is not None else None
@@ -269,6 +356,23 @@ def decide_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID,
         section_status=section_status, previous_title=previous_title,
         title=amendment.section.title if amendment.section is not None else None)
     return amendment
+
+
+def _decide_subamendment(session: Session, actor: Actor, sub: Amendment, decision: AmendmentStatus,
+                         note: str, compromise_text: str | None) -> Amendment:
+    """A subamendment's decision changes its amendment's text, never the section's: the amendment stays open."""
+    replaced: dict[str, object] = {}
+    if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
+        text = compromise_text if decision == AmendmentStatus.PARTLY_ACCEPTED else sub.proposed_text
+        replaced = apply_subamendment(session, actor, sub, _nonempty_text(text or ""))
+    sub.status = decision
+    sub.decision_note = note
+    sub.decided_by = actor.name
+    sub.decided_at = now(session)
+    session.flush()
+    log(session, actor, "decide_amendment", amendment=str(sub.id), decision=decision.value, note=note,
+        section=str(sub.section_id) if sub.section_id else None, **replaced)
+    return sub
 
 
 def _apply(session: Session, actor: Actor, amendment: Amendment, decision: AmendmentStatus,
@@ -328,10 +432,13 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
     if actor.party_id is None:
         raise PermissionDenied(tr("Alleen de indienende fractie kan haar amendement herzien."))
     _own(actor, amendment)
+    if amendment.parent is not None and amendment.status.is_open:
+        return _rework_subamendment(session, actor, amendment, text)
     if not amendment.status.is_open or amendment.kind != AmendmentKind.MODIFY:
         raise DomainError(tr("Alleen een open wijzigingsamendement kan worden herzien."))
     section = _active_section(session, amendment.section_id)
     before = Wording.of(amendment)
+    old_text = amendment.proposed_text
     amendment.proposed_text = _changed_text(text, section.text, section.number,
                                             retitled=bool(amendment.proposed_title))
     amendment.base_revision = section.current_revision
@@ -339,4 +446,15 @@ def rework_amendment(session: Session, actor: Actor, amendment_id: uuid.UUID, te
     log(session, actor, "rework_amendment", amendment=str(amendment.id),
         base_revision=str(section.current_revision_id))
     lapse_if_reworded(session, actor, amendment, before)
+    carry_subamendments(session, actor, amendment, old_text)
     return amendment
+
+
+def _rework_subamendment(session: Session, actor: Actor, sub: Amendment, text: str) -> Amendment:
+    """A subamendment brought onto its amendment's current text (which moved on since it was written)."""
+    before = Wording.of(sub)
+    _set_subamendment_wording(sub, sub.parent, text, None)
+    sub.needs_rework = False
+    log(session, actor, "rework_amendment", amendment=str(sub.id), parent=str(sub.parent_id))
+    lapse_if_reworded(session, actor, sub, before)
+    return sub

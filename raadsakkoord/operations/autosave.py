@@ -22,7 +22,7 @@ from raadsakkoord.operations._common import check_actor
 from raadsakkoord.base.clock import new_id, now
 
 EDITOR_KEY = re.compile(
-    r"^(amendment|modify|delete|new_section):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    r"^(amendment|subamendment|modify|delete|new_section):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
 # Far above any real section (the longest in the ten-times dataset is ~2,000
 # words); a larger buffer is a pasted accident, not a draft.

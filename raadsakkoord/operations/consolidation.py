@@ -18,6 +18,7 @@ from raadsakkoord import diffing
 from raadsakkoord.model import Amendment, AmendmentKind, Section
 from raadsakkoord.base.actor import Actor
 from raadsakkoord.queries.conflicts import OPEN_STATUSES
+from raadsakkoord.operations.subamendments import carry_subamendments
 from raadsakkoord.store.audit import log
 
 
@@ -44,7 +45,9 @@ def rebase_open_amendments(session: Session, actor: Actor, *,
         sa.select(Amendment)
         .join(Section, Amendment.section_id == Section.id)
         .where(Amendment.status.in_(OPEN_STATUSES), Amendment.kind == AmendmentKind.MODIFY,
-               Amendment.base_revision_id != Section.current_revision_id)
+               Amendment.base_revision_id != Section.current_revision_id,
+               # A subamendment moves with its amendment's text, not the section's.
+               Amendment.parent_id.is_(None))
         .options(joinedload(Amendment.base_revision),
                  joinedload(Amendment.section).joinedload(Section.current_revision))
         .order_by(Amendment.section_id)
@@ -63,11 +66,13 @@ def rebase_open_amendments(session: Session, actor: Actor, *,
         results = diffing.rebase_all(old_base.text, [a.proposed_text for a in group], section.text)
         for amendment, result in zip(group, results):
             if result.clean:
+                old_text = amendment.proposed_text
                 amendment.base_revision = section.current_revision
                 amendment.proposed_text = result.text
                 amendment.needs_rework = False
                 outcome = "already_in_text" if result.text == section.text else "rebased"
                 getattr(report, outcome).append(amendment.id)
+                carry_subamendments(session, actor, amendment, old_text)
             else:
                 amendment.needs_rework = True
                 outcome = "needs_rework"

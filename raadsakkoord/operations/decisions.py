@@ -38,6 +38,7 @@ from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.operations.amendments import _excerpt
 from raadsakkoord.operations.consolidation import rebase_open_amendments
 from raadsakkoord.operations.sections import new_revision
+from raadsakkoord.operations.subamendments import carry_subamendments
 
 UNDO_REASON = "Besluit teruggedraaid"
 
@@ -91,7 +92,9 @@ def decision_record(session: Session, amendment_id: uuid.UUID) -> DecisionRecord
     amendment = get(session, Amendment, amendment_id, tr("amendement"))
     event = undoable_decision(session, amendment.id)
     compromise = None
-    if amendment.status == AmendmentStatus.PARTLY_ACCEPTED:
+    if amendment.status == AmendmentStatus.PARTLY_ACCEPTED and amendment.parent is not None:
+        compromise = json.loads(event.payload).get("applied_text")
+    elif amendment.status == AmendmentStatus.PARTLY_ACCEPTED:
         section = get(session, Section, amendment.section_id, tr("hoofdlijn"))
         compromise = _decision_revisions(session, amendment, section, json.loads(event.payload))[0].text
     return DecisionRecord(amendment.status, amendment.decision_note, compromise)
@@ -113,6 +116,8 @@ def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Am
     decision = amendment.status
     restored = None
     carried = 0
+    if amendment.parent is not None:
+        return _undo_subamendment(session, actor, amendment, event, payload)
     if decision in (AmendmentStatus.ACCEPTED, AmendmentStatus.PARTLY_ACCEPTED):
         if amendment.kind == AmendmentKind.NEW_SECTION:
             raise DomainError(tr("Een aanvaarde nieuwe hoofdlijn kan niet worden teruggedraaid; laat hoofdlijn "
@@ -141,6 +146,41 @@ def undo_decision(session: Session, actor: Actor, amendment_id: uuid.UUID) -> Am
         sha256=restored.sha256 if restored is not None else None, rebased=rebased,
         positions_restored=carried)
     return amendment
+
+
+def _undo_subamendment(session: Session, actor: Actor, sub: Amendment, event: AuditEvent,
+                       payload: dict) -> Amendment:
+    """The amendment's text back as it was before the subamendment was accepted; the subamendment open again."""
+    parent = sub.parent
+    decision = sub.status
+    if "previous_text" in payload:
+        if parent.status != AmendmentStatus.SUBMITTED:
+            raise DomainError(tr("Over amendement {label} is daarna al besloten; draai dat besluit eerst terug.").format(
+                label=parent.label))
+        made = parent.proposed_text
+        text = payload["previous_text"]
+        applied = payload.get("applied_text")
+        if applied is not None and made != applied:
+            # The amendment's text moved on since (another subamendment): take out only this one's change.
+            result = diffing.rebase(applied, text, made)
+            if not result.clean:
+                raise DomainError(tr("De tekst van amendement {label} is na dit besluit opnieuw gewijzigd op "
+                                     "dezelfde plaats; draai eerst die latere wijziging terug.").format(
+                    label=parent.label))
+            text = result.text
+        old_title = parent.proposed_title
+        parent.proposed_text = text
+        parent.proposed_title = payload.get("previous_title", parent.proposed_title)
+    sub.status = AmendmentStatus.SUBMITTED
+    sub.decision_note = ""
+    sub.decided_by = ""
+    sub.decided_at = None
+    session.flush()
+    if "previous_text" in payload:
+        carry_subamendments(session, actor, parent, made, old_title, deciding=sub)
+    log(session, actor, "undo_decision", amendment=str(sub.id), decision=decision.value,
+        decision_event=event.seq, parent=str(parent.id), section=str(sub.section_id) if sub.section_id else None)
+    return sub
 
 
 def _decision_revisions(session: Session, amendment: Amendment, section: Section,

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from raadsakkoord.base.i18n import mark, tr
-from raadsakkoord.model import Amendment, AuditEvent, Chapter, Party, Section, Task
+from raadsakkoord.model import Amendment, AuditEvent, Chapter, Party, Section, Task, amendment_label
 from raadsakkoord.queries.ballot import meeting_words, outcome_sentence, party_line
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.labels import POSITION_LABELS
@@ -63,6 +63,7 @@ ACTIONS = {
     "undo_decision": (mark("besluit over een amendement teruggedraaid"), "amendments"),
     "rework_amendment": (mark("amendement herzien op de nieuwe tekst"), "amendments"),
     "rebase_amendment": (mark("amendement overgezet op de nieuwe tekst"), "amendments"),
+    "lapse_subamendment": (mark("subamendement vervallen"), "amendments"),
     "request_co_submission": (mark("fractie gevraagd als mede-indiener"), "amendments"),
     "withdraw_co_submission_request": (mark("verzoek om mede-indienen ingetrokken"), "amendments"),
     "confirm_co_submission": (mark("mede-indienen bevestigd"), "amendments"),
@@ -216,10 +217,16 @@ class _Names:
                 found = _as_id(payload.get(key)) if payload.get(key) else None
                 if found is not None:
                     ids.add(found)
+            parent = _as_id(payload.get("parent")) if payload.get("parent") else None
+            if parent is not None:
+                wanted["amendment"].add(parent)
         self._parties = {p.id: p.short_name for p in session.execute(sa.select(Party.id, Party.short_name))}
+        parent = aliased(Amendment)
         self._amendments = {
-            r.id: (r.headline, self._parties.get(r.party_id, ""))
-            for r in _in(session, sa.select(Amendment.id, Amendment.headline, Amendment.party_id),
+            r.id: (r.headline, self._parties.get(r.party_id, ""), amendment_label(r.number, r.parent_number))
+            for r in _in(session, sa.select(Amendment.id, Amendment.headline, Amendment.party_id, Amendment.number,
+                                            parent.number.label("parent_number"))
+                         .outerjoin(parent, Amendment.parent_id == parent.id),
                          Amendment.id, wanted["amendment"])}
         self._sections = {
             r.id: (f"{r.cpos}.{r.position}", r.title)
@@ -243,8 +250,9 @@ class _Names:
         found = self._amendments.get(_as_id(value)) if value else None
         if found is None:
             return f"‘{fallback}’" if fallback else tr("(onbekend amendement)")
-        headline, party = found
-        return f"‘{headline}’ ({party})" if party else f"‘{headline}’"
+        headline, party, label = found
+        text = f"‘{headline}’ ({party})" if party else f"‘{headline}’"
+        return f"{label} {text}" if label else text
 
     def section(self, value, fallback: str = "") -> str:
         found = self._sections.get(_as_id(value)) if value else None
@@ -323,6 +331,9 @@ def _restore(p: dict, n: _Names) -> str:
 
 
 def _propose(p: dict, n: _Names) -> str:
+    if p.get("parent"):
+        return tr("‘{headline}’, subamendement op {amendment}").format(
+            headline=p.get("headline", ""), amendment=n.amendment(p["parent"]))
     where = n.section(p.get("section")) if p.get("section") else tr("nieuwe hoofdlijn")
     return tr("‘{headline}’ op {where}").format(headline=p.get("headline", ""), where=where)
 
@@ -397,7 +408,9 @@ DESCRIBERS: dict[str, _Describer] = {
     "set_section_status": _status,
     "propose_amendment": _propose,
     "update_draft": _amendment,
-    "submit_amendment": lambda p, n: f"{p['number']} {_amendment(p, n)}" if p.get("number") else _amendment(p, n),
+    "submit_amendment": _amendment,
+    "lapse_subamendment": lambda p, n: tr("{amendment}: vervallen, want {parent} is ingetrokken").format(
+        amendment=_amendment(p, n), parent=n.amendment(p.get("parent"))),
     "withdraw_amendment": lambda p, n: f"{_amendment(p, n)} — {p['reason']}" if p.get("reason") else _amendment(p, n),
     "decide_amendment": _decision,
     "undo_decision": lambda p, n: tr("{amendment}: weer ingediend (was {decision})").format(

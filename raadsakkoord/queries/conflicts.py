@@ -23,9 +23,9 @@ OPEN_STATUSES = (AmendmentStatus.DRAFT, AmendmentStatus.SUBMITTED)
 
 
 def amendment_diff(session: Session, amendment_id: uuid.UUID) -> diffing.TextDiff:
-    """The amendment as tracked changes against the revision it was written on."""
+    """The amendment as tracked changes against the revision it was written on (a subamendment: its amendment's text)."""
     amendment = get(session, Amendment, amendment_id, tr("amendement"))
-    base = amendment.base_revision.text if amendment.base_revision else ""
+    base = amendment.base_text
     if amendment.kind == AmendmentKind.DELETE:
         return diffing.diff(base, "")
     return diffing.diff(base, amendment.proposed_text)
@@ -58,7 +58,9 @@ def _open_amendments(session: Session, section_id: uuid.UUID,
     return list(session.scalars(
         sa.select(Amendment)
         .where(Amendment.section_id == section_id, Amendment.status.in_(statuses),
-               Amendment.kind != AmendmentKind.NEW_SECTION)
+               Amendment.kind != AmendmentKind.NEW_SECTION,
+               # Subamendments change their amendment's text, not the section's: they collide only among themselves.
+               Amendment.parent_id.is_(None))
         .order_by(Amendment.submitted_at, Amendment.created_at)
     ))
 
@@ -107,6 +109,29 @@ def title_collisions(titles: list[str]) -> list[tuple[int, int]]:
             if titles[i] and titles[j] and titles[i] != titles[j]]
 
 
+def subamendment_conflicts(session: Session, amendment_id: uuid.UUID, *,
+                           statuses: tuple[AmendmentStatus, ...] = (AmendmentStatus.SUBMITTED,)) -> SectionConflicts:
+    """Which subamendments of one amendment collide with each other, on the amendment's text.
+
+    The same matrix as a section's (``section_id`` and ``revision_id`` are the
+    amendment's); one that needs rework is listed apart.
+    """
+    amendment = get(session, Amendment, amendment_id, tr("amendement"))
+    ids, texts, rework = [], [], []
+    for sub in sorted(amendment.subamendments, key=lambda a: (a.number is None, a.number or 0, a.created_at)):
+        if sub.status not in statuses:
+            continue
+        if sub.needs_rework:
+            rework.append(sub.id)
+        else:
+            ids.append(sub.id)
+            texts.append(sub.proposed_text)
+    base = diffing.BaseText(amendment.proposed_text)
+    matrix = diffing.matrix_of([base.changes(text) for text in texts])
+    return SectionConflicts(amendment.section_id, amendment.base_revision_id, tuple(ids),
+                            tuple(tuple(row) for row in matrix), tuple(texts), tuple(rework))
+
+
 def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list[uuid.UUID]) -> str:
     """The section's text with the chosen amendments applied together.
 
@@ -117,7 +142,8 @@ def preview_section(session: Session, section_id: uuid.UUID, amendment_ids: list
     texts, titles = [], []
     for ident in amendment_ids:
         amendment = get(session, Amendment, ident, tr("amendement"))
-        if amendment.section_id != section.id or amendment.kind == AmendmentKind.NEW_SECTION:
+        if (amendment.section_id != section.id or amendment.kind == AmendmentKind.NEW_SECTION
+                or amendment.parent_id is not None):
             raise InputError(tr("Amendement '{headline}' hoort niet bij hoofdlijn {number}.").format(
                 headline=amendment.headline, number=section.number))
         text = _on_current(amendment, section.text)

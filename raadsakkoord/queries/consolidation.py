@@ -27,7 +27,7 @@ from raadsakkoord.model import (
     SectionStatus,
 )
 from raadsakkoord.queries.lookup import get, the_agreement
-from raadsakkoord.queries.conflicts import new_title, section_conflicts
+from raadsakkoord.queries.conflicts import new_title, section_conflicts, subamendment_conflicts
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
 
 
@@ -47,6 +47,12 @@ class OpenAmendment:
     support: Tally
     submitted_at: dt.datetime | None
     new_title: str = ""  # the title it gives the section, "" if it keeps the current one
+    label: str = ""  # the griffie's number: "A3"; a subamendment "A3.1"
+    # A subamendment: the amendment whose text it changes (``base_text``), and
+    # the numbers of the other subamendments of it that change the same passage.
+    parent_id: uuid.UUID | None = None
+    parent_label: str = ""
+    conflicts_with: tuple[str, ...] = ()
 
     @property
     def already_in_text(self) -> bool:
@@ -78,6 +84,11 @@ class ConsolidationDetail:
     matrix: tuple[tuple[bool, ...], ...]  # over amendments[:len(matrix)]
     decided: tuple[DecidedAmendment, ...]  # decided since the latest round, newest first
     support: Tally  # the parties' positions on the current text
+    # The submitted subamendments of the open amendments, each decided before its amendment.
+    subamendments: tuple[OpenAmendment, ...] = ()
+
+    def subamendments_of(self, amendment_id: uuid.UUID) -> tuple[OpenAmendment, ...]:
+        return tuple(s for s in self.subamendments if s.parent_id == amendment_id)
 
     def consequence_of_change(self) -> str:
         """What a new text does to the parties' support, said before the griffie changes it ("" if nothing)."""
@@ -135,11 +146,37 @@ def consolidation_detail(session: Session, section_id: uuid.UUID) -> Consolidati
             a.headline, a.explanation,
             section.text if current else (a.base_revision.text if a.base_revision else ""),
             on_current[ident] if current else ("" if a.kind == AmendmentKind.DELETE else a.proposed_text),
-            current, support[ident], a.submitted_at, titles.get(ident) or new_title(a, section)))
+            current, support[ident], a.submitted_at, titles.get(ident) or new_title(a, section), a.label))
     return ConsolidationDetail(
         section.id, section.number, section.title, section.text, section.current_revision_id, section.status,
         tuple(entries), conflicts.matrix, _decided_this_round(session, section.id),
-        section_support(session, [section.id])[section.id])
+        section_support(session, [section.id])[section.id],
+        _subamendments(session, [loaded[i] for i in ids]))
+
+
+def _subamendments(session: Session, amendments: list[Amendment]) -> tuple[OpenAmendment, ...]:
+    """Each amendment's submitted subamendments, on its text, with which of them collide."""
+    entries = []
+    for parent in amendments:
+        matrix = subamendment_conflicts(session, parent.id)
+        if not matrix.amendment_ids and not matrix.needs_rework:
+            continue
+        subs = {s.id: s for s in parent.subamendments}
+        support = amendment_support(session, list(subs))
+        labels = {i: subs[i].label for i in subs}
+        colliding = {i: [] for i in subs}
+        for first, second in matrix.conflicting_pairs():
+            colliding[first].append(labels[second])
+            colliding[second].append(labels[first])
+        for ident in (*matrix.amendment_ids, *matrix.needs_rework):
+            sub = subs[ident]
+            entries.append(OpenAmendment(
+                sub.id, sub.number or 0, sub.kind, sub.party.short_name,
+                tuple(p.short_name for p in sub.confirmed_co_parties), sub.author, sub.headline, sub.explanation,
+                parent.proposed_text, sub.proposed_text, not sub.needs_rework, support[ident], sub.submitted_at,
+                label=sub.label, parent_id=parent.id, parent_label=parent.label,
+                conflicts_with=tuple(colliding[ident])))
+    return tuple(entries)
 
 
 def _numbers(session: Session, section_id: uuid.UUID) -> dict[uuid.UUID, int]:

@@ -32,7 +32,7 @@ from raadsakkoord.model import (
     Section,
 )
 from raadsakkoord.queries.lines import amendment_lines
-from raadsakkoord.queries.labels import submitters
+from raadsakkoord.queries.labels import NO_NUMBER, submitters
 from raadsakkoord.queries.lookup import get, the_agreement
 from raadsakkoord.queries.support import Tally, amendment_support, section_support
 from raadsakkoord.queries.support_requests import support_asked_of
@@ -97,6 +97,20 @@ class AmendmentEntry:
     asked: CoSubmissionState | None = None
     # The numbered lines of the base text it changes, "regels 12–14" ("" for a new section).
     lines: str = ""
+    label: str = ""  # "A3", "A3.1"; "" until the griffie numbers it
+    parent_id: uuid.UUID | None = None  # a subamendment: the amendment whose text it changes
+    parent_label: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        """The number, or that there is none yet (a draft, or submitted in a party's own copy)."""
+        return self.label or tr(NO_NUMBER)
+
+    @property
+    def can_be_subamended(self) -> bool:
+        """Whether a party other than its own may propose a subamendment on it."""
+        return (self.status == AmendmentStatus.SUBMITTED and self.parent_id is None
+                and self.kind != AmendmentKind.DELETE)
 
     @property
     def submitters(self) -> str:
@@ -192,13 +206,22 @@ def _amendment_entries(session: Session, amendments: list[Amendment],
         asked = next((c.state for c in a.co_submissions if party_id is not None and c.party_id == party_id), None)
         entries.append(AmendmentEntry(
             a.id, a.kind, a.status, a.section_id, a.chapter_id, a.party_id, a.party.short_name, a.author, a.headline, a.explanation,
-            a.base_revision.text if a.base_revision else "", a.proposed_title, a.proposed_text,
+            a.base_text, a.proposed_title, a.proposed_text,
             a.needs_rework, a.created_at, a.submitted_at, a.version, support[a.id],
             mine.position if mine else None, mine.minority_position if mine else "",
-            _co_submitters(a, party_id), asked, amendment_lines(a),
+            _co_submitters(a, party_id), asked, amendment_lines(a), a.label, a.parent_id,
+            a.parent.label if a.parent else "",
         ))
-    # Open ones first (what needs attention), then by when they were written.
-    entries.sort(key=lambda e: (not e.is_open, e.status in DECIDED_STATUSES, e.created_at))
+    # Open ones first (what needs attention), then by when they were written;
+    # each subamendment right under its amendment, in number order.
+    by_id = {e.id: e for e in entries}
+
+    def order(e: AmendmentEntry) -> tuple:
+        top = by_id.get(e.parent_id, e) if e.parent_id is not None else e
+        return (not top.is_open, top.status in DECIDED_STATUSES, top.created_at, str(top.id),
+                e.parent_id is not None, e.label == "", e.created_at)
+
+    entries.sort(key=order)
     return tuple(entries)
 
 
@@ -242,7 +265,7 @@ def section_detail(session: Session, section_id: uuid.UUID, party_id: uuid.UUID 
     ).all()
     amendments = session.scalars(
         sa.select(Amendment).options(selectinload(Amendment.party), selectinload(Amendment.base_revision),
-                                     _CO_SUBMITTERS)
+                                     selectinload(Amendment.parent), _CO_SUBMITTERS)
         .where(Amendment.section_id == section.id, _visible(party_id))
     ).all()
     tally = section_support(session, [section.id])[section.id]

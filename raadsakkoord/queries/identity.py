@@ -59,3 +59,14 @@ def party_named(session: Session, name: str) -> Party:
             return party
     raise InputError(tr("Onbekende fractie: {name}. Kies de korte naam van een fractie: {known}.").format(
         name=name, known=", ".join(p.short_name for p in parties) or "—"))
+
+
+def numbers_amendments(session: Session) -> bool:
+    """Whether amendments get their numbers here: in the griffie's workspace, not in a party's own copy.
+
+    A party working offline cannot know which numbers the griffie gave in the
+    meantime; its amendments are numbered when the griffie reads its package,
+    and the round package brings those numbers back.
+    """
+    role = signing_role_key(session)
+    return role is None or role == GRIFFIE

@@ -66,6 +66,8 @@ def summary_text(stored: str) -> str:
                  for outcome, template in _OUTCOME.items() if counts.get(f"{what}.{outcome}")]
         if found:
             parts.append(f"{tr(label)}: {', '.join(found)}")
+    if report.get("numbered"):
+        parts.append(tr("nummers {labels}").format(labels=", ".join(report["numbered"])))
     if report.get("rebased"):
         parts.append(tr("{count} overgezet op de nieuwe tekst").format(count=report["rebased"]))
     if report.get("needs_rework"):

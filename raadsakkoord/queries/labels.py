@@ -23,6 +23,9 @@ def submitters(party: str, co_parties: tuple[str, ...]) -> str:
     return ", ".join((party, *co_parties))
 
 
+# What a party's own workspace shows until the griffie's round package brings the amendment's number.
+NO_NUMBER = mark("nog geen nummer")
+
 STATUS_LABELS = {
     AmendmentStatus.DRAFT: mark("ontwerp"),
     AmendmentStatus.SUBMITTED: mark("ingediend"),

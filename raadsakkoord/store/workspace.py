@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 # The newest migration. Opening a workspace that is already there needs no
 # alembic at all (a tenth of a second to import, on every start); a test in
 # tests/store checks this against the migration scripts.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUPPORTED_SCHEMES = ("sqlite", "postgresql")

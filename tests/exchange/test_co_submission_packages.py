@@ -122,7 +122,7 @@ def test_the_asked_partys_own_package_confirms_and_every_party_then_sees_it(coun
         [event] = [r for r in audit_page(s) if r.action == "confirm_co_submission"]
     ws.close()
     # The clerk read it in; the log says whose answer it is and where it came from.
-    assert event.details == "‘Minder woningen’ (RP): GL (Lid van GL) — uit een fractiepakket"
+    assert event.details == "A1 ‘Minder woningen’ (RP): GL (Lid van GL) — uit een fractiepakket"
 
     ok(capsys, "package", "export", council.griffie, "--round", "-o", tmp_path / "ronde-b.rkpkg")
     document = json.loads((tmp_path / "ronde-b.rkpkg").read_bytes())

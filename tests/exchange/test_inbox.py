@@ -34,7 +34,7 @@ def test_the_griffie_sees_each_package_and_the_party_that_sent_nothing(council, 
     box = _read(council.griffie)
     assert [(p.sender, p.kind, p.sequence, p.base_round) for p in box.received] == [
         ("GL", "party", 2, 1), ("RP", "party", 1, 1), ("GL", "party", 1, 1)]
-    assert box.received[2].summary == "amendementen: 1 nieuw"
+    assert box.received[2].summary == "amendementen: 1 nieuw; nummers A1"
     assert box.received[1].summary == "standpunten: 1 nieuw"
     assert box.received[0].summary == "amendementen: 1 ongewijzigd"
     overview = {p.short_name: (p.packages, p.last.sequence if p.last else None) for p in box.parties}

@@ -55,8 +55,8 @@ def test_events_read_as_sentences_newest_first(setup):
     with setup.workspace.action() as s:
         rows = audit_page(s, limit=6)
     assert [(r.actor, r.party, r.description, r.details) for r in rows] == [
-        ("Griet Griffier", "", "besluit over een amendement", "‘Meer woningen’ (GL): verworpen — Geen meerderheid"),
-        ("Bram Blauw", "BB", "standpunt over een amendement", "‘Meer woningen’ (GL): BB steunt"),
+        ("Griet Griffier", "", "besluit over een amendement", "A1 ‘Meer woningen’ (GL): verworpen — Geen meerderheid"),
+        ("Bram Blauw", "BB", "standpunt over een amendement", "A1 ‘Meer woningen’ (GL): BB steunt"),
         ("Ruud Rood", "RP", "standpunt over een hoofdlijn",
          "hoofdlijn 1.2 Huur: RP steunt niet (met minderheidsstandpunt)"),
         ("Gerda Groen", "GL", "amendement ingediend", "A1 ‘Meer woningen’ (GL)"),
@@ -129,4 +129,4 @@ def test_an_undone_decision_says_what_it_was(setup):
     with setup.workspace.action() as s:
         [row] = audit_page(s, limit=1)
     assert (row.description, row.details) == ("besluit over een amendement teruggedraaid",
-                                              "‘Meer woningen’ (GL): weer ingediend (was verworpen)")
+                                              "A1 ‘Meer woningen’ (GL): weer ingediend (was verworpen)")

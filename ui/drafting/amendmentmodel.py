@@ -1,4 +1,7 @@
-"""The amendments on one section as a table: party, headline, status, support."""
+"""The amendments on one section as a table: number, party, headline, status, support.
+
+A subamendment stands right under its amendment, its number indented.
+"""
 
 from __future__ import annotations
 
@@ -43,11 +46,11 @@ class AmendmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Indieners"), tr("Kop"), tr("Status"), tr("Steun"))[section]
+            return (tr("Nummer"), tr("Indieners"), tr("Kop"), tr("Status"), tr("Steun"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -59,21 +62,29 @@ class AmendmentTableModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return entry.submitters
+                return ("    ↳ " if entry.parent_id is not None else "") + entry.shown_label
             if column == 1:
-                prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
-                return prefix + entry.headline
+                return entry.submitters
             if column == 2:
+                if entry.parent_id is not None:
+                    prefix = tr("[subamendement op {label}] ").format(label=entry.parent_label or "…")
+                else:
+                    prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
+                return prefix + entry.headline
+            if column == 3:
                 return status_name(entry)
             return f"{entry.support.support_seats}/{entry.support.council_seats}"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             if entry.lines:
                 return entry.headline + "\n" + tr("Wijzigt {lines} van de tekst.").format(lines=entry.lines)
             return entry.headline
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and entry.parent_id is not None:
+            return tr("{label}, subamendement op {parent}").format(label=entry.shown_label,
+                                                                   parent=entry.parent_label or "…")
         if role == Qt.ItemDataRole.ForegroundRole and not entry.is_open:
             return QColor("#6b6b6b")
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and entry.needs_rework:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and entry.needs_rework:
             return QColor("#a15c00")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

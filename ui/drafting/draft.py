@@ -37,11 +37,17 @@ class DraftState:
     explanation: str = ""
     text: str = ""
     submitted: bool = False
+    label: str = ""  # the griffie's number, once it has one
+    # A subamendment: the amendment whose text it changes (``base_text`` is that text).
+    parent_id: uuid.UUID | None = None
+    parent_label: str = ""
 
     @property
     def editor_key(self) -> str:
         if self.amendment_id is not None:
             return f"amendment:{self.amendment_id}"
+        if self.parent_id is not None:
+            return f"subamendment:{self.parent_id}"
         target = self.chapter_id if self.kind == AmendmentKind.NEW_SECTION else self.section_id
         return f"{self.kind.value}:{target}"
 

@@ -34,6 +34,7 @@ from raadsakkoord.base.errors import UserError
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.model import AmendmentKind
 from raadsakkoord.queries.drafting import RevisionEntry
+from raadsakkoord.queries.labels import NO_NUMBER
 from raadsakkoord.queries.readability import Readability
 from ui.common import messages
 from ui.common.context import Context
@@ -299,7 +300,8 @@ class DraftEditor(QWidget):
         changed and can take it over by hand.
         """
         state = self.model.state
-        if state.kind == AmendmentKind.NEW_SECTION or revision.text == self.diff_base():
+        # A subamendment changes its amendment's text, not the section's: a new section text does not move it.
+        if state.kind == AmendmentKind.NEW_SECTION or state.parent_id is not None or revision.text == self.diff_base():
             return
         if revision.text == state.base_text:
             self.moved_text = None  # back to the text this amendment was started on
@@ -320,7 +322,7 @@ class DraftEditor(QWidget):
 
     def _refresh_state(self) -> None:
         state = self.model.state
-        self.heading.setText(tr(KIND_TITLES[state.kind]).format(target=state.target_label))
+        self.heading.setText(heading_of(state))
         if state.submitted:
             text = tr("Ingediend; wijzigen kan niet meer, intrekken wel.")
         elif state.amendment_id is None:
@@ -378,7 +380,12 @@ class DraftEditor(QWidget):
         self.autosaver.forget()  # this save replaces every buffer typed so far
         try:
             with self.ctx.action() as session:
-                if state.amendment_id is None:
+                if state.amendment_id is None and state.parent_id is not None:
+                    amendment = ops.propose_subamendment(
+                        session, self.ctx.actor, state.parent_id, headline=state.headline,
+                        explanation=state.explanation, text=state.text,
+                        title=state.title if state.kind == AmendmentKind.NEW_SECTION else None)
+                elif state.amendment_id is None:
                     amendment = ops.propose_amendment(
                         session, self.ctx.actor, kind=state.kind, headline=state.headline,
                         explanation=state.explanation, section_id=state.section_id, chapter_id=state.chapter_id,
@@ -468,6 +475,16 @@ class DraftEditor(QWidget):
         self._autosave_timer.stop()
         self.closed.emit()
         return True
+
+
+def heading_of(state: DraftState) -> str:
+    """The editor's title: what is being amended, and the amendment's number once the griffie gave one."""
+    if state.parent_id is not None:
+        text = tr("Subamendement op amendement {label} ({target})").format(
+            label=state.parent_label or tr(NO_NUMBER), target=state.target_label)
+    else:
+        text = tr(KIND_TITLES[state.kind]).format(target=state.target_label)
+    return f"{state.label} — {text}" if state.label else text
 
 
 def score_text(result: Readability) -> str:

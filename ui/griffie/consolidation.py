@@ -327,8 +327,9 @@ class ConsolidationView(QWidget):
         return self.choice_model.entry(self.table.currentIndex().row())
 
     def _on_current_row(self, current: QModelIndex, _previous=None) -> None:
-        if self.detail is not None and 0 <= current.row() < len(self.detail.amendments):
-            self.amendment_view.setHtml(amendment_page(self.detail, current.row()))
+        entry = self.choice_model.entry(current.row())
+        if self.detail is not None and entry is not None:
+            self.amendment_view.setHtml(amendment_page(self.detail, entry))
         self._enable_actions()
 
     def _on_grid_clicked(self, index: QModelIndex) -> None:
@@ -361,7 +362,8 @@ class ConsolidationView(QWidget):
         self.accept_button.setToolTip(
             tr("Dit amendement botst met de huidige tekst; de indiener moet het eerst herzien.")
             if has and not entry.on_current else tr("Het gekozen amendement aanvaarden: de tekst wordt aangepast"))
-        self.partly_button.setEnabled(has and entry.kind != AmendmentKind.DELETE)
+        # A subamendment is taken over whole or not: a compromise is written on the amendment itself.
+        self.partly_button.setEnabled(has and entry.kind != AmendmentKind.DELETE and entry.parent_id is None)
         self.reject_button.setEnabled(has)
         self.supersede_button.setEnabled(has)
         self.form_button.setEnabled(has)
@@ -434,7 +436,8 @@ class ConsolidationView(QWidget):
         entry = self._selected()
         if entry is None:
             return
-        how = self._confirm_accepting(not entry.already_in_text)
+        # A subamendment changes its amendment's text, not the section's: no support goes stale.
+        how = self._confirm_accepting(entry.parent_id is None and not entry.already_in_text)
         section_id = self.detail.section_id
         if how and self._decide(entry, AmendmentStatus.ACCEPTED) and how == ACCEPT_AND_ASK:
             self._ask_support_again(section_id)

@@ -7,7 +7,7 @@ import html
 from raadsakkoord.queries.consolidation import ConsolidationDetail, OpenAmendment
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries.labels import KIND_LABELS
-from ui.griffie.consolidationmodels import amendment_label
+from ui.griffie.consolidationmodels import amendment_label, shown_number
 from ui.common.render import (
     legend,
     local_date,
@@ -28,16 +28,30 @@ def _warning(text: str) -> str:
     return f"<p style='color: #8a4b00;'><b>{html.escape(text)}</b></p>"
 
 
-def amendment_page(detail: ConsolidationDetail, index: int) -> str:
-    entry = detail.amendments[index]
+def amendment_page(detail: ConsolidationDetail, entry: OpenAmendment) -> str:
+    index = detail.index_of(entry.id)
     parties = entry.party + (tr(", mede-indieners: {parties}").format(parties=", ".join(entry.co_parties))
                              if entry.co_parties else "")
     when = local_date(entry.submitted_at)
     meta = tr("{parties} · {kind} · ingediend door {author} op {when}").format(
         parties=parties, kind=tr(KIND_LABELS[entry.kind]), author=entry.author, when=when)
-    body = f"<h2>{html.escape(str(entry.number))}. {html.escape(entry.headline)}</h2>{_meta(meta)}"
-    others = [detail.amendments[j] for j in detail.conflicts_of(index)]
-    if not entry.on_current:
+    body = f"<h2>{html.escape(shown_number(entry))}. {html.escape(entry.headline)}</h2>{_meta(meta)}"
+    others = [detail.amendments[j] for j in detail.conflicts_of(index)] if index >= 0 else []
+    pending = detail.subamendments_of(entry.id)
+    if entry.parent_id is not None:
+        body += _meta(tr("Subamendement op amendement {label}: de wijzigingen staan tegenover de tekst van dat "
+                         "amendement. Aanvaarden past die tekst aan; over het amendement wordt daarna beslist."
+                         ).format(label=entry.parent_label))
+        if not entry.on_current:
+            body += _warning(tr("De tekst van amendement {label} is veranderd op de plaats die dit subamendement "
+                                "wijzigt; de indiener moet het eerst herzien.").format(label=entry.parent_label))
+        elif entry.conflicts_with:
+            body += _warning(tr("Botst met {others}: die wijzigen dezelfde passage.").format(
+                others=", ".join(entry.conflicts_with)))
+    elif pending:
+        body += _warning(tr("Beslis eerst over subamendement {labels}; daarna over dit amendement.").format(
+            labels=", ".join(shown_number(s) for s in pending)))
+    elif not entry.on_current:
         body += _warning(tr("Dit amendement botst met de huidige tekst: de indiener moet het eerst herzien. "
                             "Hieronder staat het tegenover de tekst waarop het is geschreven."))
     elif entry.already_in_text:

@@ -37,9 +37,14 @@ REWORK_FOREGROUND = QColor("#8a4b00")
 
 
 def amendment_label(entry: OpenAmendment) -> str:
-    """"3 „Meer woningen” (SP)": how messages and tooltips name an amendment."""
-    return tr("{number} „{headline}” ({party})").format(number=entry.number, headline=entry.headline,
+    """"A3 „Meer woningen” (SP)": how messages and tooltips name an amendment."""
+    return tr("{number} „{headline}” ({party})").format(number=shown_number(entry), headline=entry.headline,
                                                       party=entry.party)
+
+
+def shown_number(entry: OpenAmendment) -> str:
+    """The griffie's number (A3, A3.1); an amendment read in before numbers existed keeps its place in the list."""
+    return entry.label or str(entry.number)
 
 
 class AmendmentChoiceModel(QAbstractTableModel):
@@ -59,14 +64,21 @@ class AmendmentChoiceModel(QAbstractTableModel):
         super().__init__(parent)
         self.detail: ConsolidationDetail | None = None
         self._ticked: list[uuid.UUID] = []
+        # Each row: the entry and its index in ``detail.amendments`` (-1 for a subamendment,
+        # shown right under its amendment: it is decided on its own, never ticked into the preview).
+        self._rows: list[tuple[OpenAmendment, int]] = []
 
     def set_detail(self, detail: ConsolidationDetail, keep: list[uuid.UUID] = ()) -> None:
         """Show the section; ``keep`` are ticks to carry over where still possible."""
         self.beginResetModel()
         self.detail = detail
+        self._rows = []
+        for index, entry in enumerate(detail.amendments):
+            self._rows.append((entry, index))
+            self._rows.extend((sub, -1) for sub in detail.subamendments_of(entry.id))
         self._ticked = []
         for ident in keep:
-            row = detail.index_of(ident)
+            row = self.row_of(ident)
             if row >= 0 and self.blocked_by(row) is None:
                 self._ticked.append(ident)
         self.endResetModel()
@@ -76,19 +88,28 @@ class AmendmentChoiceModel(QAbstractTableModel):
         return list(self._ticked)
 
     def entry(self, row: int) -> OpenAmendment | None:
-        if self.detail is None or not 0 <= row < len(self.detail.amendments):
+        if self.detail is None or not 0 <= row < len(self._rows):
             return None
-        return self.detail.amendments[row]
+        return self._rows[row][0]
 
     def row_of(self, amendment_id: uuid.UUID) -> int:
-        return self.detail.index_of(amendment_id) if self.detail else -1
+        return next((row for row, (entry, _i) in enumerate(self._rows) if entry.id == amendment_id), -1)
+
+    def _checkable(self, row: int) -> bool:
+        entry, index = self._rows[row]
+        return index >= 0 and entry.on_current
 
     def blocked_by(self, row: int) -> str | None:
         """Why this amendment cannot be ticked now, or None if it can."""
-        entry = self.detail.amendments[row]
+        entry, index = self._rows[row]
+        if index < 0:
+            return tr("Een subamendement wijzigt de tekst van amendement {label}; er wordt apart over beslist."
+                      ).format(label=entry.parent_label)
         if not entry.on_current:
             return tr("Dit amendement botst met de huidige tekst; de indiener moet het eerst herzien.")
-        for other in self.detail.conflicts_of(row):
+        if self.detail.subamendments_of(entry.id):
+            return tr("Over de subamendementen van dit amendement is nog niet beslist.")
+        for other in self.detail.conflicts_of(index):
             if self.detail.amendments[other].id in self._ticked:
                 return tr("Botst met {other}, dat al is aangevinkt: ze wijzigen dezelfde passage.").format(
                     other=amendment_label(self.detail.amendments[other]))
@@ -104,7 +125,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
     # -- Qt -------------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.detail is None else len(self.detail.amendments)
+        return 0 if parent.isValid() or self.detail is None else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
@@ -113,7 +134,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == _Role.DisplayRole:
-            return (tr("Nr."), tr("Indieners"), tr("Kop"), tr("Steun"), tr("Botst met"))[section]
+            return (tr("Nummer"), tr("Indieners"), tr("Kop"), tr("Steun"), tr("Botst met"))[section]
         if role == _Role.ToolTipRole:
             return (tr("Vink aan om het amendement in het voorbeeld op te nemen (spatiebalk)"), None, None,
                     tr("Zetels die het amendement steunen, van het totaal"),
@@ -124,7 +145,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.NUMBER and self.detail.amendments[index.row()].on_current:
+        if index.column() == self.NUMBER and self._checkable(index.row()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -132,7 +153,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        entry = self.detail.amendments[row]
+        entry = self._rows[row][0]
         if role == self.EntryRole:
             return entry
         if role == _Role.DisplayRole:
@@ -141,7 +162,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
             return support_in_words(entry.support)
         if role == _Role.AccessibleTextRole and column == self.CONFLICTS:
             return self._text(row, column, entry) or tr("botst met geen ander amendement")
-        if role == _Role.CheckStateRole and column == self.NUMBER and entry.on_current:
+        if role == _Role.CheckStateRole and column == self.NUMBER and self._checkable(row):
             return Qt.CheckState.Checked if entry.id in self._ticked else Qt.CheckState.Unchecked
         if role == _Role.ToolTipRole:
             if column == self.NUMBER:
@@ -152,7 +173,7 @@ class AmendmentChoiceModel(QAbstractTableModel):
             if column == self.CONFLICTS and entry.already_in_text:
                 return tr("De wijziging van dit amendement staat al in de huidige tekst.")
             if column == self.CONFLICTS:
-                others = [self.detail.amendments[j] for j in self.detail.conflicts_of(row)]
+                others = [self.detail.amendments[j] for j in self._conflicts(row)]
                 return "\n".join(amendment_label(o) for o in others) or None
             if column == self.SUPPORT:
                 return support_in_words(entry.support)
@@ -161,31 +182,40 @@ class AmendmentChoiceModel(QAbstractTableModel):
                 return REWORK_FOREGROUND
             if entry.id not in self._ticked and self.blocked_by(row) is not None:
                 return BLOCKED_FOREGROUND
-        if role == _Role.TextAlignmentRole and column in (self.NUMBER, self.SUPPORT):
+        if role == _Role.TextAlignmentRole and column == self.SUPPORT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _conflicts(self, row: int) -> list[int]:
+        index = self._rows[row][1]
+        return self.detail.conflicts_of(index) if index >= 0 else []
+
     def _text(self, row: int, column: int, entry: OpenAmendment) -> str:
         if column == self.NUMBER:
-            return str(entry.number)
+            return ("    ↳ " if entry.parent_id is not None else "") + shown_number(entry)
         if column == self.PARTY:
             return submitters(entry.party, entry.co_parties)
         if column == self.HEADLINE:
+            if entry.parent_id is not None:
+                return tr("[subamendement op {label}] ").format(label=entry.parent_label) + entry.headline
             prefix = "" if entry.kind == AmendmentKind.MODIFY else f"[{tr(KIND_LABELS[entry.kind])}] "
             return prefix + entry.headline
         if column == self.SUPPORT:
             return f"{entry.support.support_seats}/{entry.support.council_seats}"
+        if entry.parent_id is not None:
+            return ", ".join(entry.conflicts_with) if entry.on_current else tr("de tekst van {label}").format(
+                label=entry.parent_label)
         if not entry.on_current:
             return tr("de huidige tekst")
         if entry.already_in_text:
             return tr("(staat al in de tekst)")
-        return ", ".join(str(self.detail.amendments[j].number) for j in self.detail.conflicts_of(row))
+        return ", ".join(shown_number(self.detail.amendments[j]) for j in self._conflicts(row))
 
     def setData(self, index: _Index, value, role: int = _Role.EditRole) -> bool:
         if not index.isValid() or role != _Role.CheckStateRole or index.column() != self.NUMBER:
             return False
-        entry = self.detail.amendments[index.row()]
-        if not entry.on_current:
+        entry = self._rows[index.row()][0]
+        if not self._checkable(index.row()):
             return False
         tick = Qt.CheckState(value) == Qt.CheckState.Checked
         if tick == (entry.id in self._ticked):
@@ -233,7 +263,7 @@ class ConflictGridModel(QAbstractTableModel):
             return None
         entry = self._entries[section]
         if role == _Role.DisplayRole:
-            return str(entry.number)
+            return shown_number(entry)
         if role == _Role.ToolTipRole:
             return amendment_label(entry)
         if role == _Role.TextAlignmentRole:

@@ -63,6 +63,7 @@ class SectionView(QTabWidget):
     propose_section = Signal(object)  # chapter id
     open_amendment = Signal(object)  # AmendmentEntry
     export_form = Signal(object, str)  # amendment id, headline: "Formeel amendement exporteren…"
+    subamend = Signal(object)  # AmendmentEntry: another party's amendment to write a subamendment on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,10 +158,9 @@ class SectionView(QTabWidget):
         self.amendment_table.verticalHeader().hide()
         self.amendment_table.setAccessibleName(tr("Amendementen op deze hoofdlijn"))
         header = self.amendment_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.amendment_table.selectionModel().currentRowChanged.connect(self._render_amendment)
         # Double-click, or Return for the keyboard; the context menu (also on the menu key) offers the same.
         self.amendment_table.activated.connect(lambda _: self._open_selected())
@@ -173,6 +173,10 @@ class SectionView(QTabWidget):
         self.form_action.setEnabled(False)
         self.form_action.triggered.connect(self._export_form)
         self.amendment_table.addAction(self.form_action)
+        self.subamend_action = QAction(tr("&Subamendement indienen…"), self.amendment_table)
+        self.subamend_action.setEnabled(False)
+        self.subamend_action.triggered.connect(self._subamend_selected)
+        self.amendment_table.addAction(self.subamend_action)
         self.amendment_view = _browser(tr("Het gekozen amendement als wijzigingen"))
         self.amendment_panel = EndorsementPanel()
         self.co_submission_panel = CoSubmissionPanel()
@@ -183,6 +187,11 @@ class SectionView(QTabWidget):
                                        "Word of Markdown"))
         self.form_button.setEnabled(False)
         self.form_button.clicked.connect(self._export_form)
+        self.subamend_button = QPushButton(tr("&Subamendement indienen…"))
+        self.subamend_button.setToolTip(tr("Stel een wijziging voor in de tekst van dit amendement van een andere "
+                                           "fractie; de raad beslist daarover vóór het amendement zelf."))
+        self.subamend_button.setEnabled(False)
+        self.subamend_button.clicked.connect(self._subamend_selected)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +201,7 @@ class SectionView(QTabWidget):
         open_row = QHBoxLayout()
         open_row.addStretch(1)
         open_row.addWidget(self.form_button)
+        open_row.addWidget(self.subamend_button)
         open_row.addWidget(self.open_button)
         detail_layout.addLayout(open_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -359,6 +369,8 @@ class SectionView(QTabWidget):
             self.open_amendment_action.setEnabled(False)
             self.form_button.setEnabled(False)
             self.form_action.setEnabled(False)
+            self.subamend_action.setEnabled(False)
+            self.subamend_button.setEnabled(False)
 
     def _selected_entry(self) -> AmendmentEntry | None:
         return self.amendment_model.entry(self.amendment_table.currentIndex().row())
@@ -371,14 +383,20 @@ class SectionView(QTabWidget):
         self._chosen_amendment = entry.id
         meta = tr("{party}, {kind}, {status}").format(party=entry.party, kind=tr(KIND_LABELS[entry.kind]),
                                                       status=status_name(entry))
+        if entry.parent_id is not None:
+            # Its changes are against the amendment's text, which is what it changes.
+            meta = tr("Subamendement op amendement {label}").format(label=entry.parent_label or "…") + " · " + meta
         if entry.kind == AmendmentKind.NEW_SECTION:
             title = f"<p><b>{html.escape(tr('Nieuwe titel'))}:</b> {html.escape(entry.proposed_title)}</p>"
-        else:
+        elif entry.parent_id is None:
             title = title_change_html(self.detail.title if self.detail else "", entry.proposed_title)
+        else:
+            title = ""
         explanation = (f"<h3>{html.escape(tr('Toelichting'))}</h3>{markdown_html(entry.explanation)}"
                        if entry.explanation else "")
         self._set_html(self.amendment_view, page(
-            f"<h2>{html.escape(entry.headline)}</h2><p class='meta'>{html.escape(meta)}</p>"
+            f"<h2>{html.escape(entry.shown_label)} — {html.escape(entry.headline)}</h2>"
+            f"<p class='meta'>{html.escape(meta)}</p>"
             f"{co_submitters_html(entry)}{legend()}{title}{text_change_html(entry.base_text, entry.new_text, title)}"
             f"{explanation}<hr>{support_html(entry.support)}"),
             keep=same_entry)
@@ -390,6 +408,9 @@ class SectionView(QTabWidget):
         self.open_amendment_action.setText(self.open_button.text())
         self.form_button.setEnabled(True)
         self.form_action.setEnabled(True)
+        others = self._party_view() and entry.party_id != self.ctx.party_id and entry.can_be_subamended
+        self.subamend_action.setEnabled(others)
+        self.subamend_button.setEnabled(others)
         self._show_amendment_position(entry, own)
         self.co_submission_panel.show_entry(self.ctx if self._party_view() else None, entry)
 
@@ -417,6 +438,12 @@ class SectionView(QTabWidget):
         entry = self._selected_entry()
         if entry is not None:
             self.export_form.emit(entry.id, entry.headline)
+
+    def _subamend_selected(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None and self._party_view() and entry.party_id != self.ctx.party_id \
+                and entry.can_be_subamended:
+            self.subamend.emit(entry)
 
     def _open_selected(self) -> None:
         entry = self._selected_entry()

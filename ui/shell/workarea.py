@@ -7,6 +7,7 @@ tab, an editor's own stack (its typing) on that editor's tab.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -41,6 +42,7 @@ class WorkArea(QTabWidget):
         self.section_view.propose_section.connect(self.propose_section)
         self.section_view.open_amendment.connect(self.open_amendment)
         self.section_view.export_form.connect(self.export_form)
+        self.section_view.subamend.connect(self.write_subamendment)
         self.addTab(self.section_view, tr("Hoofdlijn"))
         self.setTabsClosable(True)
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
@@ -186,6 +188,13 @@ class WorkArea(QTabWidget):
     def open_amendment(self, entry: AmendmentEntry) -> None:
         self.open_editor(self._state_of(entry))
 
+    def write_subamendment(self, entry: AmendmentEntry) -> DraftEditor:
+        """An editor for a subamendment on ``entry``: its text is the base, tracked changes against it."""
+        target = replace(self._state_of(entry), amendment_id=None, version=None, submitted=False, label="",
+                         headline="", explanation="", base_text=entry.proposed_text,
+                         parent_id=entry.id, parent_label=entry.label)
+        return self.open_editor(target)
+
     def _state_of(self, entry: AmendmentEntry) -> DraftState:
         if entry.kind == AmendmentKind.NEW_SECTION:
             with self.ctx.action() as session:
@@ -198,7 +207,8 @@ class WorkArea(QTabWidget):
                           amendment_id=entry.id, version=entry.version, base_text=entry.base_text,
                           target_label=label, title=entry.proposed_title, headline=entry.headline,
                           explanation=entry.explanation, text=entry.proposed_text,
-                          submitted=entry.status != AmendmentStatus.DRAFT)
+                          submitted=entry.status != AmendmentStatus.DRAFT, label=entry.label,
+                          parent_id=entry.parent_id, parent_label=entry.parent_label)
 
     def open_editor(self, state: DraftState) -> DraftEditor:
         for editor in self.editors:
@@ -284,6 +294,12 @@ class WorkArea(QTabWidget):
                 if state.submitted:
                     return False  # sent since: the buffer is outdated
                 editor = self.open_editor(state)
+            elif kind == "subamendment":
+                with self.ctx.action() as session:
+                    entry = amendment_entry(session, target, self.ctx.party_id)
+                if not entry.can_be_subamended:
+                    return False  # its amendment was decided or withdrawn since: nothing left to change
+                editor = self.write_subamendment(entry)
             elif kind == "new_section":
                 editor = self.propose_section(target)
             else:

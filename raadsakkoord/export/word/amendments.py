@@ -57,7 +57,7 @@ def amendment_book_docx(book: AmendmentBook):
 
 
 def _amendment(document, a: BookAmendment, colours, lists: Lists, ids) -> None:
-    heading(document, f"{a.label}. {a.headline}", 2)
+    heading(document, a.title, 2)
     facts = add(document, style=SMALL)
     by = a.party + (" met " + ", ".join(a.co_parties) if a.co_parties else "")
     facts.add_run(f"Indiener: {by} · {KIND_NL[a.kind]}" + (f" ({a.title_note})" if a.title_note else "")
@@ -75,7 +75,8 @@ def _amendment(document, a: BookAmendment, colours, lists: Lists, ids) -> None:
     add(document, "Wijziging", style=SUBHEAD)
     author = a.party_name or a.party
     when = (a.submitted_at or book_date(document)).astimezone(TZ)
-    on = f"Geschreven op versie {a.base_revision}" if a.base_revision else "Nieuwe tekst"
+    on = (f"Wijzigt de tekst van amendement {a.parent_label}" if a.parent_label
+          else f"Geschreven op versie {a.base_revision}" if a.base_revision else "Nieuwe tekst")
     add(document, f"{on} door {author}, {date_nl(when.date())} om {when:%H:%M}.", style=SMALL)
     write_diff(document, a.diff, Revision(author, when, ids), lists)
     support(document, a.support, colours, lists)

@@ -61,7 +61,7 @@ def test_the_asked_party_confirms_with_the_keyboard_and_the_submitter_sees_it(ma
     assert cell.data().endswith("✉")
     assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith("uw fractie is gevraagd als mede-indiener van 1 ervan")
     row = view.amendment_model.row_of(amendment_id)
-    status = view.amendment_model.index(row, 2).data()
+    status = view.amendment_model.index(row, 3).data()
     assert status.endswith("uw fractie is gevraagd als mede-indiener")
     panel = view.co_submission_panel
     assert panel.isVisible() and "SP vraagt uw fractie" in panel.label.text()

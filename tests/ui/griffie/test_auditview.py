@@ -69,12 +69,13 @@ def test_new_operations_appear_in_dutch_after_a_change_notice(view, ctx, qtbot):
         ops.endorse_section(s, ctx.actor, section.id, Position.ABSTAIN, party_id=cda.id)
         ops.decide_amendment(s, ctx.actor, amendment.id, AmendmentStatus.REJECTED, note="Geen meerderheid")
         number, title, headline, party = section.number, section.title, amendment.headline, amendment.party.short_name
+        label = amendment.label
     view.show()
     ctx.changes.outline.emit()
     qtbot.waitUntil(lambda: view.model.row(0).seq == 1002, timeout=5000)
     top = [(r.actor, r.party, r.description, r.details) for r in (view.model.row(0), view.model.row(1))]
     assert top == [
-        ("Griet Griffier", "", "besluit over een amendement", f"‘{headline}’ ({party}): verworpen — Geen meerderheid"),
+        ("Griet Griffier", "", "besluit over een amendement", f"{label} ‘{headline}’ ({party}): verworpen — Geen meerderheid"),
         ("Griet Griffier", "", "standpunt over een hoofdlijn", f"hoofdlijn {number} {title}: CDA onthoudt zich"),
     ]
     assert view.count_label.text() == "1.002 gebeurtenissen in het logboek. Nieuwste eerst."

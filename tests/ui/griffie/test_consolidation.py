@@ -80,6 +80,11 @@ def amendment(ctx, headline: str) -> Amendment:
         return found
 
 
+def label_of(ctx, headline: str) -> str:
+    with ctx.action() as s:
+        return s.scalars(sa.select(Amendment).where(Amendment.headline == headline)).one().label
+
+
 def section_text(ctx, section_id) -> str:
     with ctx.action() as s:
         return s.get(Section, section_id).text
@@ -96,7 +101,9 @@ def test_the_grid_shows_which_amendments_collide(view):
     assert grid.data(grid.index(sp, vvd)) == "✕" and grid.data(grid.index(sp, cu)) == ""
     assert "3 botsing(en)" in view.heading.text()
     conflicts = view.choice_model.index(row(view, SP), view.choice_model.CONFLICTS).data()
-    assert conflicts == ", ".join(str(view.detail.amendments[row(view, h)].number) for h in (VVD, GL))
+    # Named by the griffie's numbers, as everywhere: A12, A17.
+    assert conflicts == ", ".join(view.detail.amendments[row(view, h)].label for h in (VVD, GL))
+    assert all(view.detail.amendments[row(view, h)].label.startswith("A") for h in (VVD, GL))
 
 
 def test_accepting_says_first_that_the_support_becomes_stale(view, ctx, dialogs):
@@ -146,7 +153,8 @@ def test_ticking_a_compatible_set_shows_the_combined_text(view, dialogs):
 
     # VVD changes the same words as SP: greyed, the reason in its tooltip, and a tick refused with it.
     vvd = model.index(row(view, VVD), model.NUMBER)
-    assert "Botst met 1 „" + SP + "” (SP)" in vvd.data(Qt.ItemDataRole.ToolTipRole)
+    sp_label = view.detail.amendments[row(view, SP)].label
+    assert f"Botst met {sp_label} „" + SP + "” (SP)" in vvd.data(Qt.ItemDataRole.ToolTipRole)
     assert vvd.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert not model.toggle(vvd.row())
     assert vvd.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
@@ -372,10 +380,46 @@ def test_the_amendments_tab_names_the_submitters_as_the_consolidation_list_does(
     tab = AmendmentTableModel()
     with ctx.action() as s:
         tab.set_entries(section_detail(s, section_id, None).amendments)
-    in_tab = {tab.index(r, 1).data(): tab.index(r, 0).data() for r in range(tab.rowCount())}
+    in_tab = {tab.index(r, 2).data(): tab.index(r, 1).data() for r in range(tab.rowCount())}
     model = view.choice_model
     in_list = {view.detail.amendments[r].headline: model.index(r, model.PARTY).data() for r in range(model.rowCount())}
     assert in_tab[SP] == in_list[SP] == "SP, PvdA" and in_tab[CU] == in_list[CU] == "CU, CDA"
     assert in_tab == in_list
-    assert tab.headerData(0, Qt.Orientation.Horizontal) == model.headerData(model.PARTY, Qt.Orientation.Horizontal) \
+    assert tab.headerData(1, Qt.Orientation.Horizontal) == model.headerData(model.PARTY, Qt.Orientation.Horizontal) \
         == "Indieners"
+    # And both name each amendment by the same number.
+    numbers = {tab.index(r, 2).data(): tab.index(r, 0).data() for r in range(tab.rowCount())}
+    assert numbers[SP] == model.index(row(view, SP), model.NUMBER).data() == label_of(ctx, SP)
+
+
+def test_a_subamendment_stands_under_its_amendment_and_is_decided_first(view, ctx, stack, dialogs, qtbot):
+    sp = amendment(ctx, SP)
+    with ctx.action() as s:
+        gl = s.scalars(sa.select(Party.id).where(Party.short_name == "GL")).one()
+        sub = ops.propose_subamendment(s, ops.Actor.of_party(gl, "Femke Oosting"), sp.id, headline="Ook jongeren",
+                                       text=sp.proposed_text + "\n\nOok jongeren tot 27 jaar.", submit=True)
+        sub_id, sub_label = sub.id, sub.label
+    ctx.changes.section.emit(view.detail.section_id)
+    model = view.choice_model
+    qtbot.waitUntil(lambda: model.row_of(sub_id) == model.row_of(sp.id) + 1)
+    assert model.headerData(model.NUMBER, Qt.Orientation.Horizontal) == "Nummer"
+    assert model.index(model.row_of(sub_id), model.NUMBER).data().strip() == f"↳ {sub_label}"
+    assert not model.index(model.row_of(sub_id), model.NUMBER).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    # The amendment's own decision waits for the subamendment, with the message.
+    view.table.selectRow(model.row_of(sp.id))
+    assert f"Beslis eerst over subamendement {sub_label}" in view.amendment_view.toPlainText()
+    view.accept_button.click()
+    assert dialogs.shown[-1] == ("Besluiten over een amendement",
+                                 f"Beslis eerst over subamendement {sub_label}; daarna over amendement {label_of(ctx, SP)}.")
+    # Accepting the subamendment amends the amendment; the section's text waits for the amendment.
+    before = section_text(ctx, view.detail.section_id)
+    view.table.selectRow(model.row_of(sub_id))
+    assert not view.partly_button.isEnabled()
+    view.accept_button.click()
+    qtbot.waitUntil(lambda: model.row_of(sub_id) == -1)
+    assert amendment(ctx, SP).proposed_text.endswith("Ook jongeren tot 27 jaar.")
+    assert section_text(ctx, view.detail.section_id) == before
+    view.grab().save("/tmp/h19sub-consolidation.png")
+    # Ctrl+Z takes the subamendment's decision back: the amendment reads as before.
+    stack.undo()
+    assert amendment(ctx, SP).proposed_text == sp.proposed_text

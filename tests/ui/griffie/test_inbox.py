@@ -86,7 +86,7 @@ def test_two_party_packages_read_in_by_the_button_are_listed(view, packages, rep
     assert rows["BB"][2:] == ["0", "nog niets ontvangen", ""]
     received = [_cells(view.received, r) for r in range(view.received.rowCount())]
     assert sorted((r[0], r[1], r[4], r[5]) for r in received) == [
-        ("GL", "1", "1", "amendementen: 1 nieuw"), ("RP", "1", "1", "standpunten: 1 nieuw")]
+        ("GL", "1", "1", "amendementen: 1 nieuw; nummers A1"), ("RP", "1", "1", "standpunten: 1 nieuw")]
     assert view.summary.text() == "2 pakketten ontvangen. Nog niets ontvangen van: BB."
 
 
