@@ -62,7 +62,14 @@ class RowMenu(QObject):
         shortcut.activated.connect(self.open_at_current)
         view.installEventFilter(self)  # the menu key, which an item view would otherwise swallow
         if default is not None:
-            view.activated.connect(lambda _index: default.trigger())
+            view.activated.connect(lambda index: self._activate(index, default))
+
+    def _activate(self, index, default: QAction) -> None:
+        # The actions read the current row: make it the activated one, which
+        # the view does not guarantee (an item can be activated without focus).
+        if index.isValid() and index != self.view.currentIndex():
+            self.view.setCurrentIndex(index)
+        default.trigger()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Menu:
