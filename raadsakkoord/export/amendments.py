@@ -17,13 +17,31 @@ from raadsakkoord.export.printable import printable_data
 from raadsakkoord.export.progress import Step
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.model import Amendment, AmendmentKind, Chapter, CoSubmission, Revision, Section
+from raadsakkoord.queries.ballot import party_line, vote_note
 from raadsakkoord.queries.labels import STATUS_LABELS
+from raadsakkoord.queries.voting import VoteResult, amendment_results
 from raadsakkoord.queries.support import Tally, amendment_support
 
 
 # A party's name goes under an amendment only when it confirmed that itself:
 # the book names the confirmed co-submitters, never the parties merely asked.
 _CONFIRMED_CO_PARTIES = selectinload(Amendment.co_submissions).selectinload(CoSubmission.party)
+
+
+@dataclass(frozen=True)
+class BookVote:
+    """The council's latest vote on an amendment, in Dutch as the book prints it."""
+
+    outcome: str  # "adopted" | "rejected" | "tied"
+    sentence: str  # "Aangenomen met 20 stemmen voor en 11 tegen (2 afwezig), in de raadsvergadering van …."
+    parties: tuple[str, ...]  # "GL: 7 voor", "RP: 4 tegen, 1 voor; anders dan de fractie: …"
+
+
+def book_vote(result: VoteResult) -> BookVote:
+    return BookVote(result.outcome,
+                    vote_note(result.outcome, result.votes_for, result.votes_against, result.absent, result.meeting),
+                    tuple(party_line(p.short_name, p.votes_for, p.votes_against, p.absent, p.split, str)
+                          for p in result.parties))
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,7 @@ class BookAmendment:
     conflicts_with: tuple[str, ...]  # labels of amendments on the same base that collide
     party_name: str = ""  # the submitting party's full name: the author of its tracked changes in Word
     submitted_at: dt.datetime | None = None  # when it was submitted (created, for one never submitted)
+    vote: BookVote | None = None  # the council's latest vote on it, if it was voted on
 
 
 @dataclass(frozen=True)
@@ -82,6 +101,7 @@ def amendment_book(session: Session, *, today=None,
     chapters = {c.id: (str(c.position), c.title) for c in session.scalars(sa.select(Chapter))}
     revision_numbers = dict(session.execute(sa.select(Revision.id, Revision.number)).all())
     support = amendment_support(session, [a.id for a in amendments])
+    votes = {amendment_id: book_vote(result) for amendment_id, result in amendment_results(session).items()}
 
     # A new section accepted from an amendment is the amendment's own result,
     # so it is listed where it was proposed: as a new section in its chapter.
@@ -108,13 +128,16 @@ def amendment_book(session: Session, *, today=None,
         for a in groups[key]:
             base = a.base_revision.text if a.base_revision else ""
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
+            vote = votes.get(a.id)
+            # A decision taken by the vote has the vote as its note: printed once, as the vote.
+            note = "" if vote is not None and a.decision_note == vote.sentence else a.decision_note
             items.append(BookAmendment(
                 a.id, labels[a.id], a.kind, a.party.short_name,
                 tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
-                STATUS_LABELS[a.status], a.decision_note,
+                STATUS_LABELS[a.status], note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
                 diffing.diff(base, new), tuple(sorted((labels[o] for o in conflicts[a.id]), key=lambda s: int(s[1:]))),
-                a.party.name, a.submitted_at or a.created_at))
+                a.party.name, a.submitted_at or a.created_at, vote))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
 

@@ -47,7 +47,7 @@ from raadsakkoord.queries.ballot import (
     council,
     count_votes,
     meeting_words,
-    outcome_sentence,
+    vote_note,
 )
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.lookup import get
@@ -123,14 +123,6 @@ def _meeting(session: Session, meeting: dt.date | None) -> dt.date | None:
     return meeting
 
 
-def vote_note(outcome: str, count: Count | Vote, meeting: dt.date | None) -> str:
-    """The decision's note, in Dutch as the parties read it back: the vote that decided."""
-    text = outcome_sentence(outcome, count.votes_for, count.votes_against, count.absent, str)
-    if meeting is not None:
-        text += f", in de raadsvergadering van {meeting_words(meeting, str)}"
-    return text + "."
-
-
 def record_vote(session: Session, actor: Actor, item: VoteItem, *, voting_for: Iterable[uuid.UUID] = (),
                 voting_against: Iterable[uuid.UUID] = (), absent: Iterable[str] = (),
                 split: Iterable[tuple[str, str]] = (), meeting: dt.date | None = None) -> Vote:
@@ -198,7 +190,7 @@ def _apply(session: Session, actor: Actor, item: VoteItem, target: Amendment | S
     outcome = count.outcome
     if outcome not in (ADOPTED, REJECTED):
         return
-    note = vote_note(outcome, count, meeting)
+    note = vote_note(outcome, count.votes_for, count.votes_against, count.absent, meeting)
     if isinstance(target, Amendment):
         decision = AmendmentStatus.ACCEPTED if outcome == ADOPTED else AmendmentStatus.REJECTED
         decide_amendment(session, actor, target.id, decision, note=note)
