@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError, InputError
-from raadsakkoord.model import Amendment, AmendmentKind
+from raadsakkoord.model import AmendmentKind
 from raadsakkoord.queries.voting import item_by_label, reach, suggested_order, voting_order
 
 

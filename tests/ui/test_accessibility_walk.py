@@ -247,7 +247,7 @@ def _walk_window(window, walk: Walk, section_id) -> None:
         getattr(window, f"{name}_action").trigger()
         walk.screen(f"gereedschap {name}", window, menus=True)
     window.work.setCurrentIndex(0)
-    for name in ("readability", "settings", "about", "help", "export", "publish", "switch_identity",
+    for name in ("readability", "settings", "about", "help", "export", "publish", "votes", "switch_identity",
                  "database"):
         action = getattr(window, f"{name}_action")
         if not action.isEnabled():

@@ -71,6 +71,7 @@ class ConsolidationView(QWidget):
     """``bind(ctx, stack)`` once, then ``show_section(id)``; ``decided`` carries the section id after a decision."""
 
     decided = Signal(object)
+    vote_requested = Signal(object)  # an amendment's id: record the council's vote on it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,11 +137,16 @@ class ConsolidationView(QWidget):
         self.supersede_button = _button(tr("Laten vervallen…"),
                                         tr("Het amendement is achterhaald, bijvoorbeeld door een ander besluit"),
                                         self._supersede)
+        # No Alt-letter: every letter of its words is taken on this tab; Tab reaches it.
+        self.vote_button = _button(tr("Stemming vastleggen…"),
+                                   tr("De stemming van de raad over het gekozen amendement vastleggen"),
+                                   lambda: self._selected() and self.vote_requested.emit(self._selected().id))
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
                                        tr("Alle aangevinkte amendementen in één keer aanvaarden"),
                                        self._accept_ticked)
         actions = FlowLayout()
-        for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button):
+        for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button,
+                       self.vote_button):
             actions.addWidget(button)
         together = QHBoxLayout()
         together.addStretch(1)
@@ -351,6 +357,7 @@ class ConsolidationView(QWidget):
         self.partly_button.setEnabled(has and entry.kind != AmendmentKind.DELETE)
         self.reject_button.setEnabled(has)
         self.supersede_button.setEnabled(has)
+        self.vote_button.setEnabled(has)
         count = len(self.choice_model.ticked)
         self.together_button.setText(tr("Aangevinkte &samen aanvaarden ({n})").format(n=count))
         self.together_button.setEnabled(count > 0)

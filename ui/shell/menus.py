@@ -19,7 +19,7 @@ from ui.shell.packageactions import export_package, register_key
 
 # The actions that need an open workspace; the rest work from the welcome page.
 _WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export",
-                      "publish", "inbox", "audit", "export_package", "import_package", "import_changes",
+                      "publish", "votes", "inbox", "audit", "export_package", "import_package", "import_changes",
                       "register_key",
                       "switch_identity")
 
@@ -88,6 +88,8 @@ def build_actions(window) -> None:
                                  "als PDF, Word, Markdown, …")),
         "publish": _action(window, tr("Ronde &publiceren…"), partial(tools.publish_round, window),
                            tip=tr("Wat nog openstaat bekijken en een nieuwe ronde vastzetten")),
+        "votes": _action(window, tr("&Stemmen…"), partial(tools.show_votes, window),
+                         tip=tr("De stemvolgorde, en de stemming van de raad vastleggen")),
         "inbox": _action(window, tr("&Ontvangen pakketten"), partial(tools.show_inbox, window),
                          tip=tr("Welke fractie wat en wanneer heeft gestuurd")),
         "audit": _action(window, tr("&Logboek"), partial(tools.show_audit, window),
@@ -109,6 +111,8 @@ def build_actions(window) -> None:
     window.workspace_actions = tuple(actions[name] for name in _WORKSPACE_ACTIONS)
     for action in window.workspace_actions:
         action.setEnabled(False)
+    # "Stemming vastleggen…" under the consolidation's amendments opens the same dialog on that amendment.
+    window.work.section_view.consolidation.vote_requested.connect(partial(tools.show_votes, window))
 
 
 # Dialogs seldom opened are imported when first asked for, not at start.
@@ -154,7 +158,7 @@ def build_menus(window) -> None:
          window.find_action, window.confirm_all_action)
     _add(bar.addMenu(tr("Beel&d")), window.readability_action, window.agenda_action, window.support_action)
     window.griffie_menu = bar.addMenu(tr("Griffi&e"))
-    _add(window.griffie_menu, window.publish_action, window.inbox_action, window.audit_action)
+    _add(window.griffie_menu, window.publish_action, window.votes_action, window.inbox_action, window.audit_action)
     window.help_menu = bar.addMenu(tr("&Help"))
     _add(window.help_menu, window.help_action, window.about_action)
     window.toolbar = window.addToolBar(tr("Werkbalk"))
@@ -181,6 +185,8 @@ def follow_actor(window, actor: Actor) -> None:
     window.save_action.setVisible(not actor.is_griffie)
     # Publishing is the griffie's; a party keeps the inbox (its round packages) and the log.
     window.publish_action.setEnabled(actor.is_griffie)
+    window.votes_action.setEnabled(actor.is_griffie)
+    window.votes_action.setVisible(actor.is_griffie)
     window.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))
     window.export_package_action.setText(tr("Fractie&pakket versturen…") if actor.party_id
                                          else tr("Ronde&pakket versturen…"))
