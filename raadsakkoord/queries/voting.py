@@ -150,7 +150,8 @@ _REACHES: dict[tuple[uuid.UUID, int], int] = {}
 
 def _reaches(session: Session, rows) -> dict[uuid.UUID, int]:
     """The reach of each row's amendment (id, version, kind, parent id), from memory where known."""
-    found = {row[0]: _REACHES[row[0], row[1]] for row in rows if (row[0], row[1]) in _REACHES}
+    # A subamendment's reach also depends on its amendment's text: measured anew (they are few).
+    found = {row[0]: _REACHES[row[0], row[1]] for row in rows if row[3] is None and (row[0], row[1]) in _REACHES}
     wanted = [row for row in rows if row[0] not in found]
     if not wanted:
         return found
@@ -172,7 +173,9 @@ def _reaches(session: Session, rows) -> dict[uuid.UUID, int]:
             size = len((base_text or "").split())
         else:
             size = reach(base_text or "", text)
-        found[amendment_id] = _REACHES[amendment_id, version] = size
+        found[amendment_id] = size
+        if parent_id is None:
+            _REACHES[amendment_id, version] = size
     return found
 
 
