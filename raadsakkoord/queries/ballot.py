@@ -28,7 +28,6 @@ from raadsakkoord.model import Amendment, Endorsement, Party, Position, Section
 FOR, AGAINST = "for", "against"
 ADOPTED, REJECTED, TIED = "adopted", "rejected", "tied"
 
-OUTCOME_LABELS = {ADOPTED: mark("aangenomen"), REJECTED: mark("verworpen"), TIED: mark("staking van stemmen")}
 CHOICE_LABELS = {FOR: mark("voor"), AGAINST: mark("tegen")}
 
 

@@ -9,7 +9,6 @@ ranks thousands of amendments, and the final vote publishes the final round.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -251,7 +250,7 @@ class VotingDialog(QDialog):
         voting_for = [p for p, stance in form.stances().items() if stance == "for"]
         voting_against = [p for p, stance in form.stances().items() if stance == "against"]
         absent, split = form.absent(), form.split()
-        meeting = dt.date.fromordinal(self.meeting.date().toPython().toordinal())
+        meeting = self.meeting.date().toPython()
         ctx = self.ctx
         self._set_busy(True, tr("De stemming wordt vastgelegd…"))
 
