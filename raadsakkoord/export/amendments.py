@@ -26,7 +26,9 @@ from raadsakkoord.model import (
     RoundSection,
     Section,
 )
+from raadsakkoord.queries.ballot import party_line, vote_note
 from raadsakkoord.queries.labels import STATUS_LABELS
+from raadsakkoord.queries.voting import VoteResult, amendment_results
 from raadsakkoord.queries.support import Tally, amendment_support
 
 
@@ -37,6 +39,22 @@ _CONFIRMED_CO_PARTIES = selectinload(Amendment.co_submissions).selectinload(CoSu
 
 # How the book refers to an amendment that has no number yet (a draft on a shared database).
 DRAFT_LABEL = "ontwerp-"
+
+
+@dataclass(frozen=True)
+class BookVote:
+    """The council's latest vote on an amendment, in Dutch as the book prints it."""
+
+    outcome: str  # "adopted" | "rejected" | "tied"
+    sentence: str  # "Aangenomen met 20 stemmen voor en 11 tegen (2 afwezig), in de raadsvergadering van …."
+    parties: tuple[str, ...]  # "GL: 7 voor", "RP: 4 tegen, 1 voor; anders dan de fractie: …"
+
+
+def book_vote(result: VoteResult) -> BookVote:
+    return BookVote(result.outcome,
+                    vote_note(result.outcome, result.votes_for, result.votes_against, result.absent, result.meeting),
+                    tuple(party_line(p.short_name, p.votes_for, p.votes_against, p.absent, p.split, str)
+                          for p in result.parties))
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,7 @@ class BookAmendment:
     old_title: str = ""  # for a change that retitles its section: the title it was written against
     lines: str = ""  # the numbered lines of its base text it changes: "regels 12–14" ("" for a new section)
     parent_label: str = ""  # a subamendment: the amendment whose text it changes (its diff is against that text)
+    vote: BookVote | None = None  # the council's latest vote on it, if it was voted on
 
     @property
     def title_note(self) -> str:
@@ -123,6 +142,7 @@ def amendment_book(session: Session, *, today=None,
         sa.select(RoundSection.revision_id, RoundSection.title).join(Round, RoundSection.round_id == Round.id)
         .order_by(Round.number)).all())
     support = amendment_support(session, [a.id for a in amendments])
+    votes = {amendment_id: book_vote(result) for amendment_id, result in amendment_results(session).items()}
 
     # A new section accepted from an amendment is the amendment's own result,
     # so it is listed where it was proposed: as a new section in its chapter.
@@ -155,16 +175,19 @@ def amendment_book(session: Session, *, today=None,
             new = "" if a.kind == AmendmentKind.DELETE else a.proposed_text
             change = diffing.diff(base, new)
             found = diffing.lines_of_diff(base, change)
+            vote = votes.get(a.id)
+            # A decision taken by the vote has the vote as its note: printed once, as the vote.
+            note = "" if vote is not None and a.decision_note == vote.sentence else a.decision_note
             items.append(BookAmendment(
                 a.id, labels[a.id], a.kind, a.party.short_name,
                 tuple(p.short_name for p in a.confirmed_co_parties), a.headline, a.explanation,
-                STATUS_LABELS[a.status], a.decision_note,
+                STATUS_LABELS[a.status], note,
                 revision_numbers.get(a.base_revision_id), a.proposed_title, support[a.id],
                 change, tuple(sorted((labels[o] for o in conflicts[a.id]), key=_label_order)),
                 a.party.name, a.submitted_at or a.created_at,
                 old_title=round_titles.get(a.base_revision_id, key[1]) if a.kind == AmendmentKind.MODIFY else "",
                 lines=diffing.line_reference(*found, translated=False) if found else "",
-                parent_label=a.parent.label if a.parent is not None else ""))
+                parent_label=a.parent.label if a.parent is not None else "", vote=vote))
         book_sections.append(BookSection(key[0], key[1], tuple(items)))
     return printable_data(AmendmentBook(meta, tuple(book_sections)))
 

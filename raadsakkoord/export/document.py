@@ -35,9 +35,11 @@ from raadsakkoord.model import (
     TaskStatus,
 )
 from raadsakkoord.model.task import task_section
+from raadsakkoord.queries.ballot import ADOPTED, adoption_sentence
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.queries.readability import ReadabilityReport, report_of
 from raadsakkoord.queries.support import PartyPosition, Tally, section_support
+from raadsakkoord.queries.voting import agreement_item, vote_result
 
 # Dates on a publication are the municipality's dates, not UTC.
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -122,6 +124,8 @@ class Meta:
     contact_email: str
     parties: tuple[PartyLine, ...]
     agreement_id: uuid.UUID
+    # "Vastgesteld in de raadsvergadering van …, met 20 stemmen voor en 11 tegen.": the final vote, once held.
+    adoption: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,10 +159,22 @@ def _meta(session: Session, round_: Round | None, today: dt.date | None) -> Meta
     else:
         status, number = "Concept (werkversie)", None
         day = today or dt.datetime.now(TZ).date()
+    # Only the final round's text was adopted: neither an earlier round's
+    # cover nor a working copy ("Concept (werkversie)") claims it.
+    final = round_ is not None and round_.is_final
     return Meta(agreement.title, agreement.municipality, agreement.term, agreement.council_seats,
                 status, day, number, agreement.contact_name, agreement.contact_phone,
                 agreement.contact_email,
-                tuple(PartyLine(p.name, p.short_name, p.seats, p.colour) for p in parties), agreement.id)
+                tuple(PartyLine(p.name, p.short_name, p.seats, p.colour) for p in parties), agreement.id,
+                adoption_of(session) if final else "")
+
+
+def adoption_of(session: Session) -> str:
+    """The sentence for the cover once the council adopted the agreement in its final vote, else ""."""
+    result = vote_result(session, agreement_item(session))
+    if result is None or result.outcome != ADOPTED:
+        return ""
+    return adoption_sentence(result.votes_for, result.votes_against, result.meeting)
 
 
 def find_round(session: Session, number: int) -> Round:

@@ -111,7 +111,8 @@ def _cover(meta: Meta, heading: str) -> str:
         f'<header class="cover">\n<p class="status">{escape(meta.status)}</p>\n<h1>{escape(heading)}</h1>\n'
         f'<p class="meta">Gemeente {escape(meta.municipality)} · raadsperiode {escape(meta.term)} · '
         f"{escape(meta.status)}, {date_nl(meta.date)}</p>\n"
-        f"<table><caption>De fracties in de gemeenteraad ({total} van {meta.council_seats} zetels)</caption>"
+        + (f'<p class="adoption"><strong>{escape(meta.adoption)}</strong></p>\n' if meta.adoption else "")
+        + f"<table><caption>De fracties in de gemeenteraad ({total} van {meta.council_seats} zetels)</caption>"
         '<thead><tr><th scope="col">Fractie</th><th scope="col">Afkorting</th>'
         f'<th scope="col" class="num">Zetels</th></tr></thead><tbody>{rows}</tbody></table>\n'
         f"{contact}\n</header>"
@@ -268,7 +269,9 @@ def amendment_book_html(book: AmendmentBook) -> str:
                    if a.lines and "." in section.number else "")
                 + f'<tr><th scope="row">Status</th><td>{escape(a.status)}'
                 + (f" — {escape(a.decision_note)}" if a.decision_note else "") + "</td></tr>"
-                f'<tr><th scope="row">Botst met</th><td>{conflicts}</td></tr></tbody></table>'
+                + (f'<tr><th scope="row">Stemming</th><td>{escape(a.vote.sentence)}<br>'
+                   + "; ".join(escape(line) for line in a.vote.parties) + "</td></tr>" if a.vote else "")
+                + f'<tr><th scope="row">Botst met</th><td>{conflicts}</td></tr></tbody></table>'
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")
                 + "<h4>Wijziging</h4><p class=\"meta\">Toegevoegde tekst is onderstreept, geschrapte tekst "
                 "doorgehaald.</p>"

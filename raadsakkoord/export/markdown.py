@@ -64,13 +64,14 @@ def front_matter(meta: Meta, kind: str) -> str:
 def _cover(meta: Meta) -> str:
     parties = ", ".join(f"{inline(p.name)} ({p.seats})" for p in meta.parties)
     contact = ", ".join(inline(x) for x in (meta.contact_name, meta.contact_phone, meta.contact_email) if x)
-    return "\n\n".join([
+    return "\n\n".join(part for part in [
         f"**{inline(meta.title)}**",
         f"Gemeente {inline(meta.municipality)}, raadsperiode {inline(meta.term)}. "
         f"Status: {inline(meta.status)}, {date_nl(meta.date)}.",
+        f"**{inline(meta.adoption)}**" if meta.adoption else "",
         f"Fracties (samen {sum(p.seats for p in meta.parties)} van {meta.council_seats} zetels): {parties}.",
         f"Contact griffie: {contact}." if contact else "",
-    ]).strip()
+    ] if part)
 
 
 def support_markdown(tally: Tally) -> str:
@@ -191,6 +192,8 @@ def amendment_book_markdown(book: AmendmentBook) -> str:
                      f"- Indiener: {by}",
                      f"- Soort: {KIND_NL[a.kind]}" + (f" ({inline(a.title_note)})" if a.title_note else ""),
                      f"- Status: {a.status}" + (f" — {inline(a.decision_note)}" if a.decision_note else ""),
+                     *([f"- Stemming: {inline(a.vote.sentence)} Per fractie: "
+                        + "; ".join(inline(line) for line in a.vote.parties) + "."] if a.vote else []),
                      (f"- Wijzigt de tekst van amendement {a.parent_label}" if a.parent_label
                       else f"- Geschreven op versie {a.base_revision}" if a.base_revision else "- Nieuwe tekst"),
                      f"- Botst met: {', '.join(a.conflicts_with)}" if a.conflicts_with else "- Botst met: geen",

@@ -80,6 +80,7 @@ def meta(meta: Meta, heading: str) -> dict:
         "seats": sum(p.seats for p in meta.parties),
         "council-seats": meta.council_seats,
         "contact": contact,
+        "adoption": one_line(meta.adoption) if meta.adoption else [],
     }
 
 
@@ -250,6 +251,8 @@ def amendment_book(book: AmendmentBook, progress: Callable[[str], None]) -> dict
                 "status": one_line(a.status),
                 "conflicts": ", ".join(a.conflicts_with),
                 "decision": one_line(a.decision_note) if a.decision_note else [],
+                "vote": one_line(a.vote.sentence) if a.vote else [],
+                "vote-parties": [one_line(line) for line in a.vote.parties] if a.vote else [],
                 "explanation": blocks(a.explanation, heading=4) if a.explanation else [],
                 "changes": changes(a.diff),
                 "support": support(a.support, colours),

@@ -82,7 +82,9 @@ def _cover(meta: Meta, heading: str) -> str:
     return (
         f'<p class="status">{escape(meta.status.upper())}</p><h1>{escape(heading)}</h1>'
         f'<p class="meta">Gemeente {escape(meta.municipality)} · raadsperiode {escape(meta.term)}<br>'
-        f"{escape(meta.status)}, {date_nl(meta.date)}</p><p>&nbsp;</p>"
+        f"{escape(meta.status)}, {date_nl(meta.date)}</p>"
+        + (f"<p><b>{escape(meta.adoption)}</b></p>" if meta.adoption else "")
+        + "<p>&nbsp;</p>"
         f"<h3>De fracties in de gemeenteraad</h3>"
         '<table width="75%" cellspacing="0" cellpadding="4" border="0">'
         '<tr><th></th><th>Fractie</th><th>Afkorting</th><th class="num" align="right">Zetels</th></tr>'
@@ -276,6 +278,8 @@ def amendment_book(book: AmendmentBook, pages: dict[str, int] | None) -> tuple[s
                 + f" · status: <b>{escape(a.status)}</b>"
                 + (f" · botst met {', '.join(a.conflicts_with)}" if a.conflicts_with else "") + "</p>"
                 + (f'<p class="small"><i>Besluit:</i> {escape(a.decision_note)}</p>' if a.decision_note else "")
+                + (f'<p class="small"><i>Stemming:</i> {escape(a.vote.sentence)}<br>'
+                   + "; ".join(escape(line) for line in a.vote.parties) + "</p>" if a.vote else "")
                 + (f"<h4>Toelichting</h4>{render_markdown(a.explanation, heading_offset=4)}" if a.explanation else "")
                 + '<h4>Wijziging</h4><p class="small">Toegevoegd is onderstreept, geschrapt doorgehaald.</p>'
                 f"{diffing.to_html(a.diff, emphasis=True)}{support_block(a.support, colours)}")

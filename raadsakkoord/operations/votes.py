@@ -47,11 +47,19 @@ from raadsakkoord.queries.ballot import (
     council,
     count_votes,
     meeting_words,
-    outcome_sentence,
+    vote_note,
 )
 from raadsakkoord.queries.labels import STATUS_LABELS
 from raadsakkoord.queries.lookup import get
-from raadsakkoord.queries.voting import AGREEMENT, AMENDMENT, SECTION, VoteItem, suggested_order, voting_order
+from raadsakkoord.queries.voting import (
+    AGREEMENT,
+    AMENDMENT,
+    SECTION,
+    VoteItem,
+    arranged,
+    placed_items,
+    suggested_order,
+)
 from raadsakkoord.store.audit import log, queue_for_append
 
 _SECTION_STATUS_WORDS = {SectionStatus.ADOPTED: mark("vastgesteld"), SectionStatus.REJECTED: mark("vervallen"),
@@ -123,14 +131,6 @@ def _meeting(session: Session, meeting: dt.date | None) -> dt.date | None:
     return meeting
 
 
-def vote_note(outcome: str, count: Count | Vote, meeting: dt.date | None) -> str:
-    """The decision's note, in Dutch as the parties read it back: the vote that decided."""
-    text = outcome_sentence(outcome, count.votes_for, count.votes_against, count.absent, str)
-    if meeting is not None:
-        text += f", in de raadsvergadering van {meeting_words(meeting, str)}"
-    return text + "."
-
-
 def record_vote(session: Session, actor: Actor, item: VoteItem, *, voting_for: Iterable[uuid.UUID] = (),
                 voting_against: Iterable[uuid.UUID] = (), absent: Iterable[str] = (),
                 split: Iterable[tuple[str, str]] = (), meeting: dt.date | None = None) -> Vote:
@@ -198,7 +198,7 @@ def _apply(session: Session, actor: Actor, item: VoteItem, target: Amendment | S
     outcome = count.outcome
     if outcome not in (ADOPTED, REJECTED):
         return
-    note = vote_note(outcome, count, meeting)
+    note = vote_note(outcome, count.votes_for, count.votes_against, count.absent, meeting)
     if isinstance(target, Amendment):
         decision = AmendmentStatus.ACCEPTED if outcome == ADOPTED else AmendmentStatus.REJECTED
         decide_amendment(session, actor, target.id, decision, note=note)
@@ -222,8 +222,9 @@ def set_voting_order(session: Session, actor: Actor, order: list[VoteItem]) -> l
     require_griffie(actor, tr("de stemvolgorde wijzigen"))
     check_actor(session, actor)
     open_agreement(session)
-    previous = voting_order(session)
-    open_items = {item.key: item for item in suggested_order(session)}
+    suggested = suggested_order(session)
+    previous = arranged(suggested, placed_items(session))
+    open_items = {item.key for item in suggested}
     seen: dict[str, int] = {}
     for index, item in enumerate(order):
         if item.key not in open_items:
@@ -241,11 +242,16 @@ def set_voting_order(session: Session, actor: Actor, order: list[VoteItem]) -> l
         if parent is not None and parent_key in seen and seen[parent_key] < seen[item.key]:
             raise InputError(tr("Subamendement {label} komt vóór zijn amendement {parent} in stemming.").format(
                 label=item.label, parent=order[seen[parent_key]].label))
+    # The open items the order leaves out keep their suggested places after the ones it names.
+    given = {item.key for item in order}
+    whole = [*order, *(item for item in suggested if item.key not in given)]
+    # Only what stands elsewhere than suggested is kept: a move is a row or two, not the whole list.
+    suggested_at = {item.key: index for index, item in enumerate(suggested)}
+    moved = {item.key: index for index, item in enumerate(whole) if suggested_at[item.key] != index}
     session.execute(sa.delete(VoteOrderEntry))
-    if order:
-        session.execute(sa.insert(VoteOrderEntry), [{"item": item.key, "position": index}
-                                                    for index, item in enumerate(order)])
+    if moved:
+        session.execute(sa.insert(VoteOrderEntry), [{"item": key, "position": index} for key, index in moved.items()])
     before = {item.key: index for index, item in enumerate(previous)}
-    moved = [item.label for index, item in enumerate(order) if before.get(item.key) != index]
-    log(session, actor, "set_voting_order", items=len(order), moved=moved[:50])
-    return voting_order(session)
+    changed = [item.label for index, item in enumerate(whole) if before.get(item.key) != index]
+    log(session, actor, "set_voting_order", items=len(whole), moved=changed[:50])
+    return arranged(suggested, moved)

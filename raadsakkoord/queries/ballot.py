@@ -28,7 +28,6 @@ from raadsakkoord.model import Amendment, Endorsement, Party, Position, Section
 FOR, AGAINST = "for", "against"
 ADOPTED, REJECTED, TIED = "adopted", "rejected", "tied"
 
-OUTCOME_LABELS = {ADOPTED: mark("aangenomen"), REJECTED: mark("verworpen"), TIED: mark("staking van stemmen")}
 CHOICE_LABELS = {FOR: mark("voor"), AGAINST: mark("tegen")}
 
 
@@ -167,6 +166,22 @@ def outcome_sentence(outcome: str, votes_for: int, votes_against: int, absent: i
     if absent:
         text += " " + translate(mark("({n} afwezig)")).format(n=absent)
     return text
+
+
+def vote_note(outcome: str, votes_for: int, votes_against: int, absent: int, meeting: dt.date | None) -> str:
+    """The vote in one Dutch sentence, as the decision's note and the book print it."""
+    text = outcome_sentence(outcome, votes_for, votes_against, absent, str)
+    if meeting is not None:
+        text += f", in de raadsvergadering van {meeting_words(meeting, str)}"
+    return text + "."
+
+
+def adoption_sentence(votes_for: int, votes_against: int, meeting: dt.date | None) -> str:
+    """The final vote on the cover, in Dutch as every export prints it."""
+    counts = f"met {votes_for} {'stem' if votes_for == 1 else 'stemmen'} voor en {votes_against} tegen"
+    if meeting is None:
+        return f"Vastgesteld door de gemeenteraad {counts}."
+    return f"Vastgesteld in de raadsvergadering van {meeting_words(meeting, str)}, {counts}."
 
 
 def party_line(short_name: str, votes_for: int, votes_against: int, absent: tuple[str, ...],

@@ -54,7 +54,7 @@ AMENDMENT, SECTION, AGREEMENT = "amendment", "section", "agreement"
 FOR, AGAINST = "for", "against"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an order holds tens of thousands, made anew on every look
 class VoteItem:
     """Something the council votes on."""
 
@@ -105,24 +105,8 @@ def reach(old: str, new: str) -> int:
     paragraph reaches as far as that paragraph is long.
     """
     shortest = min(len(old), len(new))
-    # Compared by slices, which the interpreter does at C speed: this runs
-    # for every open amendment each time the order is shown.
-    low, high = 0, shortest
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[:middle] == new[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    prefix = low
-    low, high = 0, shortest - prefix
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[len(old) - middle:] == new[len(new) - middle:]:
-            low = middle
-        else:
-            high = middle - 1
-    suffix = low
+    prefix = _common(old, new, shortest, 1)
+    suffix = _common(old, new, shortest - prefix, -1)
     # A word changed halfway counts whole: move a boundary inside a word to its start (or end).
     texts = (old, new)
     while prefix > 0 and not old[prefix - 1].isspace() and any(
@@ -132,6 +116,73 @@ def reach(old: str, new: str) -> int:
             len(text) - suffix > 0 and not text[len(text) - suffix - 1].isspace() for text in texts):
         suffix -= 1
     return len(old[prefix:len(old) - suffix].split()) + len(new[prefix:len(new) - suffix].split())
+
+
+_BLOCK = 64
+
+
+def _common(old: str, new: str, limit: int, direction: int) -> int:
+    """How many characters the texts share from the start (direction 1) or the end (-1), at most ``limit``.
+
+    Compared a block at a time: slices of a whole text would copy it over
+    and over, and this runs for every open amendment.
+    """
+    found = 0
+    if direction > 0:
+        while found + _BLOCK <= limit and old[found:found + _BLOCK] == new[found:found + _BLOCK]:
+            found += _BLOCK
+        while found < limit and old[found] == new[found]:
+            found += 1
+        return found
+    a, b = len(old), len(new)
+    while found + _BLOCK <= limit and old[a - found - _BLOCK:a - found] == new[b - found - _BLOCK:b - found]:
+        found += _BLOCK
+    while found < limit and old[a - found - 1] == new[b - found - 1]:
+        found += 1
+    return found
+
+
+# The reach of an amendment's text, by (id, version): its texts do not change
+# without its version counter moving, and ranking 20,000 amendments anew on
+# every move of the griffie would read and compare all their texts each time.
+_REACHES: dict[tuple[uuid.UUID, int], int] = {}
+
+
+def _reaches(session: Session, rows) -> dict[uuid.UUID, int]:
+    """The reach of each row's amendment (id, version, kind, parent id), from memory where known."""
+    # A subamendment's reach also depends on its amendment's text: measured anew (they are few).
+    found = {row[0]: _REACHES[row[0], row[1]] for row in rows if row[3] is None and (row[0], row[1]) in _REACHES}
+    wanted = [row for row in rows if row[0] not in found]
+    if not wanted:
+        return found
+    parents = {row[3] for row in wanted if row[3] is not None}
+    parent_texts = dict(_in(session, sa.select(Amendment.id, Amendment.proposed_text), Amendment.id, parents))
+    base = aliased(Revision)
+    texts = {r[0]: (r[1], r[2]) for r in _in(
+        session, sa.select(Amendment.id, Amendment.proposed_text, base.text)
+        .outerjoin(base, base.id == Amendment.base_revision_id), Amendment.id, {row[0] for row in wanted})}
+    if len(_REACHES) > 200_000:
+        _REACHES.clear()
+    for amendment_id, version, kind, parent_id in wanted:
+        text, base_text = texts[amendment_id]
+        if parent_id is not None:
+            size = reach(parent_texts.get(parent_id, ""), text)
+        elif kind == AmendmentKind.NEW_SECTION:
+            size = len(text.split())
+        elif kind == AmendmentKind.DELETE:
+            size = len((base_text or "").split())
+        else:
+            size = reach(base_text or "", text)
+        found[amendment_id] = size
+        if parent_id is None:
+            _REACHES[amendment_id, version] = size
+    return found
+
+
+def _in(session: Session, query, column, ids):
+    ids = list(ids)
+    for start in range(0, len(ids), 500):  # stay under bound-parameter limits
+        yield from session.execute(query.where(column.in_(ids[start:start + 500])))
 
 
 def _section_label(chapter_position: int, section_position: int) -> str:
@@ -148,35 +199,26 @@ def suggested_order(session: Session) -> list[VoteItem]:
     sections = session.execute(
         sa.select(Section.id, Section.title, Section.status, Chapter.id, Chapter.position, Section.position)
         .join(Section.chapter).order_by(Chapter.position, Section.position)).all()
-    base = aliased(Revision)
     parent = aliased(Amendment)
     rows = session.execute(
         sa.select(Amendment.id, Amendment.number, Amendment.kind, Amendment.section_id, Amendment.chapter_id,
-                  Amendment.headline, Amendment.proposed_text, Amendment.parent_id, parent.number,
-                  base.text)
-        .outerjoin(base, base.id == Amendment.base_revision_id)
+                  Amendment.headline, Amendment.parent_id, parent.number, Amendment.version)
         .outerjoin(parent, parent.id == Amendment.parent_id)
         .where(Amendment.status == AmendmentStatus.SUBMITTED)).all()
-    parent_texts = dict(session.execute(
-        sa.select(Amendment.id, Amendment.proposed_text)
-        .where(Amendment.id.in_({row[7] for row in rows if row[7] is not None}))).all()) if any(
-        row[7] is not None for row in rows) else {}
+    reaches = _reaches(session, [(row[0], row[8], row[2], row[6]) for row in rows])
 
     by_section: dict[uuid.UUID, list] = {}
     new_in_chapter: dict[uuid.UUID, list] = {}
     subs: dict[uuid.UUID, list] = {}
-    for row in rows:
-        (amendment_id, number, kind, section_id, chapter_id, headline, text, parent_id, parent_number,
-         base_text) = row
+    for amendment_id, number, kind, section_id, chapter_id, headline, parent_id, parent_number, _ in rows:
         item = VoteItem(AMENDMENT, amendment_id, section_id, amendment_label(number, parent_number), headline)
+        size = reaches[amendment_id]
         if parent_id is not None:
-            subs.setdefault(parent_id, []).append(
-                ((-reach(parent_texts.get(parent_id, ""), text), number or 0), item))
+            subs.setdefault(parent_id, []).append(((-size, number or 0), item))
         elif kind == AmendmentKind.NEW_SECTION:
-            new_in_chapter.setdefault(chapter_id, []).append(((-len(text.split()), number or 0), item))
+            new_in_chapter.setdefault(chapter_id, []).append(((-size, number or 0), item))
         else:
-            # Deleting the section reaches furthest of all.
-            size = -1 if kind == AmendmentKind.DELETE else reach(base_text or "", text)
+            # Deleting the section reaches furthest of all, whatever its length.
             key = (0 if kind == AmendmentKind.DELETE else 1, -size, number or 0)
             by_section.setdefault(section_id, []).append((key, item))
 
@@ -211,15 +253,24 @@ def suggested_order(session: Session) -> list[VoteItem]:
 
 
 def voting_order(session: Session) -> list[VoteItem]:
-    """The open items in the order the griffie set, or as suggested where it set none.
+    """The open items in the order the griffie set, or as suggested where it set none."""
+    return arranged(suggested_order(session), placed_items(session))
 
-    Items the griffie placed fill the places the suggestion gives them,
+
+def placed_items(session: Session) -> dict[str, int]:
+    """The griffie's places, by item key: only the items it put elsewhere than the suggestion."""
+    return dict(session.execute(sa.select(VoteOrderEntry.item, VoteOrderEntry.position)).all())
+
+
+def arranged(suggested: list[VoteItem], placed: dict[str, int]) -> list[VoteItem]:
+    """The suggested order with the griffie's places applied.
+
+    The items the griffie placed fill the places the suggestion gives them,
     among themselves in the griffie's order; the others keep their
     suggested place. So a new amendment appears where the rules put it
-    without undoing the griffie's changes.
+    without undoing the griffie's changes, and keeping only the items whose
+    place differs from the suggestion is enough to give the whole order.
     """
-    suggested = suggested_order(session)
-    placed = dict(session.execute(sa.select(VoteOrderEntry.item, VoteOrderEntry.position)).all())
     if not placed:
         return suggested
     slots = [index for index, item in enumerate(suggested) if item.key in placed]
@@ -232,8 +283,7 @@ def voting_order(session: Session) -> list[VoteItem]:
 
 def _item_of_vote(session: Session, vote: Vote) -> VoteItem:
     if vote.subject == VoteSubject.AMENDMENT:
-        amendment = session.get(Amendment, vote.amendment_id)
-        return VoteItem(AMENDMENT, amendment.id, amendment.section_id, amendment.label, amendment.headline)
+        return amendment_item(session, vote.amendment_id)
     if vote.subject == VoteSubject.SECTION:
         section = session.get(Section, vote.section_id)
         return VoteItem(SECTION, None, section.id, _section_label(section.chapter.position, section.position),
@@ -292,7 +342,13 @@ def item_by_label(session: Session, text: str) -> VoteItem:
         if section is None:
             raise NotFound(tr("Er is geen hoofdlijn {number}.").format(number=f"{match[1]}.{match[2]}"))
         return VoteItem(SECTION, None, section.id, _section_label(int(match[1]), int(match[2])), section.title)
-    amendment = amendment_by_label(session, wanted)
+    return amendment_item(session, amendment_by_label(session, wanted).id)
+
+
+def amendment_item(session: Session, amendment_id: uuid.UUID) -> VoteItem:
+    amendment = session.get(Amendment, amendment_id)
+    if amendment is None:
+        raise NotFound(tr("Onbekende {what}: {ident}").format(what=tr("amendement"), ident=amendment_id))
     return VoteItem(AMENDMENT, amendment.id, amendment.section_id, amendment.label, amendment.headline)
 
 

@@ -12,7 +12,6 @@ from raadsakkoord.model import (
     Agreement,
     AgreementStatus,
     Amendment,
-    AmendmentKind,
     AmendmentStatus,
     AuditEvent,
     ImmutableRecordError,

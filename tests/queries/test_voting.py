@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from raadsakkoord import operations as ops
 from raadsakkoord.base.errors import DomainError, InputError
-from raadsakkoord.model import Amendment, AmendmentKind
+from raadsakkoord.model import AmendmentKind
 from raadsakkoord.queries.voting import item_by_label, reach, suggested_order, voting_order
 
 
@@ -118,3 +118,14 @@ def test_reach_counts_the_stretch_from_the_first_change_to_the_last():
     assert reach("een twee drie vier", "een twee drie vijf") == 2
     assert reach("een twee drie vier", "nul twee drie vijf") == 8
     assert reach("", "een twee") == 2
+
+
+def test_a_reworked_amendment_is_ranked_by_its_new_text(agenda):
+    with agenda.workspace.action() as s:
+        assert [i.label for i in voting_order(s)][:4] == ["A3", "A2", "A1.1", "A1"]
+        small = item_by_label(s, "A1").amendment_id
+        # A1 now rewrites both paragraphs whole: it reaches further than A2.
+        ops.rework_amendment(s, agenda.rood_actor, small, "Wij bouwen heel veel meer woningen in de hele stad "
+                                                         "en de dorpen.\n\nAlles is betaalbare huur.")
+    with agenda.workspace.action() as s:
+        assert [i.label for i in voting_order(s)][:4] == ["A3", "A1.1", "A1", "A2"]

@@ -252,7 +252,7 @@ def _walk_window(window, walk: Walk, section_id) -> None:
         walk.screen("scherm in de raadzaal", window.chamber.screen_window)
         window.chamber.close_screen()
     window.work.setCurrentIndex(0)
-    for name in ("readability", "settings", "about", "help", "export", "publish", "switch_identity",
+    for name in ("readability", "settings", "about", "help", "export", "publish", "votes", "switch_identity",
                  "database"):
         action = getattr(window, f"{name}_action")
         if not action.isEnabled():

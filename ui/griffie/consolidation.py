@@ -75,6 +75,7 @@ class ConsolidationView(QWidget):
 
     decided = Signal(object)
     export_form = Signal(object, str)  # amendment id, headline: "Formeel amendement exporteren…"
+    vote_requested = Signal(object)  # an amendment's id: record the council's vote on it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,12 +144,16 @@ class ConsolidationView(QWidget):
         self.form_button = _button(tr("Formeel amendement e&xporteren…"),
                                    tr("Het gekozen amendement als formeel stuk voor de raadsvergadering"),
                                    self._export_form)
+        # No Alt-letter: every letter of its words is taken on this tab; Tab reaches it.
+        self.vote_button = _button(tr("Stemming vastleggen…"),
+                                   tr("De stemming van de raad over het gekozen amendement vastleggen"),
+                                   lambda: self._selected() and self.vote_requested.emit(self._selected().id))
         self.together_button = _button(tr("Aangevinkte &samen aanvaarden"),
                                        tr("Alle aangevinkte amendementen in één keer aanvaarden"),
                                        self._accept_ticked)
         actions = FlowLayout()
         for button in (self.accept_button, self.partly_button, self.reject_button, self.supersede_button,
-                       self.form_button):
+                       self.form_button, self.vote_button):
             actions.addWidget(button)
         together = QHBoxLayout()
         together.addStretch(1)
@@ -367,6 +372,7 @@ class ConsolidationView(QWidget):
         self.reject_button.setEnabled(has)
         self.supersede_button.setEnabled(has)
         self.form_button.setEnabled(has)
+        self.vote_button.setEnabled(has)
         count = len(self.choice_model.ticked)
         self.together_button.setText(tr("Aangevinkte &samen aanvaarden ({n})").format(n=count))
         self.together_button.setEnabled(count > 0)

@@ -19,8 +19,8 @@ from ui.shell.packageactions import export_package, register_key
 
 # The actions that need an open workspace; the rest work from the welcome page.
 _WORKSPACE_ACTIONS = ("save", "close_tab", "find", "confirm_all", "readability", "agenda", "support", "export",
-                      "publish", "chamber", "inbox", "audit", "export_package", "import_package", "import_changes",
-                      "register_key",
+                      "publish", "chamber", "votes", "inbox", "audit", "export_package", "import_package",
+                      "import_changes", "register_key",
                       "switch_identity")
 
 
@@ -90,6 +90,8 @@ def build_actions(window) -> None:
                            tip=tr("Wat nog openstaat bekijken en een nieuwe ronde vastzetten")),
         "chamber": _action(window, tr("Scherm in de &raadzaal…"), partial(tools.open_chamber, window),
                            tip=tr("Het punt dat in stemming is en de uitslag tonen op de beamer in de raadzaal")),
+        "votes": _action(window, tr("&Stemmen…"), partial(tools.show_votes, window),
+                         tip=tr("De stemvolgorde, en de stemming van de raad vastleggen")),
         "inbox": _action(window, tr("&Ontvangen pakketten"), partial(tools.show_inbox, window),
                          tip=tr("Welke fractie wat en wanneer heeft gestuurd")),
         "audit": _action(window, tr("&Logboek"), partial(tools.show_audit, window),
@@ -111,6 +113,8 @@ def build_actions(window) -> None:
     window.workspace_actions = tuple(actions[name] for name in _WORKSPACE_ACTIONS)
     for action in window.workspace_actions:
         action.setEnabled(False)
+    # "Stemming vastleggen…" under the consolidation's amendments opens the same dialog on that amendment.
+    window.work.section_view.consolidation.vote_requested.connect(partial(tools.show_votes, window))
 
 
 # Dialogs seldom opened are imported when first asked for, not at start.
@@ -156,7 +160,8 @@ def build_menus(window) -> None:
          window.find_action, window.confirm_all_action)
     _add(bar.addMenu(tr("Beel&d")), window.readability_action, window.agenda_action, window.support_action)
     window.griffie_menu = bar.addMenu(tr("Griffi&e"))
-    _add(window.griffie_menu, window.publish_action, window.chamber_action, window.inbox_action, window.audit_action)
+    _add(window.griffie_menu, window.publish_action, window.votes_action, window.chamber_action,
+         window.inbox_action, window.audit_action)
     window.help_menu = bar.addMenu(tr("&Hulp"))
     _add(window.help_menu, window.help_action, window.about_action)
     window.toolbar = window.addToolBar(tr("Werkbalk"))
@@ -185,6 +190,8 @@ def follow_actor(window, actor: Actor) -> None:
     window.publish_action.setEnabled(actor.is_griffie)
     # The chamber's screen is the griffie's during the meeting; a party has no place for it.
     window.chamber_action.setVisible(actor.is_griffie)
+    window.votes_action.setEnabled(actor.is_griffie)
+    window.votes_action.setVisible(actor.is_griffie)
     window.griffie_menu.setTitle(tr("Griffi&e") if actor.is_griffie else tr("&Uitwisseling"))
     window.export_package_action.setText(tr("Fractie&pakket versturen…") if actor.party_id
                                          else tr("Ronde&pakket versturen…"))

@@ -75,3 +75,15 @@ def open_chamber(window) -> None:
     from ui.griffie.chamberpanel import open_chamber
 
     open_chamber(window)
+
+
+def show_votes(window, amendment_id=None) -> None:
+    """The voting order and the vote; from the consolidation, on that amendment."""
+    from raadsakkoord.queries.voting import amendment_item
+    from ui.griffie.votedialog import voting_dialog
+
+    select = None
+    if amendment_id is not None:
+        with window.ctx.action() as session:
+            select = amendment_item(session, amendment_id)
+    voting_dialog(window, window.ctx, window.runner, window.say, select)

@@ -69,6 +69,10 @@ def _amendment(document, a: BookAmendment, colours, lists: Lists, ids) -> None:
         note = add(document, style=SMALL)
         note.add_run("Besluit: ").italic = True
         note.add_run(a.decision_note)
+    if a.vote:
+        vote = add(document, style=SMALL)
+        vote.add_run("Stemming: ").italic = True
+        vote.add_run(a.vote.sentence + " Per fractie: " + "; ".join(a.vote.parties) + ".")
     if a.explanation:
         add(document, "Toelichting", style=SUBHEAD)
         MarkdownWriter(document, lists, outline_from=None).write(document, a.explanation)

@@ -45,6 +45,8 @@ def cover(document, meta: Meta, heading: str) -> None:
     line.add_run(f"Gemeente {meta.municipality} · raadsperiode {meta.term}").font.color.rgb = GREY
     line.add_run().add_break()
     line.add_run(f"{meta.status}, {date_nl(meta.date)}").font.color.rgb = GREY
+    if meta.adoption:
+        add(document).add_run(meta.adoption).bold = True
     add(document)
     add(document, "De fracties in de gemeenteraad", style=SUBHEAD)
     table = add_table(document, 1, 4)
