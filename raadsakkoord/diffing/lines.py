@@ -259,6 +259,7 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
     lines: list[Line] = []
     blocks: list[Block] = []
 
+    depth = 0  # list and quote nesting of the block being read
     markers: list[list] = []  # per open list: [ordered, next number]
     pending = [""]
 
@@ -279,7 +280,6 @@ def _layout(text: str) -> tuple[tuple[Line, ...], tuple[Block, ...]]:
         add("p", aligned, LINE_WIDTH, 0)
         return tuple(lines), tuple(blocks)
 
-    depth = 0
     index = 0
     while index < len(tokens):
         token = tokens[index]

@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 
 from raadsakkoord.base import i18n
 from raadsakkoord.diffing.lines import (
+    LineStart,
+    block_texts,
+    cutters,
     HEADING_WIDTH,
     INDENT,
     LINE_WIDTH,
@@ -185,3 +188,49 @@ def test_line_reference_in_dutch_and_english(monkeypatch):
         assert line_reference(12, 14, translated=False) == "regels 12–14"
     finally:
         i18n.set_language("nl")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_section, st.data())
+def test_a_renderer_fed_in_any_pieces_breaks_exactly_at_the_lines(text, data):
+    """What renderers do: feed a block's visible text piece by piece, print what comes out, break at each start."""
+    lines = number_lines(text)
+    printed: dict[int, list[str]] = {}
+    for block in block_texts(text):
+        cutter = cutters(text)[block.kind, block.source_line]
+        visible, at = block.text, 0
+        current = None
+        while at < len(visible):
+            size = data.draw(st.integers(1, 12))
+            for piece in cutter.feed(visible[at:at + size]):
+                if isinstance(piece, LineStart):
+                    current = piece.number
+                    assert piece.first == (not any(line.block == block.index and line.number < current
+                                                   for line in lines))
+                    printed[current] = []
+                else:
+                    printed[current].append(piece)
+            at += size
+    assert sorted(printed) == [line.number for line in lines]
+    for line in lines:
+        assert " ".join("".join(printed[line.number]).split()) == line.text
+
+
+def test_lines_of_a_diff_cover_every_change():
+    base = "\n\n".join(" ".join(f"alinea{p}woord{i}" for i in range(30)) for p in range(4))
+    lines = number_lines(base)
+    for target in ("alinea0woord3", "alinea2woord17", "alinea3woord29"):
+        at = base.index(target)
+        (expected,) = {line.number for line in lines if line.start <= at < line.end}
+        assert lines_changed(base, base.replace(target, "anders")) == (expected, expected)
+    # A paragraph deleted whole: all its lines.
+    paragraphs = base.split("\n\n")
+    without = "\n\n".join(paragraphs[:1] + paragraphs[2:])
+    second = [line.number for line in lines if line.block == 1]
+    assert lines_changed(base, without) == (second[0], second[-1])
+
+
+def test_a_text_nested_deeper_than_the_parser_follows_is_numbered_as_written():
+    text = ">" * 120 + " citaat"
+    lines = number_lines(text)
+    assert [line.text for line in lines] == [text[:LINE_WIDTH], text[LINE_WIDTH:]]
