@@ -39,7 +39,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from raadsakkoord.base.commonmark import new_parser
 from raadsakkoord.base.i18n import mark, tr
 from raadsakkoord.diffing.model import Kind, Op, TextDiff
 from raadsakkoord.diffing.paragraphs import diff
@@ -248,6 +247,10 @@ _MARKUP = frozenset("*_[]!`<>\\| \t")
 
 @lru_cache(maxsize=64)
 def _parser():
+    # Imported here: `raadsakkoord diff` and `merge` load the diffing package
+    # and must start without loading a Markdown parser they never use.
+    from raadsakkoord.base.commonmark import new_parser
+
     return new_parser()
 
 

@@ -358,7 +358,7 @@ def _publish(p: dict, n: _Names) -> str:
 def _vote(p: dict, n: _Names) -> str:
     """"A3 ‘Meer woningen’ (SP): Aangenomen met 20 stemmen voor en 11 tegen (2 afwezig) — GL: 7 voor; …"."""
     if p.get("subject") == "amendment":
-        target = f"{p.get('label', '')} {_amendment(p, n)}".strip()
+        target = _amendment(p, n)  # names it with its number
     elif p.get("subject") == "section":
         target = n.section(p.get("section"), p.get("label", ""))
     else:
