@@ -80,6 +80,32 @@ def tracked_changes_html(old: str, new: str) -> str:
     return diffing.to_html(diffing.diff(old, new))
 
 
+def numbered_changes_html(old: str, new: str) -> str:
+    """Old against new as tracked changes on the numbered lines of ``old``, each number in the margin.
+
+    The numbers are those of the text being amended, as every export prints
+    them, so a writer sees which "regel 12" a council member will point at;
+    a paragraph only the new text has follows its line, without a number.
+    """
+    from raadsakkoord.queries.chamber import DELETE, INSERT, tracked_lines
+
+    if old == new:
+        return f"<p class='meta'>{html.escape(tr('Geen wijzigingen.'))}</p>"
+    rows = []
+    for line in tracked_lines(old, new):
+        cells = []
+        for index, piece in enumerate(line.pieces):
+            if index and {piece.op, line.pieces[index - 1].op} == {INSERT, DELETE} and not (
+                    piece.text[:1].isspace() or line.pieces[index - 1].text[-1:].isspace()):
+                cells.append(" ")  # "120 130", never "120130", where a deletion meets an insertion
+            text = html.escape(piece.text)
+            cells.append(f"<ins>{text}</ins>" if piece.op == INSERT else f"<del>{text}</del>" if piece.op == DELETE
+                         else text)
+        number = "" if line.number is None else str(line.number)
+        rows.append(f'<tr><td class="line-number">{number}</td><td>{"".join(cells)}</td></tr>')
+    return f'<table class="numbered" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
+
+
 def title_change_html(old: str, new: str) -> str:
     """A section's title as an amendment would change it, old against new; "" when it proposes none.
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from raadsakkoord import diffing
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.queries import readability
-from ui.common.render import tracked_changes_html
+from ui.common.render import numbered_changes_html, tracked_changes_html
 from ui.common.background import TaskRunner
 
 DEBOUNCE_MS = 150
@@ -34,7 +34,9 @@ class LiveResult:
 def compute(generation: int, base: str, text: str) -> LiveResult:
     found = diffing.lines_changed(base, text)
     lines = tr("Wijzigt {lines} van de tekst.").format(lines=diffing.line_reference(*found)) if found else ""
-    return LiveResult(generation, tracked_changes_html(base, text), readability.analyse(text), lines)
+    # Against a base text the changes stand on its numbered lines; a new section has no lines to point at yet.
+    shown = numbered_changes_html(base, text) if base else tracked_changes_html(base, text)
+    return LiveResult(generation, shown, readability.analyse(text), lines)
 
 
 class LiveDiff(QObject):

@@ -70,7 +70,7 @@ def test_the_amendment_list_says_which_lines_an_amendment_changes(make_window, s
     while not isinstance(model, AmendmentTableModel):
         model = model.sourceModel()
     row = next(r for r in range(model.rowCount()) if model.entry(r).headline == "Vijf")
-    tip = model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    tip = model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)  # the headline's column
     assert tip == f"Vijf\nWijzigt regel {expected} van de tekst."
 
 
@@ -94,4 +94,10 @@ def test_the_editor_says_which_lines_of_the_base_the_typed_change_touches(make_w
     last = number_lines(long)[-1].number
     qtbot.waitUntil(lambda: editor.live.last is not None and "centrum" in editor.live.last.html)
     assert f"Wijzigt regel {last} van de tekst." in editor.live_view.toPlainText()
+    # The tracked changes stand on the base's numbered lines, the numbers in the margin.
+    rows = _rows(editor.live_view)
+    assert [number for number, _ in rows] == [str(line.number) for line in number_lines(long)]
+    for (_, shown), line in zip(rows[:-1], number_lines(long)[:-1]):
+        assert " ".join(shown.split()) == " ".join(line.text.split())
+    assert rows[-1][1].replace("\u00a0", " ").endswith("Ook in het centrum.")
     editor.live_view.grab().save("/tmp/h19lines-editor.png")
