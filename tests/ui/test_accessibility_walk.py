@@ -274,7 +274,7 @@ def test_every_screen_is_named_keyboard_usable_and_readable(window, demo_path, c
     assert len(walk.seen_screens) >= 14, walk.seen_screens
     assert {s for s in walk.seen_screens if s.startswith("dialoog")} == {
         "dialoog Leesbaarheid van het raadsakkoord", "dialoog Over Raadsakkoord", "dialoog Exporteren",
-        "dialoog Ronde publiceren", "dialoog Instellingen", "dialoog Wie werkt er?",
+        "dialoog Ronde publiceren", "dialoog Stemmingen", "dialoog Instellingen", "dialoog Wie werkt er?",
         "dialoog Gedeelde werkruimte openen"}
     found = walk.found
     assert found.counts() == {name: 0 for name in found.counts()}, "\n".join(
@@ -348,7 +348,7 @@ def test_return_on_a_row_does_what_a_double_click_does(window, demo_path, collis
     views.setCurrentIndex(3)
     table = views.amendment_table
     model = table.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Een eigen concept")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "Een eigen concept")
     table.setFocus()
     table.selectRow(row)
     assert views.open_amendment_action.isEnabled()

@@ -99,7 +99,8 @@ def numbered_changes_html(old: str, new: str) -> str:
                     piece.text[:1].isspace() or line.pieces[index - 1].text[-1:].isspace()):
                 cells.append(" ")  # "120 130", never "120130", where a deletion meets an insertion
             text = html.escape(piece.text)
-            cells.append(f"<ins>{text}</ins>" if piece.op == INSERT else f"<del>{text}</del>" if piece.op == DELETE
+            cells.append(f'<ins class="rk-ins">{text}</ins>' if piece.op == INSERT
+                         else f'<del class="rk-del">{text}</del>' if piece.op == DELETE
                          else text)
         number = "" if line.number is None else str(line.number)
         rows.append(f'<tr><td class="line-number">{number}</td><td>{"".join(cells)}</td></tr>')
