@@ -25,7 +25,9 @@ from raadsakkoord.importing.office.changes import (
 
 BOOK_TITLE = "Amendementenboek "
 SUBHEAD = "Tussenkop"
-_LABEL = re.compile(r"^A\d+\.\s+(.+)$")
+# "A12. Kop" or, for one not yet numbered, "Ontwerp 3. Kop"; a subamendment ("A12.1. Subamendement op A12: …")
+# changes its amendment's text, not the section's, and is not read back as an amendment of the section.
+_LABEL = re.compile(r"^(?:A\d+|Ontwerp \d+)\.\s+(.+)$")
 _FACTS = re.compile(r"^Indiener: (?P<party>.+?)(?: met .+?)? · (?P<kind>wijziging|nieuwe hoofdlijn|schrappen)"
                     r"(?: \((?P<note>.*)\))? · status: ")
 _WRITTEN = re.compile(r"^Geschreven op versie (\d+) door ")
@@ -82,10 +84,12 @@ def read_book(document, source: str) -> AmendmentBookDocument:
             number, chapter = (section.group(1), "") if section else ("", new.group(1) if new else "")
             edit, part = None, ""
             continue
-        if item.style == "Heading2" and (found := _LABEL.match(text)) and (number or chapter):
-            edit = BookEdit(text.split(".", 1)[0], found.group(1).strip(), number, chapter)
-            book.edits.append(edit)
-            part = "facts"
+        if item.style == "Heading2":
+            edit, part = None, ""  # what follows belongs to this heading, never to the amendment before it
+            if (found := _LABEL.match(text)) and (number or chapter):
+                edit = BookEdit(text.split(".", 1)[0], found.group(1).strip(), number, chapter)
+                book.edits.append(edit)
+                part = "facts"
             continue
         if edit is None:
             continue

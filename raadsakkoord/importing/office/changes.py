@@ -406,8 +406,16 @@ def _style_of(element) -> str:
     return style.get(qn("w:val"), "") if style is not None else ""
 
 
+# The support line's own shape. LibreOffice, saving a .docx whose sections are
+# Word sections of their own (for Word's line numbers), gives the first
+# paragraph after each section break the style Normal: the shape alone must
+# then tell the support block from the section's text.
+_SUPPORT_LINE = re.compile(r"Steun: \d+ van \d+ zetels \(\d+%\)")
+
+
 def _is_support(item: Item, restyled: bool) -> bool:
-    return item.text_before.startswith(SUPPORT_START) and (item.style == SUPPORT_STYLE or restyled)
+    return item.text_before.startswith(SUPPORT_START) and (
+        item.style == SUPPORT_STYLE or restyled or _SUPPORT_LINE.match(item.text_before) is not None)
 
 
 def _unheaded(item: Item) -> Item:
