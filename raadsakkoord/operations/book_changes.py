@@ -27,8 +27,13 @@ from raadsakkoord.importing.office.changes import blocks_of
 from raadsakkoord.importing.office.report import ImportReport
 from raadsakkoord.model import AmendmentKind, Chapter, Party, Revision, Section, fields
 from raadsakkoord.operations._common import check_actor, open_agreement
-from raadsakkoord.operations.amendments import propose_amendment
-from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, existing, merged_text
+from raadsakkoord.operations.changes_plan import (
+    ChangesPlan,
+    PlannedAmendment,
+    existing,
+    make_planned,
+    merged_text,
+)
 from raadsakkoord.operations.changes_plan import who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
@@ -80,18 +85,7 @@ def import_book_changes(session: Session, actor: Actor, book: AmendmentBookDocum
     if actor.party_id is not None:
         party_id = actor.party_id  # a party reads in its own amendments only
     plan = plan_book_changes(session, book, party_id=party_id)
-    made = []
-    for planned in plan.new:
-        amendment = propose_amendment(
-            session, actor, kind=planned.kind, headline=planned.headline, explanation=planned.explanation,
-            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text,
-            title=planned.title if planned.kind == AmendmentKind.NEW_SECTION else planned.new_title,
-            party_id=planned.party_id, base_revision_id=planned.base_revision_id)
-        if planned.authors:
-            amendment.author = planned.authors
-        if planned.date is not None:
-            amendment.created_at = planned.date
-        made.append(str(amendment.id))
+    made = [str(make_planned(session, actor, planned, planned.party_id).id) for planned in plan.new]
     log(session, actor, "import_amendment_book", source=book.source, amendments=made, unplaced=len(plan.unplaced))
     return plan
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from raadsakkoord.base.actor import Actor
 from raadsakkoord.base.i18n import tr
 from raadsakkoord.diffing import rebase
 from raadsakkoord.importing.office.changes import Change, Item
 from raadsakkoord.model import Amendment, AmendmentKind, AmendmentStatus
+from raadsakkoord.operations.amendments import propose_amendment
 
 MAX_AUTHOR = 120
 
@@ -106,3 +108,18 @@ def existing(session: Session, party_id: uuid.UUID, planned: PlannedAmendment, *
             query = query.where(Amendment.proposed_text == planned.text,
                                 Amendment.proposed_title == planned.new_title)
     return session.scalars(query.limit(1)).first()
+
+
+def make_planned(session: Session, actor: Actor, planned: PlannedAmendment, party_id: uuid.UUID) -> Amendment:
+    """One planned amendment made as the party's draft, exactly as if it had been typed in the application."""
+    amendment = propose_amendment(
+        session, actor, kind=planned.kind, headline=planned.headline, explanation=planned.explanation,
+        section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text,
+        title=planned.title if planned.kind == AmendmentKind.NEW_SECTION else planned.new_title,
+        party_id=party_id, base_revision_id=planned.base_revision_id)
+    # Who wrote the change and when, as Word recorded it: the import is only how it arrived.
+    if planned.authors:
+        amendment.author = planned.authors
+    if planned.date is not None:
+        amendment.created_at = planned.date
+    return amendment

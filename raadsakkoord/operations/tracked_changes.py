@@ -52,8 +52,13 @@ from raadsakkoord.model import (
     fields,
 )
 from raadsakkoord.operations._common import acting_party, check_actor, open_agreement
-from raadsakkoord.operations.amendments import propose_amendment
-from raadsakkoord.operations.changes_plan import ChangesPlan, PlannedAmendment, existing, merged_text
+from raadsakkoord.operations.changes_plan import (
+    ChangesPlan,
+    PlannedAmendment,
+    existing,
+    make_planned,
+    merged_text,
+)
 from raadsakkoord.operations.changes_plan import who as _who
 from raadsakkoord.queries.lookup import the_agreement
 from raadsakkoord.store.audit import log
@@ -179,19 +184,7 @@ def import_tracked_changes(session: Session, actor: Actor, document: TrackedDocu
     open_agreement(session)
     party = acting_party(session, actor, party_id)
     plan = plan_tracked_changes(session, document, round_number=round_number, party_id=party.id)
-    made = []
-    for planned in plan.new:
-        amendment = propose_amendment(
-            session, actor, kind=planned.kind, headline=planned.headline, explanation=planned.explanation,
-            section_id=planned.section_id, chapter_id=planned.chapter_id, text=planned.text,
-            title=planned.title if planned.kind == AmendmentKind.NEW_SECTION else planned.new_title,
-            party_id=party.id, base_revision_id=planned.base_revision_id)
-        # Who wrote the change and when, as Word recorded it: the import is only how it arrived.
-        if planned.authors:
-            amendment.author = planned.authors
-        if planned.date is not None:
-            amendment.created_at = planned.date
-        made.append(str(amendment.id))
+    made = [str(make_planned(session, actor, planned, party.id).id) for planned in plan.new]
     log(session, actor, "import_tracked_changes", source=document.source, round=plan.round_number,
         party=str(party.id), amendments=made, unplaced=len(plan.unplaced))
     return plan
